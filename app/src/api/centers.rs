@@ -1,0 +1,41 @@
+//! The public facts about a center that pages show.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// A center as visitors see it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CenterInfo {
+    pub id: String,
+    pub name: String,
+}
+
+/// The center with slug `id`, if there is one.
+#[server(endpoint = "centers/get")]
+pub async fn get_center(id: String) -> Result<Option<CenterInfo>, ServerFnError> {
+    let state = super::state()?;
+    let center = crate::db::centers::find_center(&state.pool, &id).await.map_err(super::unavailable)?;
+    Ok(center.map(CenterInfo::from))
+}
+
+/// Every center, in the agency's order.
+#[server(endpoint = "centers/list")]
+pub async fn list_centers() -> Result<Vec<CenterInfo>, ServerFnError> {
+    let state = super::state()?;
+    let centers = crate::db::centers::list_centers(&state.pool).await.map_err(super::unavailable)?;
+    Ok(centers.into_iter().map(CenterInfo::from).collect())
+}
+
+/// What a kiosk needs to know about its center and the privacy promise it shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KioskSetup {
+    pub center: CenterInfo,
+    pub retention_days: u32,
+}
+
+/// The kiosk settings of center `id`, if there is one.
+#[server(endpoint = "kiosk/settings")]
+pub async fn kiosk_settings(id: String) -> Result<Option<KioskSetup>, ServerFnError> {
+    let retention_days = super::state()?.settings.retention_days;
+    Ok(get_center(id).await?.map(|center| KioskSetup { center, retention_days }))
+}

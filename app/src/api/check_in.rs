@@ -1,0 +1,54 @@
+//! The kiosk's check-in: answers in, ticket out.
+
+use crate::domain::check_in::{CheckInAnswers, FieldError};
+use crate::i18n::Locale;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// What the visitor's ticket says.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Ticket {
+    /// "A-042".
+    pub number: String,
+    /// How many will be called first; 0 means "you are next".
+    pub people_ahead: u32,
+    pub wait_minutes: u32,
+}
+
+/// The answer to a check-in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum CheckInOutcome {
+    CheckedIn(Ticket),
+    /// Some answers were refused; the kiosk shows each message beside its field.
+    Invalid(Vec<FieldError>),
+    UnknownCenter,
+}
+
+/// Records a walk-in check-in at `center_id`. `key` is chosen by the kiosk when the
+/// visitor starts, so sending the same check-in twice gives one ticket.
+#[server(input = leptos::server_fn::codec::Json, endpoint = "kiosk/check-in")]
+pub async fn check_in(
+    center_id: String,
+    language: Locale,
+    key: Uuid,
+    answers: CheckInAnswers,
+) -> Result<CheckInOutcome, ServerFnError> {
+    let state = super::state()?;
+    let visitor = match answers.parse() {
+        Ok(visitor) => visitor,
+        Err(errors) => return Ok(CheckInOutcome::Invalid(errors)),
+    };
+    let pool = &state.pool;
+    let Some(center) = crate::db::centers::find_center(pool, &center_id).await.map_err(super::unavailable)?
+    else {
+        return Ok(CheckInOutcome::UnknownCenter);
+    };
+    let now = chrono::Utc::now();
+    let visit_id = crate::db::visits::record_check_in(pool, &center, &visitor, key, language.tag(), now)
+        .await
+        .map_err(super::unavailable)?;
+    tracing::info!(visit.id = visit_id, center.id = %center.id, "walk-in checked in");
+    let ticket = crate::db::visits::ticket(pool, visit_id).await.map_err(super::unavailable)?;
+    Ok(CheckInOutcome::CheckedIn(ticket))
+}

@@ -1,0 +1,110 @@
+//! The staff walk-in queue: reading it and acting on it. Staff only.
+
+use crate::domain::accommodation::Accommodation;
+use crate::domain::queue::QueueStatus;
+use crate::domain::visit_reason::VisitReason;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// One open visit as staff see it (first name and last initial only).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QueueEntry {
+    pub visit_id: i64,
+    pub ticket: String,
+    pub name: String,
+    pub reasons: Vec<VisitReason>,
+    pub accommodations: Vec<Accommodation>,
+    pub interpreter_language: Option<String>,
+    pub accommodation_other: Option<String>,
+    pub status: QueueStatus,
+    /// Minutes from check-in until called (or until now, while waiting).
+    pub waited_minutes: u32,
+    /// Who called or serves this visitor.
+    pub staff_name: Option<String>,
+}
+
+/// A center's open visits in the order staff work through them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QueueView {
+    pub center_id: String,
+    pub center_name: String,
+    pub entries: Vec<QueueEntry>,
+}
+
+impl QueueView {
+    pub fn waiting(&self) -> usize {
+        self.entries.iter().filter(|e| e.status == QueueStatus::Waiting).count()
+    }
+}
+
+/// The live queue of `center_id`, or `None` for an unknown center.
+#[server(endpoint = "staff/queue")]
+pub async fn get_queue(center_id: String) -> Result<Option<QueueView>, ServerFnError> {
+    super::auth::require_staff().await?;
+    let state = super::state()?;
+    load_queue(&state.pool, &center_id).await.map_err(super::unavailable)
+}
+
+/// Reads the queue of `center_id` (shared by the page and the live event stream).
+#[cfg(feature = "ssr")]
+pub async fn load_queue(pool: &sqlx::PgPool, center_id: &str) -> Result<Option<QueueView>, sqlx::Error> {
+    match crate::db::centers::find_center(pool, center_id).await? {
+        Some(center) => Ok(Some(crate::db::queue::open_queue(pool, &center, chrono::Utc::now()).await?)),
+        None => Ok(None),
+    }
+}
+
+/// Applies a staff action ("call", "start_serving", "done", "left") to one visit.
+#[server(endpoint = "staff/queue/act")]
+pub async fn act_on_visit(center_id: String, visit_id: i64, action: String) -> Result<(), ServerFnError> {
+    let staff = super::auth::require_staff().await?;
+    let state = super::state()?;
+    let action = crate::domain::queue::QueueAction::from_code(&action)
+        .ok_or_else(|| ServerFnError::new("unknown action"))?;
+    let applied = crate::db::queue::apply_action(&state.pool, &center_id, visit_id, action, staff.staff_id)
+        .await
+        .map_err(super::unavailable)?;
+    tracing::info!(visit.id = visit_id, staff.id = staff.staff_id, action = action.code(), applied, "queue action");
+    Ok(())
+}
+
+/// Calls the next waiting visitor at `center_id`.
+#[server(endpoint = "staff/queue/call-next")]
+pub async fn call_next_visitor(center_id: String) -> Result<(), ServerFnError> {
+    let staff = super::auth::require_staff().await?;
+    let state = super::state()?;
+    let Some(center) = crate::db::centers::find_center(&state.pool, &center_id).await.map_err(super::unavailable)?
+    else {
+        return Err(ServerFnError::new("unknown center"));
+    };
+    let called = crate::db::queue::call_next(&state.pool, &center, staff.staff_id, chrono::Utc::now())
+        .await
+        .map_err(super::unavailable)?;
+    tracing::info!(visit.id = ?called, staff.id = staff.staff_id, "call next");
+    Ok(())
+}
+
+/// What the queue page shows: who is signed in, the centers to choose from, and the queue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QueuePageData {
+    pub staff_name: String,
+    pub centers: Vec<super::centers::CenterInfo>,
+    pub queue: QueueView,
+}
+
+/// The queue page's data for `center` (the first center when none is chosen).
+#[server(endpoint = "staff/queue/page")]
+pub async fn staff_queue_page(center: Option<String>) -> Result<Option<QueuePageData>, ServerFnError> {
+    let staff = super::auth::require_staff().await?;
+    let state = super::state()?;
+    let centers = crate::db::centers::list_centers(&state.pool).await.map_err(super::unavailable)?;
+    let chosen = center.or_else(|| centers.first().map(|c| c.id.clone())).unwrap_or_default();
+    let Some(queue) = load_queue(&state.pool, &chosen).await.map_err(super::unavailable)? else {
+        return Ok(None);
+    };
+    Ok(Some(QueuePageData {
+        staff_name: staff.display_name,
+        centers: centers.into_iter().map(Into::into).collect(),
+        queue,
+    }))
+}

@@ -1,0 +1,3 @@
+//! Shared UI pieces, one per file.
+
+pub mod live_updater;

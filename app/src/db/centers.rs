@@ -1,0 +1,31 @@
+//! [ssr] Centers and their opening hours.
+
+use crate::api::centers::CenterInfo;
+use sqlx::PgPool;
+
+/// A center as stored.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct CenterRow {
+    pub id: String,
+    pub name: String,
+    pub time_zone: String,
+}
+
+impl From<CenterRow> for CenterInfo {
+    fn from(row: CenterRow) -> Self {
+        CenterInfo { id: row.id, name: row.name }
+    }
+}
+
+pub async fn find_center(pool: &PgPool, id: &str) -> Result<Option<CenterRow>, sqlx::Error> {
+    sqlx::query_as("select id, name, time_zone from centers where id = $1")
+        .bind(id)
+        .fetch_optional(pool)
+        .await
+}
+
+pub async fn list_centers(pool: &PgPool) -> Result<Vec<CenterRow>, sqlx::Error> {
+    sqlx::query_as("select id, name, time_zone from centers order by position, name")
+        .fetch_all(pool)
+        .await
+}

@@ -1,0 +1,34 @@
+//! [ssr] PostgreSQL queries. Each function takes a pool or a transaction, so every test can
+//! bring its own fresh database. Rules that must hold under concurrency (one ticket per
+//! check-in, one staff member per visitor) are enforced here by constraints and
+//! conditional updates, never by reading and then writing.
+
+pub mod centers;
+pub mod demo;
+pub mod queue;
+pub mod retention;
+pub mod sessions;
+pub mod staff;
+pub mod visits;
+
+/// The migrations in `app/migrations`, embedded in the binary and applied at start-up.
+pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+/// Channel on which every change to a center's queue is announced, with the center id as
+/// payload. Every server process listens, so a check-in handled by one process reaches the
+/// staff screens connected to all the others.
+pub const QUEUE_CHANNEL: &str = "frontdesk_queue";
+
+/// Announces a change to `center_id`'s queue. Inside a transaction, PostgreSQL delivers
+/// it only on commit, so listeners never see a change that was rolled back.
+pub async fn notify_queue_changed(
+    conn: &mut sqlx::PgConnection,
+    center_id: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("select pg_notify($1, $2)")
+        .bind(QUEUE_CHANNEL)
+        .bind(center_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,154 @@
+//! [ssr] The live walk-in queue as staff see it, and the staff actions on it.
+
+use crate::api::queue::{QueueEntry, QueueView};
+use crate::domain::accommodation::Accommodation;
+use crate::domain::display_name::short_name;
+use crate::domain::local_time::local_day;
+use crate::domain::queue::{in_calling_order, QueueAction, QueuePosition, QueueStatus};
+use crate::domain::ticket::TicketNumber;
+use crate::domain::visit_reason::VisitReason;
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::PgPool;
+
+use super::centers::CenterRow;
+
+#[derive(sqlx::FromRow)]
+struct OpenVisitRow {
+    id: i64,
+    ticket_prefix: String,
+    ticket_number: i32,
+    first_name: String,
+    last_name: String,
+    reasons: Vec<String>,
+    accommodations: Vec<String>,
+    interpreter_language: Option<String>,
+    accommodation_other: Option<String>,
+    status: String,
+    checked_in_at: DateTime<Utc>,
+    called_at: Option<DateTime<Utc>>,
+    staff_name: Option<String>,
+}
+
+fn today(center: &CenterRow, now: DateTime<Utc>) -> NaiveDate {
+    local_day(now, &center.time_zone).unwrap_or_else(|| now.date_naive())
+}
+
+/// Today's open visits at `center`: being served and called first, then the waiting line
+/// in calling order.
+pub async fn open_queue(pool: &PgPool, center: &CenterRow, now: DateTime<Utc>) -> Result<QueueView, sqlx::Error> {
+    let rows: Vec<OpenVisitRow> = sqlx::query_as(
+        "select v.id, v.ticket_prefix, v.ticket_number, v.first_name, v.last_name, v.reasons,
+                v.accommodations, v.interpreter_language, v.accommodation_other, v.status,
+                v.checked_in_at, v.called_at, u.display_name as staff_name
+         from visits v left join staff_users u on u.id = v.staff_id
+         where v.center_id = $1 and v.service_day = $2 and v.status in ('waiting', 'called', 'serving')",
+    )
+    .bind(&center.id)
+    .bind(today(center, now))
+    .fetch_all(pool)
+    .await?;
+
+    let order: Vec<i64> = in_calling_order(
+        rows.iter().map(|r| QueuePosition { id: r.id, arrived_at: r.checked_in_at }).collect(),
+    )
+    .into_iter()
+    .map(|p| p.id)
+    .collect();
+    let rank = |row: &OpenVisitRow| {
+        let stage = match QueueStatus::from_code(&row.status) {
+            Some(QueueStatus::Serving) => 0,
+            Some(QueueStatus::Called) => 1,
+            _ => 2,
+        };
+        (stage, order.iter().position(|id| *id == row.id).unwrap_or(usize::MAX))
+    };
+    let mut rows = rows;
+    rows.sort_by_key(|r| rank(r));
+
+    let entries = rows
+        .into_iter()
+        .map(|row| {
+            let waited_until = row.called_at.unwrap_or(now);
+            QueueEntry {
+                visit_id: row.id,
+                ticket: TicketNumber {
+                    prefix: row.ticket_prefix.chars().next().unwrap_or('?'),
+                    number: u32::try_from(row.ticket_number).unwrap_or(0),
+                }
+                .to_string(),
+                name: short_name(&row.first_name, &row.last_name),
+                reasons: row.reasons.iter().filter_map(|c| VisitReason::from_code(c)).collect(),
+                accommodations: row.accommodations.iter().filter_map(|c| Accommodation::from_code(c)).collect(),
+                interpreter_language: row.interpreter_language,
+                accommodation_other: row.accommodation_other,
+                status: QueueStatus::from_code(&row.status).unwrap_or(QueueStatus::Waiting),
+                waited_minutes: u32::try_from((waited_until - row.checked_in_at).num_minutes().max(0)).unwrap_or(0),
+                staff_name: row.staff_name,
+            }
+        })
+        .collect();
+    Ok(QueueView { center_id: center.id.clone(), center_name: center.name.clone(), entries })
+}
+
+/// Applies `action` to visit `visit_id` at `center_id` on behalf of staff `staff_id`.
+/// Returns false when the visit was no longer in a state the action applies to (another
+/// staff member got there first); nothing is changed then.
+pub async fn apply_action(
+    pool: &PgPool,
+    center_id: &str,
+    visit_id: i64,
+    action: QueueAction,
+    staff_id: i64,
+) -> Result<bool, sqlx::Error> {
+    let from: Vec<&str> = action.allowed_from().iter().map(|s| s.code()).collect();
+    let target = action.target().code();
+    let mut tx = pool.begin().await?;
+    let updated = sqlx::query(
+        "update visits set
+            status = $4,
+            called_at = case when $4 in ('called', 'serving') then coalesce(called_at, now()) else called_at end,
+            serving_started_at = case when $4 = 'serving' then now() else serving_started_at end,
+            finished_at = case when $4 in ('done', 'left') then now() else finished_at end,
+            staff_id = case when $4 in ('called', 'serving') then $5 else staff_id end
+         where id = $1 and center_id = $2 and status = any($3)",
+    )
+    .bind(visit_id)
+    .bind(center_id)
+    .bind(&from)
+    .bind(target)
+    .bind(staff_id)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected()
+        == 1;
+    if updated {
+        super::notify_queue_changed(&mut tx, center_id).await?;
+    }
+    tx.commit().await?;
+    Ok(updated)
+}
+
+/// Calls the first waiting visitor in calling order. When another staff member calls the
+/// same visitor at the same instant, the conditional update lets only one succeed and the
+/// other moves on to the next in line. Returns the visit called, if anyone was waiting.
+pub async fn call_next(
+    pool: &PgPool,
+    center: &CenterRow,
+    staff_id: i64,
+    now: DateTime<Utc>,
+) -> Result<Option<i64>, sqlx::Error> {
+    let waiting: Vec<(i64, DateTime<Utc>)> = sqlx::query_as(
+        "select id, checked_in_at from visits where center_id = $1 and service_day = $2 and status = 'waiting'",
+    )
+    .bind(&center.id)
+    .bind(today(center, now))
+    .fetch_all(pool)
+    .await?;
+    let line = in_calling_order(waiting.into_iter().map(|(id, arrived_at)| QueuePosition { id, arrived_at }).collect());
+    for candidate in line {
+        if apply_action(pool, &center.id, candidate.id, QueueAction::Call, staff_id).await? {
+            return Ok(Some(candidate.id));
+        }
+    }
+    Ok(None)
+}

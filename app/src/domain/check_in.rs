@@ -1,0 +1,228 @@
+//! A walk-in check-in: the answers a visitor gives on the kiosk, raw as typed, and the
+//! validated `NewCheckIn` they become. The kiosk checks each step with `problem_with`
+//! before moving on; the server parses the whole set again with `parse`.
+
+use super::accommodation::Accommodation;
+use super::free_text::{parse_required, TextError, NAME_MAX_CHARS, NOTE_MAX_CHARS};
+use super::visit_reason::VisitReason;
+use serde::{Deserialize, Serialize};
+
+/// Has the visitor registered with WorkSource already?
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Registration {
+    Yes,
+    No,
+    NotSure,
+}
+
+impl Registration {
+    pub const ALL: [Registration; 3] = [Registration::Yes, Registration::No, Registration::NotSure];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Registration::Yes => "yes",
+            Registration::No => "no",
+            Registration::NotSure => "not_sure",
+        }
+    }
+}
+
+/// The answers as the visitor gave them, kept exactly as typed so that nothing is lost
+/// when one of them is refused.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CheckInAnswers {
+    pub first_name: String,
+    pub last_name: String,
+    pub reasons: Vec<VisitReason>,
+    pub registered: Option<Registration>,
+    pub accommodations: Vec<Accommodation>,
+    /// Which language, when a spoken-language interpreter is asked for.
+    pub interpreter_language: String,
+    /// What is needed, when "other" accommodation is asked for.
+    pub accommodation_other: String,
+    pub consent: bool,
+}
+
+/// A question on the check-in form that can be answered wrongly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Field {
+    FirstName,
+    LastName,
+    Reasons,
+    Registered,
+    InterpreterLanguage,
+    AccommodationOther,
+    Consent,
+}
+
+/// What is wrong with an answer; the kiosk shows a translated message for each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Problem {
+    Text(TextError),
+    /// No reason chosen.
+    NoReason,
+    /// Only Unemployment Insurance chosen, which WorkSource does not handle.
+    OnlyHandledElsewhere,
+    /// A choice was required and none was made.
+    NotChosen,
+    /// The privacy notice was not agreed to.
+    ConsentRequired,
+}
+
+/// One refused answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: Field,
+    pub problem: Problem,
+}
+
+/// A check-in whose every answer has been validated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewCheckIn {
+    pub first_name: String,
+    pub last_name: String,
+    /// Sorted, without duplicates.
+    pub reasons: Vec<VisitReason>,
+    pub registered: Registration,
+    /// Sorted, without duplicates.
+    pub accommodations: Vec<Accommodation>,
+    pub interpreter_language: Option<String>,
+    pub accommodation_other: Option<String>,
+}
+
+impl CheckInAnswers {
+    /// What is wrong with the answer to `field`, if anything.
+    pub fn problem_with(&self, field: Field) -> Option<Problem> {
+        let text = |raw: &str, max| parse_required(raw, max).err().map(Problem::Text);
+        match field {
+            Field::FirstName => text(&self.first_name, NAME_MAX_CHARS),
+            Field::LastName => text(&self.last_name, NAME_MAX_CHARS),
+            Field::Reasons if self.reasons.is_empty() => Some(Problem::NoReason),
+            Field::Reasons if self.reasons.iter().all(|r| r.is_handled_elsewhere()) => {
+                Some(Problem::OnlyHandledElsewhere)
+            }
+            Field::Reasons => None,
+            Field::Registered => self.registered.is_none().then_some(Problem::NotChosen),
+            Field::InterpreterLanguage => self
+                .accommodations
+                .contains(&Accommodation::SpokenInterpreter)
+                .then(|| text(&self.interpreter_language, NOTE_MAX_CHARS))
+                .flatten(),
+            Field::AccommodationOther => self
+                .accommodations
+                .contains(&Accommodation::Other)
+                .then(|| text(&self.accommodation_other, NOTE_MAX_CHARS))
+                .flatten(),
+            Field::Consent => (!self.consent).then_some(Problem::ConsentRequired),
+        }
+    }
+
+    /// Validates every answer, returning all the problems at once.
+    pub fn parse(&self) -> Result<NewCheckIn, Vec<FieldError>> {
+        const FIELDS: [Field; 7] = [
+            Field::FirstName,
+            Field::LastName,
+            Field::Reasons,
+            Field::Registered,
+            Field::InterpreterLanguage,
+            Field::AccommodationOther,
+            Field::Consent,
+        ];
+        let errors: Vec<FieldError> = FIELDS
+            .into_iter()
+            .filter_map(|field| self.problem_with(field).map(|problem| FieldError { field, problem }))
+            .collect();
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let wants = |a| self.accommodations.contains(&a);
+        let mut reasons = self.reasons.clone();
+        reasons.sort();
+        reasons.dedup();
+        let mut accommodations = self.accommodations.clone();
+        accommodations.sort();
+        accommodations.dedup();
+        Ok(NewCheckIn {
+            first_name: self.first_name.trim().to_owned(),
+            last_name: self.last_name.trim().to_owned(),
+            reasons,
+            registered: self.registered.unwrap_or(Registration::NotSure),
+            accommodations,
+            interpreter_language: wants(Accommodation::SpokenInterpreter)
+                .then(|| self.interpreter_language.trim().to_owned()),
+            accommodation_other: wants(Accommodation::Other)
+                .then(|| self.accommodation_other.trim().to_owned()),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn complete() -> CheckInAnswers {
+        CheckInAnswers {
+            first_name: " Lan ".into(),
+            last_name: "N".into(),
+            reasons: vec![VisitReason::ResumeReview, VisitReason::JobSearch, VisitReason::ResumeReview],
+            registered: Some(Registration::No),
+            accommodations: vec![],
+            interpreter_language: "kept but unused".into(),
+            accommodation_other: String::new(),
+            consent: true,
+        }
+    }
+
+    #[test]
+    fn complete_answers_parse_trimmed_sorted_and_deduplicated() {
+        let parsed = complete().parse().unwrap();
+        assert_eq!(parsed.first_name, "Lan");
+        assert_eq!(parsed.last_name, "N");
+        assert_eq!(parsed.reasons, vec![VisitReason::JobSearch, VisitReason::ResumeReview]);
+        assert_eq!(parsed.interpreter_language, None, "only kept when an interpreter is asked for");
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let answers = CheckInAnswers::default();
+        let fields: Vec<Field> = answers.parse().unwrap_err().into_iter().map(|e| e.field).collect();
+        assert_eq!(
+            fields,
+            vec![Field::FirstName, Field::LastName, Field::Reasons, Field::Registered, Field::Consent]
+        );
+    }
+
+    #[test]
+    fn unemployment_insurance_alone_is_not_enough_but_with_another_reason_is() {
+        let mut answers = complete();
+        answers.reasons = vec![VisitReason::UnemploymentInsurance];
+        assert_eq!(answers.problem_with(Field::Reasons), Some(Problem::OnlyHandledElsewhere));
+        answers.reasons.push(VisitReason::SomethingElse);
+        assert_eq!(answers.problem_with(Field::Reasons), None);
+    }
+
+    #[test]
+    fn an_interpreter_needs_a_language_and_other_needs_a_description() {
+        let mut answers = complete();
+        answers.accommodations = vec![Accommodation::SpokenInterpreter, Accommodation::Other];
+        answers.interpreter_language = "  ".into();
+        assert_eq!(
+            answers.problem_with(Field::InterpreterLanguage),
+            Some(Problem::Text(TextError::Empty))
+        );
+        assert_eq!(answers.problem_with(Field::AccommodationOther), Some(Problem::Text(TextError::Empty)));
+        answers.interpreter_language = " Tiếng Việt ".into();
+        answers.accommodation_other = "wheelchair access".into();
+        let parsed = answers.parse().unwrap();
+        assert_eq!(parsed.interpreter_language.as_deref(), Some("Tiếng Việt"));
+        assert_eq!(parsed.accommodation_other.as_deref(), Some("wheelchair access"));
+    }
+
+    #[test]
+    fn consent_is_required() {
+        let mut answers = complete();
+        answers.consent = false;
+        assert_eq!(answers.problem_with(Field::Consent), Some(Problem::ConsentRequired));
+    }
+}

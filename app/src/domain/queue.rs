@@ -1,0 +1,170 @@
+//! The walk-in queue: the states a visit goes through, which staff action moves it where,
+//! and the order in which waiting visitors are called.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
+
+/// Where a visit is in the queue. Stored in the database by its `code()`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QueueStatus {
+    Waiting,
+    Called,
+    Serving,
+    Done,
+    /// Left without being served (or did not answer when called).
+    Left,
+}
+
+impl QueueStatus {
+    pub const ALL: [QueueStatus; 5] =
+        [QueueStatus::Waiting, QueueStatus::Called, QueueStatus::Serving, QueueStatus::Done, QueueStatus::Left];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            QueueStatus::Waiting => "waiting",
+            QueueStatus::Called => "called",
+            QueueStatus::Serving => "serving",
+            QueueStatus::Done => "done",
+            QueueStatus::Left => "left",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<QueueStatus> {
+        QueueStatus::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    /// Still in the building and not finished: shown in the live queue.
+    pub fn is_open(self) -> bool {
+        matches!(self, QueueStatus::Waiting | QueueStatus::Called | QueueStatus::Serving)
+    }
+}
+
+/// What a staff member can do to one visit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QueueAction {
+    Call,
+    StartServing,
+    Done,
+    Left,
+}
+
+impl QueueAction {
+    pub const ALL: [QueueAction; 4] =
+        [QueueAction::Call, QueueAction::StartServing, QueueAction::Done, QueueAction::Left];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            QueueAction::Call => "call",
+            QueueAction::StartServing => "start_serving",
+            QueueAction::Done => "done",
+            QueueAction::Left => "left",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<QueueAction> {
+        QueueAction::ALL.into_iter().find(|a| a.code() == code)
+    }
+
+    /// The states this action may start from. The database applies the action with a
+    /// conditional update on exactly these, so two staff acting on one visit at once
+    /// cannot both succeed.
+    pub fn allowed_from(self) -> &'static [QueueStatus] {
+        match self {
+            QueueAction::Call => &[QueueStatus::Waiting],
+            QueueAction::StartServing => &[QueueStatus::Waiting, QueueStatus::Called],
+            QueueAction::Done => &[QueueStatus::Called, QueueStatus::Serving],
+            QueueAction::Left => &[QueueStatus::Waiting, QueueStatus::Called],
+        }
+    }
+
+    /// The state the visit is in after the action.
+    pub fn target(self) -> QueueStatus {
+        match self {
+            QueueAction::Call => QueueStatus::Called,
+            QueueAction::StartServing => QueueStatus::Serving,
+            QueueAction::Done => QueueStatus::Done,
+            QueueAction::Left => QueueStatus::Left,
+        }
+    }
+
+    /// The actions offered to staff for a visit in `status`.
+    pub fn available_for(status: QueueStatus) -> impl Iterator<Item = QueueAction> {
+        QueueAction::ALL.into_iter().filter(move |a| a.allowed_from().contains(&status))
+    }
+}
+
+/// The facts that decide a waiting visitor's place in line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QueuePosition {
+    pub id: i64,
+    pub arrived_at: DateTime<Utc>,
+}
+
+/// First come, first served; the id breaks ties between check-ins in the same instant,
+/// so the order is total and every staff screen shows the same line.
+pub fn queue_order(a: &QueuePosition, b: &QueuePosition) -> Ordering {
+    a.arrived_at.cmp(&b.arrived_at).then(a.id.cmp(&b.id))
+}
+
+/// The waiting visitors in the order they will be called.
+pub fn in_calling_order(mut waiting: Vec<QueuePosition>) -> Vec<QueuePosition> {
+    waiting.sort_by(queue_order);
+    waiting
+}
+
+/// How many of `waiting` will be called before `me` (0 means "you are next").
+pub fn people_ahead(waiting: &[QueuePosition], me: &QueuePosition) -> u32 {
+    let ahead = waiting.iter().filter(|other| queue_order(other, me) == Ordering::Less).count();
+    u32::try_from(ahead).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn at(id: i64, minute: u32) -> QueuePosition {
+        QueuePosition { id, arrived_at: Utc.with_ymd_and_hms(2026, 11, 23, 17, minute, 0).unwrap() }
+    }
+
+    #[test]
+    fn earliest_arrival_is_called_first_and_ids_break_ties() {
+        let order = in_calling_order(vec![at(3, 10), at(1, 12), at(2, 10)]);
+        let ids: Vec<i64> = order.iter().map(|p| p.id).collect();
+        assert_eq!(ids, vec![2, 3, 1]);
+    }
+
+    #[test]
+    fn people_ahead_counts_only_earlier_arrivals() {
+        let waiting = vec![at(1, 0), at(2, 5), at(3, 9)];
+        assert_eq!(people_ahead(&waiting, &waiting[0]), 0);
+        assert_eq!(people_ahead(&waiting, &waiting[2]), 2);
+    }
+
+    #[test]
+    fn actions_follow_the_visit_lifecycle() {
+        use QueueAction::*;
+        let offered = |s| QueueAction::available_for(s).collect::<Vec<_>>();
+        assert_eq!(offered(QueueStatus::Waiting), vec![Call, StartServing, Left]);
+        assert_eq!(offered(QueueStatus::Called), vec![StartServing, Done, Left]);
+        assert_eq!(offered(QueueStatus::Serving), vec![Done]);
+        assert!(offered(QueueStatus::Done).is_empty());
+        assert!(offered(QueueStatus::Left).is_empty());
+        for action in QueueAction::ALL {
+            assert_eq!(QueueAction::from_code(action.code()), Some(action));
+            assert!(!action.allowed_from().contains(&action.target()), "{action:?} must change state");
+        }
+    }
+
+    #[test]
+    fn status_codes_round_trip_and_open_states_are_the_live_ones() {
+        for s in QueueStatus::ALL {
+            assert_eq!(QueueStatus::from_code(s.code()), Some(s));
+        }
+        assert!(QueueStatus::Called.is_open());
+        assert!(!QueueStatus::Done.is_open());
+    }
+}

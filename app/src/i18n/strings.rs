@@ -1,0 +1,237 @@
+//! The shape of a translation file. `deny_unknown_fields` plus required fields mean a file
+//! parses only when it has exactly the keys the code uses.
+
+use crate::domain::accommodation::Accommodation;
+use crate::domain::check_in::Problem;
+use crate::domain::free_text::TextError;
+use crate::domain::queue::{QueueAction, QueueStatus};
+use crate::domain::visit_reason::VisitReason;
+use serde::{Deserialize, Serialize};
+
+/// All strings of one language.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Translations {
+    pub common: CommonStrings,
+    pub kiosk: KioskStrings,
+    pub staff: StaffStrings,
+}
+
+/// Strings shared by every page.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommonStrings {
+    /// The language's own name in its own script, for the language picker.
+    pub language_name: String,
+    pub app_name: String,
+    pub home_heading: String,
+    pub home_intro: String,
+    pub kiosk_link: String,
+    pub staff_link: String,
+    pub skip_to_content: String,
+    pub not_found: String,
+    pub language_line: String,
+}
+
+/// Strings of the kiosk, handed to its islands as props.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KioskStrings {
+    pub welcome_heading: String,
+    pub welcome_intro: String,
+    pub check_in: String,
+    pub check_in_hint: String,
+    pub choose_language: String,
+    pub back: String,
+    pub start_over: String,
+    pub next: String,
+    pub step_of: String,
+    pub first_name_question: String,
+    pub first_name_label: String,
+    pub last_name_question: String,
+    pub last_name_label: String,
+    pub last_name_hint: String,
+    pub reasons_question: String,
+    pub reasons_hint: String,
+    pub reasons: ReasonLabels,
+    pub ui_heading: String,
+    pub ui_body: String,
+    pub ui_still_check_in: String,
+    pub registered_question: String,
+    pub registered_yes: String,
+    pub registered_no: String,
+    pub registered_not_sure: String,
+    pub accommodations_question: String,
+    pub accommodations_hint: String,
+    pub accommodations: AccommodationLabels,
+    pub interpreter_language_label: String,
+    pub accommodation_other_label: String,
+    pub privacy_heading: String,
+    pub privacy_kept: String,
+    pub privacy_who: String,
+    pub privacy_how_long: String,
+    pub privacy_screen: String,
+    pub consent_button: String,
+    pub sending: String,
+    pub request_failed: String,
+    pub ticket_heading: String,
+    pub ticket_number_label: String,
+    pub place_in_line: String,
+    pub you_are_next: String,
+    pub estimated_wait: String,
+    pub ticket_seat: String,
+    pub done: String,
+    pub idle_heading: String,
+    pub idle_countdown: String,
+    pub idle_continue: String,
+    pub error_required: String,
+    pub error_too_long: String,
+    pub error_control_characters: String,
+    pub error_no_reason: String,
+    pub error_only_elsewhere: String,
+    pub error_not_chosen: String,
+    pub error_consent: String,
+    pub unknown_center: String,
+}
+
+impl KioskStrings {
+    /// The message shown beside a field for `problem`.
+    pub fn problem(&self, problem: Problem) -> String {
+        match problem {
+            Problem::Text(TextError::Empty) => self.error_required.clone(),
+            Problem::Text(TextError::TooLong { max }) => super::fill(&self.error_too_long, &[("max", &max.to_string())]),
+            Problem::Text(TextError::ControlCharacters) => self.error_control_characters.clone(),
+            Problem::NoReason => self.error_no_reason.clone(),
+            Problem::OnlyHandledElsewhere => self.error_only_elsewhere.clone(),
+            Problem::NotChosen => self.error_not_chosen.clone(),
+            Problem::ConsentRequired => self.error_consent.clone(),
+        }
+    }
+}
+
+/// Names of the reasons for a visit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReasonLabels {
+    pub register: String,
+    pub job_search: String,
+    pub job_coaching: String,
+    pub resume_review: String,
+    pub interview_practice: String,
+    pub job_referrals: String,
+    pub resource_referrals: String,
+    pub training_scholarships: String,
+    pub workshops: String,
+    pub resource_room: String,
+    pub career_readiness_certificate: String,
+    pub snap_step: String,
+    pub unemployment_insurance: String,
+    pub something_else: String,
+}
+
+impl ReasonLabels {
+    pub fn label(&self, reason: VisitReason) -> &str {
+        match reason {
+            VisitReason::Register => &self.register,
+            VisitReason::JobSearch => &self.job_search,
+            VisitReason::JobCoaching => &self.job_coaching,
+            VisitReason::ResumeReview => &self.resume_review,
+            VisitReason::InterviewPractice => &self.interview_practice,
+            VisitReason::JobReferrals => &self.job_referrals,
+            VisitReason::ResourceReferrals => &self.resource_referrals,
+            VisitReason::TrainingScholarships => &self.training_scholarships,
+            VisitReason::Workshops => &self.workshops,
+            VisitReason::ResourceRoom => &self.resource_room,
+            VisitReason::CareerReadinessCertificate => &self.career_readiness_certificate,
+            VisitReason::SnapStep => &self.snap_step,
+            VisitReason::UnemploymentInsurance => &self.unemployment_insurance,
+            VisitReason::SomethingElse => &self.something_else,
+        }
+    }
+}
+
+/// Names of the accommodations.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccommodationLabels {
+    pub asl_interpreter: String,
+    pub spoken_interpreter: String,
+    pub translated_materials: String,
+    pub large_print: String,
+    pub audio: String,
+    pub other: String,
+}
+
+impl AccommodationLabels {
+    pub fn label(&self, a: Accommodation) -> &str {
+        match a {
+            Accommodation::AslInterpreter => &self.asl_interpreter,
+            Accommodation::SpokenInterpreter => &self.spoken_interpreter,
+            Accommodation::TranslatedMaterials => &self.translated_materials,
+            Accommodation::LargePrint => &self.large_print,
+            Accommodation::Audio => &self.audio,
+            Accommodation::Other => &self.other,
+        }
+    }
+}
+
+/// Strings of the staff pages.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StaffStrings {
+    pub sign_in_heading: String,
+    pub email_label: String,
+    pub password_label: String,
+    pub sign_in: String,
+    pub sign_in_failed: String,
+    pub sign_out: String,
+    pub signed_in_as: String,
+    pub queue_heading: String,
+    pub center_label: String,
+    pub show_center: String,
+    pub call_next: String,
+    pub nobody_waiting: String,
+    pub waiting_count: String,
+    pub col_ticket: String,
+    pub col_name: String,
+    pub col_reasons: String,
+    pub col_accommodations: String,
+    pub col_waited: String,
+    pub col_status: String,
+    pub col_actions: String,
+    pub minutes: String,
+    pub served_by: String,
+    pub none: String,
+    pub live: String,
+    pub reconnecting: String,
+    pub status_waiting: String,
+    pub status_called: String,
+    pub status_serving: String,
+    pub status_done: String,
+    pub status_left: String,
+    pub action_call: String,
+    pub action_start_serving: String,
+    pub action_done: String,
+    pub action_left: String,
+}
+
+impl StaffStrings {
+    pub fn status_label(&self, status: QueueStatus) -> &str {
+        match status {
+            QueueStatus::Waiting => &self.status_waiting,
+            QueueStatus::Called => &self.status_called,
+            QueueStatus::Serving => &self.status_serving,
+            QueueStatus::Done => &self.status_done,
+            QueueStatus::Left => &self.status_left,
+        }
+    }
+
+    pub fn action_label(&self, action: QueueAction) -> &str {
+        match action {
+            QueueAction::Call => &self.action_call,
+            QueueAction::StartServing => &self.action_start_serving,
+            QueueAction::Done => &self.action_done,
+            QueueAction::Left => &self.action_left,
+        }
+    }
+}

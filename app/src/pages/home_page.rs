@@ -1,0 +1,37 @@
+//! `/`: a plain index of the kiosks and the staff sign-in, for whoever opens the bare URL.
+
+use crate::api::centers::list_centers;
+use crate::i18n::{fill, translations};
+use leptos::prelude::*;
+use leptos_meta::{Html, Title};
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let locale = super::page_locale();
+    let t = translations(locale);
+    view! {
+        <Html {..} lang=locale.tag() dir=locale.dir()/>
+        <Title text=t.common.home_heading.clone()/>
+        <main class="page">
+            <h1>{t.common.home_heading.clone()}</h1>
+            <p>{t.common.home_intro.clone()}</p>
+            <Suspense>
+                {Suspend::new(async move {
+                    let centers = list_centers().await.unwrap_or_default();
+                    view! {
+                        <ul class="link-list">
+                            {centers
+                                .into_iter()
+                                .map(|c| {
+                                    let label = fill(&t.common.kiosk_link, &[("center", &c.name)]);
+                                    view! { <li><a href=format!("/kiosk/{}", c.id)>{label}</a></li> }
+                                })
+                                .collect_view()}
+                            <li><a href="/staff/queue">{t.common.staff_link.clone()}</a></li>
+                        </ul>
+                    }
+                })}
+            </Suspense>
+        </main>
+    }
+}

@@ -1,0 +1,38 @@
+//! `/kiosk/{center}/check-in`: the walk-in check-in wizard.
+
+use super::check_in_wizard::CheckInWizard;
+use super::kiosk_frame::{KioskFrame, UnknownCenter};
+use crate::api::centers::kiosk_settings;
+use crate::i18n::translations;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn CheckInPage() -> impl IntoView {
+    let locale = crate::pages::page_locale();
+    let center_id = use_params_map().read_untracked().get("center").unwrap_or_default();
+    let t = translations(locale);
+    view! {
+        <Suspense>
+            {Suspend::new(async move {
+                let Ok(Some(settings)) = kiosk_settings(center_id).await else {
+                    return view! { <UnknownCenter locale/> }.into_any();
+                };
+                let center = settings.center;
+                view! {
+                    <KioskFrame center_id=center.id.clone() center_name=center.name locale title=t.kiosk.check_in.clone()>
+                        <CheckInWizard
+                            center_id=center.id.clone()
+                            start_over_url=format!("/kiosk/{}?lang={}", center.id, locale.tag())
+                            home_url=format!("/kiosk/{}", center.id)
+                            language=locale
+                            strings=t.kiosk.clone()
+                            retention_days=settings.retention_days
+                        />
+                    </KioskFrame>
+                }
+                .into_any()
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,261 @@
+//! The check-in wizard: an island that asks one question per screen, keeps every answer in
+//! memory only (never in the URL, history or storage), and sends them all at once at the
+//! end. A failed send keeps the answers and offers to try again; the same idempotency key
+//! is reused, so a retry or a double tap can never print two tickets.
+
+use super::check_in_steps::Step;
+use super::wizard_choices::{AccommodationsStep, ReasonsStep, RegisteredStep};
+use super::wizard_ticket::TicketStep;
+use crate::api::check_in::{check_in, CheckInOutcome, Ticket};
+use crate::domain::check_in::{CheckInAnswers, Field, FieldError};
+use crate::i18n::{fill, KioskStrings, Locale};
+use leptos::prelude::*;
+use uuid::Uuid;
+
+/// Everything the wizard's screens share. All parts are `Copy` signals.
+#[derive(Clone, Copy)]
+pub(super) struct Wizard {
+    pub t: StoredValue<KioskStrings>,
+    pub step: RwSignal<Step>,
+    pub answers: RwSignal<CheckInAnswers>,
+    /// The refusal shown beside its field, until that field is edited.
+    pub error: RwSignal<Option<FieldError>>,
+    pub pending: RwSignal<bool>,
+    pub failed: RwSignal<bool>,
+    pub ticket: RwSignal<Option<Ticket>>,
+}
+
+impl Wizard {
+    /// A translated string.
+    pub fn s(&self, pick: fn(&KioskStrings) -> &String) -> String {
+        self.t.with_value(|t| pick(t).clone())
+    }
+
+    /// The message to show beside `field`, if it was refused.
+    pub fn error_for(&self, field: Field) -> Option<String> {
+        let error = self.error.get().filter(|e| e.field == field)?;
+        Some(self.t.with_value(|t| t.problem(error.problem)))
+    }
+
+    /// Changes the answers and clears a refusal of `field`, since it is being corrected.
+    pub fn edit(&self, field: Field, change: impl FnOnce(&mut CheckInAnswers)) {
+        self.answers.update(change);
+        if self.error.get_untracked().is_some_and(|e| e.field == field) {
+            self.error.set(None);
+        }
+    }
+
+    /// Moves on when this screen's answers are acceptable; otherwise shows why not.
+    pub fn next(&self) {
+        let step = self.step.get_untracked();
+        let problem = self.answers.with_untracked(|a| {
+            step.fields().iter().find_map(|&field| a.problem_with(field).map(|problem| FieldError { field, problem }))
+        });
+        match problem {
+            Some(error) => self.error.set(Some(error)),
+            None => {
+                self.error.set(None);
+                self.step.set(step.next());
+            }
+        }
+    }
+}
+
+/// A random idempotency key. `crypto.getRandomValues` works on plain-http kiosks on a
+/// local network, where `crypto.randomUUID` is not available.
+fn new_idempotency_key() -> Uuid {
+    #[cfg(feature = "hydrate")]
+    {
+        let mut bytes = [0u8; 16];
+        let filled = web_sys::window()
+            .and_then(|w| w.crypto().ok())
+            .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+        if !filled {
+            for byte in &mut bytes {
+                *byte = (js_sys::Math::random() * 256.0) as u8;
+            }
+        }
+        uuid::Builder::from_random_bytes(bytes).into_uuid()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        // Rendered on the server only for the first paint; the browser makes the real key.
+        Uuid::nil()
+    }
+}
+
+/// Puts keyboard focus on the new screen's first field, or its heading, so screen readers
+/// announce the new question.
+fn focus_current_screen() {
+    #[cfg(feature = "hydrate")]
+    request_animation_frame(|| {
+        use wasm_bindgen::JsCast;
+        let target = document()
+            .query_selector("[data-autofocus]")
+            .ok()
+            .flatten()
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(el) = target {
+            let _ = el.focus();
+        }
+    });
+}
+
+#[island]
+pub fn CheckInWizard(
+    center_id: String,
+    /// Welcome screen in the same language, for Back on the first question and Start over.
+    start_over_url: String,
+    /// Welcome screen in the default language, for Done on the ticket.
+    home_url: String,
+    language: Locale,
+    strings: KioskStrings,
+    retention_days: u32,
+) -> impl IntoView {
+    let w = Wizard {
+        t: StoredValue::new(strings),
+        step: RwSignal::new(Step::FirstName),
+        answers: RwSignal::new(CheckInAnswers::default()),
+        error: RwSignal::new(None),
+        pending: RwSignal::new(false),
+        failed: RwSignal::new(false),
+        ticket: RwSignal::new(None),
+    };
+    let key = StoredValue::new(new_idempotency_key());
+    let center_id = StoredValue::new(center_id);
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    Effect::new(move |_| {
+        w.step.track();
+        focus_current_screen();
+    });
+
+    let submit = move || {
+        if w.pending.get_untracked() {
+            return; // a second tap while the first is on its way
+        }
+        w.pending.set(true);
+        w.failed.set(false);
+        let answers = w.answers.get_untracked();
+        leptos::task::spawn_local(async move {
+            match check_in(center_id.get_value(), language, key.get_value(), answers).await {
+                Ok(CheckInOutcome::CheckedIn(ticket)) => {
+                    w.ticket.set(Some(ticket));
+                    w.step.set(Step::Ticket);
+                }
+                Ok(CheckInOutcome::Invalid(errors)) => {
+                    if let Some(first) = errors.first() {
+                        w.step.set(Step::asking_for(first.field));
+                        w.error.set(Some(*first));
+                    }
+                }
+                Ok(CheckInOutcome::UnknownCenter) | Err(_) => w.failed.set(true),
+            }
+            w.pending.set(false);
+        });
+    };
+
+    let back_url = StoredValue::new(start_over_url.clone());
+    let back = move |_| match w.step.get_untracked().previous() {
+        Some(previous) => {
+            w.error.set(None);
+            w.step.set(previous);
+        }
+        None => {
+            back_url.with_value(|url| {
+                let _ = window().location().set_href(url);
+            });
+        }
+    };
+    let progress = move || {
+        let step = w.step.get();
+        let total = Step::QUESTIONS.len().to_string();
+        fill(&w.s(|t| &t.step_of), &[("step", &step.number().to_string()), ("total", &total)])
+    };
+
+    view! {
+        <div class="wizard" data-hydrated=move || hydrated.get().to_string()>
+            <nav class="kiosk-nav">
+                {move || (w.step.get() != Step::Ticket).then(|| view! {
+                    <button type="button" class="nav-button" on:click=back>
+                        <span aria-hidden="true">"← "</span>{w.s(|t| &t.back)}
+                    </button>
+                })}
+                <a class="nav-button" href=start_over_url.clone()>{w.s(|t| &t.start_over)}</a>
+                <p class="progress">{progress}</p>
+            </nav>
+            {move || match w.step.get() {
+                Step::FirstName => name_step(w, Field::FirstName).into_any(),
+                Step::LastName => name_step(w, Field::LastName).into_any(),
+                Step::Reasons => view! { <ReasonsStep w/> }.into_any(),
+                Step::Registered => view! { <RegisteredStep w/> }.into_any(),
+                Step::Accommodations => view! { <AccommodationsStep w/> }.into_any(),
+                Step::Privacy => privacy_step(w, retention_days, submit).into_any(),
+                Step::Ticket => view! { <TicketStep w home_url=home_url.clone()/> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+/// The first-name or last-name screen.
+fn name_step(w: Wizard, field: Field) -> impl IntoView {
+    let first = field == Field::FirstName;
+    let (question, label) = if first {
+        (w.s(|t| &t.first_name_question), w.s(|t| &t.first_name_label))
+    } else {
+        (w.s(|t| &t.last_name_question), w.s(|t| &t.last_name_label))
+    };
+    let hint = (!first).then(|| w.s(|t| &t.last_name_hint));
+    let value = move || w.answers.with(|a| if first { a.first_name.clone() } else { a.last_name.clone() });
+    let on_input = move |ev| {
+        let typed = event_target_value(&ev);
+        w.edit(field, |a| if first { a.first_name = typed } else { a.last_name = typed });
+    };
+    let error = move || w.error_for(field);
+    view! {
+        <form class="step" method="post" on:submit=move |ev| { ev.prevent_default(); w.next(); }>
+            <h1 id="question">{question}</h1>
+            <label for="name-input" class="field-label">{label}</label>
+            {hint.map(|h| view! { <p id="name-hint" class="hint">{h}</p> })}
+            <input
+                id="name-input"
+                class="text-input"
+                type="text"
+                autocomplete="off"
+                autocapitalize="words"
+                spellcheck="false"
+                data-autofocus
+                prop:value=value
+                on:input=on_input
+                aria-invalid=move || error().is_some().to_string()
+                aria-describedby=move || if error().is_some() { "name-error" } else if first { "" } else { "name-hint" }
+            />
+            {move || error().map(|message| view! { <p id="name-error" class="field-error" role="alert">{message}</p> })}
+            <button type="submit" class="primary-button">{w.s(|t| &t.next)}</button>
+        </form>
+    }
+}
+
+/// The privacy notice; agreeing sends the check-in.
+fn privacy_step(w: Wizard, retention_days: u32, submit: impl Fn() + Copy + 'static) -> impl IntoView {
+    let how_long = fill(&w.s(|t| &t.privacy_how_long), &[("days", &retention_days.to_string())]);
+    let agree = move |_| {
+        w.edit(Field::Consent, |a| a.consent = true);
+        submit();
+    };
+    view! {
+        <div class="step">
+            <h1 id="question" tabindex="-1" data-autofocus>{w.s(|t| &t.privacy_heading)}</h1>
+            <ul class="privacy-points">
+                <li>{w.s(|t| &t.privacy_kept)}</li>
+                <li>{w.s(|t| &t.privacy_who)}</li>
+                <li>{how_long}</li>
+                <li>{w.s(|t| &t.privacy_screen)}</li>
+            </ul>
+            {move || w.failed.get().then(|| view! { <p class="field-error" role="alert">{w.s(|t| &t.request_failed)}</p> })}
+            <button type="button" class="primary-button" on:click=agree aria-disabled=move || w.pending.get().to_string()>
+                {move || if w.pending.get() { w.s(|t| &t.sending) } else { w.s(|t| &t.consent_button) }}
+            </button>
+        </div>
+    }
+}

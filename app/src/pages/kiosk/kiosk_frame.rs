@@ -1,0 +1,56 @@
+//! What every kiosk screen shares: the page language, the center's name at the top, the
+//! Language Access Line at the bottom, and the idle guard.
+
+use super::idle_guard::IdleGuard;
+use crate::domain::contacts::LANGUAGE_ACCESS_LINE;
+use crate::i18n::{fill, translations, Locale};
+use leptos::prelude::*;
+use leptos_meta::{Html, Title};
+
+/// Seconds without a touch before the kiosk asks whether more time is needed.
+pub const IDLE_SECONDS: u32 = 60;
+/// Seconds the question stays up, counting down, before the kiosk starts over.
+pub const COUNTDOWN_SECONDS: u32 = 30;
+
+#[component]
+pub fn KioskFrame(center_id: String, center_name: String, locale: Locale, title: String, children: Children) -> impl IntoView {
+    let t = translations(locale);
+    view! {
+        <Html {..} lang=locale.tag() dir=locale.dir()/>
+        <Title text=format!("{title} · WorkSource {center_name}")/>
+        <div class="kiosk">
+            <header class="kiosk-header">
+                <p class="kiosk-center">"WorkSource " {center_name}</p>
+            </header>
+            <main id="main" class="kiosk-main">{children()}</main>
+            <footer class="kiosk-footer">
+                <p>{fill(&t.common.language_line, &[("phone", LANGUAGE_ACCESS_LINE)])}</p>
+            </footer>
+            <IdleGuard
+                home_url=format!("/kiosk/{center_id}")
+                heading=t.kiosk.idle_heading.clone()
+                countdown=t.kiosk.idle_countdown.clone()
+                continue_label=t.kiosk.idle_continue.clone()
+                idle_seconds=IDLE_SECONDS
+                countdown_seconds=COUNTDOWN_SECONDS
+            />
+        </div>
+    }
+}
+
+/// The screen shown when the kiosk's address names no known center.
+#[component]
+pub fn UnknownCenter(locale: Locale) -> impl IntoView {
+    let t = translations(locale);
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(axum::http::StatusCode::NOT_FOUND);
+    }
+    view! {
+        <Html {..} lang=locale.tag() dir=locale.dir()/>
+        <Title text=t.kiosk.unknown_center.clone()/>
+        <main class="kiosk kiosk-main">
+            <h1>{t.kiosk.unknown_center.clone()}</h1>
+        </main>
+    }
+}

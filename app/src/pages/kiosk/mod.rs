@@ -1,0 +1,10 @@
+//! The kiosk at `/kiosk/{center}`: touch only, large print, one question per screen.
+
+pub mod check_in_page;
+pub mod check_in_steps;
+pub mod check_in_wizard;
+pub mod idle_guard;
+pub mod kiosk_frame;
+pub mod welcome_page;
+mod wizard_choices;
+mod wizard_ticket;

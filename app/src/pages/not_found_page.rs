@@ -1,0 +1,23 @@
+//! The page for any address the app does not know.
+
+use crate::i18n::translations;
+use leptos::prelude::*;
+use leptos_meta::{Html, Title};
+
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    let locale = super::page_locale();
+    let t = translations(locale);
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(axum::http::StatusCode::NOT_FOUND);
+    }
+    view! {
+        <Html {..} lang=locale.tag() dir=locale.dir()/>
+        <Title text=t.common.not_found.clone()/>
+        <main class="page">
+            <h1>{t.common.not_found.clone()}</h1>
+            <p><a href="/">{t.common.home_heading.clone()}</a></p>
+        </main>
+    }
+}

@@ -1,0 +1,64 @@
+//! `/staff/queue?center=…`: the live walk-in queue of one center.
+
+use super::queue_table::QueueTable;
+use crate::api::queue::staff_queue_page;
+use crate::components::live_updater::LiveUpdater;
+use crate::i18n::{fill, translations};
+use leptos::prelude::*;
+use leptos_meta::{Html, Title};
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn QueuePage() -> impl IntoView {
+    let locale = crate::pages::page_locale();
+    let t = &translations(locale).staff;
+    let center = use_query_map().read_untracked().get("center");
+    view! {
+        <Html {..} lang=locale.tag() dir=locale.dir()/>
+        <Title text=t.queue_heading.clone()/>
+        <Suspense>
+            {Suspend::new(async move {
+                let Ok(Some(page)) = staff_queue_page(center).await else {
+                    return view! { <main class="page staff"><p>{translations(locale).common.not_found.clone()}</p></main> }.into_any();
+                };
+                let center_id = page.queue.center_id.clone();
+                view! {
+                    <header class="staff-header">
+                        <p>{fill(&t.signed_in_as, &[("name", &page.staff_name)])}</p>
+                        <form method="post" action="/api/staff/sign-out">
+                            <button type="submit" class="secondary-button">{t.sign_out.clone()}</button>
+                        </form>
+                    </header>
+                    <main id="main" class="page staff">
+                        <h1>{t.queue_heading.clone()} " · " {page.queue.center_name.clone()}</h1>
+                        <form method="get" action="/staff/queue" class="inline-form center-picker">
+                            <label for="center" class="field-label">{t.center_label.clone()}</label>
+                            <select id="center" name="center" class="select">
+                                {page.centers.into_iter().map(|c| {
+                                    let selected = c.id == center_id;
+                                    view! { <option value=c.id selected=selected>{c.name}</option> }
+                                }).collect_view()}
+                            </select>
+                            <input type="hidden" name="lang" value=locale.tag()/>
+                            <button type="submit" class="secondary-button">{t.show_center.clone()}</button>
+                        </form>
+                        <form method="post" action="/api/staff/queue/call-next" class="call-next">
+                            <input type="hidden" name="center_id" value=center_id.clone()/>
+                            <button type="submit" class="primary-button">{t.call_next.clone()}</button>
+                        </form>
+                        <LiveUpdater
+                            events_url=format!("/staff/queue/events?center={center_id}&lang={}", locale.tag())
+                            target_id="queue-live".to_owned()
+                            live_label=t.live.clone()
+                            reconnecting_label=t.reconnecting.clone()
+                        />
+                        <div id="queue-live" aria-live="polite">
+                            <QueueTable queue=page.queue locale/>
+                        </div>
+                    </main>
+                }
+                .into_any()
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,84 @@
+//! The queue as a table with an action form per visit. Rendered into the page and, by the
+//! live event stream, into every open staff screen when the queue changes; the forms are
+//! plain posts to server functions, so they work whether or not the WASM has loaded.
+
+use crate::api::queue::{QueueEntry, QueueView};
+use crate::domain::queue::QueueAction;
+use crate::i18n::{fill, translations, Locale, Translations};
+use leptos::prelude::*;
+
+#[component]
+pub fn QueueTable(queue: QueueView, locale: Locale) -> impl IntoView {
+    let t = translations(locale);
+    let s = &t.staff;
+    let waiting = fill(&s.waiting_count, &[("count", &queue.waiting().to_string())]);
+    if queue.entries.is_empty() {
+        return view! { <p class="queue-summary">{s.nobody_waiting.clone()}</p> }.into_any();
+    }
+    let center_id = queue.center_id.clone();
+    view! {
+        <p class="queue-summary">{waiting}</p>
+        <table class="queue-table">
+            <thead>
+                <tr>
+                    <th scope="col">{s.col_ticket.clone()}</th>
+                    <th scope="col">{s.col_name.clone()}</th>
+                    <th scope="col">{s.col_reasons.clone()}</th>
+                    <th scope="col">{s.col_accommodations.clone()}</th>
+                    <th scope="col">{s.col_waited.clone()}</th>
+                    <th scope="col">{s.col_status.clone()}</th>
+                    <th scope="col">{s.col_actions.clone()}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {queue.entries.into_iter().map(|entry| queue_row(t, &center_id, entry)).collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
+
+fn queue_row(t: &'static Translations, center_id: &str, entry: QueueEntry) -> impl IntoView {
+    let s = &t.staff;
+    let reasons = entry.reasons.iter().map(|r| t.kiosk.reasons.label(*r)).collect::<Vec<_>>().join(", ");
+    let mut needs: Vec<String> = entry.accommodations.iter().map(|a| t.kiosk.accommodations.label(*a).to_owned()).collect();
+    needs.extend(entry.interpreter_language.iter().map(|l| format!("{}: {l}", t.kiosk.interpreter_language_label)));
+    needs.extend(entry.accommodation_other.iter().cloned());
+    let needs = if needs.is_empty() { s.none.clone() } else { needs.join("; ") };
+    let status = match &entry.staff_name {
+        Some(name) => format!("{} {}", s.status_label(entry.status), fill(&s.served_by, &[("name", name)])),
+        None => s.status_label(entry.status).to_owned(),
+    };
+    let actions = QueueAction::available_for(entry.status)
+        .map(|action| {
+            view! {
+                <form method="post" action="/api/staff/queue/act" class="inline-form">
+                    <input type="hidden" name="center_id" value=center_id.to_owned()/>
+                    <input type="hidden" name="visit_id" value=entry.visit_id.to_string()/>
+                    <input type="hidden" name="action" value=action.code()/>
+                    <button type="submit" class=format!("action-button action-{}", action.code())
+                        aria-label=format!("{} {}", s.action_label(action), entry.ticket)>
+                        {s.action_label(action).to_owned()}
+                    </button>
+                </form>
+            }
+        })
+        .collect_view();
+    view! {
+        <tr data-ticket=entry.ticket.clone() data-status=entry.status.code()>
+            <th scope="row">{entry.ticket.clone()}</th>
+            <td>{entry.name}</td>
+            <td>{reasons}</td>
+            <td>{needs}</td>
+            <td>{fill(&s.minutes, &[("minutes", &entry.waited_minutes.to_string())])}</td>
+            <td>{status}</td>
+            <td class="actions">{actions}</td>
+        </tr>
+    }
+}
+
+/// The table as an HTML string, for the live event stream.
+#[cfg(feature = "ssr")]
+pub fn render_queue_html(queue: QueueView, locale: Locale) -> String {
+    Owner::new().with(|| view! { <QueueTable queue locale/> }.to_html())
+}

@@ -1,0 +1,9 @@
+//! The Frontdesk server: configuration, the embedded PostgreSQL default, the HTTP router,
+//! the live queue stream and background jobs. `main.rs` wires them together; tests build
+//! the same router with `router::build` against their own database.
+
+pub mod config;
+pub mod embedded_postgres;
+pub mod jobs;
+pub mod live;
+pub mod router;

@@ -1,0 +1,80 @@
+//! The HTTP router: Leptos pages and server functions, the live queue stream, health
+//! checks, and the two rules every response follows (no caching of personal pages; staff
+//! pages only with a session).
+
+use app::app::{shell, App};
+use app::state::AppState;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+
+/// Builds the whole application for `state`.
+pub fn build(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let context_state = state.clone();
+    let shell_options = state.leptos_options.clone();
+    Router::new()
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", get(ready))
+        .route("/staff", get(|| async { Redirect::to("/staff/queue") }))
+        .route("/staff/queue/events", get(crate::live::queue_events))
+        // A check-in form submitted before the wizard's WASM loaded: start it afresh.
+        .route("/kiosk/{center}/check-in", post(restart_check_in))
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(context_state.clone()),
+            move || shell(shell_options.clone()),
+        )
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(middleware::from_fn_with_state(state.clone(), require_staff_session))
+        .layer(middleware::from_fn(no_store_for_personal_pages))
+        .with_state(state)
+}
+
+async fn ready(State(state): State<AppState>) -> StatusCode {
+    match sqlx::query("select 1").execute(&state.pool).await {
+        Ok(_) => StatusCode::OK,
+        Err(_) => StatusCode::SERVICE_UNAVAILABLE,
+    }
+}
+
+async fn restart_check_in(axum::extract::Path(center): axum::extract::Path<String>) -> Redirect {
+    Redirect::to(&format!("/kiosk/{center}/check-in"))
+}
+
+/// Kiosk and staff pages and all server function answers can hold a visitor's answers:
+/// `no-store` keeps them out of every cache, so Back after a kiosk reset cannot show them.
+async fn no_store_for_personal_pages(request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    let personal = ["/kiosk", "/staff", "/api"].iter().any(|prefix| path.starts_with(prefix));
+    let mut response = next.run(request).await;
+    if personal {
+        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
+}
+
+/// Staff pages and the live stream need a signed-in session; without one, pages go to the
+/// sign-in form and everything else gets 401. (Staff server functions under `/api/staff`
+/// check the session themselves.)
+async fn require_staff_session(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    if !path.starts_with("/staff") || path == "/staff/login" {
+        return next.run(request).await;
+    }
+    match app::api::auth::current_staff(&state.pool, request.headers()).await {
+        Ok(Some(_)) => next.run(request).await,
+        Ok(None) if path.starts_with("/staff/queue/events") => StatusCode::UNAUTHORIZED.into_response(),
+        Ok(None) => Redirect::to("/staff/login").into_response(),
+        Err(error) => {
+            tracing::error!(error = %error, "session check failed");
+            StatusCode::SERVICE_UNAVAILABLE.into_response()
+        }
+    }
+}
