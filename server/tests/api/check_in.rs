@@ -1,0 +1,161 @@
+//! Walk-in check-in through the same HTTP endpoint the kiosk calls.
+
+use crate::helpers::*;
+use axum::http::{header, StatusCode};
+use serde_json::json;
+use sqlx::PgPool;
+use uuid::Uuid;
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn a_check_in_gives_a_ticket_with_place_in_line_and_wait(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let first = app.check_in("Ana", "Lopez").await;
+    let second = app.check_in("Ben", "K").await;
+    assert_eq!(ticket_number(&first), "A-001");
+    assert_eq!(first["CheckedIn"]["people_ahead"], 0);
+    assert_eq!(ticket_number(&second), "A-002");
+    assert_eq!(second["CheckedIn"]["people_ahead"], 1);
+    assert_eq!(second["CheckedIn"]["wait_minutes"], 10, "default duration before anyone was served");
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn names_in_any_script_are_stored_exactly_as_typed(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    for (first, last) in [("محمد", "العلي"), ("Nguyễn", "Thị Lan"), ("王", "小明")] {
+        app.check_in(first, last).await;
+    }
+    let names: Vec<(String, String)> = sqlx::query_as("select first_name, last_name from visits order by id")
+        .fetch_all(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        names,
+        vec![
+            ("محمد".into(), "العلي".into()),
+            ("Nguyễn".into(), "Thị Lan".into()),
+            ("王".into(), "小明".into())
+        ]
+    );
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn refused_answers_come_back_per_field_and_nothing_is_stored(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let mut bad = answers("", &"x".repeat(51));
+    bad["reasons"] = json!(["unemployment_insurance"]);
+    bad["consent"] = json!(false);
+    let reply = app.check_in_with_key(Uuid::new_v4(), bad).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let errors = reply.json()["Invalid"].clone();
+    assert_eq!(
+        errors,
+        json!([
+            { "field": "FirstName", "problem": { "Text": "Empty" } },
+            { "field": "LastName", "problem": { "Text": { "TooLong": { "max": 50 } } } },
+            { "field": "Reasons", "problem": "OnlyHandledElsewhere" },
+            { "field": "Consent", "problem": "ConsentRequired" }
+        ])
+    );
+    assert_eq!(app.visit_count().await, 0);
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn an_unknown_center_is_refused(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let body = json!({ "center_id": "atlantis", "language": "es", "key": Uuid::new_v4(), "answers": answers("A", "B") });
+    let request = axum::http::Request::post("/api/kiosk/check-in")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(axum::body::Body::from(body.to_string()))
+        .unwrap();
+    assert_eq!(app.send(request).await.json(), json!("UnknownCenter"));
+    assert_eq!(app.visit_count().await, 0);
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn the_same_check_in_sent_many_times_at_once_gives_one_ticket(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let key = Uuid::new_v4();
+    let tasks: Vec<_> = (0..25)
+        .map(|_| {
+            let router = app.router.clone();
+            let pool = app.pool.clone();
+            let state = app.state.clone();
+            tokio::spawn(async move {
+                let app = TestApp { router, pool, state };
+                app.check_in_with_key(key, answers("Double", "Tap")).await
+            })
+        })
+        .collect();
+    let mut numbers = Vec::new();
+    for task in tasks {
+        let reply = task.await.unwrap();
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        numbers.push(ticket_number(&reply.json()));
+    }
+    assert!(numbers.iter().all(|n| n == "A-001"), "{numbers:?}");
+    assert_eq!(app.visit_count().await, 1);
+    let counter: i32 = sqlx::query_scalar("select last_number from ticket_counters").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(counter, 1, "losing duplicates must not use up ticket numbers");
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn many_visitors_at_once_get_distinct_consecutive_tickets(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let tasks: Vec<_> = (0..40)
+        .map(|i| {
+            let (router, pool, state) = (app.router.clone(), app.pool.clone(), app.state.clone());
+            tokio::spawn(async move {
+                TestApp { router, pool, state }.check_in(&format!("Visitor{i}"), "Z").await
+            })
+        })
+        .collect();
+    let mut numbers = Vec::new();
+    for task in tasks {
+        numbers.push(ticket_number(&task.await.unwrap()));
+    }
+    numbers.sort();
+    let expected: Vec<String> = (1..=40).map(|n| format!("A-{n:03}")).collect();
+    assert_eq!(numbers, expected);
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn the_wait_estimate_follows_todays_actual_service_times(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    app.check_in("Served", "Earlier").await;
+    // That visit took 20 minutes from being called to done.
+    sqlx::query(
+        "update visits set status = 'done', called_at = now() - interval '25 minutes',
+                finished_at = now() - interval '5 minutes'",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    app.check_in("First", "Waiting").await;
+    let third = app.check_in("Second", "Waiting").await;
+    assert_eq!(third["CheckedIn"]["people_ahead"], 1);
+    assert_eq!(third["CheckedIn"]["wait_minutes"], 20);
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn kiosk_pages_are_never_cached_and_show_the_center(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let welcome = app.get("/kiosk/tigard?lang=es", None).await;
+    assert_eq!(welcome.status, StatusCode::OK);
+    assert_eq!(welcome.header(header::CACHE_CONTROL), "no-store");
+    assert!(welcome.body.contains("Bienvenido a WorkSource"), "{}", welcome.body);
+    assert!(welcome.body.contains("lang=\"es\""));
+    let wizard = app.get("/kiosk/tigard/check-in", None).await;
+    assert_eq!(wizard.header(header::CACHE_CONTROL), "no-store");
+    assert!(wizard.body.contains("What is your first name?"));
+    let unknown = app.get("/kiosk/atlantis", None).await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn health_and_readiness_answer(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    assert_eq!(app.get("/healthz", None).await.status, StatusCode::OK);
+    assert_eq!(app.get("/readyz", None).await.status, StatusCode::OK);
+    app.pool.close().await;
+    assert_eq!(app.get("/readyz", None).await.status, StatusCode::SERVICE_UNAVAILABLE);
+}

@@ -1,0 +1,131 @@
+//! A test application: the real router on a fresh database, driven without a socket.
+
+use app::state::{AppState, Settings};
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use serde_json::{json, Value};
+use sqlx::PgPool;
+use tower::ServiceExt;
+use uuid::Uuid;
+
+pub const CENTER: &str = "tigard";
+pub const STAFF_EMAIL: &str = "coach@frontdesk.test";
+pub const STAFF_PASSWORD: &str = "correct horse battery staple";
+
+pub struct TestApp {
+    pub pool: PgPool,
+    pub router: Router,
+    pub state: AppState,
+}
+
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: axum::http::HeaderMap,
+    pub body: String,
+}
+
+impl Reply {
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+    pub fn header(&self, name: header::HeaderName) -> String {
+        self.headers.get(name).map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default()
+    }
+}
+
+/// The app on `pool`, with the demo centers and one staff account.
+pub async fn spawn_app(pool: PgPool) -> TestApp {
+    app::db::demo::seed_centers(&pool).await.unwrap();
+    let hash = app::api::auth::hash_password(STAFF_PASSWORD).unwrap();
+    app::db::staff::upsert_staff(&pool, STAFF_EMAIL, "Casey Coach", &hash, "coach").await.unwrap();
+    let leptos_options = leptos::config::LeptosOptions::builder().output_name("frontdesk").build();
+    let (queue_changes, _) = tokio::sync::broadcast::channel(64);
+    let state = AppState {
+        pool: pool.clone(),
+        leptos_options,
+        settings: Settings { retention_days: 30 },
+        queue_changes,
+    };
+    TestApp { router: server::router::build(state.clone()), pool, state }
+}
+
+/// Answers a visitor could give, with a name.
+pub fn answers(first: &str, last: &str) -> Value {
+    json!({
+        "first_name": first,
+        "last_name": last,
+        "reasons": ["job_search"],
+        "registered": "yes",
+        "accommodations": [],
+        "interpreter_language": "",
+        "accommodation_other": "",
+        "consent": true
+    })
+}
+
+impl TestApp {
+    pub async fn send(&self, request: Request<Body>) -> Reply {
+        let response = self.router.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        Reply { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+    }
+
+    pub async fn get(&self, path: &str, cookie: Option<&str>) -> Reply {
+        let mut request = Request::get(path).header(header::ACCEPT, "text/html");
+        if let Some(cookie) = cookie {
+            request = request.header(header::COOKIE, cookie);
+        }
+        self.send(request.body(Body::empty()).unwrap()).await
+    }
+
+    /// A plain HTML form post, as a browser without JavaScript sends it.
+    pub async fn post_form(&self, path: &str, form: &str, cookie: Option<&str>) -> Reply {
+        let mut request = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "text/html")
+            .header(header::REFERER, "http://localhost/staff/queue");
+        if let Some(cookie) = cookie {
+            request = request.header(header::COOKIE, cookie);
+        }
+        self.send(request.body(Body::from(form.to_owned())).unwrap()).await
+    }
+
+    /// The kiosk's check-in call, as the wizard island sends it.
+    pub async fn check_in_with_key(&self, key: Uuid, answers: Value) -> Reply {
+        let body = json!({ "center_id": CENTER, "language": "en", "key": key, "answers": answers });
+        let request = Request::post("/api/kiosk/check-in")
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::ACCEPT, "application/json")
+            .body(Body::from(body.to_string()))
+            .unwrap();
+        self.send(request).await
+    }
+
+    pub async fn check_in(&self, first: &str, last: &str) -> Value {
+        let reply = self.check_in_with_key(Uuid::new_v4(), answers(first, last)).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        reply.json()
+    }
+
+    /// Signs the test staff member in and returns the session cookie.
+    pub async fn sign_in(&self) -> String {
+        let form = format!("email={}&password={}", STAFF_EMAIL.replace('@', "%40"), STAFF_PASSWORD.replace(' ', "+"));
+        let reply = self.post_form("/api/staff/sign-in", &form, None).await;
+        let cookie = reply.header(header::SET_COOKIE);
+        assert!(cookie.starts_with("frontdesk_session="), "no session cookie: {reply:?}", reply = reply.status);
+        cookie.split(';').next().unwrap().to_owned()
+    }
+
+    pub async fn visit_count(&self) -> i64 {
+        sqlx::query_scalar("select count(*) from visits").fetch_one(&self.pool).await.unwrap()
+    }
+}
+
+/// The ticket number in a `CheckedIn` reply.
+pub fn ticket_number(outcome: &Value) -> String {
+    outcome["CheckedIn"]["number"].as_str().unwrap_or_else(|| panic!("not checked in: {outcome}")).to_owned()
+}

@@ -1,0 +1,10 @@
+//! Database and HTTP tests against real PostgreSQL. Each `#[sqlx::test]` gets its own fresh
+//! database with the migrations applied (DATABASE_URL names the server to create them on).
+
+mod helpers;
+
+mod check_in;
+mod live_notifications;
+mod queue;
+mod retention;
+mod staff_access;
