@@ -25,19 +25,26 @@ impl Config {
         let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
         let parse = |name: &str, default: &str| -> Result<u64, String> {
             let raw = var(name).unwrap_or_else(|| default.to_owned());
-            raw.trim().parse().map_err(|_| format!("{name} must be a whole number, not {raw:?}"))
+            raw.trim()
+                .parse()
+                .map_err(|_| format!("{name} must be a whole number, not {raw:?}"))
         };
         let flag = |name: &str, default: bool| {
-            var(name).map_or(default, |v| !matches!(v.to_lowercase().as_str(), "0" | "false" | "no" | "off"))
+            var(name).map_or(default, |v| {
+                !matches!(v.to_lowercase().as_str(), "0" | "false" | "no" | "off")
+            })
         };
         Ok(Config {
             database_url: var("DATABASE_URL"),
-            embedded_pg_dir: var("FRONTDESK_PG_DIR").map_or_else(|| PathBuf::from(".frontdesk/postgres"), PathBuf::from),
+            embedded_pg_dir: var("FRONTDESK_PG_DIR")
+                .map_or_else(|| PathBuf::from(".frontdesk/postgres"), PathBuf::from),
             embedded_pg_port: u16::try_from(parse("FRONTDESK_PG_PORT", "54329")?)
                 .map_err(|_| "FRONTDESK_PG_PORT must be a port number".to_owned())?,
             demo_data: flag("FRONTDESK_DEMO_DATA", true),
-            demo_email: var("FRONTDESK_DEMO_EMAIL").unwrap_or_else(|| "demo@frontdesk.test".to_owned()),
-            demo_password: var("FRONTDESK_DEMO_PASSWORD").unwrap_or_else(|| "frontdesk-demo".to_owned()),
+            demo_email: var("FRONTDESK_DEMO_EMAIL")
+                .unwrap_or_else(|| "demo@frontdesk.test".to_owned()),
+            demo_password: var("FRONTDESK_DEMO_PASSWORD")
+                .unwrap_or_else(|| "frontdesk-demo".to_owned()),
             retention_days: u32::try_from(parse("FRONTDESK_RETENTION_DAYS", "30")?)
                 .map_err(|_| "FRONTDESK_RETENTION_DAYS is too large".to_owned())?,
         })

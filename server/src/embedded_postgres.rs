@@ -48,7 +48,8 @@ impl EmbeddedPostgres {
     /// Initialises `data_dir` if needed and starts the cluster on 127.0.0.1:`port`.
     pub async fn start(data_dir: &Path, port: u16) -> Result<EmbeddedPostgres, String> {
         let bin_dir = find_bin_dir().ok_or_else(|| MISSING_BINARIES.to_owned())?;
-        std::fs::create_dir_all(data_dir).map_err(|e| format!("cannot create {}: {e}", data_dir.display()))?;
+        std::fs::create_dir_all(data_dir)
+            .map_err(|e| format!("cannot create {}: {e}", data_dir.display()))?;
         let data_dir = data_dir.canonicalize().map_err(|e| e.to_string())?;
         // initdb refuses to run as root: hand the directory to the postgres user.
         let as_postgres_user = running_as_root();
@@ -59,15 +60,30 @@ impl EmbeddedPostgres {
             as_postgres_user,
         };
         if as_postgres_user {
-            pg.run(Command::new("chown").args(["-R", "postgres:postgres"]).arg(&pg.data_dir), false)?;
+            pg.run(
+                Command::new("chown")
+                    .args(["-R", "postgres:postgres"])
+                    .arg(&pg.data_dir),
+                false,
+            )?;
         }
         if !pg.data_dir.join("PG_VERSION").exists() {
             tracing::info!(dir = %pg.data_dir.display(), "initialising a private PostgreSQL cluster");
             pg.run_pg("initdb", |c| {
-                c.arg("-D").arg(&pg.data_dir).args(["-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C"]);
+                c.arg("-D").arg(&pg.data_dir).args([
+                    "-U",
+                    "postgres",
+                    "--auth=trust",
+                    "-E",
+                    "UTF8",
+                    "--locale=C",
+                ]);
             })?;
         }
-        let options = format!("-p {port} -c listen_addresses=127.0.0.1 -k {}", pg.data_dir.display());
+        let options = format!(
+            "-p {port} -c listen_addresses=127.0.0.1 -k {}",
+            pg.data_dir.display()
+        );
         // A cluster left running by a process that was killed is simply reused.
         let already_running = pg.run_pg("pg_ctl", |c| {
             c.arg("-D").arg(&pg.data_dir).arg("status");
@@ -83,7 +99,10 @@ impl EmbeddedPostgres {
     fn start_cluster(&self, options: &str) -> Result<(), String> {
         let pg = self;
         pg.run_pg("pg_ctl", |c| {
-            c.arg("-D").arg(&pg.data_dir).arg("-l").arg(pg.data_dir.join("server.log"));
+            c.arg("-D")
+                .arg(&pg.data_dir)
+                .arg("-l")
+                .arg(pg.data_dir.join("server.log"));
             c.args(["-o", options, "-w", "start"]);
         })
     }
@@ -91,13 +110,20 @@ impl EmbeddedPostgres {
     async fn create_database(&self, port: u16) -> Result<(), String> {
         use sqlx::Connection;
         let admin = format!("postgres://postgres@127.0.0.1:{port}/postgres");
-        let mut conn = sqlx::PgConnection::connect(&admin).await.map_err(|e| e.to_string())?;
-        let exists: bool = sqlx::query_scalar("select exists (select 1 from pg_database where datname = 'frontdesk')")
-            .fetch_one(&mut conn)
+        let mut conn = sqlx::PgConnection::connect(&admin)
             .await
             .map_err(|e| e.to_string())?;
+        let exists: bool = sqlx::query_scalar(
+            "select exists (select 1 from pg_database where datname = 'frontdesk')",
+        )
+        .fetch_one(&mut conn)
+        .await
+        .map_err(|e| e.to_string())?;
         if !exists {
-            sqlx::query("create database frontdesk").execute(&mut conn).await.map_err(|e| e.to_string())?;
+            sqlx::query("create database frontdesk")
+                .execute(&mut conn)
+                .await
+                .map_err(|e| e.to_string())?;
         }
         Ok(())
     }
@@ -105,7 +131,9 @@ impl EmbeddedPostgres {
     /// Stops the cluster (fast shutdown: open connections are closed).
     pub fn stop(&self) {
         let result = self.run_pg("pg_ctl", |c| {
-            c.arg("-D").arg(&self.data_dir).args(["-m", "fast", "-w", "stop"]);
+            c.arg("-D")
+                .arg(&self.data_dir)
+                .args(["-m", "fast", "-w", "stop"]);
         });
         match result {
             Ok(()) => tracing::info!("private PostgreSQL cluster stopped"),

@@ -9,7 +9,9 @@ pub async fn erase_expired_names(state: AppState) {
     let mut every_hour = tokio::time::interval(Duration::from_secs(3600));
     loop {
         every_hour.tick().await;
-        match app::db::retention::anonymize_old_visits(&state.pool, state.settings.retention_days).await {
+        match app::db::retention::anonymize_old_visits(&state.pool, state.settings.retention_days)
+            .await
+        {
             Ok(0) => {}
             Ok(erased) => tracing::info!(erased, "erased names past the retention period"),
             Err(error) => tracing::warn!(error = %error, "could not erase expired names"),

@@ -30,13 +30,18 @@ pub async fn forward_queue_changes(pool: sqlx::PgPool, changes: broadcast::Sende
     loop {
         match listen(&pool, &changes).await {
             Ok(()) => {}
-            Err(error) => tracing::warn!(error = %error, "queue listener lost its connection; retrying"),
+            Err(error) => {
+                tracing::warn!(error = %error, "queue listener lost its connection; retrying")
+            }
         }
         tokio::time::sleep(Duration::from_secs(1)).await;
     }
 }
 
-async fn listen(pool: &sqlx::PgPool, changes: &broadcast::Sender<String>) -> Result<(), sqlx::Error> {
+async fn listen(
+    pool: &sqlx::PgPool,
+    changes: &broadcast::Sender<String>,
+) -> Result<(), sqlx::Error> {
     let mut listener = PgListener::connect_with(pool).await?;
     listener.listen(QUEUE_CHANNEL).await?;
     let _ = changes.send(ALL_CENTERS.to_owned());
@@ -70,28 +75,31 @@ pub async fn queue_events(
     let mut tick = tokio::time::interval(REFRESH_EVERY);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let start = (state, query.center, changes, tick);
-    let stream = futures::stream::unfold(start, move |(state, center, mut changes, mut tick)| async move {
-        // The first tick fires at once, which sends the current table on connect.
-        loop {
-            tokio::select! {
-                _ = tick.tick() => break,
-                heard = changes.recv() => match heard {
-                    Ok(changed) if changed == center || changed == ALL_CENTERS => break,
-                    Ok(_) => continue,
-                    Err(broadcast::error::RecvError::Lagged(_)) => break,
-                    Err(broadcast::error::RecvError::Closed) => return None,
-                },
+    let stream = futures::stream::unfold(
+        start,
+        move |(state, center, mut changes, mut tick)| async move {
+            // The first tick fires at once, which sends the current table on connect.
+            loop {
+                tokio::select! {
+                    _ = tick.tick() => break,
+                    heard = changes.recv() => match heard {
+                        Ok(changed) if changed == center || changed == ALL_CENTERS => break,
+                        Ok(_) => continue,
+                        Err(broadcast::error::RecvError::Lagged(_)) => break,
+                        Err(broadcast::error::RecvError::Closed) => return None,
+                    },
+                }
             }
-        }
-        let event = match load_queue(&state.pool, &center).await {
-            Ok(Some(queue)) => Event::default().data(render_queue_html(queue, locale)),
-            Ok(None) => Event::default().event("unknown-center").data(""),
-            Err(error) => {
-                tracing::warn!(error = %error, "could not load the queue for a live screen");
-                Event::default().comment("queue unavailable")
-            }
-        };
-        Some((Ok(event), (state, center, changes, tick)))
-    });
+            let event = match load_queue(&state.pool, &center).await {
+                Ok(Some(queue)) => Event::default().data(render_queue_html(queue, locale)),
+                Ok(None) => Event::default().event("unknown-center").data(""),
+                Err(error) => {
+                    tracing::warn!(error = %error, "could not load the queue for a live screen");
+                    Event::default().comment("queue unavailable")
+                }
+            };
+            Some((Ok(event), (state, center, changes, tick)))
+        },
+    );
     Sse::new(stream).keep_alive(KeepAlive::default())
 }

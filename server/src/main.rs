@@ -10,7 +10,9 @@ use tracing_subscriber::EnvFilter;
 #[tokio::main]
 async fn main() -> ExitCode {
     tracing_subscriber::fmt()
-        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")))
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
+        )
         .init();
     match run().await {
         Ok(()) => ExitCode::SUCCESS,
@@ -24,30 +26,52 @@ async fn main() -> ExitCode {
 async fn run() -> Result<(), String> {
     let config = Config::from_env()?;
     // The binary built by cargo-leptos knows its asset names; a plain `cargo run` does not.
-    if std::env::var_os("LEPTOS_OUTPUT_NAME").is_none() && option_env!("LEPTOS_OUTPUT_NAME").is_none() {
+    if std::env::var_os("LEPTOS_OUTPUT_NAME").is_none()
+        && option_env!("LEPTOS_OUTPUT_NAME").is_none()
+    {
         std::env::set_var("LEPTOS_OUTPUT_NAME", "frontdesk");
     }
-    let leptos_options = leptos::config::get_configuration(None).map_err(|e| e.to_string())?.leptos_options;
+    let leptos_options = leptos::config::get_configuration(None)
+        .map_err(|e| e.to_string())?
+        .leptos_options;
 
     let embedded = match &config.database_url {
         Some(_) => None,
-        None => Some(EmbeddedPostgres::start(&config.embedded_pg_dir, config.embedded_pg_port).await?),
+        None => {
+            Some(EmbeddedPostgres::start(&config.embedded_pg_dir, config.embedded_pg_port).await?)
+        }
     };
-    let result = serve(&config, leptos_options, embedded.as_ref().map(|pg| pg.url.clone())).await;
+    let result = serve(
+        &config,
+        leptos_options,
+        embedded.as_ref().map(|pg| pg.url.clone()),
+    )
+    .await;
     if let Some(pg) = embedded {
         pg.stop();
     }
     result
 }
 
-async fn serve(config: &Config, leptos_options: leptos::config::LeptosOptions, embedded_url: Option<String>) -> Result<(), String> {
-    let url = config.database_url.clone().or(embedded_url).unwrap_or_default();
+async fn serve(
+    config: &Config,
+    leptos_options: leptos::config::LeptosOptions,
+    embedded_url: Option<String>,
+) -> Result<(), String> {
+    let url = config
+        .database_url
+        .clone()
+        .or(embedded_url)
+        .unwrap_or_default();
     let pool = sqlx::postgres::PgPoolOptions::new()
         .max_connections(20)
         .connect(&url)
         .await
         .map_err(|e| format!("cannot connect to the database: {e}"))?;
-    app::db::MIGRATOR.run(&pool).await.map_err(|e| format!("migrations failed: {e}"))?;
+    app::db::MIGRATOR
+        .run(&pool)
+        .await
+        .map_err(|e| format!("migrations failed: {e}"))?;
     if config.demo_data {
         seed_demo(&pool, config).await?;
     }
@@ -56,16 +80,25 @@ async fn serve(config: &Config, leptos_options: leptos::config::LeptosOptions, e
     let state = AppState {
         pool: pool.clone(),
         leptos_options: leptos_options.clone(),
-        settings: Settings { retention_days: config.retention_days },
+        settings: Settings {
+            retention_days: config.retention_days,
+        },
         queue_changes: queue_changes.clone(),
     };
-    tokio::spawn(server::live::forward_queue_changes(pool.clone(), queue_changes));
+    tokio::spawn(server::live::forward_queue_changes(
+        pool.clone(),
+        queue_changes,
+    ));
     tokio::spawn(server::jobs::erase_expired_names(state.clone()));
 
     let addr = leptos_options.site_addr;
-    let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     tracing::info!("Frontdesk is listening on http://{addr}");
-    println!("Frontdesk: http://{addr}  (kiosk: http://{addr}/kiosk/tigard, staff: http://{addr}/staff)");
+    println!(
+        "Frontdesk: http://{addr}  (kiosk: http://{addr}/kiosk/tigard, staff: http://{addr}/staff)"
+    );
     axum::serve(listener, server::router::build(state))
         .with_graceful_shutdown(shutdown_signal())
         .await
@@ -75,7 +108,9 @@ async fn serve(config: &Config, leptos_options: leptos::config::LeptosOptions, e
 }
 
 async fn seed_demo(pool: &sqlx::PgPool, config: &Config) -> Result<(), String> {
-    app::db::demo::seed_centers(pool).await.map_err(|e| format!("demo data: {e}"))?;
+    app::db::demo::seed_centers(pool)
+        .await
+        .map_err(|e| format!("demo data: {e}"))?;
     let hash = app::api::auth::hash_password(&config.demo_password).map_err(|e| e.to_string())?;
     app::db::staff::upsert_staff(pool, &config.demo_email, "Demo Staff", &hash, "front_desk")
         .await

@@ -32,7 +32,10 @@ pub fn build(state: AppState) -> Router {
             move || shell(shell_options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
-        .layer(middleware::from_fn_with_state(state.clone(), require_staff_session))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            require_staff_session,
+        ))
         .layer(middleware::from_fn(no_store_for_personal_pages))
         .with_state(state)
 }
@@ -52,10 +55,14 @@ async fn restart_check_in(axum::extract::Path(center): axum::extract::Path<Strin
 /// `no-store` keeps them out of every cache, so Back after a kiosk reset cannot show them.
 async fn no_store_for_personal_pages(request: Request, next: Next) -> Response {
     let path = request.uri().path();
-    let personal = ["/kiosk", "/staff", "/api"].iter().any(|prefix| path.starts_with(prefix));
+    let personal = ["/kiosk", "/staff", "/api"]
+        .iter()
+        .any(|prefix| path.starts_with(prefix));
     let mut response = next.run(request).await;
     if personal {
-        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     response
 }
@@ -63,14 +70,20 @@ async fn no_store_for_personal_pages(request: Request, next: Next) -> Response {
 /// Staff pages and the live stream need a signed-in session; without one, pages go to the
 /// sign-in form and everything else gets 401. (Staff server functions under `/api/staff`
 /// check the session themselves.)
-async fn require_staff_session(State(state): State<AppState>, request: Request, next: Next) -> Response {
+async fn require_staff_session(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
     let path = request.uri().path();
     if !path.starts_with("/staff") || path == "/staff/login" {
         return next.run(request).await;
     }
     match app::api::auth::current_staff(&state.pool, request.headers()).await {
         Ok(Some(_)) => next.run(request).await,
-        Ok(None) if path.starts_with("/staff/queue/events") => StatusCode::UNAUTHORIZED.into_response(),
+        Ok(None) if path.starts_with("/staff/queue/events") => {
+            StatusCode::UNAUTHORIZED.into_response()
+        }
         Ok(None) => Redirect::to("/staff/login").into_response(),
         Err(error) => {
             tracing::error!(error = %error, "session check failed");

@@ -35,8 +35,12 @@ pub fn session_token(headers: &axum::http::HeaderMap) -> Option<String> {
 #[cfg(feature = "ssr")]
 pub async fn require_staff() -> Result<crate::db::sessions::SessionStaff, ServerFnError> {
     let state = super::state()?;
-    let parts = use_context::<axum::http::request::Parts>().ok_or_else(|| ServerFnError::new("no request"))?;
-    match current_staff(&state.pool, &parts.headers).await.map_err(super::unavailable)? {
+    let parts = use_context::<axum::http::request::Parts>()
+        .ok_or_else(|| ServerFnError::new("no request"))?;
+    match current_staff(&state.pool, &parts.headers)
+        .await
+        .map_err(super::unavailable)?
+    {
         Some(staff) => Ok(staff),
         None => {
             if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
@@ -50,7 +54,10 @@ pub async fn require_staff() -> Result<crate::db::sessions::SessionStaff, Server
 #[cfg(feature = "ssr")]
 fn set_cookie(value: String) {
     use axum::http::{header::SET_COOKIE, HeaderValue};
-    if let (Some(response), Ok(value)) = (use_context::<leptos_axum::ResponseOptions>(), HeaderValue::from_str(&value)) {
+    if let (Some(response), Ok(value)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        HeaderValue::from_str(&value),
+    ) {
         response.append_header(SET_COOKIE, value);
     }
 }
@@ -61,21 +68,34 @@ fn set_cookie(value: String) {
 pub async fn sign_in(email: String, password: String) -> Result<(), ServerFnError> {
     use argon2::{password_hash::PasswordHash, Argon2, PasswordVerifier};
     let state = super::state()?;
-    let staff = crate::db::staff::find_active_by_email(&state.pool, &email).await.map_err(super::unavailable)?;
+    let staff = crate::db::staff::find_active_by_email(&state.pool, &email)
+        .await
+        .map_err(super::unavailable)?;
     // Verify against a real hash even for an unknown email, so the response time does
     // not tell which emails have accounts.
-    let hash = staff.as_ref().map(|s| s.password_hash.clone()).unwrap_or_else(|| DUMMY_HASH.clone());
+    let hash = staff
+        .as_ref()
+        .map(|s| s.password_hash.clone())
+        .unwrap_or_else(|| DUMMY_HASH.clone());
     let matches = tokio::task::spawn_blocking(move || {
-        PasswordHash::new(&hash).is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+        PasswordHash::new(&hash).is_ok_and(|parsed| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
     })
     .await
     .map_err(super::unavailable)?;
     match staff.filter(|_| matches) {
         Some(staff) => {
             let token = crate::db::sessions::new_token();
-            crate::db::sessions::create_session(&state.pool, staff.id, &token).await.map_err(super::unavailable)?;
+            crate::db::sessions::create_session(&state.pool, staff.id, &token)
+                .await
+                .map_err(super::unavailable)?;
             let max_age = crate::db::sessions::SESSION_HOURS * 3600;
-            set_cookie(format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}"));
+            set_cookie(format!(
+                "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}"
+            ));
             tracing::info!(staff.id = staff.id, "staff signed in");
             leptos_axum::redirect("/staff/queue");
         }
@@ -99,10 +119,14 @@ pub async fn sign_out() -> Result<(), ServerFnError> {
     let state = super::state()?;
     if let Some(parts) = use_context::<axum::http::request::Parts>() {
         if let Some(token) = session_token(&parts.headers) {
-            crate::db::sessions::delete_session(&state.pool, &token).await.map_err(super::unavailable)?;
+            crate::db::sessions::delete_session(&state.pool, &token)
+                .await
+                .map_err(super::unavailable)?;
         }
     }
-    set_cookie(format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"));
+    set_cookie(format!(
+        "{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"
+    ));
     leptos_axum::redirect("/staff/login");
     Ok(())
 }
@@ -112,5 +136,7 @@ pub async fn sign_out() -> Result<(), ServerFnError> {
 pub fn hash_password(password: &str) -> Result<String, argon2::password_hash::Error> {
     use argon2::{password_hash::SaltString, Argon2, PasswordHasher};
     let salt = SaltString::generate(&mut rand::rngs::OsRng);
-    Ok(Argon2::default().hash_password(password.as_bytes(), &salt)?.to_string())
+    Ok(Argon2::default()
+        .hash_password(password.as_bytes(), &salt)?
+        .to_string())
 }

@@ -14,7 +14,9 @@ pub struct CenterInfo {
 #[server(endpoint = "centers/get")]
 pub async fn get_center(id: String) -> Result<Option<CenterInfo>, ServerFnError> {
     let state = super::state()?;
-    let center = crate::db::centers::find_center(&state.pool, &id).await.map_err(super::unavailable)?;
+    let center = crate::db::centers::find_center(&state.pool, &id)
+        .await
+        .map_err(super::unavailable)?;
     Ok(center.map(CenterInfo::from))
 }
 
@@ -22,7 +24,9 @@ pub async fn get_center(id: String) -> Result<Option<CenterInfo>, ServerFnError>
 #[server(endpoint = "centers/list")]
 pub async fn list_centers() -> Result<Vec<CenterInfo>, ServerFnError> {
     let state = super::state()?;
-    let centers = crate::db::centers::list_centers(&state.pool).await.map_err(super::unavailable)?;
+    let centers = crate::db::centers::list_centers(&state.pool)
+        .await
+        .map_err(super::unavailable)?;
     Ok(centers.into_iter().map(CenterInfo::from).collect())
 }
 
@@ -37,5 +41,8 @@ pub struct KioskSetup {
 #[server(endpoint = "kiosk/settings")]
 pub async fn kiosk_settings(id: String) -> Result<Option<KioskSetup>, ServerFnError> {
     let retention_days = super::state()?.settings.retention_days;
-    Ok(get_center(id).await?.map(|center| KioskSetup { center, retention_days }))
+    Ok(get_center(id).await?.map(|center| KioskSetup {
+        center,
+        retention_days,
+    }))
 }

@@ -40,15 +40,20 @@ pub async fn check_in(
         Err(errors) => return Ok(CheckInOutcome::Invalid(errors)),
     };
     let pool = &state.pool;
-    let Some(center) = crate::db::centers::find_center(pool, &center_id).await.map_err(super::unavailable)?
+    let Some(center) = crate::db::centers::find_center(pool, &center_id)
+        .await
+        .map_err(super::unavailable)?
     else {
         return Ok(CheckInOutcome::UnknownCenter);
     };
     let now = chrono::Utc::now();
-    let visit_id = crate::db::visits::record_check_in(pool, &center, &visitor, key, language.tag(), now)
+    let visit_id =
+        crate::db::visits::record_check_in(pool, &center, &visitor, key, language.tag(), now)
+            .await
+            .map_err(super::unavailable)?;
+    tracing::info!(visit.id = visit_id, center.id = %center.id, "walk-in checked in");
+    let ticket = crate::db::visits::ticket(pool, visit_id)
         .await
         .map_err(super::unavailable)?;
-    tracing::info!(visit.id = visit_id, center.id = %center.id, "walk-in checked in");
-    let ticket = crate::db::visits::ticket(pool, visit_id).await.map_err(super::unavailable)?;
     Ok(CheckInOutcome::CheckedIn(ticket))
 }

@@ -33,7 +33,10 @@ pub struct QueueView {
 
 impl QueueView {
     pub fn waiting(&self) -> usize {
-        self.entries.iter().filter(|e| e.status == QueueStatus::Waiting).count()
+        self.entries
+            .iter()
+            .filter(|e| e.status == QueueStatus::Waiting)
+            .count()
     }
 }
 
@@ -42,29 +45,47 @@ impl QueueView {
 pub async fn get_queue(center_id: String) -> Result<Option<QueueView>, ServerFnError> {
     super::auth::require_staff().await?;
     let state = super::state()?;
-    load_queue(&state.pool, &center_id).await.map_err(super::unavailable)
+    load_queue(&state.pool, &center_id)
+        .await
+        .map_err(super::unavailable)
 }
 
 /// Reads the queue of `center_id` (shared by the page and the live event stream).
 #[cfg(feature = "ssr")]
-pub async fn load_queue(pool: &sqlx::PgPool, center_id: &str) -> Result<Option<QueueView>, sqlx::Error> {
+pub async fn load_queue(
+    pool: &sqlx::PgPool,
+    center_id: &str,
+) -> Result<Option<QueueView>, sqlx::Error> {
     match crate::db::centers::find_center(pool, center_id).await? {
-        Some(center) => Ok(Some(crate::db::queue::open_queue(pool, &center, chrono::Utc::now()).await?)),
+        Some(center) => Ok(Some(
+            crate::db::queue::open_queue(pool, &center, chrono::Utc::now()).await?,
+        )),
         None => Ok(None),
     }
 }
 
 /// Applies a staff action ("call", "start_serving", "done", "left") to one visit.
 #[server(endpoint = "staff/queue/act")]
-pub async fn act_on_visit(center_id: String, visit_id: i64, action: String) -> Result<(), ServerFnError> {
+pub async fn act_on_visit(
+    center_id: String,
+    visit_id: i64,
+    action: String,
+) -> Result<(), ServerFnError> {
     let staff = super::auth::require_staff().await?;
     let state = super::state()?;
     let action = crate::domain::queue::QueueAction::from_code(&action)
         .ok_or_else(|| ServerFnError::new("unknown action"))?;
-    let applied = crate::db::queue::apply_action(&state.pool, &center_id, visit_id, action, staff.staff_id)
-        .await
-        .map_err(super::unavailable)?;
-    tracing::info!(visit.id = visit_id, staff.id = staff.staff_id, action = action.code(), applied, "queue action");
+    let applied =
+        crate::db::queue::apply_action(&state.pool, &center_id, visit_id, action, staff.staff_id)
+            .await
+            .map_err(super::unavailable)?;
+    tracing::info!(
+        visit.id = visit_id,
+        staff.id = staff.staff_id,
+        action = action.code(),
+        applied,
+        "queue action"
+    );
     Ok(())
 }
 
@@ -73,13 +94,16 @@ pub async fn act_on_visit(center_id: String, visit_id: i64, action: String) -> R
 pub async fn call_next_visitor(center_id: String) -> Result<(), ServerFnError> {
     let staff = super::auth::require_staff().await?;
     let state = super::state()?;
-    let Some(center) = crate::db::centers::find_center(&state.pool, &center_id).await.map_err(super::unavailable)?
+    let Some(center) = crate::db::centers::find_center(&state.pool, &center_id)
+        .await
+        .map_err(super::unavailable)?
     else {
         return Err(ServerFnError::new("unknown center"));
     };
-    let called = crate::db::queue::call_next(&state.pool, &center, staff.staff_id, chrono::Utc::now())
-        .await
-        .map_err(super::unavailable)?;
+    let called =
+        crate::db::queue::call_next(&state.pool, &center, staff.staff_id, chrono::Utc::now())
+            .await
+            .map_err(super::unavailable)?;
     tracing::info!(visit.id = ?called, staff.id = staff.staff_id, "call next");
     Ok(())
 }
@@ -94,12 +118,21 @@ pub struct QueuePageData {
 
 /// The queue page's data for `center` (the first center when none is chosen).
 #[server(endpoint = "staff/queue/page")]
-pub async fn staff_queue_page(center: Option<String>) -> Result<Option<QueuePageData>, ServerFnError> {
+pub async fn staff_queue_page(
+    center: Option<String>,
+) -> Result<Option<QueuePageData>, ServerFnError> {
     let staff = super::auth::require_staff().await?;
     let state = super::state()?;
-    let centers = crate::db::centers::list_centers(&state.pool).await.map_err(super::unavailable)?;
-    let chosen = center.or_else(|| centers.first().map(|c| c.id.clone())).unwrap_or_default();
-    let Some(queue) = load_queue(&state.pool, &chosen).await.map_err(super::unavailable)? else {
+    let centers = crate::db::centers::list_centers(&state.pool)
+        .await
+        .map_err(super::unavailable)?;
+    let chosen = center
+        .or_else(|| centers.first().map(|c| c.id.clone()))
+        .unwrap_or_default();
+    let Some(queue) = load_queue(&state.pool, &chosen)
+        .await
+        .map_err(super::unavailable)?
+    else {
         return Ok(None);
     };
     Ok(Some(QueuePageData {

@@ -7,7 +7,12 @@
 use leptos::prelude::*;
 
 #[island]
-pub fn LiveUpdater(events_url: String, target_id: String, live_label: String, reconnecting_label: String) -> impl IntoView {
+pub fn LiveUpdater(
+    events_url: String,
+    target_id: String,
+    live_label: String,
+    reconnecting_label: String,
+) -> impl IntoView {
     let connected = RwSignal::new(false);
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| listen(&events_url, &target_id, connected));
@@ -27,11 +32,15 @@ fn listen(events_url: &str, target_id: &str, connected: RwSignal<bool>) {
         return;
     };
     let target_id = target_id.to_owned();
-    let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-        if let (Some(html), Some(target)) = (ev.data().as_string(), document().get_element_by_id(&target_id)) {
-            target.set_inner_html(&html);
-        }
-    });
+    let on_message =
+        Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+            if let (Some(html), Some(target)) = (
+                ev.data().as_string(),
+                document().get_element_by_id(&target_id),
+            ) {
+                target.set_inner_html(&html);
+            }
+        });
     let on_open = Closure::<dyn Fn()>::new(move || connected.set(true));
     let on_error = Closure::<dyn Fn()>::new(move || connected.set(false));
     source.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

@@ -13,7 +13,10 @@ pub struct CenterRow {
 
 impl From<CenterRow> for CenterInfo {
     fn from(row: CenterRow) -> Self {
-        CenterInfo { id: row.id, name: row.name }
+        CenterInfo {
+            id: row.id,
+            name: row.name,
+        }
     }
 }
 

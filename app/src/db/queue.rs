@@ -35,7 +35,11 @@ fn today(center: &CenterRow, now: DateTime<Utc>) -> NaiveDate {
 
 /// Today's open visits at `center`: being served and called first, then the waiting line
 /// in calling order.
-pub async fn open_queue(pool: &PgPool, center: &CenterRow, now: DateTime<Utc>) -> Result<QueueView, sqlx::Error> {
+pub async fn open_queue(
+    pool: &PgPool,
+    center: &CenterRow,
+    now: DateTime<Utc>,
+) -> Result<QueueView, sqlx::Error> {
     let rows: Vec<OpenVisitRow> = sqlx::query_as(
         "select v.id, v.ticket_prefix, v.ticket_number, v.first_name, v.last_name, v.reasons,
                 v.accommodations, v.interpreter_language, v.accommodation_other, v.status,
@@ -49,7 +53,12 @@ pub async fn open_queue(pool: &PgPool, center: &CenterRow, now: DateTime<Utc>) -
     .await?;
 
     let order: Vec<i64> = in_calling_order(
-        rows.iter().map(|r| QueuePosition { id: r.id, arrived_at: r.checked_in_at }).collect(),
+        rows.iter()
+            .map(|r| QueuePosition {
+                id: r.id,
+                arrived_at: r.checked_in_at,
+            })
+            .collect(),
     )
     .into_iter()
     .map(|p| p.id)
@@ -60,7 +69,13 @@ pub async fn open_queue(pool: &PgPool, center: &CenterRow, now: DateTime<Utc>) -
             Some(QueueStatus::Called) => 1,
             _ => 2,
         };
-        (stage, order.iter().position(|id| *id == row.id).unwrap_or(usize::MAX))
+        (
+            stage,
+            order
+                .iter()
+                .position(|id| *id == row.id)
+                .unwrap_or(usize::MAX),
+        )
     };
     let mut rows = rows;
     rows.sort_by_key(|r| rank(r));
@@ -77,17 +92,32 @@ pub async fn open_queue(pool: &PgPool, center: &CenterRow, now: DateTime<Utc>) -
                 }
                 .to_string(),
                 name: short_name(&row.first_name, &row.last_name),
-                reasons: row.reasons.iter().filter_map(|c| VisitReason::from_code(c)).collect(),
-                accommodations: row.accommodations.iter().filter_map(|c| Accommodation::from_code(c)).collect(),
+                reasons: row
+                    .reasons
+                    .iter()
+                    .filter_map(|c| VisitReason::from_code(c))
+                    .collect(),
+                accommodations: row
+                    .accommodations
+                    .iter()
+                    .filter_map(|c| Accommodation::from_code(c))
+                    .collect(),
                 interpreter_language: row.interpreter_language,
                 accommodation_other: row.accommodation_other,
                 status: QueueStatus::from_code(&row.status).unwrap_or(QueueStatus::Waiting),
-                waited_minutes: u32::try_from((waited_until - row.checked_in_at).num_minutes().max(0)).unwrap_or(0),
+                waited_minutes: u32::try_from(
+                    (waited_until - row.checked_in_at).num_minutes().max(0),
+                )
+                .unwrap_or(0),
                 staff_name: row.staff_name,
             }
         })
         .collect();
-    Ok(QueueView { center_id: center.id.clone(), center_name: center.name.clone(), entries })
+    Ok(QueueView {
+        center_id: center.id.clone(),
+        center_name: center.name.clone(),
+        entries,
+    })
 }
 
 /// Applies `action` to visit `visit_id` at `center_id` on behalf of staff `staff_id`.
@@ -144,7 +174,12 @@ pub async fn call_next(
     .bind(today(center, now))
     .fetch_all(pool)
     .await?;
-    let line = in_calling_order(waiting.into_iter().map(|(id, arrived_at)| QueuePosition { id, arrived_at }).collect());
+    let line = in_calling_order(
+        waiting
+            .into_iter()
+            .map(|(id, arrived_at)| QueuePosition { id, arrived_at })
+            .collect(),
+    );
     for candidate in line {
         if apply_action(pool, &center.id, candidate.id, QueueAction::Call, staff_id).await? {
             return Ok(Some(candidate.id));

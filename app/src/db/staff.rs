@@ -12,7 +12,10 @@ pub struct StaffRow {
     pub role: String,
 }
 
-pub async fn find_active_by_email(pool: &PgPool, email: &str) -> Result<Option<StaffRow>, sqlx::Error> {
+pub async fn find_active_by_email(
+    pool: &PgPool,
+    email: &str,
+) -> Result<Option<StaffRow>, sqlx::Error> {
     sqlx::query_as(
         "select id, email, display_name, password_hash, role from staff_users
          where email = lower($1) and not disabled",

@@ -27,8 +27,9 @@ pub async fn record_check_in(
     if let Some(id) = visit_by_key(pool, key).await? {
         return Ok(id);
     }
-    let day = local_day(now, &center.time_zone)
-        .ok_or_else(|| sqlx::Error::Protocol(format!("center {} has an unknown time zone", center.id)))?;
+    let day = local_day(now, &center.time_zone).ok_or_else(|| {
+        sqlx::Error::Protocol(format!("center {} has an unknown time zone", center.id))
+    })?;
     let mut tx = pool.begin().await?;
     // The counter row lock serialises ticket numbers per center and day.
     let number: i32 = sqlx::query_scalar(
@@ -40,7 +41,12 @@ pub async fn record_check_in(
     .bind(day)
     .fetch_one(&mut *tx)
     .await?;
-    let codes = |items: Vec<&'static str>| items.into_iter().map(str::to_owned).collect::<Vec<String>>();
+    let codes = |items: Vec<&'static str>| {
+        items
+            .into_iter()
+            .map(str::to_owned)
+            .collect::<Vec<String>>()
+    };
     let inserted: Option<i64> = sqlx::query_scalar(
         "insert into visits (center_id, service_day, ticket_prefix, ticket_number, idempotency_key,
                              first_name, last_name, reasons, registered, accommodations,
@@ -115,15 +121,29 @@ pub async fn ticket(pool: &PgPool, id: i64) -> Result<Ticket, sqlx::Error> {
     .bind(visit.service_day)
     .fetch_all(pool)
     .await?;
-    let positions: Vec<QueuePosition> =
-        waiting.into_iter().map(|(id, arrived_at)| QueuePosition { id, arrived_at }).collect();
-    let me = QueuePosition { id, arrived_at: visit.checked_in_at };
+    let positions: Vec<QueuePosition> = waiting
+        .into_iter()
+        .map(|(id, arrived_at)| QueuePosition { id, arrived_at })
+        .collect();
+    let me = QueuePosition {
+        id,
+        arrived_at: visit.checked_in_at,
+    };
     let still_waiting = QueueStatus::from_code(&visit.status) == Some(QueueStatus::Waiting);
-    let ahead = if still_waiting { people_ahead(&positions, &me) } else { 0 };
-    let (service_minutes, staff_serving) = todays_service(pool, &visit.center_id, visit.service_day).await?;
+    let ahead = if still_waiting {
+        people_ahead(&positions, &me)
+    } else {
+        0
+    };
+    let (service_minutes, staff_serving) =
+        todays_service(pool, &visit.center_id, visit.service_day).await?;
     let prefix = visit.ticket_prefix.chars().next().unwrap_or(WALK_IN_PREFIX);
     Ok(Ticket {
-        number: TicketNumber { prefix, number: u32::try_from(visit.ticket_number).unwrap_or(0) }.to_string(),
+        number: TicketNumber {
+            prefix,
+            number: u32::try_from(visit.ticket_number).unwrap_or(0),
+        }
+        .to_string(),
         people_ahead: ahead,
         wait_minutes: estimate_wait_minutes(ahead, &service_minutes, staff_serving),
     })
@@ -131,7 +151,11 @@ pub async fn ticket(pool: &PgPool, id: i64) -> Result<Ticket, sqlx::Error> {
 
 /// Today's service durations in minutes (called to done) and how many staff called or
 /// served someone at the center in the last hour.
-async fn todays_service(pool: &PgPool, center_id: &str, day: NaiveDate) -> Result<(Vec<f64>, u32), sqlx::Error> {
+async fn todays_service(
+    pool: &PgPool,
+    center_id: &str,
+    day: NaiveDate,
+) -> Result<(Vec<f64>, u32), sqlx::Error> {
     let minutes: Vec<f64> = sqlx::query_scalar(
         "select (extract(epoch from finished_at - called_at) / 60)::float8 from visits
          where center_id = $1 and service_day = $2 and status = 'done' and called_at is not null",

@@ -49,7 +49,10 @@ mod tests {
     fn every_code_round_trips_and_matches_serde() {
         for a in Accommodation::ALL {
             assert_eq!(Accommodation::from_code(a.code()), Some(a));
-            assert_eq!(serde_json::to_string(&a).unwrap(), format!("\"{}\"", a.code()));
+            assert_eq!(
+                serde_json::to_string(&a).unwrap(),
+                format!("\"{}\"", a.code())
+            );
         }
     }
 }

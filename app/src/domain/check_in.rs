@@ -131,7 +131,10 @@ impl CheckInAnswers {
         ];
         let errors: Vec<FieldError> = FIELDS
             .into_iter()
-            .filter_map(|field| self.problem_with(field).map(|problem| FieldError { field, problem }))
+            .filter_map(|field| {
+                self.problem_with(field)
+                    .map(|problem| FieldError { field, problem })
+            })
             .collect();
         if !errors.is_empty() {
             return Err(errors);
@@ -165,7 +168,11 @@ mod tests {
         CheckInAnswers {
             first_name: " Lan ".into(),
             last_name: "N".into(),
-            reasons: vec![VisitReason::ResumeReview, VisitReason::JobSearch, VisitReason::ResumeReview],
+            reasons: vec![
+                VisitReason::ResumeReview,
+                VisitReason::JobSearch,
+                VisitReason::ResumeReview,
+            ],
             registered: Some(Registration::No),
             accommodations: vec![],
             interpreter_language: "kept but unused".into(),
@@ -179,17 +186,34 @@ mod tests {
         let parsed = complete().parse().unwrap();
         assert_eq!(parsed.first_name, "Lan");
         assert_eq!(parsed.last_name, "N");
-        assert_eq!(parsed.reasons, vec![VisitReason::JobSearch, VisitReason::ResumeReview]);
-        assert_eq!(parsed.interpreter_language, None, "only kept when an interpreter is asked for");
+        assert_eq!(
+            parsed.reasons,
+            vec![VisitReason::JobSearch, VisitReason::ResumeReview]
+        );
+        assert_eq!(
+            parsed.interpreter_language, None,
+            "only kept when an interpreter is asked for"
+        );
     }
 
     #[test]
     fn every_problem_is_reported_at_once() {
         let answers = CheckInAnswers::default();
-        let fields: Vec<Field> = answers.parse().unwrap_err().into_iter().map(|e| e.field).collect();
+        let fields: Vec<Field> = answers
+            .parse()
+            .unwrap_err()
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
         assert_eq!(
             fields,
-            vec![Field::FirstName, Field::LastName, Field::Reasons, Field::Registered, Field::Consent]
+            vec![
+                Field::FirstName,
+                Field::LastName,
+                Field::Reasons,
+                Field::Registered,
+                Field::Consent
+            ]
         );
     }
 
@@ -197,7 +221,10 @@ mod tests {
     fn unemployment_insurance_alone_is_not_enough_but_with_another_reason_is() {
         let mut answers = complete();
         answers.reasons = vec![VisitReason::UnemploymentInsurance];
-        assert_eq!(answers.problem_with(Field::Reasons), Some(Problem::OnlyHandledElsewhere));
+        assert_eq!(
+            answers.problem_with(Field::Reasons),
+            Some(Problem::OnlyHandledElsewhere)
+        );
         answers.reasons.push(VisitReason::SomethingElse);
         assert_eq!(answers.problem_with(Field::Reasons), None);
     }
@@ -211,18 +238,27 @@ mod tests {
             answers.problem_with(Field::InterpreterLanguage),
             Some(Problem::Text(TextError::Empty))
         );
-        assert_eq!(answers.problem_with(Field::AccommodationOther), Some(Problem::Text(TextError::Empty)));
+        assert_eq!(
+            answers.problem_with(Field::AccommodationOther),
+            Some(Problem::Text(TextError::Empty))
+        );
         answers.interpreter_language = " Tiếng Việt ".into();
         answers.accommodation_other = "wheelchair access".into();
         let parsed = answers.parse().unwrap();
         assert_eq!(parsed.interpreter_language.as_deref(), Some("Tiếng Việt"));
-        assert_eq!(parsed.accommodation_other.as_deref(), Some("wheelchair access"));
+        assert_eq!(
+            parsed.accommodation_other.as_deref(),
+            Some("wheelchair access")
+        );
     }
 
     #[test]
     fn consent_is_required() {
         let mut answers = complete();
         answers.consent = false;
-        assert_eq!(answers.problem_with(Field::Consent), Some(Problem::ConsentRequired));
+        assert_eq!(
+            answers.problem_with(Field::Consent),
+            Some(Problem::ConsentRequired)
+        );
     }
 }

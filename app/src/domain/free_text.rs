@@ -46,7 +46,10 @@ mod tests {
     #[test]
     fn names_in_any_script_are_accepted_and_trimmed() {
         for name in ["  María ", "محمد", "Nguyễn", "王小明", "O'Brien-Smith", "Ж"] {
-            assert_eq!(parse_required(name, NAME_MAX_CHARS), Ok(name.trim().to_owned()));
+            assert_eq!(
+                parse_required(name, NAME_MAX_CHARS),
+                Ok(name.trim().to_owned())
+            );
         }
     }
 
@@ -58,8 +61,14 @@ mod tests {
 
     #[test]
     fn control_characters_are_refused() {
-        assert_eq!(parse_required("Ann\u{0007}", 50), Err(TextError::ControlCharacters));
-        assert_eq!(parse_required("A\nB", 50), Err(TextError::ControlCharacters));
+        assert_eq!(
+            parse_required("Ann\u{0007}", 50),
+            Err(TextError::ControlCharacters)
+        );
+        assert_eq!(
+            parse_required("A\nB", 50),
+            Err(TextError::ControlCharacters)
+        );
     }
 
     #[test]
@@ -67,6 +76,9 @@ mod tests {
         let chinese = "王".repeat(50);
         assert!(parse_required(&chinese, 50).is_ok());
         let too_long = "a".repeat(51);
-        assert_eq!(parse_required(&too_long, 50), Err(TextError::TooLong { max: 50 }));
+        assert_eq!(
+            parse_required(&too_long, 50),
+            Err(TextError::TooLong { max: 50 })
+        );
     }
 }

@@ -4,11 +4,11 @@
 
 pub mod accommodation;
 pub mod check_in;
+pub mod contacts;
+pub mod display_name;
 pub mod free_text;
+pub mod local_time;
 pub mod queue;
 pub mod ticket;
 pub mod visit_reason;
 pub mod wait;
-pub mod display_name;
-pub mod local_time;
-pub mod contacts;

@@ -18,8 +18,13 @@ pub enum QueueStatus {
 }
 
 impl QueueStatus {
-    pub const ALL: [QueueStatus; 5] =
-        [QueueStatus::Waiting, QueueStatus::Called, QueueStatus::Serving, QueueStatus::Done, QueueStatus::Left];
+    pub const ALL: [QueueStatus; 5] = [
+        QueueStatus::Waiting,
+        QueueStatus::Called,
+        QueueStatus::Serving,
+        QueueStatus::Done,
+        QueueStatus::Left,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -37,7 +42,10 @@ impl QueueStatus {
 
     /// Still in the building and not finished: shown in the live queue.
     pub fn is_open(self) -> bool {
-        matches!(self, QueueStatus::Waiting | QueueStatus::Called | QueueStatus::Serving)
+        matches!(
+            self,
+            QueueStatus::Waiting | QueueStatus::Called | QueueStatus::Serving
+        )
     }
 }
 
@@ -52,8 +60,12 @@ pub enum QueueAction {
 }
 
 impl QueueAction {
-    pub const ALL: [QueueAction; 4] =
-        [QueueAction::Call, QueueAction::StartServing, QueueAction::Done, QueueAction::Left];
+    pub const ALL: [QueueAction; 4] = [
+        QueueAction::Call,
+        QueueAction::StartServing,
+        QueueAction::Done,
+        QueueAction::Left,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -92,7 +104,9 @@ impl QueueAction {
 
     /// The actions offered to staff for a visit in `status`.
     pub fn available_for(status: QueueStatus) -> impl Iterator<Item = QueueAction> {
-        QueueAction::ALL.into_iter().filter(move |a| a.allowed_from().contains(&status))
+        QueueAction::ALL
+            .into_iter()
+            .filter(move |a| a.allowed_from().contains(&status))
     }
 }
 
@@ -117,7 +131,10 @@ pub fn in_calling_order(mut waiting: Vec<QueuePosition>) -> Vec<QueuePosition> {
 
 /// How many of `waiting` will be called before `me` (0 means "you are next").
 pub fn people_ahead(waiting: &[QueuePosition], me: &QueuePosition) -> u32 {
-    let ahead = waiting.iter().filter(|other| queue_order(other, me) == Ordering::Less).count();
+    let ahead = waiting
+        .iter()
+        .filter(|other| queue_order(other, me) == Ordering::Less)
+        .count();
     u32::try_from(ahead).unwrap_or(u32::MAX)
 }
 
@@ -127,7 +144,10 @@ mod tests {
     use chrono::TimeZone;
 
     fn at(id: i64, minute: u32) -> QueuePosition {
-        QueuePosition { id, arrived_at: Utc.with_ymd_and_hms(2026, 11, 23, 17, minute, 0).unwrap() }
+        QueuePosition {
+            id,
+            arrived_at: Utc.with_ymd_and_hms(2026, 11, 23, 17, minute, 0).unwrap(),
+        }
     }
 
     #[test]
@@ -148,14 +168,20 @@ mod tests {
     fn actions_follow_the_visit_lifecycle() {
         use QueueAction::*;
         let offered = |s| QueueAction::available_for(s).collect::<Vec<_>>();
-        assert_eq!(offered(QueueStatus::Waiting), vec![Call, StartServing, Left]);
+        assert_eq!(
+            offered(QueueStatus::Waiting),
+            vec![Call, StartServing, Left]
+        );
         assert_eq!(offered(QueueStatus::Called), vec![StartServing, Done, Left]);
         assert_eq!(offered(QueueStatus::Serving), vec![Done]);
         assert!(offered(QueueStatus::Done).is_empty());
         assert!(offered(QueueStatus::Left).is_empty());
         for action in QueueAction::ALL {
             assert_eq!(QueueAction::from_code(action.code()), Some(action));
-            assert!(!action.allowed_from().contains(&action.target()), "{action:?} must change state");
+            assert!(
+                !action.allowed_from().contains(&action.target()),
+                "{action:?} must change state"
+            );
         }
     }
 

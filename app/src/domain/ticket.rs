@@ -28,7 +28,13 @@ mod tests {
 
     #[test]
     fn tickets_are_padded_to_three_digits() {
-        let ticket = |number| TicketNumber { prefix: WALK_IN_PREFIX, number }.to_string();
+        let ticket = |number| {
+            TicketNumber {
+                prefix: WALK_IN_PREFIX,
+                number,
+            }
+            .to_string()
+        };
         assert_eq!(ticket(1), "A-001");
         assert_eq!(ticket(42), "A-042");
         assert_eq!(ticket(999), "A-999");

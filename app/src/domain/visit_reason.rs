@@ -94,7 +94,10 @@ mod tests {
 
     #[test]
     fn only_unemployment_insurance_is_handled_elsewhere() {
-        let elsewhere: Vec<_> = VisitReason::ALL.into_iter().filter(|r| r.is_handled_elsewhere()).collect();
+        let elsewhere: Vec<_> = VisitReason::ALL
+            .into_iter()
+            .filter(|r| r.is_handled_elsewhere())
+            .collect();
         assert_eq!(elsewhere, vec![VisitReason::UnemploymentInsurance]);
     }
 }

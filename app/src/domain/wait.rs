@@ -10,7 +10,11 @@ pub const DEFAULT_SERVICE_MINUTES: f64 = 10.0;
 /// single very long visit does not inflate every estimate, and divides the line between
 /// the staff who served someone recently. Rounds up: telling a visitor "about 10 minutes"
 /// and calling them after 8 is kinder than the reverse.
-pub fn estimate_wait_minutes(people_ahead: u32, service_minutes_today: &[f64], staff_serving: u32) -> u32 {
+pub fn estimate_wait_minutes(
+    people_ahead: u32,
+    service_minutes_today: &[f64],
+    staff_serving: u32,
+) -> u32 {
     if people_ahead == 0 {
         return 0;
     }
@@ -22,13 +26,21 @@ pub fn estimate_wait_minutes(people_ahead: u32, service_minutes_today: &[f64], s
 }
 
 fn median(values: &[f64]) -> Option<f64> {
-    let mut sorted: Vec<f64> = values.iter().copied().filter(|v| v.is_finite() && *v >= 0.0).collect();
+    let mut sorted: Vec<f64> = values
+        .iter()
+        .copied()
+        .filter(|v| v.is_finite() && *v >= 0.0)
+        .collect();
     if sorted.is_empty() {
         return None;
     }
     sorted.sort_by(f64::total_cmp);
     let mid = sorted.len() / 2;
-    Some(if sorted.len() % 2 == 0 { (sorted[mid - 1] + sorted[mid]) / 2.0 } else { sorted[mid] })
+    Some(if sorted.len().is_multiple_of(2) {
+        (sorted[mid - 1] + sorted[mid]) / 2.0
+    } else {
+        sorted[mid]
+    })
 }
 
 #[cfg(test)]
@@ -54,7 +66,11 @@ mod tests {
     #[test]
     fn several_staff_share_the_line_and_results_round_up() {
         assert_eq!(estimate_wait_minutes(3, &[5.0], 2), 8);
-        assert_eq!(estimate_wait_minutes(1, &[0.2], 3), 1, "never promise zero to someone with people ahead");
+        assert_eq!(
+            estimate_wait_minutes(1, &[0.2], 3),
+            1,
+            "never promise zero to someone with people ahead"
+        );
     }
 
     #[test]

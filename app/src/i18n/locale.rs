@@ -25,7 +25,10 @@ impl Locale {
 
     /// Reads a `?lang=` value; anything unknown falls back to English.
     pub fn from_tag(tag: &str) -> Locale {
-        Locale::ALL.into_iter().find(|l| l.tag().eq_ignore_ascii_case(tag)).unwrap_or_default()
+        Locale::ALL
+            .into_iter()
+            .find(|l| l.tag().eq_ignore_ascii_case(tag))
+            .unwrap_or_default()
     }
 
     /// Text direction, for the `dir` attribute (Arabic will be the first "rtl").

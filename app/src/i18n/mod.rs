@@ -15,7 +15,9 @@ pub use strings::*;
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     values
         .iter()
-        .fold(template.to_owned(), |text, (name, value)| text.replace(&format!("{{{name}}}"), value))
+        .fold(template.to_owned(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), value)
+        })
 }
 
 mod files {
@@ -23,11 +25,14 @@ mod files {
     use std::sync::LazyLock;
 
     fn parse(tag: &str, json: &str) -> Translations {
-        serde_json::from_str(json).unwrap_or_else(|e| panic!("locales/{tag}.json is not complete: {e}"))
+        serde_json::from_str(json)
+            .unwrap_or_else(|e| panic!("locales/{tag}.json is not complete: {e}"))
     }
 
-    static EN: LazyLock<Translations> = LazyLock::new(|| parse("en", include_str!("../../locales/en.json")));
-    static ES: LazyLock<Translations> = LazyLock::new(|| parse("es", include_str!("../../locales/es.json")));
+    static EN: LazyLock<Translations> =
+        LazyLock::new(|| parse("en", include_str!("../../locales/en.json")));
+    static ES: LazyLock<Translations> =
+        LazyLock::new(|| parse("es", include_str!("../../locales/es.json")));
 
     /// The strings of `locale`.
     pub fn translations(locale: Locale) -> &'static Translations {
@@ -45,11 +50,17 @@ pub use files::translations;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{accommodation::Accommodation, queue::QueueAction, queue::QueueStatus, visit_reason::VisitReason};
+    use crate::domain::{
+        accommodation::Accommodation, queue::QueueAction, queue::QueueStatus,
+        visit_reason::VisitReason,
+    };
 
     #[test]
     fn fill_replaces_every_placeholder() {
-        assert_eq!(fill("{a} and {b} and {a}", &[("a", "1"), ("b", "2")]), "1 and 2 and 1");
+        assert_eq!(
+            fill("{a} and {b} and {a}", &[("a", "1"), ("b", "2")]),
+            "1 and 2 and 1"
+        );
     }
 
     #[test]
@@ -57,16 +68,28 @@ mod tests {
         for locale in Locale::ALL {
             let t = translations(locale);
             for reason in VisitReason::ALL {
-                assert!(!t.kiosk.reasons.label(reason).is_empty(), "{locale:?} lacks {reason:?}");
+                assert!(
+                    !t.kiosk.reasons.label(reason).is_empty(),
+                    "{locale:?} lacks {reason:?}"
+                );
             }
             for a in Accommodation::ALL {
-                assert!(!t.kiosk.accommodations.label(a).is_empty(), "{locale:?} lacks {a:?}");
+                assert!(
+                    !t.kiosk.accommodations.label(a).is_empty(),
+                    "{locale:?} lacks {a:?}"
+                );
             }
             for s in QueueStatus::ALL {
-                assert!(!t.staff.status_label(s).is_empty(), "{locale:?} lacks {s:?}");
+                assert!(
+                    !t.staff.status_label(s).is_empty(),
+                    "{locale:?} lacks {s:?}"
+                );
             }
             for a in QueueAction::ALL {
-                assert!(!t.staff.action_label(a).is_empty(), "{locale:?} lacks {a:?}");
+                assert!(
+                    !t.staff.action_label(a).is_empty(),
+                    "{locale:?} lacks {a:?}"
+                );
             }
         }
     }

@@ -99,7 +99,9 @@ impl KioskStrings {
     pub fn problem(&self, problem: Problem) -> String {
         match problem {
             Problem::Text(TextError::Empty) => self.error_required.clone(),
-            Problem::Text(TextError::TooLong { max }) => super::fill(&self.error_too_long, &[("max", &max.to_string())]),
+            Problem::Text(TextError::TooLong { max }) => {
+                super::fill(&self.error_too_long, &[("max", &max.to_string())])
+            }
             Problem::Text(TextError::ControlCharacters) => self.error_control_characters.clone(),
             Problem::NoReason => self.error_no_reason.clone(),
             Problem::OnlyHandledElsewhere => self.error_only_elsewhere.clone(),

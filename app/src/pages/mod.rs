@@ -11,5 +11,10 @@ use leptos_router::hooks::use_query_map;
 
 /// The page's language, from `?lang=`; English when absent or unknown.
 pub fn page_locale() -> Locale {
-    Locale::from_tag(&use_query_map().read_untracked().get("lang").unwrap_or_default())
+    Locale::from_tag(
+        &use_query_map()
+            .read_untracked()
+            .get("lang")
+            .unwrap_or_default(),
+    )
 }

@@ -15,19 +15,24 @@ async fn a_check_in_gives_a_ticket_with_place_in_line_and_wait(pool: PgPool) {
     assert_eq!(first["CheckedIn"]["people_ahead"], 0);
     assert_eq!(ticket_number(&second), "A-002");
     assert_eq!(second["CheckedIn"]["people_ahead"], 1);
-    assert_eq!(second["CheckedIn"]["wait_minutes"], 10, "default duration before anyone was served");
+    assert_eq!(
+        second["CheckedIn"]["wait_minutes"], 10,
+        "default duration before anyone was served"
+    );
 }
 
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
 async fn names_in_any_script_are_stored_exactly_as_typed(pool: PgPool) {
     let app = spawn_app(pool).await;
-    for (first, last) in [("محمد", "العلي"), ("Nguyễn", "Thị Lan"), ("王", "小明")] {
+    for (first, last) in [("محمد", "العلي"), ("Nguyễn", "Thị Lan"), ("王", "小明")]
+    {
         app.check_in(first, last).await;
     }
-    let names: Vec<(String, String)> = sqlx::query_as("select first_name, last_name from visits order by id")
-        .fetch_all(&app.pool)
-        .await
-        .unwrap();
+    let names: Vec<(String, String)> =
+        sqlx::query_as("select first_name, last_name from visits order by id")
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
     assert_eq!(
         names,
         vec![
@@ -81,7 +86,11 @@ async fn the_same_check_in_sent_many_times_at_once_gives_one_ticket(pool: PgPool
             let pool = app.pool.clone();
             let state = app.state.clone();
             tokio::spawn(async move {
-                let app = TestApp { router, pool, state };
+                let app = TestApp {
+                    router,
+                    pool,
+                    state,
+                };
                 app.check_in_with_key(key, answers("Double", "Tap")).await
             })
         })
@@ -94,8 +103,14 @@ async fn the_same_check_in_sent_many_times_at_once_gives_one_ticket(pool: PgPool
     }
     assert!(numbers.iter().all(|n| n == "A-001"), "{numbers:?}");
     assert_eq!(app.visit_count().await, 1);
-    let counter: i32 = sqlx::query_scalar("select last_number from ticket_counters").fetch_one(&app.pool).await.unwrap();
-    assert_eq!(counter, 1, "losing duplicates must not use up ticket numbers");
+    let counter: i32 = sqlx::query_scalar("select last_number from ticket_counters")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        counter, 1,
+        "losing duplicates must not use up ticket numbers"
+    );
 }
 
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
@@ -105,7 +120,13 @@ async fn many_visitors_at_once_get_distinct_consecutive_tickets(pool: PgPool) {
         .map(|i| {
             let (router, pool, state) = (app.router.clone(), app.pool.clone(), app.state.clone());
             tokio::spawn(async move {
-                TestApp { router, pool, state }.check_in(&format!("Visitor{i}"), "Z").await
+                TestApp {
+                    router,
+                    pool,
+                    state,
+                }
+                .check_in(&format!("Visitor{i}"), "Z")
+                .await
             })
         })
         .collect();
@@ -142,7 +163,11 @@ async fn kiosk_pages_are_never_cached_and_show_the_center(pool: PgPool) {
     let welcome = app.get("/kiosk/tigard?lang=es", None).await;
     assert_eq!(welcome.status, StatusCode::OK);
     assert_eq!(welcome.header(header::CACHE_CONTROL), "no-store");
-    assert!(welcome.body.contains("Bienvenido a WorkSource"), "{}", welcome.body);
+    assert!(
+        welcome.body.contains("Bienvenido a WorkSource"),
+        "{}",
+        welcome.body
+    );
     assert!(welcome.body.contains("lang=\"es\""));
     let wizard = app.get("/kiosk/tigard/check-in", None).await;
     assert_eq!(wizard.header(header::CACHE_CONTROL), "no-store");
@@ -157,5 +182,8 @@ async fn health_and_readiness_answer(pool: PgPool) {
     assert_eq!(app.get("/healthz", None).await.status, StatusCode::OK);
     assert_eq!(app.get("/readyz", None).await.status, StatusCode::OK);
     app.pool.close().await;
-    assert_eq!(app.get("/readyz", None).await.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(
+        app.get("/readyz", None).await.status,
+        StatusCode::SERVICE_UNAVAILABLE
+    );
 }

@@ -31,7 +31,10 @@ impl Reply {
         serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
     }
     pub fn header(&self, name: header::HeaderName) -> String {
-        self.headers.get(name).map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default()
+        self.headers
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_owned())
+            .unwrap_or_default()
     }
 }
 
@@ -39,8 +42,12 @@ impl Reply {
 pub async fn spawn_app(pool: PgPool) -> TestApp {
     app::db::demo::seed_centers(&pool).await.unwrap();
     let hash = app::api::auth::hash_password(STAFF_PASSWORD).unwrap();
-    app::db::staff::upsert_staff(&pool, STAFF_EMAIL, "Casey Coach", &hash, "coach").await.unwrap();
-    let leptos_options = leptos::config::LeptosOptions::builder().output_name("frontdesk").build();
+    app::db::staff::upsert_staff(&pool, STAFF_EMAIL, "Casey Coach", &hash, "coach")
+        .await
+        .unwrap();
+    let leptos_options = leptos::config::LeptosOptions::builder()
+        .output_name("frontdesk")
+        .build();
     let (queue_changes, _) = tokio::sync::broadcast::channel(64);
     let state = AppState {
         pool: pool.clone(),
@@ -48,7 +55,11 @@ pub async fn spawn_app(pool: PgPool) -> TestApp {
         settings: Settings { retention_days: 30 },
         queue_changes,
     };
-    TestApp { router: server::router::build(state.clone()), pool, state }
+    TestApp {
+        router: server::router::build(state.clone()),
+        pool,
+        state,
+    }
 }
 
 /// Answers a visitor could give, with a name.
@@ -71,7 +82,11 @@ impl TestApp {
         let status = response.status();
         let headers = response.headers().clone();
         let bytes = response.into_body().collect().await.unwrap().to_bytes();
-        Reply { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+        Reply {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
     }
 
     pub async fn get(&self, path: &str, cookie: Option<&str>) -> Reply {
@@ -91,7 +106,8 @@ impl TestApp {
         if let Some(cookie) = cookie {
             request = request.header(header::COOKIE, cookie);
         }
-        self.send(request.body(Body::from(form.to_owned())).unwrap()).await
+        self.send(request.body(Body::from(form.to_owned())).unwrap())
+            .await
     }
 
     /// The kiosk's check-in call, as the wizard island sends it.
@@ -106,26 +122,42 @@ impl TestApp {
     }
 
     pub async fn check_in(&self, first: &str, last: &str) -> Value {
-        let reply = self.check_in_with_key(Uuid::new_v4(), answers(first, last)).await;
+        let reply = self
+            .check_in_with_key(Uuid::new_v4(), answers(first, last))
+            .await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
         reply.json()
     }
 
     /// Signs the test staff member in and returns the session cookie.
     pub async fn sign_in(&self) -> String {
-        let form = format!("email={}&password={}", STAFF_EMAIL.replace('@', "%40"), STAFF_PASSWORD.replace(' ', "+"));
+        let form = format!(
+            "email={}&password={}",
+            STAFF_EMAIL.replace('@', "%40"),
+            STAFF_PASSWORD.replace(' ', "+")
+        );
         let reply = self.post_form("/api/staff/sign-in", &form, None).await;
         let cookie = reply.header(header::SET_COOKIE);
-        assert!(cookie.starts_with("frontdesk_session="), "no session cookie: {reply:?}", reply = reply.status);
+        assert!(
+            cookie.starts_with("frontdesk_session="),
+            "no session cookie: {reply:?}",
+            reply = reply.status
+        );
         cookie.split(';').next().unwrap().to_owned()
     }
 
     pub async fn visit_count(&self) -> i64 {
-        sqlx::query_scalar("select count(*) from visits").fetch_one(&self.pool).await.unwrap()
+        sqlx::query_scalar("select count(*) from visits")
+            .fetch_one(&self.pool)
+            .await
+            .unwrap()
     }
 }
 
 /// The ticket number in a `CheckedIn` reply.
 pub fn ticket_number(outcome: &Value) -> String {
-    outcome["CheckedIn"]["number"].as_str().unwrap_or_else(|| panic!("not checked in: {outcome}")).to_owned()
+    outcome["CheckedIn"]["number"]
+        .as_str()
+        .unwrap_or_else(|| panic!("not checked in: {outcome}"))
+        .to_owned()
 }

@@ -15,12 +15,23 @@ async fn a_check_in_and_a_staff_action_are_announced_to_other_connections(pool: 
     listener.listen(QUEUE_CHANNEL).await.unwrap();
 
     app.check_in("Heard", "Elsewhere").await;
-    let heard = tokio::time::timeout(Duration::from_secs(5), listener.recv()).await.expect("no notification").unwrap();
+    let heard = tokio::time::timeout(Duration::from_secs(5), listener.recv())
+        .await
+        .expect("no notification")
+        .unwrap();
     assert_eq!(heard.payload(), CENTER);
 
     let cookie = app.sign_in().await;
-    app.post_form("/api/staff/queue/call-next", "center_id=tigard", Some(&cookie)).await;
-    let heard = tokio::time::timeout(Duration::from_secs(5), listener.recv()).await.expect("no notification").unwrap();
+    app.post_form(
+        "/api/staff/queue/call-next",
+        "center_id=tigard",
+        Some(&cookie),
+    )
+    .await;
+    let heard = tokio::time::timeout(Duration::from_secs(5), listener.recv())
+        .await
+        .expect("no notification")
+        .unwrap();
     assert_eq!(heard.payload(), CENTER);
 }
 
@@ -34,11 +45,17 @@ async fn the_live_stream_sends_the_rendered_queue_table(pool: PgPool) {
         .header(axum::http::header::COOKIE, &cookie)
         .body(axum::body::Body::empty())
         .unwrap();
-    let response = tower::ServiceExt::oneshot(app.router.clone(), request).await.unwrap();
+    let response = tower::ServiceExt::oneshot(app.router.clone(), request)
+        .await
+        .unwrap();
     assert_eq!(response.status(), axum::http::StatusCode::OK);
     // The stream never ends: reading its first event is enough.
     let mut body = response.into_body().into_data_stream();
-    let first = tokio::time::timeout(Duration::from_secs(5), body.next()).await.unwrap().unwrap().unwrap();
+    let first = tokio::time::timeout(Duration::from_secs(5), body.next())
+        .await
+        .unwrap()
+        .unwrap()
+        .unwrap();
     let text = String::from_utf8_lossy(&first);
     assert!(text.starts_with("data: "), "{text}");
     assert!(text.contains("A-001") && text.contains("Lan N."), "{text}");

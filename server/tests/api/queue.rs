@@ -6,7 +6,10 @@ use axum::http::StatusCode;
 use sqlx::PgPool;
 
 async fn statuses(pool: &PgPool) -> Vec<(String, String)> {
-    sqlx::query_as("select first_name, status from visits order by id").fetch_all(pool).await.unwrap()
+    sqlx::query_as("select first_name, status from visits order by id")
+        .fetch_all(pool)
+        .await
+        .unwrap()
 }
 
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
@@ -16,14 +19,35 @@ async fn call_next_calls_the_earliest_arrival_and_actions_move_it_along(pool: Pg
     app.check_in("Second", "B").await;
     let cookie = app.sign_in().await;
 
-    let reply = app.post_form("/api/staff/queue/call-next", "center_id=tigard", Some(&cookie)).await;
-    assert_eq!(reply.status, StatusCode::FOUND, "a plain form post returns to the page: {}", reply.body);
-    assert_eq!(statuses(&app.pool).await, vec![("First".into(), "called".into()), ("Second".into(), "waiting".into())]);
+    let reply = app
+        .post_form(
+            "/api/staff/queue/call-next",
+            "center_id=tigard",
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(
+        reply.status,
+        StatusCode::FOUND,
+        "a plain form post returns to the page: {}",
+        reply.body
+    );
+    assert_eq!(
+        statuses(&app.pool).await,
+        vec![
+            ("First".into(), "called".into()),
+            ("Second".into(), "waiting".into())
+        ]
+    );
 
-    let id: i64 = sqlx::query_scalar("select id from visits where first_name = 'First'").fetch_one(&app.pool).await.unwrap();
+    let id: i64 = sqlx::query_scalar("select id from visits where first_name = 'First'")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
     for action in ["start_serving", "done"] {
         let form = format!("center_id=tigard&visit_id={id}&action={action}");
-        app.post_form("/api/staff/queue/act", &form, Some(&cookie)).await;
+        app.post_form("/api/staff/queue/act", &form, Some(&cookie))
+            .await;
     }
     let (status, staff): (String, String) = sqlx::query_as(
         "select v.status, u.display_name from visits v join staff_users u on u.id = v.staff_id where v.id = $1",
@@ -36,7 +60,8 @@ async fn call_next_calls_the_earliest_arrival_and_actions_move_it_along(pool: Pg
 
     // Done is final: "left" no longer applies and changes nothing.
     let form = format!("center_id=tigard&visit_id={id}&action=left");
-    app.post_form("/api/staff/queue/act", &form, Some(&cookie)).await;
+    app.post_form("/api/staff/queue/act", &form, Some(&cookie))
+        .await;
     assert_eq!(statuses(&app.pool).await[0].1, "done");
 }
 
@@ -46,12 +71,22 @@ async fn staff_calling_next_at_the_same_moment_never_get_the_same_visitor(pool: 
     for i in 0..5 {
         app.check_in(&format!("V{i}"), "X").await;
     }
-    let center = app::db::centers::find_center(&app.pool, CENTER).await.unwrap().unwrap();
-    let staff_id: i64 = sqlx::query_scalar("select id from staff_users").fetch_one(&app.pool).await.unwrap();
+    let center = app::db::centers::find_center(&app.pool, CENTER)
+        .await
+        .unwrap()
+        .unwrap();
+    let staff_id: i64 = sqlx::query_scalar("select id from staff_users")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
     let tasks: Vec<_> = (0..12)
         .map(|_| {
             let (pool, center) = (app.pool.clone(), center.clone());
-            tokio::spawn(async move { app::db::queue::call_next(&pool, &center, staff_id, chrono::Utc::now()).await.unwrap() })
+            tokio::spawn(async move {
+                app::db::queue::call_next(&pool, &center, staff_id, chrono::Utc::now())
+                    .await
+                    .unwrap()
+            })
         })
         .collect();
     let mut called: Vec<i64> = Vec::new();
@@ -69,12 +104,27 @@ async fn staff_calling_next_at_the_same_moment_never_get_the_same_visitor(pool: 
 async fn an_action_that_no_longer_applies_changes_nothing(pool: PgPool) {
     let app = spawn_app(pool).await;
     app.check_in("Only", "One").await;
-    let staff_id: i64 = sqlx::query_scalar("select id from staff_users").fetch_one(&app.pool).await.unwrap();
-    let id: i64 = sqlx::query_scalar("select id from visits").fetch_one(&app.pool).await.unwrap();
+    let staff_id: i64 = sqlx::query_scalar("select id from staff_users")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let id: i64 = sqlx::query_scalar("select id from visits")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
     let act = |action| app::db::queue::apply_action(&app.pool, CENTER, id, action, staff_id);
-    assert!(!act(QueueAction::Done).await.unwrap(), "cannot finish someone never called");
+    assert!(
+        !act(QueueAction::Done).await.unwrap(),
+        "cannot finish someone never called"
+    );
     assert!(act(QueueAction::Left).await.unwrap());
-    assert!(!act(QueueAction::Call).await.unwrap(), "someone who left cannot be called");
-    let other_center = app::db::queue::apply_action(&app.pool, "gresham", id, QueueAction::Call, staff_id).await.unwrap();
+    assert!(
+        !act(QueueAction::Call).await.unwrap(),
+        "someone who left cannot be called"
+    );
+    let other_center =
+        app::db::queue::apply_action(&app.pool, "gresham", id, QueueAction::Call, staff_id)
+            .await
+            .unwrap();
     assert!(!other_center, "an action names the visit's own center");
 }

@@ -12,13 +12,18 @@ async fn staff_pages_stream_and_server_functions_refuse_strangers(pool: PgPool) 
     assert_eq!(page.header(header::LOCATION), "/staff/login");
     let stream = app.get("/staff/queue/events?center=tigard", None).await;
     assert_eq!(stream.status, StatusCode::UNAUTHORIZED);
-    let forged = app.get("/staff/queue", Some("frontdesk_session=0123456789abcdef")).await;
+    let forged = app
+        .get("/staff/queue", Some("frontdesk_session=0123456789abcdef"))
+        .await;
     assert_eq!(forged.status, StatusCode::SEE_OTHER);
 
     app.check_in("Ana", "Lopez").await;
     for (path, form) in [
         ("/api/staff/queue/call-next", "center_id=tigard"),
-        ("/api/staff/queue/act", "center_id=tigard&visit_id=1&action=call"),
+        (
+            "/api/staff/queue/act",
+            "center_id=tigard&visit_id=1&action=call",
+        ),
     ] {
         let reply = app.post_form(path, form, None).await;
         assert_ne!(reply.status, StatusCode::OK, "{path} must refuse");
@@ -35,14 +40,23 @@ async fn staff_pages_stream_and_server_functions_refuse_strangers(pool: PgPool) 
         .await;
     assert_eq!(json.status, StatusCode::UNAUTHORIZED);
     assert!(!json.body.contains("Ana"));
-    let status: String = sqlx::query_scalar("select status from visits").fetch_one(&app.pool).await.unwrap();
+    let status: String = sqlx::query_scalar("select status from visits")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
     assert_eq!(status, "waiting", "nothing was changed by a stranger");
 }
 
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
 async fn a_wrong_password_is_refused_with_a_message(pool: PgPool) {
     let app = spawn_app(pool).await;
-    let reply = app.post_form("/api/staff/sign-in", "email=coach%40frontdesk.test&password=wrong", None).await;
+    let reply = app
+        .post_form(
+            "/api/staff/sign-in",
+            "email=coach%40frontdesk.test&password=wrong",
+            None,
+        )
+        .await;
     assert_eq!(reply.status, StatusCode::FOUND);
     assert_eq!(reply.header(header::LOCATION), "/staff/login?failed=1");
     assert_eq!(reply.header(header::SET_COOKIE), "");
@@ -54,10 +68,20 @@ async fn a_wrong_password_is_refused_with_a_message(pool: PgPool) {
 async fn signed_in_staff_see_the_queue_and_sign_out_ends_the_session(pool: PgPool) {
     let app = spawn_app(pool).await;
     let reply = app
-        .post_form("/api/staff/sign-in", &format!("email=COACH%40frontdesk.test&password={}", STAFF_PASSWORD.replace(' ', "+")), None)
+        .post_form(
+            "/api/staff/sign-in",
+            &format!(
+                "email=COACH%40frontdesk.test&password={}",
+                STAFF_PASSWORD.replace(' ', "+")
+            ),
+            None,
+        )
         .await;
     let set_cookie = reply.header(header::SET_COOKIE);
-    assert!(set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Lax"), "{set_cookie}");
+    assert!(
+        set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Lax"),
+        "{set_cookie}"
+    );
     assert_eq!(reply.header(header::LOCATION), "/staff/queue");
     let cookie = set_cookie.split(';').next().unwrap().to_owned();
 
@@ -66,11 +90,19 @@ async fn signed_in_staff_see_the_queue_and_sign_out_ends_the_session(pool: PgPoo
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     assert_eq!(page.header(header::CACHE_CONTROL), "no-store");
     assert!(page.body.contains("A-001"));
-    assert!(page.body.contains("María G."), "first name and last initial");
+    assert!(
+        page.body.contains("María G."),
+        "first name and last initial"
+    );
     assert!(!page.body.contains("García"), "never the full last name");
     assert!(page.body.contains("Signed in as Casey Coach"));
 
-    let out = app.post_form("/api/staff/sign-out", "", Some(&cookie)).await;
+    let out = app
+        .post_form("/api/staff/sign-out", "", Some(&cookie))
+        .await;
     assert_eq!(out.header(header::LOCATION), "/staff/login");
-    assert_eq!(app.get("/staff/queue", Some(&cookie)).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.get("/staff/queue", Some(&cookie)).await.status,
+        StatusCode::SEE_OTHER
+    );
 }

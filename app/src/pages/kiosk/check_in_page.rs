@@ -10,7 +10,10 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn CheckInPage() -> impl IntoView {
     let locale = crate::pages::page_locale();
-    let center_id = use_params_map().read_untracked().get("center").unwrap_or_default();
+    let center_id = use_params_map()
+        .read_untracked()
+        .get("center")
+        .unwrap_or_default();
     let t = translations(locale);
     view! {
         <Suspense>

@@ -17,12 +17,21 @@ pub enum Step {
 
 impl Step {
     /// The screens that ask something, in order.
-    pub const QUESTIONS: [Step; 6] =
-        [Step::FirstName, Step::LastName, Step::Reasons, Step::Registered, Step::Accommodations, Step::Privacy];
+    pub const QUESTIONS: [Step; 6] = [
+        Step::FirstName,
+        Step::LastName,
+        Step::Reasons,
+        Step::Registered,
+        Step::Accommodations,
+        Step::Privacy,
+    ];
 
     /// 1-based position among the questions (the ticket counts as the last).
     pub fn number(self) -> usize {
-        Step::QUESTIONS.iter().position(|s| *s == self).map_or(Step::QUESTIONS.len(), |i| i + 1)
+        Step::QUESTIONS
+            .iter()
+            .position(|s| *s == self)
+            .map_or(Step::QUESTIONS.len(), |i| i + 1)
     }
 
     pub fn previous(self) -> Option<Step> {
@@ -31,7 +40,10 @@ impl Step {
     }
 
     pub fn next(self) -> Step {
-        Step::QUESTIONS.get(self.number()).copied().unwrap_or(Step::Ticket)
+        Step::QUESTIONS
+            .get(self.number())
+            .copied()
+            .unwrap_or(Step::Ticket)
     }
 
     /// The answers this screen asks for, checked before moving on.
@@ -49,7 +61,10 @@ impl Step {
 
     /// The screen that asks for `field` (where the server's refusal is shown).
     pub fn asking_for(field: Field) -> Step {
-        Step::QUESTIONS.into_iter().find(|s| s.fields().contains(&field)).unwrap_or(Step::FirstName)
+        Step::QUESTIONS
+            .into_iter()
+            .find(|s| s.fields().contains(&field))
+            .unwrap_or(Step::FirstName)
     }
 }
 
@@ -69,14 +84,29 @@ mod tests {
         assert_eq!(Step::Privacy.next(), Step::Ticket);
         assert_eq!(Step::LastName.previous(), Some(Step::FirstName));
         assert_eq!(Step::FirstName.previous(), None);
-        assert_eq!(Step::Ticket.previous(), None, "a printed ticket cannot be un-taken");
+        assert_eq!(
+            Step::Ticket.previous(),
+            None,
+            "a printed ticket cannot be un-taken"
+        );
     }
 
     #[test]
     fn every_field_is_asked_on_exactly_one_screen() {
         use crate::domain::check_in::Field::*;
-        for field in [FirstName, LastName, Reasons, Registered, InterpreterLanguage, AccommodationOther, Consent] {
-            let screens = Step::QUESTIONS.iter().filter(|s| s.fields().contains(&field)).count();
+        for field in [
+            FirstName,
+            LastName,
+            Reasons,
+            Registered,
+            InterpreterLanguage,
+            AccommodationOther,
+            Consent,
+        ] {
+            let screens = Step::QUESTIONS
+                .iter()
+                .filter(|s| s.fields().contains(&field))
+                .count();
             assert_eq!(screens, 1, "{field:?}");
         }
         assert_eq!(Step::asking_for(Consent), Step::Privacy);

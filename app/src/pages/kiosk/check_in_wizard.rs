@@ -49,7 +49,10 @@ impl Wizard {
     pub fn next(&self) {
         let step = self.step.get_untracked();
         let problem = self.answers.with_untracked(|a| {
-            step.fields().iter().find_map(|&field| a.problem_with(field).map(|problem| FieldError { field, problem }))
+            step.fields().iter().find_map(|&field| {
+                a.problem_with(field)
+                    .map(|problem| FieldError { field, problem })
+            })
         });
         match problem {
             Some(error) => self.error.set(Some(error)),
@@ -170,7 +173,10 @@ pub fn CheckInWizard(
     let progress = move || {
         let step = w.step.get();
         let total = Step::QUESTIONS.len().to_string();
-        fill(&w.s(|t| &t.step_of), &[("step", &step.number().to_string()), ("total", &total)])
+        fill(
+            &w.s(|t| &t.step_of),
+            &[("step", &step.number().to_string()), ("total", &total)],
+        )
     };
 
     view! {
@@ -201,15 +207,32 @@ pub fn CheckInWizard(
 fn name_step(w: Wizard, field: Field) -> impl IntoView {
     let first = field == Field::FirstName;
     let (question, label) = if first {
-        (w.s(|t| &t.first_name_question), w.s(|t| &t.first_name_label))
+        (
+            w.s(|t| &t.first_name_question),
+            w.s(|t| &t.first_name_label),
+        )
     } else {
         (w.s(|t| &t.last_name_question), w.s(|t| &t.last_name_label))
     };
     let hint = (!first).then(|| w.s(|t| &t.last_name_hint));
-    let value = move || w.answers.with(|a| if first { a.first_name.clone() } else { a.last_name.clone() });
+    let value = move || {
+        w.answers.with(|a| {
+            if first {
+                a.first_name.clone()
+            } else {
+                a.last_name.clone()
+            }
+        })
+    };
     let on_input = move |ev| {
         let typed = event_target_value(&ev);
-        w.edit(field, |a| if first { a.first_name = typed } else { a.last_name = typed });
+        w.edit(field, |a| {
+            if first {
+                a.first_name = typed
+            } else {
+                a.last_name = typed
+            }
+        });
     };
     let error = move || w.error_for(field);
     view! {
@@ -237,8 +260,15 @@ fn name_step(w: Wizard, field: Field) -> impl IntoView {
 }
 
 /// The privacy notice; agreeing sends the check-in.
-fn privacy_step(w: Wizard, retention_days: u32, submit: impl Fn() + Copy + 'static) -> impl IntoView {
-    let how_long = fill(&w.s(|t| &t.privacy_how_long), &[("days", &retention_days.to_string())]);
+fn privacy_step(
+    w: Wizard,
+    retention_days: u32,
+    submit: impl Fn() + Copy + 'static,
+) -> impl IntoView {
+    let how_long = fill(
+        &w.s(|t| &t.privacy_how_long),
+        &[("days", &retention_days.to_string())],
+    );
     let agree = move |_| {
         w.edit(Field::Consent, |a| a.consent = true);
         submit();

@@ -17,31 +17,49 @@ pub fn IdleGuard(
     idle_seconds: u32,
     countdown_seconds: u32,
 ) -> impl IntoView {
-    let idle_for = RwSignal::new(0u32);
+    // Milliseconds since the epoch of the last touch and of the latest clock tick. Comparing
+    // times, not counting ticks, stays right when a tablet throttles its timers.
+    let last_touch = RwSignal::new(0.0_f64);
+    let now = RwSignal::new(0.0_f64);
+    let idle_for = Memo::new(move |_| ((now.get() - last_touch.get()).max(0.0) / 1000.0) as u32);
     let ready = RwSignal::new(false);
     let prompting = Memo::new(move |_| idle_for.get() >= idle_seconds);
     let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let touched = move || {
+        let at = js_sys::Date::now();
+        last_touch.set(at);
+        now.set(at);
+    };
 
     Effect::new(move |_| {
+        touched();
         ready.set(true);
-        let touched = move || idle_for.set(0);
         // Handles live as long as the page: the guard is never unmounted.
-        std::mem::forget(window_event_listener(leptos::ev::pointerdown, move |_| touched()));
-        std::mem::forget(window_event_listener(leptos::ev::keydown, move |_| touched()));
+        std::mem::forget(window_event_listener(leptos::ev::pointerdown, move |_| {
+            touched()
+        }));
+        std::mem::forget(window_event_listener(leptos::ev::keydown, move |_| {
+            touched()
+        }));
         std::mem::forget(window_event_listener(leptos::ev::input, move |_| touched()));
-        std::mem::forget(window_event_listener(leptos::ev::scroll, move |_| touched()));
+        std::mem::forget(window_event_listener(leptos::ev::scroll, move |_| {
+            touched()
+        }));
         // A page restored from the back-forward cache would show an old screen: reload it.
         std::mem::forget(window_event_listener(leptos::ev::pageshow, |ev| {
             if ev.persisted() {
                 let _ = window().location().reload();
             }
         }));
-        let _ = set_interval_with_handle(move || idle_for.update(|s| *s += 1), std::time::Duration::from_secs(1));
+        let _ = set_interval_with_handle(
+            move || now.set(js_sys::Date::now()),
+            std::time::Duration::from_secs(1),
+        );
     });
 
     let home = home_url.clone();
     Effect::new(move |_| {
-        if idle_for.get() >= idle_seconds + countdown_seconds {
+        if ready.get() && idle_for.get() >= idle_seconds + countdown_seconds {
             wipe_and_go_home(&home);
         }
     });
@@ -57,7 +75,11 @@ pub fn IdleGuard(
         }
     });
 
-    let seconds_left = move || (idle_seconds + countdown_seconds).saturating_sub(idle_for.get()).to_string();
+    let seconds_left = move || {
+        (idle_seconds + countdown_seconds)
+            .saturating_sub(idle_for.get())
+            .to_string()
+    };
     view! {
         <div class="idle-guard" data-ready=move || ready.get().to_string()>
             <dialog node_ref=dialog class="idle-dialog" aria-labelledby="idle-heading" aria-describedby="idle-countdown">
@@ -65,7 +87,7 @@ pub fn IdleGuard(
                 <p id="idle-countdown" class="idle-countdown">
                     {move || fill(&countdown, &[("seconds", &seconds_left())])}
                 </p>
-                <button type="button" class="primary-button" autofocus on:click=move |_| idle_for.set(0)>
+                <button type="button" class="primary-button" autofocus on:click=move |_| touched()>
                     {continue_label}
                 </button>
             </dialog>

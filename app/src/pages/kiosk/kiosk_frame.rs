@@ -13,7 +13,13 @@ pub const IDLE_SECONDS: u32 = 60;
 pub const COUNTDOWN_SECONDS: u32 = 30;
 
 #[component]
-pub fn KioskFrame(center_id: String, center_name: String, locale: Locale, title: String, children: Children) -> impl IntoView {
+pub fn KioskFrame(
+    center_id: String,
+    center_name: String,
+    locale: Locale,
+    title: String,
+    children: Children,
+) -> impl IntoView {
     let t = translations(locale);
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir()/>

@@ -10,7 +10,11 @@ use crate::i18n::fill;
 use leptos::prelude::*;
 
 /// A large toggle button; `pressed` is read reactively.
-fn toggle(label: String, pressed: impl Fn() -> bool + Send + Sync + Copy + 'static, on_tap: impl Fn() + 'static) -> impl IntoView {
+fn toggle(
+    label: String,
+    pressed: impl Fn() -> bool + Send + Sync + Copy + 'static,
+    on_tap: impl Fn() + 'static,
+) -> impl IntoView {
     view! {
         <button
             type="button"
@@ -26,22 +30,30 @@ fn toggle(label: String, pressed: impl Fn() -> bool + Send + Sync + Copy + 'stat
 
 /// Shows the refusal of `field` beside the group it belongs to.
 fn field_error(w: Wizard, field: Field, id: &'static str) -> impl IntoView {
-    move || w.error_for(field).map(|message| view! { <p id=id class="field-error" role="alert">{message}</p> })
+    move || {
+        w.error_for(field)
+            .map(|message| view! { <p id=id class="field-error" role="alert">{message}</p> })
+    }
 }
 
 #[component]
 pub(super) fn ReasonsStep(w: Wizard) -> impl IntoView {
     let chosen = move |r: VisitReason| w.answers.with(|a| a.reasons.contains(&r));
     let flip = move |r: VisitReason| {
-        w.edit(Field::Reasons, |a| match a.reasons.iter().position(|x| *x == r) {
-            Some(i) => {
-                a.reasons.remove(i);
+        w.edit(Field::Reasons, |a| {
+            match a.reasons.iter().position(|x| *x == r) {
+                Some(i) => {
+                    a.reasons.remove(i);
+                }
+                None => a.reasons.push(r),
             }
-            None => a.reasons.push(r),
         })
     };
     let [phone1, phone2] = EMPLOYMENT_DEPARTMENT_PHONES;
-    let ui_body = fill(&w.s(|t| &t.ui_body), &[("phone1", phone1), ("phone2", phone2)]);
+    let ui_body = fill(
+        &w.s(|t| &t.ui_body),
+        &[("phone1", phone1), ("phone2", phone2)],
+    );
     view! {
         <form class="step" method="post" on:submit=move |ev| { ev.prevent_default(); w.next(); }>
             <h1 id="question" tabindex="-1" data-autofocus>{w.s(|t| &t.reasons_question)}</h1>
@@ -95,12 +107,14 @@ pub(super) fn RegisteredStep(w: Wizard) -> impl IntoView {
 pub(super) fn AccommodationsStep(w: Wizard) -> impl IntoView {
     let chosen = move |a: Accommodation| w.answers.with(|ans| ans.accommodations.contains(&a));
     let flip = move |a: Accommodation| {
-        w.answers.update(|ans| match ans.accommodations.iter().position(|x| *x == a) {
-            Some(i) => {
-                ans.accommodations.remove(i);
-            }
-            None => ans.accommodations.push(a),
-        })
+        w.answers.update(
+            |ans| match ans.accommodations.iter().position(|x| *x == a) {
+                Some(i) => {
+                    ans.accommodations.remove(i);
+                }
+                None => ans.accommodations.push(a),
+            },
+        )
     };
     view! {
         <form class="step" method="post" on:submit=move |ev| { ev.prevent_default(); w.next(); }>
@@ -128,15 +142,36 @@ pub(super) fn AccommodationsStep(w: Wizard) -> impl IntoView {
 fn detail_input(w: Wizard, field: Field) -> impl IntoView {
     let language = field == Field::InterpreterLanguage;
     let (id, label) = if language {
-        ("interpreter-language", w.s(|t| &t.interpreter_language_label))
+        (
+            "interpreter-language",
+            w.s(|t| &t.interpreter_language_label),
+        )
     } else {
         ("accommodation-other", w.s(|t| &t.accommodation_other_label))
     };
-    let error_id = if language { "interpreter-language-error" } else { "accommodation-other-error" };
-    let value = move || w.answers.with(|a| if language { a.interpreter_language.clone() } else { a.accommodation_other.clone() });
+    let error_id = if language {
+        "interpreter-language-error"
+    } else {
+        "accommodation-other-error"
+    };
+    let value = move || {
+        w.answers.with(|a| {
+            if language {
+                a.interpreter_language.clone()
+            } else {
+                a.accommodation_other.clone()
+            }
+        })
+    };
     let on_input = move |ev| {
         let typed = event_target_value(&ev);
-        w.edit(field, |a| if language { a.interpreter_language = typed } else { a.accommodation_other = typed });
+        w.edit(field, |a| {
+            if language {
+                a.interpreter_language = typed
+            } else {
+                a.accommodation_other = typed
+            }
+        });
     };
     let error = move || w.error_for(field);
     view! {

@@ -7,15 +7,23 @@ use leptos::prelude::*;
 #[component]
 pub(super) fn TicketStep(w: Wizard, home_url: String) -> impl IntoView {
     let ticket = w.ticket.get_untracked();
-    let number = ticket.as_ref().map(|t| t.number.clone()).unwrap_or_default();
+    let number = ticket
+        .as_ref()
+        .map(|t| t.number.clone())
+        .unwrap_or_default();
     let place = ticket.as_ref().map(|t| match t.people_ahead {
         0 => w.s(|t| &t.you_are_next),
-        ahead => fill(&w.s(|t| &t.place_in_line), &[("place", &(ahead + 1).to_string())]),
+        ahead => fill(
+            &w.s(|t| &t.place_in_line),
+            &[("place", &(ahead + 1).to_string())],
+        ),
     });
-    let wait = ticket
-        .as_ref()
-        .filter(|t| t.people_ahead > 0)
-        .map(|t| fill(&w.s(|t| &t.estimated_wait), &[("minutes", &t.wait_minutes.to_string())]));
+    let wait = ticket.as_ref().filter(|t| t.people_ahead > 0).map(|t| {
+        fill(
+            &w.s(|t| &t.estimated_wait),
+            &[("minutes", &t.wait_minutes.to_string())],
+        )
+    });
     view! {
         <div class="step ticket">
             <h1 id="question" tabindex="-1" data-autofocus>{w.s(|t| &t.ticket_heading)}</h1>

@@ -40,13 +40,35 @@ pub fn QueueTable(queue: QueueView, locale: Locale) -> impl IntoView {
 
 fn queue_row(t: &'static Translations, center_id: &str, entry: QueueEntry) -> impl IntoView {
     let s = &t.staff;
-    let reasons = entry.reasons.iter().map(|r| t.kiosk.reasons.label(*r)).collect::<Vec<_>>().join(", ");
-    let mut needs: Vec<String> = entry.accommodations.iter().map(|a| t.kiosk.accommodations.label(*a).to_owned()).collect();
-    needs.extend(entry.interpreter_language.iter().map(|l| format!("{}: {l}", t.kiosk.interpreter_language_label)));
+    let reasons = entry
+        .reasons
+        .iter()
+        .map(|r| t.kiosk.reasons.label(*r))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut needs: Vec<String> = entry
+        .accommodations
+        .iter()
+        .map(|a| t.kiosk.accommodations.label(*a).to_owned())
+        .collect();
+    needs.extend(
+        entry
+            .interpreter_language
+            .iter()
+            .map(|l| format!("{}: {l}", t.kiosk.interpreter_language_label)),
+    );
     needs.extend(entry.accommodation_other.iter().cloned());
-    let needs = if needs.is_empty() { s.none.clone() } else { needs.join("; ") };
+    let needs = if needs.is_empty() {
+        s.none.clone()
+    } else {
+        needs.join("; ")
+    };
     let status = match &entry.staff_name {
-        Some(name) => format!("{} {}", s.status_label(entry.status), fill(&s.served_by, &[("name", name)])),
+        Some(name) => format!(
+            "{} {}",
+            s.status_label(entry.status),
+            fill(&s.served_by, &[("name", name)])
+        ),
         None => s.status_label(entry.status).to_owned(),
     };
     let actions = QueueAction::available_for(entry.status)

@@ -1,0 +1,59 @@
+// End-to-end tests in Debian's Chromium. Two server processes share one fresh database
+// (E2E_DATABASE_URL, made by scripts/test.sh): kiosks talk to one, staff screens to the
+// other, so live updates are tested across processes as behind a load balancer.
+import { defineConfig } from "@playwright/test";
+
+const database = process.env.E2E_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/frontdesk_e2e";
+export const KIOSK_SERVER = "http://127.0.0.1:3210";
+export const STAFF_SERVER = "http://127.0.0.1:3211";
+
+function server(url: string) {
+  const addr = url.replace("http://", "");
+  return {
+    command: "../target/release/server",
+    url: `${url}/readyz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "pipe" as const,
+    env: {
+      DATABASE_URL: database,
+      LEPTOS_SITE_ADDR: addr,
+      LEPTOS_OUTPUT_NAME: "frontdesk",
+      LEPTOS_SITE_ROOT: "../target/site",
+      LEPTOS_SITE_PKG_DIR: "pkg",
+      LEPTOS_ENV: "PROD",
+      RUST_LOG: "warn",
+    },
+  };
+}
+
+export default defineConfig({
+  testDir: "./tests",
+  outputDir: "./test-results",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1, // 2 cores: one browser at a time
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    baseURL: KIOSK_SERVER,
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+      ],
+    },
+  },
+  projects: [
+    {
+      // A kiosk tablet: landscape, touch.
+      name: "tablet",
+      use: { viewport: { width: 1280, height: 800 }, hasTouch: true, isMobile: false },
+    },
+  ],
+  webServer: [server(KIOSK_SERVER), server(STAFF_SERVER)],
+});

@@ -1,0 +1,75 @@
+// Shared steps: accessibility checks, screenshots at tablet and phone sizes, tap-target
+// checks, and signing staff in.
+import { expect, Page, TestInfo, Browser } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import * as fs from "fs";
+import * as path from "path";
+
+export const KIOSK_SERVER = "http://127.0.0.1:3210";
+export const STAFF_SERVER = "http://127.0.0.1:3211";
+export const DEMO_EMAIL = "demo@frontdesk.test";
+export const DEMO_PASSWORD = "frontdesk-demo";
+
+/** Zero axe-core violations (WCAG 2.2 A and AA and best practices) on the page as it is now. */
+export async function expectNoAxeViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+    .analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(summary, `axe violations on ${what}`).toEqual([]);
+}
+
+const SIZES = [
+  { name: "landscape", width: 1280, height: 800 },
+  { name: "portrait", width: 800, height: 1280 },
+  { name: "phone", width: 390, height: 844 },
+];
+
+/** Screenshots of the current screen at tablet landscape, tablet portrait and phone size,
+ *  kept in end2end/screenshots and attached to the test report. */
+export async function shoot(page: Page, testInfo: TestInfo, name: string) {
+  const original = page.viewportSize();
+  const dir = path.join(__dirname, "..", "screenshots");
+  fs.mkdirSync(dir, { recursive: true });
+  for (const size of SIZES) {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    const file = path.join(dir, `${name}-${size.name}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    await testInfo.attach(`${name}-${size.name}`, { path: file, contentType: "image/png" });
+  }
+  if (original) await page.setViewportSize(original);
+}
+
+/** Every visible control on the kiosk is at least 64x64 CSS pixels. */
+export async function expectLargeTapTargets(page: Page, what: string) {
+  const small = await page.evaluate(() => {
+    const controls = Array.from(document.querySelectorAll<HTMLElement>("main a, main button, main input, main select, nav a, nav button, dialog[open] button"));
+    return controls
+      .filter((el) => el.offsetParent !== null)
+      .map((el) => {
+        const r = el.getBoundingClientRect();
+        return { text: (el.textContent || el.id || el.tagName).trim().slice(0, 40), width: Math.round(r.width), height: Math.round(r.height) };
+      })
+      .filter((c) => c.width < 64 || c.height < 64);
+  });
+  expect(small, `controls smaller than 64x64 on ${what}`).toEqual([]);
+}
+
+/** Waits until the check-in wizard island has hydrated (its effect sets the marker). */
+export async function waitForWizard(page: Page) {
+  await expect(page.locator('.wizard[data-hydrated="true"]')).toBeVisible();
+}
+
+/** A staff page in its own browser context, signed in on the other server process. */
+export async function signedInStaffPage(browser: Browser, center = "tigard") {
+  const context = await browser.newContext({ baseURL: STAFF_SERVER, viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto("/staff/login");
+  await page.getByLabel("Email").fill(DEMO_EMAIL);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL("**/staff/queue");
+  await page.goto(`/staff/queue?center=${center}`);
+  await expect(page.locator('.live-status[data-connected="true"]')).toBeVisible();
+  return { context, page };
+}

@@ -1,0 +1,97 @@
+// Bad input gets a clear message beside the field in the visitor's language and nothing
+// typed is lost; a failed request keeps the answers; a double tap makes one ticket.
+import { test, expect } from "@playwright/test";
+import { expectNoAxeViolations, expectLargeTapTargets, shoot, signedInStaffPage, waitForWizard } from "./helpers";
+
+test("refused answers are explained beside the field in Spanish and what was typed stays", async ({ page }, testInfo) => {
+  await page.goto("/kiosk/tigard/check-in?lang=es");
+  await waitForWizard(page);
+  const name = page.getByLabel("Nombre");
+
+  await page.getByRole("button", { name: "Siguiente" }).tap();
+  await expect(page.getByRole("alert")).toHaveText("Por favor, complete este dato.");
+  await expect(name).toHaveAttribute("aria-invalid", "true");
+  await expectNoAxeViolations(page, "empty name error (es)");
+  await shoot(page, testInfo, "kiosk-02-first-name-error-es");
+
+  const long = "Maximiliana".repeat(5);
+  await name.fill(long);
+  await expect(page.getByRole("alert")).toHaveCount(0); // editing clears the old message
+  await page.getByRole("button", { name: "Siguiente" }).tap();
+  await expect(page.getByRole("alert")).toHaveText("Por favor, use 50 caracteres o menos.");
+  await expect(name).toHaveValue(long);
+
+  await name.fill("محمد");
+  await page.getByRole("button", { name: "Siguiente" }).tap();
+  await page.getByLabel("Apellido").fill("العلي");
+  await page.getByRole("button", { name: "Siguiente" }).tap();
+
+  // Back keeps the answer.
+  await page.getByRole("button", { name: "Atrás" }).tap();
+  await expect(page.getByLabel("Apellido")).toHaveValue("العلي");
+  await page.getByRole("button", { name: "Siguiente" }).tap();
+  await expect(page.getByRole("heading", { name: "¿Por qué vino hoy?" })).toBeVisible();
+});
+
+test("unemployment insurance is explained kindly and the visitor can still check in", async ({ page }, testInfo) => {
+  await page.goto("/kiosk/southeast-portland/check-in");
+  await waitForWizard(page);
+  await page.getByLabel("First name").fill("Lan");
+  await page.getByRole("button", { name: "Next" }).tap();
+  await page.getByLabel("Last name").fill("Nguyễn");
+  await page.getByRole("button", { name: "Next" }).tap();
+
+  await page.getByRole("button", { name: "Unemployment Insurance" }).tap();
+  const notice = page.getByRole("region", { name: /Oregon Employment Department/ });
+  await expect(notice).toContainText("(503) 292-2057");
+  await expect(notice).toContainText("(877) 345-3484");
+  await page.getByRole("button", { name: "Next" }).tap();
+  await expect(page.getByRole("alert")).toContainText("Please also choose a reason WorkSource can help with");
+  await expectNoAxeViolations(page, "unemployment insurance notice");
+  await expectLargeTapTargets(page, "unemployment insurance notice");
+  await shoot(page, testInfo, "kiosk-04-reasons-unemployment");
+  await page.getByRole("button", { name: "Something else" }).tap();
+  await page.getByRole("button", { name: "Next" }).tap();
+  await expect(page.getByRole("heading", { name: "Have you registered with WorkSource already?" })).toBeVisible();
+});
+
+test("a failed request keeps every answer, and a double tap on the last step makes one ticket", async ({ page, browser }, testInfo) => {
+  const { context, page: staff } = await signedInStaffPage(browser, "beaverton-hillsboro");
+  await page.goto("/kiosk/beaverton-hillsboro/check-in");
+  await waitForWizard(page);
+  await page.getByLabel("First name").fill("王");
+  await page.getByRole("button", { name: "Next" }).tap();
+  await page.getByLabel("Last name").fill("小明");
+  await page.getByRole("button", { name: "Next" }).tap();
+  await page.getByRole("button", { name: "Job coaching" }).tap();
+  await page.getByRole("button", { name: "Next" }).tap();
+  await page.getByRole("button", { name: "No", exact: true }).tap();
+  await page.getByRole("button", { name: "Something else" }).tap();
+  await page.getByRole("button", { name: "Next" }).tap();
+  await expect(page.getByRole("alert")).toHaveText("Please fill this in.");
+  await page.getByLabel("What do you need?").fill("A chair with arms");
+  await page.getByRole("button", { name: "Next" }).tap();
+
+  // The server cannot be reached: the visitor is told, and nothing is lost.
+  await page.route("**/api/kiosk/check-in", (route) => route.abort("connectionrefused"));
+  const agree = page.getByRole("button", { name: "I agree. Give me my ticket." });
+  await agree.tap();
+  await expect(page.getByRole("alert")).toContainText("Your answers are still here. Please try again.");
+  await expectNoAxeViolations(page, "request failed");
+  await shoot(page, testInfo, "kiosk-07-privacy-request-failed");
+  await page.getByRole("button", { name: /Back/ }).tap();
+  await expect(page.getByLabel("What do you need?")).toHaveValue("A chair with arms");
+  await page.getByRole("button", { name: "Next" }).tap();
+
+  // The server is back; the visitor taps twice in a hurry.
+  await page.unroute("**/api/kiosk/check-in");
+  await agree.tap();
+  await agree.tap({ force: true }).catch(() => undefined); // the button may already be gone
+  await expect(page.getByRole("heading", { name: "You are checked in" })).toBeVisible();
+  const ticket = (await page.getByTestId("ticket-number").textContent()) ?? "";
+
+  await expect(staff.locator(`tr[data-ticket="${ticket}"]`)).toBeVisible({ timeout: 3_000 });
+  await expect(staff.locator("tbody tr", { hasText: "王 小." })).toHaveCount(1);
+  await expect(staff.locator(`tr[data-ticket="${ticket}"]`)).toContainText("A chair with arms");
+  await context.close();
+});

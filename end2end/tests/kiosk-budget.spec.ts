@@ -1,0 +1,37 @@
+// What a kiosk tablet downloads: the check-in page's WASM, JS and CSS, compressed with
+// brotli as a server would send them, must stay within budget. Figures are written to
+// test-results/kiosk-budget.json for the README's design note.
+import { test, expect } from "@playwright/test";
+import * as zlib from "zlib";
+import * as fs from "fs";
+import * as path from "path";
+import { waitForWizard } from "./helpers";
+
+const BUDGET_BYTES = 150 * 1024;
+
+function brotli(bytes: Buffer): number {
+  return zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+}
+
+test("the kiosk's WASM, JS and CSS stay within 150 KB brotli", async ({ page }) => {
+  const bodies: Promise<[string, Buffer]>[] = [];
+  page.on("response", (response) => {
+    const url = response.url();
+    if (/\.(wasm|js|css)(\?|$)/.test(url)) bodies.push(response.body().then((b) => [url, b] as [string, Buffer]));
+  });
+  await page.goto("/kiosk/tigard/check-in");
+  await waitForWizard(page);
+  const assets = await Promise.all(bodies);
+  const html = await (await page.request.get("/kiosk/tigard/check-in")).body();
+
+  const rows = assets.map(([url, body]) => ({ asset: path.basename(new URL(url).pathname), raw: body.length, brotli: brotli(body) }));
+  rows.push({ asset: "check-in page HTML", raw: html.length, brotli: brotli(html) });
+  const total = rows.filter((r) => !r.asset.includes("HTML")).reduce((sum, r) => sum + r.brotli, 0);
+  console.table(rows);
+  console.log(`WASM + JS + CSS, brotli: ${(total / 1024).toFixed(1)} KB of ${BUDGET_BYTES / 1024} KB`);
+  fs.mkdirSync(path.join(__dirname, "..", "test-results"), { recursive: true });
+  fs.writeFileSync(path.join(__dirname, "..", "test-results", "kiosk-budget.json"), JSON.stringify({ rows, total }, null, 2));
+
+  expect(rows.some((r) => r.asset.endsWith(".wasm")), "the page loads its WASM").toBe(true);
+  expect(total).toBeLessThanOrEqual(BUDGET_BYTES);
+});

@@ -1,0 +1,62 @@
+// After a minute without a touch the kiosk asks whether more time is needed; when the
+// countdown ends it returns to Welcome in the default language with nothing typed left in
+// the page, the history or the browser's storage.
+import { test, expect } from "@playwright/test";
+import { expectNoAxeViolations, expectLargeTapTargets, shoot, waitForWizard } from "./helpers";
+
+test("an idle kiosk asks, counts down, then wipes everything and starts over", async ({ page }, testInfo) => {
+  await page.clock.install();
+  await page.goto("/kiosk/tigard?lang=es");
+  await page.getByRole("link", { name: /Registrar mi llegada/ }).tap();
+  await waitForWizard(page);
+  await expect(page.locator('.idle-guard[data-ready="true"]')).toBeAttached();
+  await page.getByLabel("Nombre").fill("Secreto");
+  await page.getByRole("button", { name: "Siguiente" }).tap();
+  await page.getByLabel("Apellido").fill("Privado");
+  // Anything a page might have left behind must go too.
+  await page.evaluate(() => {
+    sessionStorage.setItem("draft", "Secreto");
+    localStorage.setItem("draft", "Privado");
+    history.replaceState({ draft: "Secreto" }, "");
+  });
+
+  await page.clock.fastForward(61_000);
+  const dialog = page.getByRole("dialog", { name: "¿Necesita más tiempo?" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText(/La pantalla volverá al inicio en \d+ segundos\./);
+  await expectNoAxeViolations(page, "idle prompt (es)");
+  await expectLargeTapTargets(page, "idle prompt (es)");
+  await shoot(page, testInfo, "kiosk-09-idle-prompt-es");
+
+  // More time: the prompt goes away and the answers stay.
+  await dialog.getByRole("button", { name: "Sí, necesito más tiempo" }).tap();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByLabel("Apellido")).toHaveValue("Privado");
+
+  // No answer this time: after the countdown the kiosk starts over.
+  await page.clock.fastForward(61_000);
+  await expect(dialog).toBeVisible();
+  await page.clock.fastForward(31_000);
+  await page.waitForURL(/\/kiosk\/tigard$/);
+  await expect(page.getByRole("heading", { name: "Welcome to WorkSource" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  const leftovers = await page.evaluate(() => ({
+    html: document.documentElement.outerHTML,
+    session: sessionStorage.length,
+    local: localStorage.length,
+    state: history.state,
+  }));
+  expect(leftovers.html).not.toContain("Secreto");
+  expect(leftovers.html).not.toContain("Privado");
+  expect(leftovers.session).toBe(0);
+  expect(leftovers.local).toBe(0);
+  expect(leftovers.state).toBeNull();
+
+  // Going back through the history brings nothing back either (pages are no-store).
+  for (let i = 0; i < 2; i++) {
+    await page.goBack();
+    const html = await page.content();
+    expect(html).not.toContain("Secreto");
+    expect(html).not.toContain("Privado");
+  }
+});

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Builds Frontdesk (release) and serves it on http://127.0.0.1:3000 with demo data.
+# With DATABASE_URL unset it starts a private PostgreSQL cluster in .frontdesk/postgres.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh
+exec cargo leptos serve --release
