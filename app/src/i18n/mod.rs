@@ -95,6 +95,19 @@ mod tests {
     }
 
     #[test]
+    fn packed_strings_survive_the_trip_to_an_island() {
+        for locale in Locale::ALL {
+            let kiosk = translations(locale).kiosk.clone();
+            let json = serde_json::to_string(&Packed(kiosk.clone())).unwrap();
+            assert!(json.starts_with("[\""), "sent as a plain list: {json}");
+            let back: Packed<KioskStrings> = serde_json::from_str(&json).unwrap();
+            assert_eq!(back.0, kiosk);
+        }
+        let too_short: Result<Packed<KioskStrings>, _> = serde_json::from_str("[\"a\"]");
+        assert!(too_short.is_err());
+    }
+
+    #[test]
     fn spanish_differs_from_english_where_it_should() {
         let (en, es) = (translations(Locale::En), translations(Locale::Es));
         assert_ne!(en.kiosk.check_in, es.kiosk.check_in);

@@ -1,5 +1,9 @@
 //! The shape of a translation file. `deny_unknown_fields` plus required fields mean a file
 //! parses only when it has exactly the keys the code uses.
+//!
+//! Strings handed to an island travel as `Packed<T>`: a plain list in field order. A derived
+//! `Deserialize` for a struct of 55 named fields costs about 26 KB of WASM; a list of strings
+//! costs next to nothing, and kiosk tablets pay for every byte.
 
 use crate::domain::accommodation::Accommodation;
 use crate::domain::check_in::Problem;
@@ -8,8 +12,63 @@ use crate::domain::queue::{QueueAction, QueueStatus};
 use crate::domain::visit_reason::VisitReason;
 use serde::{Deserialize, Serialize};
 
+/// A struct made only of strings (or of such structs), flattened to and rebuilt from a list
+/// in field order. Implemented by `string_table!`.
+pub trait StringTable: Sized {
+    fn flatten_into(&self, out: &mut Vec<String>);
+    fn take_from(strings: &mut std::vec::IntoIter<String>) -> Option<Self>;
+}
+
+impl StringTable for String {
+    fn flatten_into(&self, out: &mut Vec<String>) {
+        out.push(self.clone());
+    }
+    fn take_from(strings: &mut std::vec::IntoIter<String>) -> Option<Self> {
+        strings.next()
+    }
+}
+
+/// Declares a struct of translated strings and its `StringTable` implementation, so the
+/// field list is written once.
+macro_rules! string_table {
+    ($(#[$meta:meta])* pub struct $name:ident { $($(#[$field_meta:meta])* pub $field:ident: $ty:ty,)* }) => {
+        $(#[$meta])*
+        pub struct $name { $($(#[$field_meta])* pub $field: $ty,)* }
+
+        impl StringTable for $name {
+            fn flatten_into(&self, out: &mut Vec<String>) {
+                $(StringTable::flatten_into(&self.$field, out);)*
+            }
+            fn take_from(strings: &mut std::vec::IntoIter<String>) -> Option<Self> {
+                Some($name { $($field: <$ty as StringTable>::take_from(strings)?,)* })
+            }
+        }
+    };
+}
+
+/// Island props made of translated strings, sent as a list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Packed<T>(pub T);
+
+impl<T: StringTable> Serialize for Packed<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut strings = Vec::new();
+        self.0.flatten_into(&mut strings);
+        strings.serialize(serializer)
+    }
+}
+
+impl<'de, T: StringTable> Deserialize<'de> for Packed<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let strings = Vec::<String>::deserialize(deserializer)?;
+        T::take_from(&mut strings.into_iter())
+            .map(Packed)
+            .ok_or_else(|| serde::de::Error::custom("too few strings"))
+    }
+}
+
 /// All strings of one language.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Translations {
     pub common: CommonStrings,
@@ -18,7 +77,7 @@ pub struct Translations {
 }
 
 /// Strings shared by every page.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CommonStrings {
     /// The language's own name in its own script, for the language picker.
@@ -33,8 +92,9 @@ pub struct CommonStrings {
     pub language_line: String,
 }
 
+string_table! {
 /// Strings of the kiosk, handed to its islands as props.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct KioskStrings {
     pub welcome_heading: String,
@@ -93,6 +153,7 @@ pub struct KioskStrings {
     pub error_consent: String,
     pub unknown_center: String,
 }
+}
 
 impl KioskStrings {
     /// The message shown beside a field for `problem`.
@@ -111,8 +172,9 @@ impl KioskStrings {
     }
 }
 
+string_table! {
 /// Names of the reasons for a visit.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReasonLabels {
     pub register: String,
@@ -129,6 +191,7 @@ pub struct ReasonLabels {
     pub snap_step: String,
     pub unemployment_insurance: String,
     pub something_else: String,
+}
 }
 
 impl ReasonLabels {
@@ -152,8 +215,9 @@ impl ReasonLabels {
     }
 }
 
+string_table! {
 /// Names of the accommodations.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AccommodationLabels {
     pub asl_interpreter: String,
@@ -162,6 +226,7 @@ pub struct AccommodationLabels {
     pub large_print: String,
     pub audio: String,
     pub other: String,
+}
 }
 
 impl AccommodationLabels {
@@ -178,7 +243,7 @@ impl AccommodationLabels {
 }
 
 /// Strings of the staff pages.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StaffStrings {
     pub sign_in_heading: String,

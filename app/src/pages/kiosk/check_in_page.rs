@@ -3,7 +3,7 @@
 use super::check_in_wizard::CheckInWizard;
 use super::kiosk_frame::{KioskFrame, UnknownCenter};
 use crate::api::centers::kiosk_settings;
-use crate::i18n::translations;
+use crate::i18n::{translations, Packed};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -29,7 +29,7 @@ pub fn CheckInPage() -> impl IntoView {
                             start_over_url=format!("/kiosk/{}?lang={}", center.id, locale.tag())
                             home_url=format!("/kiosk/{}", center.id)
                             language=locale
-                            strings=t.kiosk.clone()
+                            strings=Packed(t.kiosk.clone())
                             retention_days=settings.retention_days
                         />
                     </KioskFrame>

@@ -8,7 +8,7 @@ use super::wizard_choices::{AccommodationsStep, ReasonsStep, RegisteredStep};
 use super::wizard_ticket::TicketStep;
 use crate::api::check_in::{check_in, CheckInOutcome, Ticket};
 use crate::domain::check_in::{CheckInAnswers, Field, FieldError};
-use crate::i18n::{fill, KioskStrings, Locale};
+use crate::i18n::{fill, KioskStrings, Locale, Packed};
 use leptos::prelude::*;
 use uuid::Uuid;
 
@@ -112,11 +112,11 @@ pub fn CheckInWizard(
     /// Welcome screen in the default language, for Done on the ticket.
     home_url: String,
     language: Locale,
-    strings: KioskStrings,
+    strings: Packed<KioskStrings>,
     retention_days: u32,
 ) -> impl IntoView {
     let w = Wizard {
-        t: StoredValue::new(strings),
+        t: StoredValue::new(strings.0),
         step: RwSignal::new(Step::FirstName),
         answers: RwSignal::new(CheckInAnswers::default()),
         error: RwSignal::new(None),
@@ -188,7 +188,7 @@ pub fn CheckInWizard(
                     </button>
                 })}
                 <a class="nav-button" href=start_over_url.clone()>{w.s(|t| &t.start_over)}</a>
-                <p class="progress">{progress}</p>
+                {move || (w.step.get() != Step::Ticket).then(|| view! { <p class="progress">{progress}</p> })}
             </nav>
             {move || match w.step.get() {
                 Step::FirstName => name_step(w, Field::FirstName).into_any(),
