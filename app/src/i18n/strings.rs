@@ -16,15 +16,32 @@ use serde::{Deserialize, Serialize};
 /// in field order. Implemented by `string_table!`.
 pub trait StringTable: Sized {
     fn flatten_into(&self, out: &mut Vec<String>);
-    fn take_from(strings: &mut std::vec::IntoIter<String>) -> Option<Self>;
+    fn take_from(source: &mut StringSource) -> Self;
+}
+
+/// The strings an island received, taken one by one. Running short yields empty strings
+/// and is reported once at the end: no early return per field, whose drop paths would
+/// grow the WASM with the square of the number of fields.
+pub struct StringSource {
+    strings: std::vec::IntoIter<String>,
+    ran_short: bool,
+}
+
+impl StringSource {
+    fn next(&mut self) -> String {
+        self.strings.next().unwrap_or_else(|| {
+            self.ran_short = true;
+            String::new()
+        })
+    }
 }
 
 impl StringTable for String {
     fn flatten_into(&self, out: &mut Vec<String>) {
         out.push(self.clone());
     }
-    fn take_from(strings: &mut std::vec::IntoIter<String>) -> Option<Self> {
-        strings.next()
+    fn take_from(source: &mut StringSource) -> Self {
+        source.next()
     }
 }
 
@@ -39,8 +56,8 @@ macro_rules! string_table {
             fn flatten_into(&self, out: &mut Vec<String>) {
                 $(StringTable::flatten_into(&self.$field, out);)*
             }
-            fn take_from(strings: &mut std::vec::IntoIter<String>) -> Option<Self> {
-                Some($name { $($field: <$ty as StringTable>::take_from(strings)?,)* })
+            fn take_from(source: &mut StringSource) -> Self {
+                $name { $($field: <$ty as StringTable>::take_from(source),)* }
             }
         }
     };
@@ -61,9 +78,15 @@ impl<T: StringTable> Serialize for Packed<T> {
 impl<'de, T: StringTable> Deserialize<'de> for Packed<T> {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let strings = Vec::<String>::deserialize(deserializer)?;
-        T::take_from(&mut strings.into_iter())
-            .map(Packed)
-            .ok_or_else(|| serde::de::Error::custom("too few strings"))
+        let mut source = StringSource {
+            strings: strings.into_iter(),
+            ran_short: false,
+        };
+        let table = T::take_from(&mut source);
+        if source.ran_short || source.strings.len() > 0 {
+            return Err(serde::de::Error::custom("wrong number of strings"));
+        }
+        Ok(Packed(table))
     }
 }
 

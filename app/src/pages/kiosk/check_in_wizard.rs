@@ -3,10 +3,11 @@
 //! end. A failed send keeps the answers and offers to try again; the same idempotency key
 //! is reused, so a retry or a double tap can never print two tickets.
 
+use super::check_in_request::{send_check_in, CheckInRequest};
 use super::check_in_steps::Step;
 use super::wizard_choices::{AccommodationsStep, ReasonsStep, RegisteredStep};
 use super::wizard_ticket::TicketStep;
-use crate::api::check_in::{check_in, CheckInOutcome, Ticket};
+use crate::api::check_in::{CheckInOutcome, Ticket};
 use crate::domain::check_in::{CheckInAnswers, Field, FieldError};
 use crate::i18n::{fill, KioskStrings, Locale, Packed};
 use leptos::prelude::*;
@@ -141,18 +142,24 @@ pub fn CheckInWizard(
         w.failed.set(false);
         let answers = w.answers.get_untracked();
         leptos::task::spawn_local(async move {
-            match check_in(center_id.get_value(), language, key.get_value(), answers).await {
-                Ok(CheckInOutcome::CheckedIn(ticket)) => {
+            let request = CheckInRequest {
+                center_id: center_id.get_value(),
+                language,
+                key: key.get_value(),
+                answers,
+            };
+            match send_check_in(&request).await {
+                Some(CheckInOutcome::CheckedIn(ticket)) => {
                     w.ticket.set(Some(ticket));
                     w.step.set(Step::Ticket);
                 }
-                Ok(CheckInOutcome::Invalid(errors)) => {
+                Some(CheckInOutcome::Invalid(errors)) => {
                     if let Some(first) = errors.first() {
                         w.step.set(Step::asking_for(first.field));
                         w.error.set(Some(*first));
                     }
                 }
-                Ok(CheckInOutcome::UnknownCenter) | Err(_) => w.failed.set(true),
+                Some(CheckInOutcome::UnknownCenter) | None => w.failed.set(true),
             }
             w.pending.set(false);
         });

@@ -1,6 +1,7 @@
 //! The kiosk at `/kiosk/{center}`: touch only, large print, one question per screen.
 
 pub mod check_in_page;
+pub mod check_in_request;
 pub mod check_in_steps;
 pub mod check_in_wizard;
 pub mod idle_guard;
