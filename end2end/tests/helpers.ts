@@ -73,3 +73,9 @@ export async function signedInStaffPage(browser: Browser, center = "tigard") {
   await expect(page.locator('.live-status[data-connected="true"]')).toBeVisible();
   return { context, page };
 }
+
+/** The whole screen fits the viewport: a kiosk visitor never has to scroll (a gesture). */
+export async function expectNoScrolling(page: Page, what: string) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
+  expect(overflow, `${what} is ${overflow}px taller than the screen`).toBeLessThanOrEqual(0);
+}

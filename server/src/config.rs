@@ -9,6 +9,8 @@ pub struct Config {
     pub database_url: Option<String>,
     /// `FRONTDESK_PG_DIR`: where the private cluster keeps its data.
     pub embedded_pg_dir: PathBuf,
+    /// `FRONTDESK_PG_BIN`: where `initdb` and `pg_ctl` are, when not found by themselves.
+    pub embedded_pg_bin: Option<PathBuf>,
     /// `FRONTDESK_PG_PORT`: the private cluster's port on 127.0.0.1.
     pub embedded_pg_port: u16,
     /// `FRONTDESK_DEMO_DATA`: seed the five centers and the demo staff account.
@@ -38,6 +40,7 @@ impl Config {
             database_url: var("DATABASE_URL"),
             embedded_pg_dir: var("FRONTDESK_PG_DIR")
                 .map_or_else(|| PathBuf::from(".frontdesk/postgres"), PathBuf::from),
+            embedded_pg_bin: var("FRONTDESK_PG_BIN").map(PathBuf::from),
             embedded_pg_port: u16::try_from(parse("FRONTDESK_PG_PORT", "54329")?)
                 .map_err(|_| "FRONTDESK_PG_PORT must be a port number".to_owned())?,
             demo_data: flag("FRONTDESK_DEMO_DATA", true),

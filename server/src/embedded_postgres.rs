@@ -18,8 +18,13 @@ pub const MISSING_BINARIES: &str = "PostgreSQL server binaries (initdb, pg_ctl) 
 Install them with `apt-get install -y postgresql` (Debian/Ubuntu package `postgresql`), \
 or set DATABASE_URL to a database you already have.";
 
-/// The newest `/usr/lib/postgresql/<version>/bin`, or the directory of `initdb` on PATH.
-pub fn find_bin_dir() -> Option<PathBuf> {
+/// Where `initdb` and `pg_ctl` are: `explicit` (from `FRONTDESK_PG_BIN`) when given, else the
+/// newest `/usr/lib/postgresql/<version>/bin`, else the directory on PATH that has both.
+pub fn find_bin_dir(explicit: Option<&Path>) -> Option<PathBuf> {
+    let has_both = |dir: &Path| dir.join("initdb").exists() && dir.join("pg_ctl").exists();
+    if let Some(dir) = explicit {
+        return has_both(dir).then(|| dir.to_path_buf());
+    }
     let mut versions: Vec<(u32, PathBuf)> = std::fs::read_dir("/usr/lib/postgresql")
         .into_iter()
         .flatten()
@@ -37,7 +42,7 @@ pub fn find_bin_dir() -> Option<PathBuf> {
     std::env::var_os("PATH")
         .into_iter()
         .flat_map(|path| std::env::split_paths(&path).collect::<Vec<_>>())
-        .find(|dir| dir.join("initdb").exists() && dir.join("pg_ctl").exists())
+        .find(|dir| has_both(dir))
 }
 
 fn running_as_root() -> bool {
@@ -46,8 +51,12 @@ fn running_as_root() -> bool {
 
 impl EmbeddedPostgres {
     /// Initialises `data_dir` if needed and starts the cluster on 127.0.0.1:`port`.
-    pub async fn start(data_dir: &Path, port: u16) -> Result<EmbeddedPostgres, String> {
-        let bin_dir = find_bin_dir().ok_or_else(|| MISSING_BINARIES.to_owned())?;
+    pub async fn start(
+        bin_dir: Option<&Path>,
+        data_dir: &Path,
+        port: u16,
+    ) -> Result<EmbeddedPostgres, String> {
+        let bin_dir = find_bin_dir(bin_dir).ok_or_else(|| MISSING_BINARIES.to_owned())?;
         std::fs::create_dir_all(data_dir)
             .map_err(|e| format!("cannot create {}: {e}", data_dir.display()))?;
         let data_dir = data_dir.canonicalize().map_err(|e| e.to_string())?;

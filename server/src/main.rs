@@ -37,9 +37,14 @@ async fn run() -> Result<(), String> {
 
     let embedded = match &config.database_url {
         Some(_) => None,
-        None => {
-            Some(EmbeddedPostgres::start(&config.embedded_pg_dir, config.embedded_pg_port).await?)
-        }
+        None => Some(
+            EmbeddedPostgres::start(
+                config.embedded_pg_bin.as_deref(),
+                &config.embedded_pg_dir,
+                config.embedded_pg_port,
+            )
+            .await?,
+        ),
     };
     let result = serve(
         &config,

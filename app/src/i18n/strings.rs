@@ -291,6 +291,8 @@ pub struct StaffStrings {
     pub col_actions: String,
     pub minutes: String,
     pub served_by: String,
+    /// "Interpreter: {language}"
+    pub interpreter: String,
     pub none: String,
     pub live: String,
     pub reconnecting: String,

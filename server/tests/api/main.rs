@@ -4,6 +4,7 @@
 mod helpers;
 
 mod check_in;
+mod embedded_postgres;
 mod live_notifications;
 mod queue;
 mod retention;

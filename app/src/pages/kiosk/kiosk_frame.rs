@@ -12,12 +12,14 @@ pub const IDLE_SECONDS: u32 = 60;
 /// Seconds the question stays up, counting down, before the kiosk starts over.
 pub const COUNTDOWN_SECONDS: u32 = 30;
 
+/// `guard_idle`: whether this screen has anything to reset after a visitor walks away.
 #[component]
 pub fn KioskFrame(
     center_id: String,
     center_name: String,
     locale: Locale,
     title: String,
+    #[prop(default = true)] guard_idle: bool,
     children: Children,
 ) -> impl IntoView {
     let t = translations(locale);
@@ -32,14 +34,16 @@ pub fn KioskFrame(
             <footer class="kiosk-footer">
                 <p>{fill(&t.common.language_line, &[("phone", LANGUAGE_ACCESS_LINE)])}</p>
             </footer>
-            <IdleGuard
-                home_url=format!("/kiosk/{center_id}")
-                heading=t.kiosk.idle_heading.clone()
-                countdown=t.kiosk.idle_countdown.clone()
-                continue_label=t.kiosk.idle_continue.clone()
-                idle_seconds=IDLE_SECONDS
-                countdown_seconds=COUNTDOWN_SECONDS
-            />
+            {guard_idle.then(|| view! {
+                <IdleGuard
+                    home_url=format!("/kiosk/{center_id}")
+                    heading=t.kiosk.idle_heading.clone()
+                    countdown=t.kiosk.idle_countdown.clone()
+                    continue_label=t.kiosk.idle_continue.clone()
+                    idle_seconds=IDLE_SECONDS
+                    countdown_seconds=COUNTDOWN_SECONDS
+                />
+            })}
         </div>
     }
 }

@@ -22,7 +22,13 @@ pub fn WelcomePage() -> impl IntoView {
                 };
                 let id = center.id.clone();
                 view! {
-                    <KioskFrame center_id=center.id.clone() center_name=center.name locale title=t.kiosk.welcome_heading.clone()>
+                    <KioskFrame
+                        center_id=center.id.clone()
+                        center_name=center.name
+                        locale
+                        title=t.kiosk.welcome_heading.clone()
+                        guard_idle=locale != Locale::default()
+                    >
                         <h1>{t.kiosk.welcome_heading.clone()}</h1>
                         <p class="lead">{t.kiosk.welcome_intro.clone()}</p>
                         <a class="big-action" href=format!("/kiosk/{id}/check-in?lang={}", locale.tag())>

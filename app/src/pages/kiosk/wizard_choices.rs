@@ -56,8 +56,10 @@ pub(super) fn ReasonsStep(w: Wizard) -> impl IntoView {
     );
     view! {
         <form class="step" method="post" on:submit=move |ev| { ev.prevent_default(); w.next(); }>
-            <h1 id="question" tabindex="-1" data-autofocus>{w.s(|t| &t.reasons_question)}</h1>
-            <p id="reasons-hint" class="hint">{w.s(|t| &t.reasons_hint)}</p>
+            <div class="question">
+                <h1 id="question" tabindex="-1" data-autofocus>{w.s(|t| &t.reasons_question)}</h1>
+                <p id="reasons-hint" class="hint">{w.s(|t| &t.reasons_hint)}</p>
+            </div>
             <div class="choices" role="group" aria-labelledby="question" aria-describedby="reasons-hint">
                 {VisitReason::ALL
                     .into_iter()
@@ -118,8 +120,10 @@ pub(super) fn AccommodationsStep(w: Wizard) -> impl IntoView {
     };
     view! {
         <form class="step" method="post" on:submit=move |ev| { ev.prevent_default(); w.next(); }>
-            <h1 id="question" tabindex="-1" data-autofocus>{w.s(|t| &t.accommodations_question)}</h1>
-            <p id="accommodations-hint" class="hint">{w.s(|t| &t.accommodations_hint)}</p>
+            <div class="question">
+                <h1 id="question" tabindex="-1" data-autofocus>{w.s(|t| &t.accommodations_question)}</h1>
+                <p id="accommodations-hint" class="hint">{w.s(|t| &t.accommodations_hint)}</p>
+            </div>
             <div class="choices" role="group" aria-labelledby="question" aria-describedby="accommodations-hint">
                 {Accommodation::ALL
                     .into_iter()

@@ -55,7 +55,7 @@ fn queue_row(t: &'static Translations, center_id: &str, entry: QueueEntry) -> im
         entry
             .interpreter_language
             .iter()
-            .map(|l| format!("{}: {l}", t.kiosk.interpreter_language_label)),
+            .map(|l| fill(&s.interpreter, &[("language", l)])),
     );
     needs.extend(entry.accommodation_other.iter().cloned());
     let needs = if needs.is_empty() {
