@@ -56,6 +56,29 @@ pub enum Field {
     Consent,
 }
 
+impl Field {
+    /// Every field, in the order the kiosk asks for them.
+    pub const ALL: [Field; 7] = [
+        Field::FirstName,
+        Field::LastName,
+        Field::Reasons,
+        Field::Registered,
+        Field::InterpreterLanguage,
+        Field::AccommodationOther,
+        Field::Consent,
+    ];
+}
+
+/// Adds `item` to a multiple-choice answer, or removes it when it is already there.
+pub fn toggle<T: PartialEq>(chosen: &mut Vec<T>, item: T) {
+    match chosen.iter().position(|x| *x == item) {
+        Some(index) => {
+            chosen.remove(index);
+        }
+        None => chosen.push(item),
+    }
+}
+
 /// What is wrong with an answer; the kiosk shows a translated message for each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Problem {
@@ -120,16 +143,7 @@ impl CheckInAnswers {
 
     /// Validates every answer, returning all the problems at once.
     pub fn parse(&self) -> Result<NewCheckIn, Vec<FieldError>> {
-        const FIELDS: [Field; 7] = [
-            Field::FirstName,
-            Field::LastName,
-            Field::Reasons,
-            Field::Registered,
-            Field::InterpreterLanguage,
-            Field::AccommodationOther,
-            Field::Consent,
-        ];
-        let errors: Vec<FieldError> = FIELDS
+        let errors: Vec<FieldError> = Field::ALL
             .into_iter()
             .filter_map(|field| {
                 self.problem_with(field)
@@ -250,6 +264,15 @@ mod tests {
             parsed.accommodation_other.as_deref(),
             Some("wheelchair access")
         );
+    }
+
+    #[test]
+    fn toggling_a_choice_adds_it_then_removes_it() {
+        let mut chosen = vec![VisitReason::JobSearch];
+        toggle(&mut chosen, VisitReason::Workshops);
+        assert_eq!(chosen, vec![VisitReason::JobSearch, VisitReason::Workshops]);
+        toggle(&mut chosen, VisitReason::JobSearch);
+        assert_eq!(chosen, vec![VisitReason::Workshops]);
     }
 
     #[test]

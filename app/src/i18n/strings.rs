@@ -175,6 +175,10 @@ pub struct KioskStrings {
     pub error_not_chosen: String,
     pub error_consent: String,
     pub unknown_center: String,
+    /// "WorkSource {center}", the kiosk's header.
+    pub center_title: String,
+    /// "{page} · WorkSource {center}", the browser tab.
+    pub page_title: String,
 }
 }
 
@@ -277,6 +281,8 @@ pub struct StaffStrings {
     pub sign_out: String,
     pub signed_in_as: String,
     pub queue_heading: String,
+    /// "Walk-in queue · {center}"
+    pub queue_title: String,
     pub center_label: String,
     pub show_center: String,
     pub call_next: String,

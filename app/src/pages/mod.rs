@@ -18,3 +18,20 @@ pub fn page_locale() -> Locale {
             .unwrap_or_default(),
     )
 }
+
+/// The kiosk's language and center slug, from `/kiosk/{center}?lang=…`.
+pub fn kiosk_params() -> (Locale, String) {
+    let center = leptos_router::hooks::use_params_map()
+        .read_untracked()
+        .get("center")
+        .unwrap_or_default();
+    (page_locale(), center)
+}
+
+/// Makes the page's response a 404.
+pub fn respond_not_found() {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(axum::http::StatusCode::NOT_FOUND);
+    }
+}

@@ -8,10 +8,7 @@ use leptos_meta::{Html, Title};
 pub fn NotFoundPage() -> impl IntoView {
     let locale = super::page_locale();
     let t = translations(locale);
-    #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(axum::http::StatusCode::NOT_FOUND);
-    }
+    crate::pages::respond_not_found();
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir()/>
         <Title text=t.common.not_found.clone()/>

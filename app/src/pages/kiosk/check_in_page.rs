@@ -5,15 +5,10 @@ use super::kiosk_frame::{KioskFrame, UnknownCenter};
 use crate::api::centers::kiosk_settings;
 use crate::i18n::{translations, Packed};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn CheckInPage() -> impl IntoView {
-    let locale = crate::pages::page_locale();
-    let center_id = use_params_map()
-        .read_untracked()
-        .get("center")
-        .unwrap_or_default();
+    let (locale, center_id) = crate::pages::kiosk_params();
     let t = translations(locale);
     view! {
         <Suspense>

@@ -93,23 +93,14 @@ mod tests {
 
     #[test]
     fn every_field_is_asked_on_exactly_one_screen() {
-        use crate::domain::check_in::Field::*;
-        for field in [
-            FirstName,
-            LastName,
-            Reasons,
-            Registered,
-            InterpreterLanguage,
-            AccommodationOther,
-            Consent,
-        ] {
+        for field in Field::ALL {
             let screens = Step::QUESTIONS
                 .iter()
                 .filter(|s| s.fields().contains(&field))
                 .count();
             assert_eq!(screens, 1, "{field:?}");
         }
-        assert_eq!(Step::asking_for(Consent), Step::Privacy);
+        assert_eq!(Step::asking_for(Field::Consent), Step::Privacy);
     }
 
     #[test]

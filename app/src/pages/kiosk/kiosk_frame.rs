@@ -25,10 +25,10 @@ pub fn KioskFrame(
     let t = translations(locale);
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir()/>
-        <Title text=format!("{title} · WorkSource {center_name}")/>
+        <Title text=fill(&t.kiosk.page_title, &[("page", &title), ("center", &center_name)])/>
         <div class="kiosk">
             <header class="kiosk-header">
-                <p class="kiosk-center">"WorkSource " {center_name}</p>
+                <p class="kiosk-center">{fill(&t.kiosk.center_title, &[("center", &center_name)])}</p>
             </header>
             <main id="main" class="kiosk-main">{children()}</main>
             <footer class="kiosk-footer">
@@ -52,10 +52,7 @@ pub fn KioskFrame(
 #[component]
 pub fn UnknownCenter(locale: Locale) -> impl IntoView {
     let t = translations(locale);
-    #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(axum::http::StatusCode::NOT_FOUND);
-    }
+    crate::pages::respond_not_found();
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir()/>
         <Title text=t.kiosk.unknown_center.clone()/>

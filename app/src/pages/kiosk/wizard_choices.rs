@@ -3,14 +3,14 @@
 
 use super::check_in_wizard::Wizard;
 use crate::domain::accommodation::Accommodation;
-use crate::domain::check_in::{Field, Registration};
+use crate::domain::check_in::{toggle, Field, Registration};
 use crate::domain::contacts::EMPLOYMENT_DEPARTMENT_PHONES;
 use crate::domain::visit_reason::VisitReason;
 use crate::i18n::fill;
 use leptos::prelude::*;
 
 /// A large toggle button; `pressed` is read reactively.
-fn toggle(
+fn toggle_button(
     label: String,
     pressed: impl Fn() -> bool + Send + Sync + Copy + 'static,
     on_tap: impl Fn() + 'static,
@@ -39,16 +39,7 @@ fn field_error(w: Wizard, field: Field, id: &'static str) -> impl IntoView {
 #[component]
 pub(super) fn ReasonsStep(w: Wizard) -> impl IntoView {
     let chosen = move |r: VisitReason| w.answers.with(|a| a.reasons.contains(&r));
-    let flip = move |r: VisitReason| {
-        w.edit(Field::Reasons, |a| {
-            match a.reasons.iter().position(|x| *x == r) {
-                Some(i) => {
-                    a.reasons.remove(i);
-                }
-                None => a.reasons.push(r),
-            }
-        })
-    };
+    let flip = move |r: VisitReason| w.edit(Field::Reasons, |a| toggle(&mut a.reasons, r));
     let [phone1, phone2] = EMPLOYMENT_DEPARTMENT_PHONES;
     let ui_body = fill(
         &w.s(|t| &t.ui_body),
@@ -63,7 +54,7 @@ pub(super) fn ReasonsStep(w: Wizard) -> impl IntoView {
             <div class="choices" role="group" aria-labelledby="question" aria-describedby="reasons-hint">
                 {VisitReason::ALL
                     .into_iter()
-                    .map(|r| toggle(w.t.with_value(|t| t.reasons.label(r).to_owned()), move || chosen(r), move || flip(r)))
+                    .map(|r| toggle_button(w.t.with_value(|t| t.reasons.label(r).to_owned()), move || chosen(r), move || flip(r)))
                     .collect_view()}
             </div>
             {move || chosen(VisitReason::UnemploymentInsurance).then(|| view! {
@@ -97,7 +88,7 @@ pub(super) fn RegisteredStep(w: Wizard) -> impl IntoView {
             <div class="choices choices-row" role="group" aria-labelledby="question">
                 {Registration::ALL
                     .into_iter()
-                    .map(|r| toggle(label(r), move || w.answers.with(|a| a.registered == Some(r)), move || choose(r)))
+                    .map(|r| toggle_button(label(r), move || w.answers.with(|a| a.registered == Some(r)), move || choose(r)))
                     .collect_view()}
             </div>
             {field_error(w, Field::Registered, "registered-error")}
@@ -108,16 +99,7 @@ pub(super) fn RegisteredStep(w: Wizard) -> impl IntoView {
 #[component]
 pub(super) fn AccommodationsStep(w: Wizard) -> impl IntoView {
     let chosen = move |a: Accommodation| w.answers.with(|ans| ans.accommodations.contains(&a));
-    let flip = move |a: Accommodation| {
-        w.answers.update(
-            |ans| match ans.accommodations.iter().position(|x| *x == a) {
-                Some(i) => {
-                    ans.accommodations.remove(i);
-                }
-                None => ans.accommodations.push(a),
-            },
-        )
-    };
+    let flip = move |a: Accommodation| w.answers.update(|ans| toggle(&mut ans.accommodations, a));
     view! {
         <form class="step" method="post" on:submit=move |ev| { ev.prevent_default(); w.next(); }>
             <div class="question">
@@ -130,7 +112,7 @@ pub(super) fn AccommodationsStep(w: Wizard) -> impl IntoView {
                     .map(|a| {
                         let label = w.t.with_value(|t| t.accommodations.label(a).to_owned());
                         view! {
-                            {toggle(label, move || chosen(a), move || flip(a))}
+                            {toggle_button(label, move || chosen(a), move || flip(a))}
                             {move || (chosen(a) && a == Accommodation::SpokenInterpreter).then(|| detail_input(w, Field::InterpreterLanguage))}
                             {move || (chosen(a) && a == Accommodation::Other).then(|| detail_input(w, Field::AccommodationOther))}
                         }

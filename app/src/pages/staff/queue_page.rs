@@ -30,7 +30,7 @@ pub fn QueuePage() -> impl IntoView {
                         </form>
                     </header>
                     <main id="main" class="page staff">
-                        <h1>{t.queue_heading.clone()} " · " {page.queue.center_name.clone()}</h1>
+                        <h1>{fill(&t.queue_title, &[("center", &page.queue.center_name)])}</h1>
                         <form method="get" action="/staff/queue" class="inline-form center-picker">
                             <label for="center" class="field-label">{t.center_label.clone()}</label>
                             <select id="center" name="center" class="select">
