@@ -7,10 +7,13 @@ const database = process.env.E2E_DATABASE_URL ?? "postgres://postgres@127.0.0.1:
 export const KIOSK_SERVER = "http://127.0.0.1:3210";
 export const STAFF_SERVER = "http://127.0.0.1:3211";
 
+// CI may keep cargo's output outside the clone; the site assets stay in ./target/site.
+const binary = `${process.env.CARGO_TARGET_DIR ?? "../target"}/release/server`;
+
 function server(url: string) {
   const addr = url.replace("http://", "");
   return {
-    command: "../target/release/server",
+    command: binary,
     url: `${url}/readyz`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -36,8 +36,13 @@ if [ ! -x "$root/end2end/node_modules/.bin/wasm-opt" ] || [ "$root/end2end/packa
 fi
 export PATH="$root/end2end/node_modules/.bin:$PATH"
 
-if [ "${1:-}" = "--with-browser" ] && [ ! -x /usr/bin/chromium ]; then
-  say "installing Debian's Chromium"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+if [ "${1:-}" = "--with-browser" ]; then
+  missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  command -v psql >/dev/null || missing+=(postgresql-client)
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "installing Debian packages: ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+  fi
 fi
