@@ -98,3 +98,26 @@ test("a failed request keeps every answer, and a double tap on the last step mak
   await expect(staff.locator(`tr[data-ticket="${ticket}"]`)).toContainText("A chair with arms");
   await context.close();
 });
+
+test("what a visitor types before the kiosk has finished loading is kept", async ({ page }) => {
+  // Hold the WASM back, as a slow network to a cheap tablet would.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/*.wasm", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/kiosk/tigard/check-in");
+  await page.getByLabel("First name").fill("Early");
+  await page.getByRole("button", { name: "Next" }).tap(); // nothing happens yet, and nothing is lost
+  await expect(page).toHaveURL(/\/kiosk\/tigard\/check-in$/);
+  await expect(page.getByLabel("First name")).toHaveValue("Early");
+
+  release();
+  await waitForWizard(page);
+  await expect(page.getByLabel("First name")).toHaveValue("Early");
+  await page.getByRole("button", { name: "Next" }).tap();
+  await expect(page.getByRole("heading", { name: "What is your last name?" })).toBeVisible();
+  await page.getByRole("button", { name: /Back/ }).tap();
+  await expect(page.getByLabel("First name")).toHaveValue("Early");
+});

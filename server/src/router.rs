@@ -8,7 +8,7 @@ use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::{get, post};
+use axum::routing::get;
 use axum::Router;
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -23,8 +23,6 @@ pub fn build(state: AppState) -> Router {
         .route("/readyz", get(ready))
         .route("/staff", get(|| async { Redirect::to("/staff/queue") }))
         .route("/staff/queue/events", get(crate::live::queue_events))
-        // A check-in form submitted before the wizard's WASM loaded: start it afresh.
-        .route("/kiosk/{center}/check-in", post(restart_check_in))
         .leptos_routes_with_context(
             &state,
             routes,
@@ -45,10 +43,6 @@ async fn ready(State(state): State<AppState>) -> StatusCode {
         Ok(_) => StatusCode::OK,
         Err(_) => StatusCode::SERVICE_UNAVAILABLE,
     }
-}
-
-async fn restart_check_in(axum::extract::Path(center): axum::extract::Path<String>) -> Redirect {
-    Redirect::to(&format!("/kiosk/{center}/check-in"))
 }
 
 /// Kiosk and staff pages and all server function answers can hold a visitor's answers:

@@ -13,6 +13,10 @@ use crate::i18n::{fill, KioskStrings, Locale, Packed};
 use leptos::prelude::*;
 use uuid::Uuid;
 
+/// Form action until the island has hydrated: a tap on Next before the WASM arrives does
+/// nothing (the visitor taps again a moment later) instead of reloading an empty form.
+pub(super) const NO_SUBMIT: &str = "javascript:void(0)";
+
 /// Everything the wizard's screens share. All parts are `Copy` signals.
 #[derive(Clone, Copy)]
 pub(super) struct Wizard {
@@ -222,28 +226,35 @@ fn name_step(w: Wizard, field: Field) -> impl IntoView {
         (w.s(|t| &t.last_name_question), w.s(|t| &t.last_name_label))
     };
     let hint = (!first).then(|| w.s(|t| &t.last_name_hint));
-    let value = move || {
-        w.answers.with(|a| {
-            if first {
-                a.first_name.clone()
-            } else {
-                a.last_name.clone()
-            }
-        })
-    };
-    let on_input = move |ev| {
-        let typed = event_target_value(&ev);
+    let keep = move |typed: String| {
         w.edit(field, |a| {
             if first {
                 a.first_name = typed
             } else {
                 a.last_name = typed
             }
-        });
+        })
+    };
+    // The value is an attribute, not a property: hydration leaves alone whatever a visitor
+    // typed before the WASM arrived, and Next reads the field itself.
+    let initial = w.answers.with_untracked(|a| {
+        if first {
+            a.first_name.clone()
+        } else {
+            a.last_name.clone()
+        }
+    });
+    let input = NodeRef::<leptos::html::Input>::new();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if let Some(el) = input.get_untracked() {
+            keep(el.value());
+        }
+        w.next();
     };
     let error = move || w.error_for(field);
     view! {
-        <form class="step" method="post" on:submit=move |ev| { ev.prevent_default(); w.next(); }>
+        <form class="step" action=NO_SUBMIT on:submit=submit>
             <h1 id="question">{question}</h1>
             <label for="name-input" class="field-label">{label}</label>
             {hint.map(|h| view! { <p id="name-hint" class="hint">{h}</p> })}
@@ -255,8 +266,9 @@ fn name_step(w: Wizard, field: Field) -> impl IntoView {
                 autocapitalize="words"
                 spellcheck="false"
                 data-autofocus
-                prop:value=value
-                on:input=on_input
+                value=initial
+                node_ref=input
+                on:input=move |ev| keep(event_target_value(&ev))
                 aria-invalid=move || error().is_some().to_string()
                 aria-describedby=move || if error().is_some() { "name-error" } else if first { "" } else { "name-hint" }
             />

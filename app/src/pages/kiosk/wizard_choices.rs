@@ -1,7 +1,7 @@
 //! The wizard's choice screens: reasons for the visit, registration, accommodations.
 //! Choices are large toggle buttons (`aria-pressed`), so a tap is all it takes.
 
-use super::check_in_wizard::Wizard;
+use super::check_in_wizard::{Wizard, NO_SUBMIT};
 use crate::domain::accommodation::Accommodation;
 use crate::domain::check_in::{toggle, Field, Registration};
 use crate::domain::contacts::EMPLOYMENT_DEPARTMENT_PHONES;
@@ -46,7 +46,7 @@ pub(super) fn ReasonsStep(w: Wizard) -> impl IntoView {
         &[("phone1", phone1), ("phone2", phone2)],
     );
     view! {
-        <form class="step" method="post" on:submit=move |ev| { ev.prevent_default(); w.next(); }>
+        <form class="step" action=NO_SUBMIT on:submit=move |ev| { ev.prevent_default(); w.next(); }>
             <div class="question">
                 <h1 id="question" tabindex="-1" data-autofocus>{w.s(|t| &t.reasons_question)}</h1>
                 <p id="reasons-hint" class="hint">{w.s(|t| &t.reasons_hint)}</p>
@@ -101,7 +101,7 @@ pub(super) fn AccommodationsStep(w: Wizard) -> impl IntoView {
     let chosen = move |a: Accommodation| w.answers.with(|ans| ans.accommodations.contains(&a));
     let flip = move |a: Accommodation| w.answers.update(|ans| toggle(&mut ans.accommodations, a));
     view! {
-        <form class="step" method="post" on:submit=move |ev| { ev.prevent_default(); w.next(); }>
+        <form class="step" action=NO_SUBMIT on:submit=move |ev| { ev.prevent_default(); w.next(); }>
             <div class="question">
                 <h1 id="question" tabindex="-1" data-autofocus>{w.s(|t| &t.accommodations_question)}</h1>
                 <p id="accommodations-hint" class="hint">{w.s(|t| &t.accommodations_hint)}</p>
