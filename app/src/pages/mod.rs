@@ -19,13 +19,20 @@ pub fn page_locale() -> Locale {
     )
 }
 
-/// The kiosk's language and center slug, from `/kiosk/{center}?lang=…`.
-pub fn kiosk_params() -> (Locale, String) {
+/// The kiosk's display choices and center slug, from
+/// `/kiosk/{center}?lang=…&text=…&contrast=…`.
+pub fn kiosk_params() -> (kiosk::display::KioskDisplay, String) {
     let center = leptos_router::hooks::use_params_map()
         .read_untracked()
         .get("center")
         .unwrap_or_default();
-    (page_locale(), center)
+    let query = use_query_map().read_untracked();
+    let display = kiosk::display::KioskDisplay::from_query(
+        query.get("lang").as_deref(),
+        query.get("text").as_deref(),
+        query.get("contrast").as_deref(),
+    );
+    (display, center)
 }
 
 /// Makes the page's response a 404.

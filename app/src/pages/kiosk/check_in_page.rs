@@ -8,7 +8,8 @@ use leptos::prelude::*;
 
 #[component]
 pub fn CheckInPage() -> impl IntoView {
-    let (locale, center_id) = crate::pages::kiosk_params();
+    let (display, center_id) = crate::pages::kiosk_params();
+    let locale = display.locale;
     let t = translations(locale);
     view! {
         <Suspense>
@@ -18,10 +19,10 @@ pub fn CheckInPage() -> impl IntoView {
                 };
                 let center = settings.center;
                 view! {
-                    <KioskFrame center_id=center.id.clone() center_name=center.name locale title=t.kiosk.check_in.clone()>
+                    <KioskFrame center_id=center.id.clone() center_name=center.name display title=t.kiosk.check_in.clone()>
                         <CheckInWizard
                             center_id=center.id.clone()
-                            start_over_url=format!("/kiosk/{}?lang={}", center.id, locale.tag())
+                            start_over_url=format!("/kiosk/{}{}", center.id, display.query())
                             home_url=format!("/kiosk/{}", center.id)
                             language=locale
                             strings=Packed(t.kiosk.clone())

@@ -1,8 +1,9 @@
 //! What every kiosk screen shares: the page language, the center's name at the top, the
 //! Language Access Line at the bottom, and the idle guard.
 
+use super::display::KioskDisplay;
 use super::idle_guard::IdleGuard;
-use crate::domain::contacts::LANGUAGE_ACCESS_LINE;
+use crate::domain::contacts::{unbreakable, LANGUAGE_ACCESS_LINE};
 use crate::i18n::{fill, translations, Locale};
 use leptos::prelude::*;
 use leptos_meta::{Html, Title};
@@ -17,22 +18,23 @@ pub const COUNTDOWN_SECONDS: u32 = 30;
 pub fn KioskFrame(
     center_id: String,
     center_name: String,
-    locale: Locale,
+    display: KioskDisplay,
     title: String,
     #[prop(default = true)] guard_idle: bool,
     children: Children,
 ) -> impl IntoView {
+    let locale = display.locale;
     let t = translations(locale);
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir()/>
         <Title text=fill(&t.kiosk.page_title, &[("page", &title), ("center", &center_name)])/>
-        <div class="kiosk">
+        <div class=display.classes()>
             <header class="kiosk-header">
                 <p class="kiosk-center">{fill(&t.kiosk.center_title, &[("center", &center_name)])}</p>
             </header>
             <main id="main" class="kiosk-main">{children()}</main>
             <footer class="kiosk-footer">
-                <p>{fill(&t.common.language_line, &[("phone", LANGUAGE_ACCESS_LINE)])}</p>
+                <p>{fill(&t.common.language_line, &[("phone", &unbreakable(LANGUAGE_ACCESS_LINE))])}</p>
             </footer>
             {guard_idle.then(|| view! {
                 <IdleGuard

@@ -4,6 +4,7 @@ pub mod check_in_page;
 pub mod check_in_request;
 pub mod check_in_steps;
 pub mod check_in_wizard;
+pub mod display;
 pub mod idle_guard;
 pub mod kiosk_frame;
 pub mod welcome_page;

@@ -1,5 +1,6 @@
 //! `/kiosk/{center}`: the welcome screen. Plain links, so it works before any WASM loads.
 
+use super::display::KioskDisplay;
 use super::kiosk_frame::{KioskFrame, UnknownCenter};
 use crate::api::centers::get_center;
 use crate::i18n::{translations, Locale};
@@ -7,7 +8,8 @@ use leptos::prelude::*;
 
 #[component]
 pub fn WelcomePage() -> impl IntoView {
-    let (locale, center_id) = crate::pages::kiosk_params();
+    let (display, center_id) = crate::pages::kiosk_params();
+    let locale = display.locale;
     let t = translations(locale);
     view! {
         <Suspense>
@@ -16,45 +18,87 @@ pub fn WelcomePage() -> impl IntoView {
                     return view! { <UnknownCenter locale/> }.into_any();
                 };
                 let id = center.id.clone();
+                let here = move |d: KioskDisplay| format!("/kiosk/{id}{}", d.query());
                 view! {
                     <KioskFrame
                         center_id=center.id.clone()
                         center_name=center.name
-                        locale
+                        display
                         title=t.kiosk.welcome_heading.clone()
-                        guard_idle=locale != Locale::default()
+                        guard_idle=!display.is_default()
                     >
                         <h1>{t.kiosk.welcome_heading.clone()}</h1>
                         <p class="lead">{t.kiosk.welcome_intro.clone()}</p>
-                        <a class="big-action" href=format!("/kiosk/{id}/check-in?lang={}", locale.tag())>
+                        <a class="big-action" href=format!("/kiosk/{}/check-in{}", center.id, display.query())>
                             <span class="big-action-title">{t.kiosk.check_in.clone()}</span>
                             <span class="big-action-hint">{t.kiosk.check_in_hint.clone()}</span>
                         </a>
-                        <section class="languages" aria-labelledby="language-heading">
-                            <h2 id="language-heading">{t.kiosk.choose_language.clone()}</h2>
-                            <ul class="language-list">
-                                {Locale::ALL
-                                    .into_iter()
-                                    .map(|l| view! {
-                                        <li>
-                                            <a
-                                                class="language-button"
-                                                href=format!("/kiosk/{id}?lang={}", l.tag())
-                                                lang=l.tag()
-                                                hreflang=l.tag()
-                                                aria-current=(l == locale).then_some("true")
-                                            >
-                                                {translations(l).common.language_name.clone()}
-                                            </a>
-                                        </li>
-                                    })
-                                    .collect_view()}
-                            </ul>
-                        </section>
+                        <div class="settings">
+                            <section class="setting" aria-labelledby="language-heading">
+                                <h2 id="language-heading">{t.kiosk.choose_language.clone()}</h2>
+                                <ul class="option-list">
+                                    {Locale::ALL
+                                        .into_iter()
+                                        .map(|l| view! {
+                                            <li>
+                                                <a
+                                                    class="option-button"
+                                                    href=here(display.with_locale(l))
+                                                    lang=l.tag()
+                                                    hreflang=l.tag()
+                                                    aria-current=(l == locale).then_some("true")
+                                                >
+                                                    {translations(l).common.language_name.clone()}
+                                                </a>
+                                            </li>
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            </section>
+                            {setting(
+                                "text-size-heading",
+                                t.kiosk.text_size.clone(),
+                                [
+                                    (t.kiosk.text_standard.clone(), here(display.with_large_text(false)), !display.large_text),
+                                    (t.kiosk.text_large.clone(), here(display.with_large_text(true)), display.large_text),
+                                ],
+                            )}
+                            {setting(
+                                "contrast-heading",
+                                t.kiosk.contrast.clone(),
+                                [
+                                    (t.kiosk.contrast_standard.clone(), here(display.with_high_contrast(false)), !display.high_contrast),
+                                    (t.kiosk.contrast_high.clone(), here(display.with_high_contrast(true)), display.high_contrast),
+                                ],
+                            )}
+                        </div>
                     </KioskFrame>
                 }
                 .into_any()
             })}
         </Suspense>
+    }
+}
+
+/// One display setting: a heading and its options as links, the current one marked.
+fn setting(
+    id: &'static str,
+    heading: String,
+    options: [(String, String, bool); 2],
+) -> impl IntoView {
+    view! {
+        <section class="setting" aria-labelledby=id>
+            <h2 id=id>{heading}</h2>
+            <ul class="option-list">
+                {options
+                    .into_iter()
+                    .map(|(label, href, current)| view! {
+                        <li>
+                            <a class="option-button" href=href aria-current=current.then_some("true")>{label}</a>
+                        </li>
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
     }
 }

@@ -4,7 +4,7 @@
 use super::check_in_wizard::{Wizard, NO_SUBMIT};
 use crate::domain::accommodation::Accommodation;
 use crate::domain::check_in::{toggle, Field, Registration};
-use crate::domain::contacts::EMPLOYMENT_DEPARTMENT_PHONES;
+use crate::domain::contacts::{unbreakable, EMPLOYMENT_DEPARTMENT_PHONES};
 use crate::domain::visit_reason::VisitReason;
 use crate::i18n::fill;
 use leptos::prelude::*;
@@ -43,7 +43,10 @@ pub(super) fn ReasonsStep(w: Wizard) -> impl IntoView {
     let [phone1, phone2] = EMPLOYMENT_DEPARTMENT_PHONES;
     let ui_body = fill(
         &w.s(|t| &t.ui_body),
-        &[("phone1", phone1), ("phone2", phone2)],
+        &[
+            ("phone1", &unbreakable(phone1)),
+            ("phone2", &unbreakable(phone2)),
+        ],
     );
     view! {
         <form class="step" action=NO_SUBMIT on:submit=move |ev| { ev.prevent_default(); w.next(); }>
