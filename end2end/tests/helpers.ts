@@ -43,7 +43,7 @@ export async function shoot(page: Page, testInfo: TestInfo, name: string) {
 /** Every visible control on the kiosk is at least 64x64 CSS pixels. */
 export async function expectLargeTapTargets(page: Page, what: string) {
   const small = await page.evaluate(() => {
-    const controls = Array.from(document.querySelectorAll<HTMLElement>("main a, main button, main input, main select, nav a, nav button, dialog[open] button"));
+    const controls = Array.from(document.querySelectorAll<HTMLElement>("header button, main a, main button, main input, main select, nav a, nav button, dialog[open] button"));
     return controls
       .filter((el) => el.offsetParent !== null)
       .map((el) => {

@@ -131,6 +131,7 @@ pub struct KioskStrings {
     pub contrast: String,
     pub contrast_standard: String,
     pub contrast_high: String,
+    pub read_aloud: String,
     pub back: String,
     pub start_over: String,
     pub next: String,

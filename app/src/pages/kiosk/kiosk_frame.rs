@@ -3,6 +3,7 @@
 
 use super::display::KioskDisplay;
 use super::idle_guard::IdleGuard;
+use super::read_aloud::ReadAloud;
 use crate::domain::contacts::{unbreakable, LANGUAGE_ACCESS_LINE};
 use crate::i18n::{fill, translations, Locale};
 use leptos::prelude::*;
@@ -31,6 +32,7 @@ pub fn KioskFrame(
         <div class=display.classes()>
             <header class="kiosk-header">
                 <p class="kiosk-center">{fill(&t.kiosk.center_title, &[("center", &center_name)])}</p>
+                <ReadAloud label=t.kiosk.read_aloud.clone() lang=locale.tag().to_owned()/>
             </header>
             <main id="main" class="kiosk-main">{children()}</main>
             <footer class="kiosk-footer">

@@ -1,0 +1,35 @@
+// "Read aloud" speaks the screen the visitor sees, in the screen's language, through the
+// browser's own speech synthesis (observed here, not replaced: the real call still runs).
+import { test, expect } from "@playwright/test";
+import { waitForWizard } from "./helpers";
+
+test("read aloud speaks the current question in the visitor's language", async ({ page }) => {
+  await page.addInitScript(() => {
+    const spoken: { text: string; lang: string }[] = [];
+    (window as any).__spoken = spoken;
+    const speak = speechSynthesis.speak.bind(speechSynthesis);
+    speechSynthesis.speak = (utterance: SpeechSynthesisUtterance) => {
+      spoken.push({ text: utterance.text, lang: utterance.lang });
+      speak(utterance);
+    };
+  });
+  await page.goto("/kiosk/tigard/check-in?lang=es");
+  await waitForWizard(page);
+  await expect(page.locator('leptos-island[data-component^="ReadAloud"]')).toBeAttached();
+  await page.getByLabel("Nombre").fill("Rosa");
+  await page.getByRole("button", { name: "Siguiente" }).tap();
+  await page.getByLabel("Apellido").fill("M");
+  await page.getByRole("button", { name: "Siguiente" }).tap();
+  await expect(page.getByRole("heading", { name: "¿Por qué vino hoy?" })).toBeVisible();
+
+  const readAloud = page.getByRole("button", { name: "Leer en voz alta" });
+  await expect.poll(async () => {
+    await readAloud.tap();
+    return page.evaluate(() => (window as any).__spoken.length);
+  }).toBeGreaterThan(0);
+  const spoken = await page.evaluate(() => (window as any).__spoken.at(-1));
+  expect(spoken.lang).toBe("es");
+  expect(spoken.text).toContain("¿Por qué vino hoy?");
+  expect(spoken.text).toContain("Seguro de desempleo");
+  expect(spoken.text).not.toContain("What is your");
+});
