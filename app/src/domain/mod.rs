@@ -3,6 +3,7 @@
 //! compiled to WASM, in the kiosk's browser, and every rule is unit-tested on its own.
 
 pub mod accommodation;
+pub mod availability;
 pub mod check_in;
 pub mod contacts;
 pub mod display_name;
