@@ -40,17 +40,7 @@ impl QueueView {
     }
 }
 
-/// The live queue of `center_id`, or `None` for an unknown center.
-#[server(endpoint = "staff/queue")]
-pub async fn get_queue(center_id: String) -> Result<Option<QueueView>, ServerFnError> {
-    super::auth::require_staff().await?;
-    let state = super::state()?;
-    load_queue(&state.pool, &center_id)
-        .await
-        .map_err(super::unavailable)
-}
-
-/// Reads the queue of `center_id` (shared by the page and the live event stream).
+/// Reads the queue of `center_id`, for the live event stream.
 #[cfg(feature = "ssr")]
 pub async fn load_queue(
     pool: &sqlx::PgPool,
@@ -126,15 +116,16 @@ pub async fn staff_queue_page(
     let centers = crate::db::centers::list_centers(&state.pool)
         .await
         .map_err(super::unavailable)?;
-    let chosen = center
-        .or_else(|| centers.first().map(|c| c.id.clone()))
-        .unwrap_or_default();
-    let Some(queue) = load_queue(&state.pool, &chosen)
-        .await
-        .map_err(super::unavailable)?
-    else {
+    let chosen = match &center {
+        Some(id) => centers.iter().find(|c| &c.id == id),
+        None => centers.first(),
+    };
+    let Some(chosen) = chosen else {
         return Ok(None);
     };
+    let queue = crate::db::queue::open_queue(&state.pool, chosen, chrono::Utc::now())
+        .await
+        .map_err(super::unavailable)?;
     Ok(Some(QueuePageData {
         staff_name: staff.display_name,
         centers: centers.into_iter().map(Into::into).collect(),

@@ -11,6 +11,19 @@ pub struct CenterRow {
     pub time_zone: String,
 }
 
+impl CenterRow {
+    /// Today's date on the center's wall clock, which ticket numbers and the queue follow.
+    /// An unknown zone is a data error, refused rather than guessed.
+    pub fn today(
+        &self,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<chrono::NaiveDate, sqlx::Error> {
+        crate::domain::local_time::local_day(now, &self.time_zone).ok_or_else(|| {
+            sqlx::Error::Protocol(format!("center {} has an unknown time zone", self.id))
+        })
+    }
+}
+
 impl From<CenterRow> for CenterInfo {
     fn from(row: CenterRow) -> Self {
         CenterInfo {

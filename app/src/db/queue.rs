@@ -3,11 +3,12 @@
 use crate::api::queue::{QueueEntry, QueueView};
 use crate::domain::accommodation::Accommodation;
 use crate::domain::display_name::short_name;
-use crate::domain::local_time::local_day;
-use crate::domain::queue::{in_calling_order, QueueAction, QueuePosition, QueueStatus};
+use crate::domain::queue::{
+    in_calling_order, queue_order, QueueAction, QueuePosition, QueueStatus,
+};
 use crate::domain::ticket::TicketNumber;
 use crate::domain::visit_reason::VisitReason;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use sqlx::PgPool;
 
 use super::centers::CenterRow;
@@ -29,10 +30,6 @@ struct OpenVisitRow {
     staff_name: Option<String>,
 }
 
-fn today(center: &CenterRow, now: DateTime<Utc>) -> NaiveDate {
-    local_day(now, &center.time_zone).unwrap_or_else(|| now.date_naive())
-}
-
 /// Today's open visits at `center`: being served and called first, then the waiting line
 /// in calling order.
 pub async fn open_queue(
@@ -48,37 +45,26 @@ pub async fn open_queue(
          where v.center_id = $1 and v.service_day = $2 and v.status in ('waiting', 'called', 'serving')",
     )
     .bind(&center.id)
-    .bind(today(center, now))
+    .bind(center.today(now)?)
     .fetch_all(pool)
     .await?;
 
-    let order: Vec<i64> = in_calling_order(
-        rows.iter()
-            .map(|r| QueuePosition {
-                id: r.id,
-                arrived_at: r.checked_in_at,
-            })
-            .collect(),
-    )
-    .into_iter()
-    .map(|p| p.id)
-    .collect();
-    let rank = |row: &OpenVisitRow| {
-        let stage = match QueueStatus::from_code(&row.status) {
-            Some(QueueStatus::Serving) => 0,
-            Some(QueueStatus::Called) => 1,
-            _ => 2,
-        };
-        (
-            stage,
-            order
-                .iter()
-                .position(|id| *id == row.id)
-                .unwrap_or(usize::MAX),
-        )
+    // Being served first, then called, then the waiting line in calling order.
+    let stage = |row: &OpenVisitRow| match QueueStatus::from_code(&row.status) {
+        Some(QueueStatus::Serving) => 0,
+        Some(QueueStatus::Called) => 1,
+        _ => 2,
+    };
+    let position = |row: &OpenVisitRow| QueuePosition {
+        id: row.id,
+        arrived_at: row.checked_in_at,
     };
     let mut rows = rows;
-    rows.sort_by_key(|r| rank(r));
+    rows.sort_by(|a, b| {
+        stage(a)
+            .cmp(&stage(b))
+            .then_with(|| queue_order(&position(a), &position(b)))
+    });
 
     let entries = rows
         .into_iter()
@@ -171,7 +157,7 @@ pub async fn call_next(
         "select id, checked_in_at from visits where center_id = $1 and service_day = $2 and status = 'waiting'",
     )
     .bind(&center.id)
-    .bind(today(center, now))
+    .bind(center.today(now)?)
     .fetch_all(pool)
     .await?;
     let line = in_calling_order(

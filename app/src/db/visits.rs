@@ -3,7 +3,6 @@
 use super::centers::CenterRow;
 use crate::api::check_in::Ticket;
 use crate::domain::check_in::NewCheckIn;
-use crate::domain::local_time::local_day;
 use crate::domain::queue::{people_ahead, QueuePosition, QueueStatus};
 use crate::domain::ticket::{TicketNumber, WALK_IN_PREFIX};
 use crate::domain::wait::estimate_wait_minutes;
@@ -27,9 +26,7 @@ pub async fn record_check_in(
     if let Some(id) = visit_by_key(pool, key).await? {
         return Ok(id);
     }
-    let day = local_day(now, &center.time_zone).ok_or_else(|| {
-        sqlx::Error::Protocol(format!("center {} has an unknown time zone", center.id))
-    })?;
+    let day = center.today(now)?;
     let mut tx = pool.begin().await?;
     // The counter row lock serialises ticket numbers per center and day.
     let number: i32 = sqlx::query_scalar(

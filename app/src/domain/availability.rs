@@ -155,6 +155,24 @@ mod tests {
     }
     const PORTLAND: Tz = America::Los_Angeles;
 
+    /// Portland's weekday slots from `now` for `horizon_days`, by date in `visitor`'s zone.
+    fn portland_days(
+        now: DateTime<Utc>,
+        horizon_days: u32,
+        visitor: Tz,
+    ) -> BTreeMap<NaiveDate, Vec<Slot>> {
+        by_visitor_day(
+            &slots(
+                PORTLAND,
+                &weekdays_830_to_1730(),
+                &[],
+                &rules(horizon_days),
+                now,
+            ),
+            visitor,
+        )
+    }
+
     #[test]
     fn an_open_weekday_has_eighteen_half_hour_slots_and_weekends_none() {
         // Sunday 2027-01-03 00:00 in Portland; the horizon covers Monday to Sunday.
@@ -208,18 +226,12 @@ mod tests {
     fn center_hours_stay_on_the_wall_clock_across_daylight_saving() {
         // Friday before and Monday after 2027-03-14: 8:30 is 16:30 UTC in PST, 15:30 in PDT.
         let now = utc(2027, 3, 12, 8, 0);
-        let days = by_visitor_day(
-            &slots(PORTLAND, &weekdays_830_to_1730(), &[], &rules(4), now),
-            PORTLAND,
-        );
+        let days = portland_days(now, 4, PORTLAND);
         assert_eq!(days[&date(2027, 3, 12)][0].start, utc(2027, 3, 12, 16, 30));
         assert_eq!(days[&date(2027, 3, 15)][0].start, utc(2027, 3, 15, 15, 30));
         // And back in November: Friday 2027-11-05 in PDT, Monday 2027-11-08 in PST.
         let now = utc(2027, 11, 5, 8, 0);
-        let days = by_visitor_day(
-            &slots(PORTLAND, &weekdays_830_to_1730(), &[], &rules(4), now),
-            PORTLAND,
-        );
+        let days = portland_days(now, 4, PORTLAND);
         assert_eq!(days[&date(2027, 11, 5)][0].start, utc(2027, 11, 5, 15, 30));
         assert_eq!(days[&date(2027, 11, 8)][0].start, utc(2027, 11, 8, 16, 30));
     }
@@ -252,11 +264,7 @@ mod tests {
     fn in_kathmandu_a_portland_afternoon_is_already_tomorrow() {
         // Monday 2027-01-04 in Portland (PST, UTC-8); Kathmandu is UTC+5:45 all year.
         let now = utc(2027, 1, 3, 8, 0);
-        let monday = by_visitor_day(
-            &slots(PORTLAND, &weekdays_830_to_1730(), &[], &rules(1), now),
-            PORTLAND,
-        )[&date(2027, 1, 4)]
-            .clone();
+        let monday = portland_days(now, 1, PORTLAND)[&date(2027, 1, 4)].clone();
         let kathmandu = by_visitor_day(&monday, Asia::Kathmandu);
         // 8:30 PST = 16:30 UTC = 22:15 Monday; 10:00 PST = 18:00 UTC = 23:45 Monday;
         // 10:30 PST = 18:30 UTC = 00:15 Tuesday.
@@ -276,31 +284,13 @@ mod tests {
     fn lord_howe_island_with_its_half_hour_daylight_saving() {
         // Lord Howe is UTC+11 in its summer (until 2027-04-04) and UTC+10:30 after.
         let lord_howe = Australia::Lord_Howe;
-        let early = by_visitor_day(
-            &slots(
-                PORTLAND,
-                &weekdays_830_to_1730(),
-                &[],
-                &rules(1),
-                utc(2027, 3, 15, 8, 0),
-            ),
-            lord_howe,
-        );
+        let early = portland_days(utc(2027, 3, 15, 8, 0), 1, lord_howe);
         // Monday 8:30 PDT = 15:30 UTC = Tuesday 02:30 at UTC+11.
         assert_eq!(
             wall_clock(early[&date(2027, 3, 16)][0].start, lord_howe).time(),
             time(2, 30)
         );
-        let late = by_visitor_day(
-            &slots(
-                PORTLAND,
-                &weekdays_830_to_1730(),
-                &[],
-                &rules(1),
-                utc(2027, 4, 5, 8, 0),
-            ),
-            lord_howe,
-        );
+        let late = portland_days(utc(2027, 4, 5, 8, 0), 1, lord_howe);
         // Monday 2027-04-05 8:30 PDT = 15:30 UTC = Tuesday 02:00 at UTC+10:30.
         assert_eq!(
             wall_clock(late[&date(2027, 4, 6)][0].start, lord_howe).time(),

@@ -128,3 +128,56 @@ async fn an_action_that_no_longer_applies_changes_nothing(pool: PgPool) {
             .unwrap();
     assert!(!other_center, "an action names the visit's own center");
 }
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn staff_see_who_is_being_served_then_called_then_the_line_in_calling_order(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    for name in ["First", "Second", "Third", "Fourth"] {
+        app.check_in(name, "X").await;
+    }
+    let staff_id: i64 = sqlx::query_scalar("select id from staff_users")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let id = |name: &'static str| {
+        let pool = app.pool.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>("select id from visits where first_name = $1")
+                .bind(name)
+                .fetch_one(&pool)
+                .await
+                .unwrap()
+        }
+    };
+    app::db::queue::apply_action(
+        &app.pool,
+        CENTER,
+        id("Third").await,
+        QueueAction::StartServing,
+        staff_id,
+    )
+    .await
+    .unwrap();
+    app::db::queue::apply_action(
+        &app.pool,
+        CENTER,
+        id("Second").await,
+        QueueAction::Call,
+        staff_id,
+    )
+    .await
+    .unwrap();
+    let center = app::db::centers::find_center(&app.pool, CENTER)
+        .await
+        .unwrap()
+        .unwrap();
+    let queue = app::db::queue::open_queue(&app.pool, &center, chrono::Utc::now())
+        .await
+        .unwrap();
+    let names: Vec<&str> = queue.entries.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(
+        names,
+        vec!["Third X.", "Second X.", "First X.", "Fourth X."]
+    );
+    assert_eq!(queue.waiting(), 2);
+}

@@ -31,10 +31,10 @@ async fn staff_pages_stream_and_server_functions_refuse_strangers(pool: PgPool) 
     }
     let json = app
         .send(
-            axum::http::Request::post("/api/staff/queue")
+            axum::http::Request::post("/api/staff/queue/page")
                 .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
                 .header(header::ACCEPT, "application/json")
-                .body(axum::body::Body::from("center_id=tigard"))
+                .body(axum::body::Body::from("center=tigard"))
                 .unwrap(),
         )
         .await;
