@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine lacks to build Frontdesk, and puts the right tools first on
 # PATH. Sourced by run.sh and test.sh; safe to run again (it skips what is there).
-#   --with-browser   also install Debian's Chromium for the end-to-end tests
+#   --with-browser   also install what the tests need: Debian's Chromium for the end-to-end
+#                    tests, psql, and python3-aiosmtpd (the SMTP server the email tests start)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -40,6 +41,8 @@ if [ "${1:-}" = "--with-browser" ]; then
   missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   command -v psql >/dev/null || missing+=(postgresql-client)
+  # A real SMTP server for the booking email tests.
+  /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || missing+=(python3-aiosmtpd)
   if [ ${#missing[@]} -gt 0 ]; then
     say "installing Debian packages: ${missing[*]}"
     apt-get update -qq

@@ -1,10 +1,28 @@
 //! The HTML shell and the route table.
 
 use crate::pages::{
+    booking::{
+        details_page::BookDetailsPage,
+        manage_page::{ManageBookingPage, RescheduleBookingPage},
+        start_page::BookStartPage,
+        times_page::BookTimesPage,
+    },
     home_page::HomePage,
-    kiosk::{check_in_page::CheckInPage, welcome_page::WelcomePage},
+    kiosk::{
+        appointment_page::AppointmentPage,
+        check_in_page::CheckInPage,
+        welcome_page::WelcomePage,
+        workshops_page::{KioskWorkshopPage, KioskWorkshopsPage},
+    },
     not_found_page::NotFoundPage,
-    staff::{login_page::LoginPage, queue_page::QueuePage},
+    staff::{
+        appointments_page::AppointmentsPage, login_page::LoginPage, queue_page::QueuePage,
+        roster_page::RosterPage, workshops_page::StaffWorkshopsPage,
+    },
+    workshops::{
+        catalog_page::WorkshopsPage, enrolment_page::EnrolmentPage,
+        session_page::WorkshopSessionPage,
+    },
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
@@ -44,8 +62,22 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
                 <Route path=path!("/kiosk/:center") view=WelcomePage ssr=SsrMode::Async/>
                 <Route path=path!("/kiosk/:center/check-in") view=CheckInPage ssr=SsrMode::Async/>
+                <Route path=path!("/kiosk/:center/appointment") view=AppointmentPage ssr=SsrMode::Async/>
+                <Route path=path!("/kiosk/:center/workshops") view=KioskWorkshopsPage ssr=SsrMode::Async/>
+                <Route path=path!("/kiosk/:center/workshops/:id") view=KioskWorkshopPage ssr=SsrMode::Async/>
+                <Route path=path!("/book") view=BookStartPage ssr=SsrMode::Async/>
+                <Route path=path!("/book/times") view=BookTimesPage ssr=SsrMode::Async/>
+                <Route path=path!("/book/details") view=BookDetailsPage ssr=SsrMode::Async/>
+                <Route path=path!("/book/manage/:token") view=ManageBookingPage ssr=SsrMode::Async/>
+                <Route path=path!("/book/manage/:token/reschedule") view=RescheduleBookingPage ssr=SsrMode::Async/>
+                <Route path=path!("/workshops") view=WorkshopsPage ssr=SsrMode::Async/>
+                <Route path=path!("/workshops/:id") view=WorkshopSessionPage ssr=SsrMode::Async/>
+                <Route path=path!("/workshops/manage/:token") view=EnrolmentPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/login") view=LoginPage/>
                 <Route path=path!("/staff/queue") view=QueuePage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/appointments") view=AppointmentsPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/workshops") view=StaffWorkshopsPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/workshops/:id") view=RosterPage ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }

@@ -2,8 +2,10 @@
 //!
 //! One Leptos app in islands mode. Pages render on the server (`pages`); only the parts
 //! that must react in the browser are `#[island]`s and ship as WASM: the kiosk check-in
-//! wizard, the kiosk idle guard and the staff screen's live updater. Rules live in
-//! `domain`, server functions in `api`, and, on the server only, queries in `db`.
+//! wizard, the kiosk idle guard, read aloud and the staff screen's live updater. Booking and
+//! workshops are server-rendered forms. Rules live in `domain`, server functions in `api`,
+//! and, on the server only, queries in `db`, form posts in `forms` and emails in
+//! `booking_mail`.
 
 pub mod api;
 pub mod app;
@@ -13,9 +15,15 @@ pub mod i18n;
 pub mod pages;
 
 #[cfg(feature = "ssr")]
+pub mod booking_mail;
+#[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
+pub mod forms;
+#[cfg(feature = "ssr")]
 pub mod state;
+#[cfg(feature = "ssr")]
+pub mod workshop_mail;
 
 /// Entry point of the WASM bundle: hydrates the islands on the page. Must stay named
 /// `hydrate`, which is what cargo-leptos's loader calls.

@@ -11,6 +11,8 @@ use tokio::sync::broadcast;
 pub struct Settings {
     /// Days after which a visitor's name is erased; the kiosk's privacy notice says so.
     pub retention_days: u32,
+    /// Where manage links point and who sends booking emails.
+    pub mail: crate::db::outbox::MailContext,
 }
 
 /// Shared state, handed to server functions through Leptos context.

@@ -20,6 +20,13 @@ pub struct Config {
     pub demo_password: String,
     /// `FRONTDESK_RETENTION_DAYS`: days before visitors' names are erased.
     pub retention_days: u32,
+    /// `FRONTDESK_PUBLIC_URL`: the site's address in emails' manage links.
+    pub public_url: Option<String>,
+    /// `FRONTDESK_SMTP_URL`: `smtp://host:port` of the mail relay. Unset: emails wait in
+    /// the outbox.
+    pub smtp_url: Option<String>,
+    /// `FRONTDESK_MAIL_FROM`: the sender of booking emails.
+    pub mail_from: String,
 }
 
 impl Config {
@@ -50,6 +57,10 @@ impl Config {
                 .unwrap_or_else(|| "frontdesk-demo".to_owned()),
             retention_days: u32::try_from(parse("FRONTDESK_RETENTION_DAYS", "30")?)
                 .map_err(|_| "FRONTDESK_RETENTION_DAYS is too large".to_owned())?,
+            public_url: var("FRONTDESK_PUBLIC_URL"),
+            smtp_url: var("FRONTDESK_SMTP_URL"),
+            mail_from: var("FRONTDESK_MAIL_FROM")
+                .unwrap_or_else(|| "WorkSource Frontdesk <frontdesk@localhost>".to_owned()),
         })
     }
 }

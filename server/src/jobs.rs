@@ -1,5 +1,5 @@
 //! Background jobs that run in every server process. They are safe to run in several
-//! processes at once: each is a single idempotent statement.
+//! processes at once: each is idempotent and locks what it works on.
 
 use app::state::AppState;
 use std::time::Duration;
@@ -15,6 +15,25 @@ pub async fn erase_expired_names(state: AppState) {
             Ok(0) => {}
             Ok(erased) => tracing::info!(erased, "erased names past the retention period"),
             Err(error) => tracing::warn!(error = %error, "could not erase expired names"),
+        }
+    }
+}
+
+/// Queues the day-before reminders, every minute.
+pub async fn queue_reminders(state: AppState) {
+    let mut every_minute = tokio::time::interval(Duration::from_secs(60));
+    loop {
+        every_minute.tick().await;
+        match app::db::outbox::queue_reminders(
+            &state.pool,
+            &state.settings.mail,
+            chrono::Utc::now(),
+        )
+        .await
+        {
+            Ok(0) => {}
+            Ok(queued) => tracing::info!(queued, "queued appointment reminders"),
+            Err(error) => tracing::warn!(error = %error, "could not queue reminders"),
         }
     }
 }

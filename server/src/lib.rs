@@ -6,4 +6,5 @@ pub mod config;
 pub mod embedded_postgres;
 pub mod jobs;
 pub mod live;
+pub mod mailer;
 pub mod router;

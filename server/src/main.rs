@@ -87,6 +87,13 @@ async fn serve(
         leptos_options: leptos_options.clone(),
         settings: Settings {
             retention_days: config.retention_days,
+            mail: app::db::outbox::MailContext {
+                public_url: config
+                    .public_url
+                    .clone()
+                    .unwrap_or_else(|| format!("http://{}", leptos_options.site_addr)),
+                from_address: config.mail_from.clone(),
+            },
         },
         queue_changes: queue_changes.clone(),
     };
@@ -95,6 +102,12 @@ async fn serve(
         queue_changes,
     ));
     tokio::spawn(server::jobs::erase_expired_names(state.clone()));
+    tokio::spawn(server::jobs::queue_reminders(state.clone()));
+    tokio::spawn(server::mailer::run(
+        pool.clone(),
+        config.smtp_url.clone(),
+        config.mail_from.clone(),
+    ));
 
     let addr = leptos_options.site_addr;
     let listener = tokio::net::TcpListener::bind(addr)
@@ -116,6 +129,9 @@ async fn seed_demo(pool: &sqlx::PgPool, config: &Config) -> Result<(), String> {
     app::db::demo::seed_centers(pool)
         .await
         .map_err(|e| format!("demo data: {e}"))?;
+    app::db::demo_workshops::seed_workshops(pool, chrono::Utc::now())
+        .await
+        .map_err(|e| format!("demo workshops: {e}"))?;
     let hash = app::api::auth::hash_password(&config.demo_password).map_err(|e| e.to_string())?;
     app::db::staff::upsert_staff(pool, &config.demo_email, "Demo Staff", &hash, "front_desk")
         .await

@@ -8,7 +8,7 @@ use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -23,6 +23,39 @@ pub fn build(state: AppState) -> Router {
         .route("/readyz", get(ready))
         .route("/staff", get(|| async { Redirect::to("/staff/queue") }))
         .route("/staff/queue/events", get(crate::live::queue_events))
+        .route("/book/details", post(app::forms::booking::submit_details))
+        .route(
+            "/book/manage/{token}/cancel",
+            post(app::forms::booking::cancel_booking),
+        )
+        .route(
+            "/book/manage/{token}/reschedule",
+            post(app::forms::booking::reschedule_booking),
+        )
+        .route(
+            "/book/manage/{token}/calendar.ics",
+            get(app::forms::booking::calendar_file),
+        )
+        .route(
+            "/kiosk/{center}/appointment",
+            post(app::forms::arrival::kiosk_arrival),
+        )
+        .route(
+            "/kiosk/{center}/workshops/{id}",
+            post(app::forms::workshops::kiosk_enrol),
+        )
+        .route(
+            "/workshops/enrol/{id}",
+            post(app::forms::workshops::submit_enrolment),
+        )
+        .route(
+            "/workshops/manage/{token}/cancel",
+            post(app::forms::workshops::cancel),
+        )
+        .route(
+            "/workshops/manage/{token}/calendar.ics",
+            get(app::forms::workshops::calendar_file),
+        )
         .leptos_routes_with_context(
             &state,
             routes,
@@ -49,7 +82,7 @@ async fn ready(State(state): State<AppState>) -> StatusCode {
 /// `no-store` keeps them out of every cache, so Back after a kiosk reset cannot show them.
 async fn no_store_for_personal_pages(request: Request, next: Next) -> Response {
     let path = request.uri().path();
-    let personal = ["/kiosk", "/staff", "/api"]
+    let personal = ["/kiosk", "/staff", "/api", "/book", "/workshops/manage"]
         .iter()
         .any(|prefix| path.starts_with(prefix));
     let mut response = next.run(request).await;

@@ -2,10 +2,14 @@
 //! who may call, parse the input with the domain types, call `db`, map errors. Internal
 //! causes are logged once here and never shown to the caller.
 
+pub mod appointments;
 pub mod auth;
+pub mod booking;
 pub mod centers;
 pub mod check_in;
 pub mod queue;
+pub mod staff_workshops;
+pub mod workshops;
 
 #[cfg(feature = "ssr")]
 pub(crate) fn state() -> Result<crate::state::AppState, leptos::prelude::ServerFnError> {

@@ -21,6 +21,8 @@ pub struct QueueEntry {
     pub waited_minutes: u32,
     /// Who called or serves this visitor.
     pub staff_name: Option<String>,
+    /// Set when the visitor arrived for a booked appointment: its start.
+    pub appointment_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// A center's open visits in the order staff work through them.
@@ -28,6 +30,8 @@ pub struct QueueEntry {
 pub struct QueueView {
     pub center_id: String,
     pub center_name: String,
+    /// The center's IANA zone, for showing appointment times on its wall clock.
+    pub time_zone: String,
     pub entries: Vec<QueueEntry>,
 }
 

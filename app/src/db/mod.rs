@@ -3,13 +3,20 @@
 //! check-in, one staff member per visitor) are enforced here by constraints and
 //! conditional updates, never by reading and then writing.
 
+pub mod appointments;
+pub mod arrivals;
+pub mod booking_slots;
+pub mod bookings;
 pub mod centers;
 pub mod demo;
+pub mod demo_workshops;
+pub mod outbox;
 pub mod queue;
 pub mod retention;
 pub mod sessions;
 pub mod staff;
 pub mod visits;
+pub mod workshops;
 
 /// The migrations in `app/migrations`, embedded in the binary and applied at start-up.
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");

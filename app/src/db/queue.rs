@@ -28,6 +28,7 @@ struct OpenVisitRow {
     checked_in_at: DateTime<Utc>,
     called_at: Option<DateTime<Utc>>,
     staff_name: Option<String>,
+    appointment_at: Option<DateTime<Utc>>,
 }
 
 /// Today's open visits at `center`: being served and called first, then the waiting line
@@ -40,8 +41,8 @@ pub async fn open_queue(
     let rows: Vec<OpenVisitRow> = sqlx::query_as(
         "select v.id, v.ticket_prefix, v.ticket_number, v.first_name, v.last_name, v.reasons,
                 v.accommodations, v.interpreter_language, v.accommodation_other, v.status,
-                v.checked_in_at, v.called_at, u.display_name as staff_name
-         from visits v left join staff_users u on u.id = v.staff_id
+                v.checked_in_at, v.called_at, u.display_name as staff_name, b.starts_at as appointment_at
+         from visits v left join staff_users u on u.id = v.staff_id left join bookings b on b.id = v.booking_id
          where v.center_id = $1 and v.service_day = $2 and v.status in ('waiting', 'called', 'serving')",
     )
     .bind(&center.id)
@@ -58,6 +59,7 @@ pub async fn open_queue(
     let position = |row: &OpenVisitRow| QueuePosition {
         id: row.id,
         arrived_at: row.checked_in_at,
+        appointment: row.appointment_at.is_some(),
     };
     let mut rows = rows;
     rows.sort_by(|a, b| {
@@ -96,12 +98,14 @@ pub async fn open_queue(
                 )
                 .unwrap_or(0),
                 staff_name: row.staff_name,
+                appointment_at: row.appointment_at,
             }
         })
         .collect();
     Ok(QueueView {
         center_id: center.id.clone(),
         center_name: center.name.clone(),
+        time_zone: center.time_zone.clone(),
         entries,
     })
 }
@@ -153,8 +157,8 @@ pub async fn call_next(
     staff_id: i64,
     now: DateTime<Utc>,
 ) -> Result<Option<i64>, sqlx::Error> {
-    let waiting: Vec<(i64, DateTime<Utc>)> = sqlx::query_as(
-        "select id, checked_in_at from visits where center_id = $1 and service_day = $2 and status = 'waiting'",
+    let waiting: Vec<(i64, DateTime<Utc>, bool)> = sqlx::query_as(
+        "select id, checked_in_at, booking_id is not null from visits where center_id = $1 and service_day = $2 and status = 'waiting'",
     )
     .bind(&center.id)
     .bind(center.today(now)?)
@@ -163,7 +167,11 @@ pub async fn call_next(
     let line = in_calling_order(
         waiting
             .into_iter()
-            .map(|(id, arrived_at)| QueuePosition { id, arrived_at })
+            .map(|(id, arrived_at, appointment)| QueuePosition {
+                id,
+                arrived_at,
+                appointment,
+            })
             .collect(),
     );
     for candidate in line {

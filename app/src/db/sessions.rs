@@ -15,7 +15,8 @@ pub struct SessionStaff {
     pub role: String,
 }
 
-fn hash(token: &str) -> Vec<u8> {
+/// The SHA-256 of a token: what the database keeps instead of the token.
+pub fn hash(token: &str) -> Vec<u8> {
     Sha256::digest(token.as_bytes()).to_vec()
 }
 

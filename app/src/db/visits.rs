@@ -28,16 +28,7 @@ pub async fn record_check_in(
     }
     let day = center.today(now)?;
     let mut tx = pool.begin().await?;
-    // The counter row lock serialises ticket numbers per center and day.
-    let number: i32 = sqlx::query_scalar(
-        "insert into ticket_counters (center_id, service_day, last_number) values ($1, $2, 1)
-         on conflict (center_id, service_day) do update set last_number = ticket_counters.last_number + 1
-         returning last_number",
-    )
-    .bind(&center.id)
-    .bind(day)
-    .fetch_one(&mut *tx)
-    .await?;
+    let number = next_ticket_number(&mut tx, &center.id, day).await?;
     let codes = |items: Vec<&'static str>| {
         items
             .into_iter()
@@ -84,6 +75,25 @@ pub async fn record_check_in(
     }
 }
 
+/// The next ticket number of `center_id` on `day`. The counter row's lock, held until the
+/// caller's transaction ends, serialises numbers per center and day; a rolled-back
+/// transaction gives its number back.
+pub(crate) async fn next_ticket_number(
+    conn: &mut sqlx::PgConnection,
+    center_id: &str,
+    day: NaiveDate,
+) -> Result<i32, sqlx::Error> {
+    sqlx::query_scalar(
+        "insert into ticket_counters (center_id, service_day, last_number) values ($1, $2, 1)
+         on conflict (center_id, service_day) do update set last_number = ticket_counters.last_number + 1
+         returning last_number",
+    )
+    .bind(center_id)
+    .bind(day)
+    .fetch_one(conn)
+    .await
+}
+
 async fn visit_by_key(pool: &PgPool, key: Uuid) -> Result<Option<i64>, sqlx::Error> {
     sqlx::query_scalar("select id from visits where idempotency_key = $1")
         .bind(key)
@@ -99,20 +109,22 @@ struct VisitTicketRow {
     ticket_number: i32,
     status: String,
     checked_in_at: DateTime<Utc>,
+    appointment: bool,
 }
 
 /// The ticket for visit `id`: its number, its place in line now, and the estimated wait
 /// from how long visits took today at the same center.
 pub async fn ticket(pool: &PgPool, id: i64) -> Result<Ticket, sqlx::Error> {
     let visit: VisitTicketRow = sqlx::query_as(
-        "select center_id, service_day, ticket_prefix, ticket_number, status, checked_in_at
+        "select center_id, service_day, ticket_prefix, ticket_number, status, checked_in_at,
+                booking_id is not null as appointment
          from visits where id = $1",
     )
     .bind(id)
     .fetch_one(pool)
     .await?;
-    let waiting: Vec<(i64, DateTime<Utc>)> = sqlx::query_as(
-        "select id, checked_in_at from visits where center_id = $1 and service_day = $2 and status = 'waiting'",
+    let waiting: Vec<(i64, DateTime<Utc>, bool)> = sqlx::query_as(
+        "select id, checked_in_at, booking_id is not null from visits where center_id = $1 and service_day = $2 and status = 'waiting'",
     )
     .bind(&visit.center_id)
     .bind(visit.service_day)
@@ -120,11 +132,16 @@ pub async fn ticket(pool: &PgPool, id: i64) -> Result<Ticket, sqlx::Error> {
     .await?;
     let positions: Vec<QueuePosition> = waiting
         .into_iter()
-        .map(|(id, arrived_at)| QueuePosition { id, arrived_at })
+        .map(|(id, arrived_at, appointment)| QueuePosition {
+            id,
+            arrived_at,
+            appointment,
+        })
         .collect();
     let me = QueuePosition {
         id,
         arrived_at: visit.checked_in_at,
+        appointment: visit.appointment,
     };
     let still_waiting = QueueStatus::from_code(&visit.status) == Some(QueueStatus::Waiting);
     let ahead = if still_waiting {

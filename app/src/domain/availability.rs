@@ -123,6 +123,16 @@ pub fn by_visitor_day(slots: &[Slot], visitor: Tz) -> BTreeMap<NaiveDate, Vec<Sl
     days
 }
 
+/// Up to `count` free slots closest in time to `wanted` (which was just taken), closest
+/// first and, between equally close ones, the earlier first: what a person is offered
+/// instead.
+pub fn nearest(free: &[Slot], wanted: DateTime<Utc>, count: usize) -> Vec<Slot> {
+    let mut by_distance: Vec<Slot> = free.iter().copied().filter(|s| s.start != wanted).collect();
+    by_distance.sort_by_key(|s| ((s.start - wanted).num_seconds().abs(), s.start));
+    by_distance.truncate(count);
+    by_distance
+}
+
 /// The wall-clock time of `instant` in `tz`, for showing a slot in both zones.
 pub fn wall_clock(instant: DateTime<Utc>, tz: Tz) -> NaiveDateTime {
     instant.with_timezone(&tz).naive_local()
@@ -331,5 +341,21 @@ mod tests {
             local_instant(PORTLAND, twice),
             Some(utc(2027, 11, 7, 8, 30))
         );
+    }
+
+    #[test]
+    fn nearest_free_times_are_the_closest_either_side() {
+        let at = |h, m| Utc.with_ymd_and_hms(2026, 11, 24, h, m, 0).unwrap();
+        let slot = |h, m| Slot {
+            start: at(h, m),
+            end: at(h, m) + Duration::minutes(30),
+        };
+        let free = [slot(16, 30), slot(17, 30), slot(18, 30), slot(21, 0)];
+        let offered = nearest(&free, at(18, 0), 3);
+        assert_eq!(offered, vec![slot(17, 30), slot(18, 30), slot(16, 30)]);
+        assert!(nearest(&free, at(17, 30), 9)
+            .iter()
+            .all(|s| s.start != at(17, 30)));
+        assert!(nearest(&[], at(18, 0), 3).is_empty());
     }
 }

@@ -1,15 +1,25 @@
-//! Plain domain types and rules: names, reasons, accommodations, tickets, queue order and
-//! wait estimates. No sqlx, axum or leptos here, so the same rules run on the server and,
-//! compiled to WASM, in the kiosk's browser, and every rule is unit-tested on its own.
+//! Plain domain types and rules: names, reasons, accommodations, tickets, queue order,
+//! wait estimates, bookable slots, confirmation codes and calendar files. No sqlx, axum or
+//! leptos here, so the same rules run on the server and, compiled to WASM, in the kiosk's
+//! browser, and every rule is unit-tested on its own.
 
 pub mod accommodation;
 pub mod availability;
+pub mod booking_form;
 pub mod check_in;
+pub mod confirmation_code;
+pub mod contact_details;
 pub mod contacts;
 pub mod display_name;
 pub mod free_text;
+pub mod ics;
 pub mod local_time;
+pub mod month_grid;
 pub mod queue;
+pub mod retry;
+pub mod service;
 pub mod ticket;
+pub mod time_zone;
 pub mod visit_reason;
 pub mod wait;
+pub mod workshop;

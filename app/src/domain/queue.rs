@@ -115,12 +115,18 @@ impl QueueAction {
 pub struct QueuePosition {
     pub id: i64,
     pub arrived_at: DateTime<Utc>,
+    /// Arrived for a booked appointment: they come before walk-ins.
+    pub appointment: bool,
 }
 
-/// First come, first served; the id breaks ties between check-ins in the same instant,
-/// so the order is total and every staff screen shows the same line.
+/// Arrived appointments first (they were promised a time), then first come, first served;
+/// the id breaks ties between check-ins in the same instant, so the order is total and
+/// every staff screen shows the same line.
 pub fn queue_order(a: &QueuePosition, b: &QueuePosition) -> Ordering {
-    a.arrived_at.cmp(&b.arrived_at).then(a.id.cmp(&b.id))
+    b.appointment
+        .cmp(&a.appointment)
+        .then(a.arrived_at.cmp(&b.arrived_at))
+        .then(a.id.cmp(&b.id))
 }
 
 /// The waiting visitors in the order they will be called.
@@ -147,7 +153,25 @@ mod tests {
         QueuePosition {
             id,
             arrived_at: Utc.with_ymd_and_hms(2026, 11, 23, 17, minute, 0).unwrap(),
+            appointment: false,
         }
+    }
+
+    #[test]
+    fn arrived_appointments_go_before_walk_ins_then_by_arrival() {
+        let appointment = |id, minute| QueuePosition {
+            appointment: true,
+            ..at(id, minute)
+        };
+        let order = in_calling_order(vec![
+            at(1, 0),
+            appointment(2, 20),
+            at(3, 5),
+            appointment(4, 10),
+        ]);
+        let ids: Vec<i64> = order.iter().map(|p| p.id).collect();
+        assert_eq!(ids, vec![4, 2, 1, 3]);
+        assert_eq!(people_ahead(&order, &at(1, 0)), 2);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! needs as props. So no translation, and no translation code, is compiled into the WASM
 //! a kiosk tablet downloads.
 
+pub mod dates;
 mod locale;
 mod strings;
 

@@ -6,10 +6,14 @@
 //! costs next to nothing, and kiosk tablets pay for every byte.
 
 use crate::domain::accommodation::Accommodation;
+use crate::domain::booking_form::DetailsProblem;
 use crate::domain::check_in::Problem;
+use crate::domain::contact_details::ContactError;
 use crate::domain::free_text::TextError;
 use crate::domain::queue::{QueueAction, QueueStatus};
+use crate::domain::service::Service;
 use crate::domain::visit_reason::VisitReason;
+use crate::domain::workshop::{Refusal, Seats, Topic};
 use serde::{Deserialize, Serialize};
 
 /// A struct made only of strings (or of such structs), flattened to and rebuilt from a list
@@ -96,6 +100,9 @@ impl<'de, T: StringTable> Deserialize<'de> for Packed<T> {
 pub struct Translations {
     pub common: CommonStrings,
     pub kiosk: KioskStrings,
+    pub arrival: ArrivalStrings,
+    pub booking: BookingStrings,
+    pub workshops: WorkshopStrings,
     pub staff: StaffStrings,
 }
 
@@ -113,6 +120,15 @@ pub struct CommonStrings {
     pub skip_to_content: String,
     pub not_found: String,
     pub language_line: String,
+    pub book_link: String,
+    /// Monday first.
+    pub weekdays: [String; 7],
+    pub months: [String; 12],
+    /// With `{weekday}`, `{month}`, `{day}`, `{year}`.
+    pub date_pattern: String,
+    pub clock_12h: bool,
+    pub am: String,
+    pub pm: String,
 }
 
 string_table! {
@@ -318,6 +334,31 @@ pub struct StaffStrings {
     pub action_start_serving: String,
     pub action_done: String,
     pub action_left: String,
+    /// "Appointment {time}", beside an arrived appointment in the queue.
+    pub appointment_badge: String,
+    pub nav_label: String,
+    pub nav_queue: String,
+    pub nav_appointments: String,
+    /// "Appointments · {center}"
+    pub appointments_title: String,
+    pub day_label: String,
+    pub show_day: String,
+    pub no_appointments: String,
+    pub col_time: String,
+    pub col_service: String,
+    pub col_language: String,
+    pub booking_booked: String,
+    pub booking_arrived: String,
+    pub booking_cancelled: String,
+    pub col_session: String,
+    pub col_waitlist: String,
+    pub roster_heading: String,
+    pub roster_seats: String,
+    pub change_capacity: String,
+    pub roster_enrolled: String,
+    pub roster_waitlist: String,
+    pub attended: String,
+    pub no_show: String,
 }
 
 impl StaffStrings {
@@ -337,6 +378,275 @@ impl StaffStrings {
             QueueAction::StartServing => &self.action_start_serving,
             QueueAction::Done => &self.action_done,
             QueueAction::Left => &self.action_left,
+        }
+    }
+}
+
+/// Strings of the kiosk's "I have an appointment" screens (server-rendered forms).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArrivalStrings {
+    pub appointment: String,
+    pub appointment_hint: String,
+    pub heading: String,
+    pub by_code_heading: String,
+    pub code_label: String,
+    pub code_hint: String,
+    pub or: String,
+    pub by_name_heading: String,
+    pub last4_label: String,
+    pub last4_hint: String,
+    pub find_button: String,
+    pub error_code: String,
+    pub error_last4: String,
+    pub error_nothing: String,
+    pub not_found: String,
+    pub other_day: String,
+    pub other_center: String,
+    pub arrived_heading: String,
+    pub arrived_time: String,
+    pub arrived_seat: String,
+    pub walk_in_instead: String,
+}
+
+/// Strings of the booking pages and of booking emails.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BookingStrings {
+    pub heading: String,
+    pub intro: String,
+    pub step_of: String,
+    pub service_label: String,
+    pub service_label_short: String,
+    pub services: ServiceLabels,
+    pub center_label: String,
+    pub any_center: String,
+    pub time_zone_label: String,
+    pub time_zone_hint: String,
+    pub continue_button: String,
+    pub change: String,
+    pub error_time_zone: String,
+    pub error_service: String,
+    pub error_center: String,
+    pub day_heading: String,
+    pub day_hint: String,
+    pub free_times_count: String,
+    pub no_free_times: String,
+    pub chosen_day: String,
+    pub times_heading: String,
+    pub times_hint: String,
+    pub center_time: String,
+    pub no_times_at_all: String,
+    pub error_time_required: String,
+    pub details_heading: String,
+    pub your_appointment: String,
+    pub first_name_label: String,
+    pub last_name_label: String,
+    pub email_label: String,
+    pub email_hint: String,
+    pub phone_label: String,
+    pub phone_hint: String,
+    pub language_label: String,
+    pub accommodations_label: String,
+    pub accommodations_hint: String,
+    pub interpreter_language_label: String,
+    pub accommodation_other_label: String,
+    pub done_button: String,
+    pub request_failed: String,
+    pub problems_heading: String,
+    pub error_required: String,
+    pub error_too_long: String,
+    pub error_control_characters: String,
+    pub error_email: String,
+    pub error_phone: String,
+    pub error_not_chosen: String,
+    pub taken_heading: String,
+    pub taken_body: String,
+    pub taken_none: String,
+    pub choose_another_day: String,
+    pub confirmed_heading: String,
+    pub confirmed_intro: String,
+    pub code_label: String,
+    pub code_hint: String,
+    pub your_time_label: String,
+    pub center_time_label: String,
+    pub where_label: String,
+    pub where_value: String,
+    pub add_to_calendar: String,
+    pub manage_heading: String,
+    pub manage_hint: String,
+    pub manage_link_label: String,
+    pub cancel_button: String,
+    pub reschedule_link: String,
+    pub cancelled_heading: String,
+    pub cancelled_body: String,
+    pub arrived_notice: String,
+    pub book_again: String,
+    pub rescheduled_notice: String,
+    pub reschedule_heading: String,
+    pub reschedule_current: String,
+    pub reschedule_button: String,
+    pub not_changeable: String,
+    pub link_invalid_heading: String,
+    pub link_invalid_body: String,
+    pub calendar_summary: String,
+    pub mail_greeting: String,
+    pub mail_confirmation_subject: String,
+    pub mail_confirmation_intro: String,
+    pub mail_change_subject: String,
+    pub mail_change_intro: String,
+    pub mail_cancellation_subject: String,
+    pub mail_cancellation_intro: String,
+    pub mail_reminder_subject: String,
+    pub mail_reminder_intro: String,
+    pub mail_manage: String,
+    pub mail_book_again: String,
+    pub mail_signature: String,
+}
+
+impl BookingStrings {
+    /// The message shown beside a booking form field for `problem`.
+    pub fn problem(&self, problem: DetailsProblem) -> String {
+        match problem {
+            DetailsProblem::Text(TextError::Empty)
+            | DetailsProblem::Contact(ContactError::Empty) => self.error_required.clone(),
+            DetailsProblem::Text(TextError::TooLong { max }) => {
+                super::fill(&self.error_too_long, &[("max", &max.to_string())])
+            }
+            DetailsProblem::Text(TextError::ControlCharacters) => {
+                self.error_control_characters.clone()
+            }
+            DetailsProblem::Contact(ContactError::InvalidEmail) => self.error_email.clone(),
+            DetailsProblem::Contact(ContactError::InvalidPhone) => self.error_phone.clone(),
+            DetailsProblem::NotChosen => self.error_not_chosen.clone(),
+        }
+    }
+}
+
+/// Names of the bookable services.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceLabels {
+    pub registration_help: String,
+    pub career_coaching: String,
+    pub resume_review: String,
+    pub skills_team: String,
+    pub interview_practice: String,
+}
+
+impl ServiceLabels {
+    pub fn label(&self, service: Service) -> &str {
+        match service {
+            Service::RegistrationHelp => &self.registration_help,
+            Service::CareerCoaching => &self.career_coaching,
+            Service::ResumeReview => &self.resume_review,
+            Service::SkillsTeam => &self.skills_team,
+            Service::InterviewPractice => &self.interview_practice,
+        }
+    }
+}
+
+/// Strings of the workshop pages.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkshopStrings {
+    pub heading: String,
+    pub intro: String,
+    pub nav_link: String,
+    pub kiosk_hint: String,
+    pub filter_place: String,
+    pub any_place: String,
+    pub virtual_place: String,
+    pub filter_topic: String,
+    pub any_topic: String,
+    pub filter_language: String,
+    pub any_language: String,
+    pub filter_from: String,
+    pub show: String,
+    pub no_sessions: String,
+    pub topics: TopicLabels,
+    pub seats_left: String,
+    pub one_seat_left: String,
+    pub full_waitlist: String,
+    pub cancelled_session: String,
+    pub seats_label: String,
+    pub when_label: String,
+    pub where_label: String,
+    pub language_label: String,
+    pub employer: String,
+    pub center_time: String,
+    pub details_link: String,
+    pub enrol_heading: String,
+    pub contact_label: String,
+    pub contact_hint: String,
+    pub enrol_button: String,
+    pub waitlist_button: String,
+    pub whole_series: String,
+    pub enrolled_heading: String,
+    pub enrolled_body: String,
+    pub waitlisted_heading: String,
+    pub waitlist_place: String,
+    pub cancel_button: String,
+    pub cancelled_heading: String,
+    pub cancelled_body: String,
+    pub refused_past: String,
+    pub refused_cancelled: String,
+    pub back_to_list: String,
+    pub error_contact: String,
+    pub mail_enrolled_subject: String,
+    pub mail_waitlisted_subject: String,
+    pub mail_promoted_subject: String,
+    pub mail_promoted_body: String,
+    pub mail_manage: String,
+}
+
+impl WorkshopStrings {
+    /// "3 seats left" or "Full — join the waitlist, you are number 4".
+    pub fn seats(&self, seats: Seats) -> String {
+        match seats {
+            Seats::Open { left: 1 } => self.one_seat_left.clone(),
+            Seats::Open { left } => super::fill(&self.seats_left, &[("count", &left.to_string())]),
+            Seats::Full { next_place } => {
+                super::fill(&self.full_waitlist, &[("place", &next_place.to_string())])
+            }
+        }
+    }
+
+    pub fn refusal(&self, refusal: Refusal) -> &str {
+        match refusal {
+            Refusal::Past => &self.refused_past,
+            Refusal::Cancelled => &self.refused_cancelled,
+        }
+    }
+}
+
+/// Names of the workshop topics.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopicLabels {
+    pub orientation: String,
+    pub resumes: String,
+    pub interviewing: String,
+    pub networking: String,
+    pub soft_skills: String,
+    pub state_jobs: String,
+    pub scholarship_help: String,
+    pub job_hunter_series: String,
+    pub hiring_event: String,
+}
+
+impl TopicLabels {
+    pub fn label(&self, topic: Topic) -> &str {
+        match topic {
+            Topic::Orientation => &self.orientation,
+            Topic::Resumes => &self.resumes,
+            Topic::Interviewing => &self.interviewing,
+            Topic::Networking => &self.networking,
+            Topic::SoftSkills => &self.soft_skills,
+            Topic::StateJobs => &self.state_jobs,
+            Topic::ScholarshipHelp => &self.scholarship_help,
+            Topic::JobHunterSeries => &self.job_hunter_series,
+            Topic::HiringEvent => &self.hiring_event,
         }
     }
 }

@@ -1,9 +1,11 @@
 //! Pages, one per file, rendered on the server. Interactive parts are islands.
 
+pub mod booking;
 pub mod home_page;
 pub mod kiosk;
 pub mod not_found_page;
 pub mod staff;
+pub mod workshops;
 
 use crate::i18n::Locale;
 use leptos::prelude::*;

@@ -52,7 +52,13 @@ pub async fn spawn_app(pool: PgPool) -> TestApp {
     let state = AppState {
         pool: pool.clone(),
         leptos_options,
-        settings: Settings { retention_days: 30 },
+        settings: Settings {
+            retention_days: 30,
+            mail: app::db::outbox::MailContext {
+                public_url: "http://frontdesk.test".to_owned(),
+                from_address: "WorkSource <frontdesk@frontdesk.test>".to_owned(),
+            },
+        },
         queue_changes,
     };
     TestApp {

@@ -1,7 +1,12 @@
 //! Database and HTTP tests against real PostgreSQL. Each `#[sqlx::test]` gets its own fresh
 //! database with the migrations applied (DATABASE_URL names the server to create them on).
 
+mod booking_helpers;
 mod helpers;
+
+mod arrival;
+mod booking;
+mod email;
 
 mod check_in;
 mod embedded_postgres;
@@ -9,3 +14,4 @@ mod live_notifications;
 mod queue;
 mod retention;
 mod staff_access;
+mod workshops;

@@ -1,5 +1,6 @@
 //! The kiosk at `/kiosk/{center}`: touch only, large print, one question per screen.
 
+pub mod appointment_page;
 pub mod check_in_page;
 pub mod check_in_request;
 pub mod check_in_steps;
@@ -11,3 +12,4 @@ pub mod read_aloud;
 pub mod welcome_page;
 mod wizard_choices;
 mod wizard_ticket;
+pub mod workshops_page;

@@ -29,10 +29,20 @@ pub fn WelcomePage() -> impl IntoView {
                     >
                         <h1>{t.kiosk.welcome_heading.clone()}</h1>
                         <p class="lead">{t.kiosk.welcome_intro.clone()}</p>
-                        <a class="big-action" href=format!("/kiosk/{}/check-in{}", center.id, display.query())>
-                            <span class="big-action-title">{t.kiosk.check_in.clone()}</span>
-                            <span class="big-action-hint">{t.kiosk.check_in_hint.clone()}</span>
-                        </a>
+                        <div class="big-actions">
+                            <a class="big-action" href=format!("/kiosk/{}/check-in{}", center.id, display.query())>
+                                <span class="big-action-title">{t.kiosk.check_in.clone()}</span>
+                                <span class="big-action-hint">{t.kiosk.check_in_hint.clone()}</span>
+                            </a>
+                            <a class="big-action" href=format!("/kiosk/{}/appointment{}", center.id, display.query())>
+                                <span class="big-action-title">{t.arrival.appointment.clone()}</span>
+                                <span class="big-action-hint">{t.arrival.appointment_hint.clone()}</span>
+                            </a>
+                            <a class="big-action" href=format!("/kiosk/{}/workshops{}", center.id, display.query())>
+                                <span class="big-action-title">{t.workshops.nav_link.clone()}</span>
+                                <span class="big-action-hint">{t.workshops.kiosk_hint.clone()}</span>
+                            </a>
+                        </div>
                         <div class="settings">
                             <section class="setting" aria-labelledby="language-heading">
                                 <h2 id="language-heading">{t.kiosk.choose_language.clone()}</h2>

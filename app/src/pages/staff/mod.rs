@@ -1,6 +1,10 @@
 //! Staff pages under `/staff`. All but the sign-in page sit behind the server's session
 //! check, and their server functions check the session again themselves.
 
+pub mod appointments_page;
 pub mod login_page;
 pub mod queue_page;
 pub mod queue_table;
+pub mod roster_page;
+pub mod staff_nav;
+pub mod workshops_page;

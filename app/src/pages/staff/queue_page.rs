@@ -23,12 +23,7 @@ pub fn QueuePage() -> impl IntoView {
                 };
                 let center_id = page.queue.center_id.clone();
                 view! {
-                    <header class="staff-header">
-                        <p>{fill(&t.signed_in_as, &[("name", &page.staff_name)])}</p>
-                        <form method="post" action="/api/staff/sign-out">
-                            <button type="submit" class="secondary-button">{t.sign_out.clone()}</button>
-                        </form>
-                    </header>
+                    <super::staff_nav::StaffNav locale staff_name=page.staff_name.clone() current="queue" center_id=center_id.clone()/>
                     <main id="main" class="page staff">
                         <h1>{fill(&t.queue_title, &[("center", &page.queue.center_name)])}</h1>
                         <form method="get" action="/staff/queue" class="inline-form center-picker">

@@ -16,6 +16,7 @@ pub fn QueueTable(queue: QueueView, locale: Locale) -> impl IntoView {
         return view! { <p class="queue-summary">{s.nobody_waiting.clone()}</p> }.into_any();
     }
     let center_id = queue.center_id.clone();
+    let zone: chrono_tz::Tz = queue.time_zone.parse().unwrap_or(chrono_tz::UTC);
     view! {
         <p class="queue-summary">{waiting}</p>
         <table class="queue-table">
@@ -31,15 +32,24 @@ pub fn QueueTable(queue: QueueView, locale: Locale) -> impl IntoView {
                 </tr>
             </thead>
             <tbody>
-                {queue.entries.into_iter().map(|entry| queue_row(t, &center_id, entry)).collect_view()}
+                {queue.entries.into_iter().map(|entry| queue_row(t, &center_id, zone, entry)).collect_view()}
             </tbody>
         </table>
     }
     .into_any()
 }
 
-fn queue_row(t: &'static Translations, center_id: &str, entry: QueueEntry) -> impl IntoView {
+fn queue_row(
+    t: &'static Translations,
+    center_id: &str,
+    zone: chrono_tz::Tz,
+    entry: QueueEntry,
+) -> impl IntoView {
     let s = &t.staff;
+    let appointment = entry.appointment_at.map(|at| {
+        let time = crate::i18n::dates::clock(at.with_timezone(&zone).time(), &t.common);
+        view! { <span class="badge">{fill(&s.appointment_badge, &[("time", &time)])}</span> }
+    });
     let reasons = entry
         .reasons
         .iter()
@@ -89,7 +99,7 @@ fn queue_row(t: &'static Translations, center_id: &str, entry: QueueEntry) -> im
     view! {
         <tr data-ticket=entry.ticket.clone() data-status=entry.status.code()>
             <th scope="row">{entry.ticket.clone()}</th>
-            <td>{entry.name}</td>
+            <td>{entry.name}" "{appointment}</td>
             <td>{reasons}</td>
             <td>{needs}</td>
             <td>{fill(&s.minutes, &[("minutes", &entry.waited_minutes.to_string())])}</td>

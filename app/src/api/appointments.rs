@@ -1,0 +1,67 @@
+//! The staff day view of a center's booked appointments. Staff only.
+
+use crate::domain::accommodation::Accommodation;
+use crate::domain::service::Service;
+use chrono::{DateTime, NaiveDate, Utc};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// One appointment as staff see it in the day view.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AppointmentEntry {
+    pub starts_at: DateTime<Utc>,
+    pub name: String,
+    pub service: Service,
+    pub status: String,
+    pub language: String,
+    pub accommodations: Vec<Accommodation>,
+    pub interpreter_language: Option<String>,
+    pub accommodation_other: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AppointmentsDay {
+    pub staff_name: String,
+    pub centers: Vec<super::centers::CenterInfo>,
+    pub center_id: String,
+    pub center_name: String,
+    pub time_zone: String,
+    pub day: NaiveDate,
+    pub entries: Vec<AppointmentEntry>,
+}
+
+/// Appointments at `center` (the first when none) on `day` (today when none or unreadable).
+#[server(endpoint = "staff/appointments")]
+pub async fn staff_appointments(
+    center: Option<String>,
+    day: Option<String>,
+) -> Result<Option<AppointmentsDay>, ServerFnError> {
+    let staff = super::auth::require_staff().await?;
+    let state = super::state()?;
+    let centers = crate::db::centers::list_centers(&state.pool)
+        .await
+        .map_err(super::unavailable)?;
+    let chosen = match &center {
+        Some(id) => centers.iter().find(|c| &c.id == id),
+        None => centers.first(),
+    };
+    let Some(chosen) = chosen.cloned() else {
+        return Ok(None);
+    };
+    let day = match day.and_then(|d| d.parse().ok()) {
+        Some(day) => day,
+        None => chosen.today(Utc::now()).map_err(super::unavailable)?,
+    };
+    let rows = crate::db::appointments::day(&state.pool, &chosen, day)
+        .await
+        .map_err(super::unavailable)?;
+    Ok(Some(AppointmentsDay {
+        staff_name: staff.display_name,
+        center_id: chosen.id.clone(),
+        center_name: chosen.name.clone(),
+        time_zone: chosen.time_zone.clone(),
+        centers: centers.into_iter().map(Into::into).collect(),
+        day,
+        entries: rows,
+    }))
+}

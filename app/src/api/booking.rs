@@ -1,0 +1,95 @@
+//! Booking from home: the free times pages show, and a booking as its manage link shows
+//! it. Booking, cancelling and rescheduling are form posts (see `forms::booking`), so the
+//! whole flow works with JavaScript off.
+
+use crate::domain::service::Service;
+use chrono::{DateTime, NaiveDate, Utc};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// The free start times of a service at a center (or at any center).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FreeTimeList {
+    /// The zone the times are shown beside the visitor's: the (first) center's.
+    pub center_time_zone: String,
+    pub starts: Vec<DateTime<Utc>>,
+}
+
+/// Free times of `service` at `center` (`None`: any center). `None` when the service or
+/// center is unknown.
+#[server(endpoint = "book/free-times")]
+pub async fn free_times(
+    service: String,
+    center: Option<String>,
+) -> Result<Option<FreeTimeList>, ServerFnError> {
+    let state = super::state()?;
+    let Some(service) = Service::from_code(&service) else {
+        return Ok(None);
+    };
+    let offers = crate::db::booking_slots::offers(&state.pool, service, center.as_deref())
+        .await
+        .map_err(super::unavailable)?;
+    let Some(first) = offers.first() else {
+        return Ok(None);
+    };
+    let free = crate::db::booking_slots::free_slots(&state.pool, service, &offers, Utc::now())
+        .await
+        .map_err(super::unavailable)?;
+    Ok(Some(FreeTimeList {
+        center_time_zone: first.center.time_zone.clone(),
+        starts: crate::db::booking_slots::distinct_times(&free)
+            .into_iter()
+            .map(|s| s.start)
+            .collect(),
+    }))
+}
+
+/// A booking as its private link shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BookingView {
+    pub code: String,
+    pub service: Service,
+    pub center_id: String,
+    pub center_name: String,
+    pub center_time_zone: String,
+    pub visitor_time_zone: String,
+    pub starts_at: DateTime<Utc>,
+    pub first_name: String,
+    pub email: String,
+    /// "booked", "arrived" or "cancelled".
+    pub status: String,
+    /// The center's local date of the appointment.
+    pub day: NaiveDate,
+    pub changeable: bool,
+    /// The private link itself, to keep.
+    pub manage_url: String,
+}
+
+/// The booking behind a manage link; `None` when the link is not valid.
+#[server(endpoint = "book/manage")]
+pub async fn booking_by_token(token: String) -> Result<Option<BookingView>, ServerFnError> {
+    let state = super::state()?;
+    let now = Utc::now();
+    let manage_url = crate::booking_mail::manage_url(&state.settings.mail.public_url, &token);
+    let row = crate::db::bookings::find_by_token(&state.pool, &token, now)
+        .await
+        .map_err(super::unavailable)?;
+    Ok(row.and_then(|b| {
+        let day = crate::domain::local_time::local_day(b.starts_at, &b.center_time_zone)?;
+        Some(BookingView {
+            service: b.service()?,
+            changeable: b.status == "booked" && b.starts_at > now,
+            code: b.code,
+            center_id: b.center_id,
+            center_name: b.center_name,
+            center_time_zone: b.center_time_zone,
+            visitor_time_zone: b.visitor_time_zone,
+            starts_at: b.starts_at,
+            first_name: b.first_name,
+            email: b.email,
+            status: b.status,
+            day,
+            manage_url,
+        })
+    }))
+}

@@ -1,0 +1,177 @@
+//! [ssr] The emails a booking sends: confirmation, change, cancellation and the reminder
+//! the day before, in the booker's language, each with the booking's calendar file.
+
+use crate::db::bookings::BookingRow;
+use crate::db::outbox::MailContext;
+use crate::domain::confirmation_code;
+use crate::domain::contacts::LANGUAGE_ACCESS_LINE;
+use crate::domain::ics::{to_ics, CalendarEvent, Method};
+use crate::domain::service::Service;
+use crate::i18n::dates::{date_and_time, zone_label};
+use crate::i18n::{fill, translations, Translations};
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MailKind {
+    Confirmation,
+    Change,
+    Cancellation,
+    Reminder,
+}
+
+impl MailKind {
+    /// Stored in `outbox.kind`.
+    pub fn code(self) -> &'static str {
+        match self {
+            MailKind::Confirmation => "confirmation",
+            MailKind::Change => "change",
+            MailKind::Cancellation => "cancellation",
+            MailKind::Reminder => "reminder",
+        }
+    }
+}
+
+/// A message ready for the outbox.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Composed {
+    pub subject: String,
+    pub body: String,
+    pub ics: String,
+    pub ics_method: &'static str,
+}
+
+/// The private link that manages a booking.
+pub fn manage_url(public_url: &str, token: &str) -> String {
+    format!("{}/book/manage/{token}", public_url.trim_end_matches('/'))
+}
+
+/// Both wall clocks of a booking: the booker's zone and the center's.
+pub fn both_times(booking: &BookingRow, t: &Translations) -> (String, String) {
+    let visitor: Tz = booking.visitor_time_zone.parse().unwrap_or(chrono_tz::UTC);
+    let center: Tz = booking.center_time_zone.parse().unwrap_or(chrono_tz::UTC);
+    let show = |tz: Tz| {
+        format!(
+            "{} ({})",
+            date_and_time(booking.starts_at, tz, &t.common),
+            zone_label(tz.name())
+        )
+    };
+    (show(visitor), show(center))
+}
+
+/// The calendar event of a booking; its UID never changes, its SEQUENCE follows every
+/// change.
+pub fn calendar_event(
+    booking: &BookingRow,
+    t: &Translations,
+    manage: &str,
+    organizer: &str,
+    now: DateTime<Utc>,
+) -> CalendarEvent {
+    let b = &t.booking;
+    let service = booking
+        .service()
+        .map(|s| b.services.label(s).to_owned())
+        .unwrap_or_default();
+    CalendarEvent {
+        uid: format!("booking-{}@frontdesk", booking.id),
+        sequence: booking.sequence.max(0) as u32,
+        stamp: now,
+        start: booking.starts_at,
+        end: booking.ends_at,
+        summary: fill(
+            &b.calendar_summary,
+            &[("service", &service), ("center", &booking.center_name)],
+        ),
+        description: format!(
+            "{}: {}\n{}",
+            b.code_label,
+            confirmation_code::display(&booking.code),
+            fill(&b.mail_manage, &[("url", manage)])
+        ),
+        location: fill(&b.where_value, &[("center", &booking.center_name)]),
+        organizer_email: bare_address(organizer),
+    }
+}
+
+/// `frontdesk@example.org` out of `WorkSource <frontdesk@example.org>`.
+fn bare_address(from: &str) -> String {
+    match (from.find('<'), from.find('>')) {
+        (Some(open), Some(close)) if close > open => from[open + 1..close].to_owned(),
+        _ => from.trim().to_owned(),
+    }
+}
+
+pub fn compose(
+    kind: MailKind,
+    booking: &BookingRow,
+    token: &str,
+    mail: &MailContext,
+    now: DateTime<Utc>,
+) -> Composed {
+    let t = translations(booking.locale());
+    let b = &t.booking;
+    let manage = manage_url(&mail.public_url, token);
+    let (yours, centers) = both_times(booking, t);
+    let service = booking.service().unwrap_or(Service::RegistrationHelp);
+    let date_only = yours.split(',').take(2).collect::<Vec<_>>().join(",");
+    let (subject, intro) = match kind {
+        MailKind::Confirmation => (&b.mail_confirmation_subject, &b.mail_confirmation_intro),
+        MailKind::Change => (&b.mail_change_subject, &b.mail_change_intro),
+        MailKind::Cancellation => (&b.mail_cancellation_subject, &b.mail_cancellation_intro),
+        MailKind::Reminder => (&b.mail_reminder_subject, &b.mail_reminder_intro),
+    };
+    let mut lines = vec![
+        fill(&b.mail_greeting, &[("name", &booking.first_name)]),
+        String::new(),
+        intro.clone(),
+        String::new(),
+        format!("{}: {}", b.service_label_short, b.services.label(service)),
+        format!("{}: {}", b.your_time_label, yours),
+        format!("{}: {}", b.center_time_label, centers),
+        format!(
+            "{}: {}",
+            b.where_label,
+            fill(&b.where_value, &[("center", &booking.center_name)])
+        ),
+        format!(
+            "{}: {}",
+            b.code_label,
+            confirmation_code::display(&booking.code)
+        ),
+        String::new(),
+    ];
+    if kind == MailKind::Cancellation {
+        lines.push(fill(
+            &b.mail_book_again,
+            &[(
+                "url",
+                &format!("{}/book", mail.public_url.trim_end_matches('/')),
+            )],
+        ));
+    } else {
+        lines.push(fill(&b.mail_manage, &[("url", &manage)]));
+    }
+    lines.push(fill(
+        &t.common.language_line,
+        &[("phone", LANGUAGE_ACCESS_LINE)],
+    ));
+    lines.push(String::new());
+    lines.push(b.mail_signature.clone());
+    let method = if kind == MailKind::Cancellation {
+        Method::Cancel
+    } else {
+        Method::Request
+    };
+    let event = calendar_event(booking, t, &manage, &mail.from_address, now);
+    Composed {
+        subject: fill(subject, &[("date", &date_only)]),
+        body: lines.join("\n"),
+        ics: to_ics(&event, method),
+        ics_method: match method {
+            Method::Request => "REQUEST",
+            Method::Cancel => "CANCEL",
+        },
+    }
+}

@@ -1,0 +1,40 @@
+//! A labelled text input, used by every server-rendered form.
+
+use leptos::prelude::*;
+
+/// A labelled text input with its hint and, when refused, its message, tied together
+/// with `aria-describedby` so a screen reader reads the message with the field.
+#[component]
+pub fn TextField(
+    name: &'static str,
+    label: String,
+    value: String,
+    error: Option<String>,
+    #[prop(optional)] autocomplete: &'static str,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] hint: Option<String>,
+    #[prop(default = true)] required: bool,
+    #[prop(optional)] inputmode: Option<&'static str>,
+) -> impl IntoView {
+    let hint_id = format!("{name}-hint");
+    let error_id = format!("{name}-error");
+    let described: Vec<String> = [
+        hint.as_ref().map(|_| hint_id.clone()),
+        error.as_ref().map(|_| error_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    view! {
+        <div class="field">
+            <label class="field-label" for=name>{label}</label>
+            {hint.map(|h| view! { <p class="field-hint" id=hint_id>{h}</p> })}
+            {error.as_ref().map(|e| view! { <p class="field-error" id=error_id>{e.clone()}</p> })}
+            <input id=name name=name type=kind class="text-input" value=value inputmode=inputmode
+                autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
+                aria-required=required.then_some("true")
+                aria-invalid=error.is_some().then_some("true")
+                aria-describedby=(!described.is_empty()).then(|| described.join(" "))/>
+        </div>
+    }
+}

@@ -1,0 +1,180 @@
+//! [ssr] The email outbox. A message is written in the same transaction as the booking
+//! change it reports, so an email is queued exactly when the change commits; the server's
+//! mail worker sends what is due, one message per transaction, and marks it sent in that
+//! transaction (`for update skip locked`: two server processes never take the same row).
+
+use super::bookings::BookingRow;
+use crate::booking_mail::{compose, MailKind};
+use crate::domain::retry::backoff;
+use chrono::{DateTime, Utc};
+use sqlx::{PgConnection, Postgres, Transaction};
+
+/// What emails need that a booking does not know: where the site is, who sends.
+#[derive(Debug, Clone)]
+pub struct MailContext {
+    /// The site's address as participants reach it, for manage links (no trailing `/`).
+    pub public_url: String,
+    /// The sender address, also the calendar event's organizer.
+    pub from_address: String,
+}
+
+/// Queues the email of `kind` about `booking`, with a manage link made from `token`.
+pub async fn enqueue(
+    conn: &mut PgConnection,
+    kind: MailKind,
+    booking: &BookingRow,
+    token: &str,
+    mail: &MailContext,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let message = compose(kind, booking, token, mail, now);
+    insert_message(
+        conn,
+        Recipient::Booking(booking.id),
+        kind.code(),
+        &booking.email,
+        &message,
+    )
+    .await
+}
+
+/// Whom a message is about, for the outbox row.
+pub enum Recipient {
+    Booking(i64),
+    Enrolment(i64),
+}
+
+/// Writes a composed message to the outbox.
+pub async fn insert_message(
+    conn: &mut PgConnection,
+    about: Recipient,
+    kind: &str,
+    to: &str,
+    message: &crate::booking_mail::Composed,
+) -> Result<(), sqlx::Error> {
+    let (booking_id, enrolment_id) = match about {
+        Recipient::Booking(id) => (Some(id), None),
+        Recipient::Enrolment(id) => (None, Some(id)),
+    };
+    sqlx::query(
+        "insert into outbox (booking_id, enrolment_id, kind, to_address, subject, body, ics, ics_method)
+         values ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(booking_id)
+    .bind(enrolment_id)
+    .bind(kind)
+    .bind(to)
+    .bind(&message.subject)
+    .bind(&message.body)
+    .bind(&message.ics)
+    .bind(message.ics_method)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// One queued message.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct OutboxMessage {
+    pub id: i64,
+    pub kind: String,
+    pub to_address: String,
+    pub subject: String,
+    pub body: String,
+    pub ics: Option<String>,
+    pub ics_method: Option<String>,
+    pub attempts: i32,
+}
+
+/// Locks the oldest message that is due, for sending inside `tx`.
+pub async fn next_due(
+    tx: &mut Transaction<'_, Postgres>,
+    now: DateTime<Utc>,
+) -> Result<Option<OutboxMessage>, sqlx::Error> {
+    sqlx::query_as(
+        "select id, kind, to_address, subject, body, ics, ics_method, attempts from outbox
+         where sent_at is null and next_attempt_at <= $1
+         order by next_attempt_at, id limit 1 for update skip locked",
+    )
+    .bind(now)
+    .fetch_optional(&mut **tx)
+    .await
+}
+
+/// Marks a message sent. Its body and calendar file, which hold a manage link, are
+/// dropped: the only copy needed now is in the recipient's mailbox.
+pub async fn mark_sent(
+    tx: &mut Transaction<'_, Postgres>,
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "update outbox set sent_at = $2, attempts = attempts + 1, body = '', ics = null, last_error = null
+         where id = $1",
+    )
+    .bind(id)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Records a failed attempt and when to try again.
+pub async fn mark_failed(
+    tx: &mut Transaction<'_, Postgres>,
+    message: &OutboxMessage,
+    error: &str,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let attempts = message.attempts.max(0) as u32 + 1;
+    sqlx::query(
+        "update outbox set attempts = $2, last_error = $3, next_attempt_at = $4 where id = $1",
+    )
+    .bind(message.id)
+    .bind(attempts as i32)
+    .bind(error)
+    .bind(now + backoff(attempts))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// How many messages wait to be sent.
+pub async fn unsent_count(pool: &sqlx::PgPool) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("select count(*) from outbox where sent_at is null")
+        .fetch_one(pool)
+        .await
+}
+
+/// Queues the day-before reminder of every booking that starts within 24 hours and was
+/// booked or last changed earlier than that (a fresh confirmation needs no reminder).
+/// Returns how many were queued; each booking is reminded once per time it is booked for.
+pub async fn queue_reminders(
+    pool: &sqlx::PgPool,
+    mail: &MailContext,
+    now: DateTime<Utc>,
+) -> Result<usize, sqlx::Error> {
+    let mut tx = pool.begin().await?;
+    let due: Vec<i64> = sqlx::query_scalar(
+        "select id from bookings
+         where status = 'booked' and reminder_queued_at is null
+           and starts_at > $1 and starts_at <= $1 + interval '24 hours'
+           and updated_at < starts_at - interval '24 hours'
+         for update skip locked",
+    )
+    .bind(now)
+    .fetch_all(&mut *tx)
+    .await?;
+    for id in &due {
+        sqlx::query("update bookings set reminder_queued_at = $2 where id = $1")
+            .bind(id)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        let booking = super::bookings::load(&mut tx, *id).await?;
+        let link = super::bookings::new_link(&mut tx, *id).await?;
+        enqueue(&mut tx, MailKind::Reminder, &booking, &link, mail, now).await?;
+    }
+    tx.commit().await?;
+    Ok(due.len())
+}

@@ -1,0 +1,190 @@
+//! [ssr] Booking from home: the details form, cancel, reschedule and the calendar file.
+
+use super::{render_page, Form};
+use crate::booking_mail::{calendar_event, manage_url};
+use crate::db::bookings::{
+    book, cancel, find_by_token, reschedule, BookOutcome, NewBooking, RescheduleOutcome,
+};
+use crate::domain::accommodation::Accommodation;
+use crate::domain::booking_form::DetailsAnswers;
+use crate::domain::ics::{to_ics, Method};
+use crate::i18n::{translations, Locale};
+use crate::pages::booking::details_page::DetailsSubmission;
+use crate::pages::booking::times_page::TimeTaken;
+use crate::state::AppState;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::Utc;
+use uuid::Uuid;
+
+/// `POST /book/details`: books the chosen time.
+pub async fn submit_details(State(state): State<AppState>, body: Bytes) -> Response {
+    let form = Form::parse(&body);
+    let query = form.booking_query();
+    let key = form
+        .get("key")
+        .parse::<Uuid>()
+        .unwrap_or_else(|_| Uuid::new_v4());
+    let answers = DetailsAnswers {
+        first_name: form.get("first_name"),
+        last_name: form.get("last_name"),
+        email: form.get("email"),
+        phone: form.get("phone"),
+        language: form.get("language"),
+        accommodations: form
+            .all("accommodations")
+            .filter_map(Accommodation::from_code)
+            .collect(),
+        interpreter_language: form.get("interpreter_language"),
+        accommodation_other: form.get("accommodation_other"),
+    };
+    let (Some(service), Some(zone), Some(center), Some(start)) = (
+        query.service(),
+        query.zone(),
+        query.center_choice(),
+        query.start(),
+    ) else {
+        // Only a tampered or truncated form gets here: start again at step 1.
+        return Redirect::to(&query.href("/book")).into_response();
+    };
+    let again = |problems, taken, failed| DetailsSubmission {
+        key: key.to_string(),
+        answers: answers.clone(),
+        problems,
+        taken,
+        failed,
+    };
+    let page = query.href("/book/details");
+    let details = match answers.parse() {
+        Ok(details) => details,
+        Err(problems) => {
+            let submission = again(problems, None, false);
+            return render_page(&state, &page, submission, StatusCode::UNPROCESSABLE_ENTITY).await;
+        }
+    };
+    let request = NewBooking {
+        key,
+        service,
+        center_id: center,
+        start,
+        visitor_time_zone: zone.name().to_owned(),
+        details,
+        email_locale: query.locale,
+    };
+    match book(&state.pool, &request, &state.settings.mail, Utc::now()).await {
+        Ok(BookOutcome::Booked { booking_id, token }) => {
+            tracing::info!(booking.id = booking_id, "booked");
+            Redirect::to(&format!(
+                "/book/manage/{token}?new=1&lang={}",
+                query.locale.tag()
+            ))
+            .into_response()
+        }
+        Ok(BookOutcome::Taken { nearest }) => {
+            let starts = nearest.into_iter().map(|s| s.start).collect();
+            let submission = again(Vec::new(), Some(starts), false);
+            render_page(&state, &page, submission, StatusCode::CONFLICT).await
+        }
+        Err(error) => {
+            tracing::error!(error = %error, "booking failed");
+            let submission = again(Vec::new(), None, true);
+            render_page(&state, &page, submission, StatusCode::SERVICE_UNAVAILABLE).await
+        }
+    }
+}
+
+/// `POST /book/manage/{token}/cancel`.
+pub async fn cancel_booking(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    body: Bytes,
+) -> Response {
+    let locale = Locale::from_tag(&Form::parse(&body).get("lang"));
+    match cancel(&state.pool, &token, &state.settings.mail, Utc::now()).await {
+        Ok(_) => {
+            Redirect::to(&format!("/book/manage/{token}?lang={}", locale.tag())).into_response()
+        }
+        Err(error) => {
+            tracing::error!(error = %error, "cancel failed");
+            StatusCode::SERVICE_UNAVAILABLE.into_response()
+        }
+    }
+}
+
+/// `POST /book/manage/{token}/reschedule`.
+pub async fn reschedule_booking(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    body: Bytes,
+) -> Response {
+    let form = Form::parse(&body);
+    let query = form.booking_query();
+    let lang = query.locale.tag();
+    let Some(start) = query.start() else {
+        return Redirect::to(&format!("/book/manage/{token}/reschedule?lang={lang}"))
+            .into_response();
+    };
+    match reschedule(&state.pool, &token, start, &state.settings.mail, Utc::now()).await {
+        Ok(RescheduleOutcome::Moved) => {
+            Redirect::to(&format!("/book/manage/{token}?changed=1&lang={lang}")).into_response()
+        }
+        Ok(RescheduleOutcome::Taken { nearest }) => {
+            let taken = TimeTaken {
+                nearest: nearest.into_iter().map(|s| s.start).collect(),
+            };
+            let page = format!(
+                "/book/manage/{token}/reschedule?lang={lang}&tz={}",
+                crate::pages::booking::query::encode(&query.tz)
+            );
+            render_page(&state, &page, taken, StatusCode::CONFLICT).await
+        }
+        Ok(RescheduleOutcome::NotChangeable) => {
+            Redirect::to(&format!("/book/manage/{token}?lang={lang}")).into_response()
+        }
+        Err(error) => {
+            tracing::error!(error = %error, "reschedule failed");
+            StatusCode::SERVICE_UNAVAILABLE.into_response()
+        }
+    }
+}
+
+/// `GET /book/manage/{token}/calendar.ics`: the booking as a calendar file (a cancelled
+/// booking's file removes the event).
+pub async fn calendar_file(State(state): State<AppState>, Path(token): Path<String>) -> Response {
+    let now = Utc::now();
+    let booking = match find_by_token(&state.pool, &token, now).await {
+        Ok(Some(booking)) => booking,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(error) => {
+            tracing::error!(error = %error, "calendar file failed");
+            return StatusCode::SERVICE_UNAVAILABLE.into_response();
+        }
+    };
+    let t = translations(booking.locale());
+    let mail = &state.settings.mail;
+    let event = calendar_event(
+        &booking,
+        t,
+        &manage_url(&mail.public_url, &token),
+        &mail.from_address,
+        now,
+    );
+    let method = if booking.status == "cancelled" {
+        Method::Cancel
+    } else {
+        Method::Request
+    };
+    (
+        [
+            (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"worksource-appointment.ics\"",
+            ),
+        ],
+        to_ics(&event, method),
+    )
+        .into_response()
+}

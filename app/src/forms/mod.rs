@@ -1,0 +1,87 @@
+//! [ssr] Form posts handled by axum: booking from home and the kiosk's appointment
+//! arrival. Success answers with a redirect (so Reload never books twice); a refusal
+//! renders the same page again with the answers and messages in context, so nothing typed
+//! is lost and no JavaScript is needed.
+
+pub mod arrival;
+pub mod booking;
+pub mod workshops;
+
+use crate::app::shell;
+use crate::i18n::Locale;
+use crate::pages::booking::query::BookingQuery;
+use crate::pages::kiosk::display::KioskDisplay;
+use crate::state::AppState;
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use axum::response::Response;
+use leptos::prelude::provide_context;
+
+/// A posted form: every value of every field, in order.
+pub(crate) struct Form(Vec<(String, String)>);
+
+impl Form {
+    pub(crate) fn parse(body: &[u8]) -> Form {
+        Form(form_urlencoded::parse(body).into_owned().collect())
+    }
+    pub(crate) fn get(&self, name: &str) -> String {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    }
+    pub(crate) fn all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.0
+            .iter()
+            .filter(move |(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+    /// The kiosk's display choices, carried in hidden fields.
+    pub(crate) fn kiosk_display(&self) -> KioskDisplay {
+        KioskDisplay::from_query(
+            Some(&self.get("lang")),
+            Some(&self.get("text")),
+            Some(&self.get("contrast")),
+        )
+    }
+    pub(crate) fn booking_query(&self) -> BookingQuery {
+        BookingQuery {
+            service: self.get("service"),
+            center: self.get("center"),
+            tz: self.get("tz"),
+            day: String::new(),
+            start: self.get("start"),
+            locale: Locale::from_tag(&self.get("lang")),
+        }
+    }
+}
+
+/// Renders the app's page at `uri` with `answer` (the typed values, the messages) in its
+/// context, answering with `status`.
+pub(crate) async fn render_page<T>(
+    state: &AppState,
+    uri: &str,
+    answer: T,
+    status: StatusCode,
+) -> Response
+where
+    T: Clone + Send + Sync + 'static,
+{
+    let options = state.leptos_options.clone();
+    let app_state = state.clone();
+    let handler = leptos_axum::render_app_async_with_context(
+        move || {
+            provide_context(app_state.clone());
+            provide_context(answer.clone());
+        },
+        move || shell(options.clone()),
+    );
+    let request = Request::builder()
+        .uri(uri)
+        .body(Body::empty())
+        .unwrap_or_default();
+    let mut response = handler(request).await;
+    *response.status_mut() = status;
+    response
+}

@@ -1,0 +1,329 @@
+//! [ssr] Workshop enrolment from the session page, cancel from the private link, and the
+//! calendar file.
+
+use super::{render_page, Form};
+use crate::db::workshops::{
+    cancel_enrolment, enrol, enrolment_by_token, EnrolOutcome, NewEnrolment,
+};
+use crate::domain::accommodation::Accommodation;
+use crate::domain::free_text::{parse_required, NAME_MAX_CHARS, NOTE_MAX_CHARS};
+use crate::domain::ics::{to_ics, CalendarEvent, Method};
+use crate::domain::workshop::{Contact, Topic};
+use crate::i18n::{translations, Locale};
+use crate::pages::booking::query::encode;
+use crate::pages::workshops::session_page::{EnrolAnswers, EnrolSubmission};
+use crate::state::AppState;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::Utc;
+
+/// `POST /workshops/enrol/{id}`.
+pub async fn submit_enrolment(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Response {
+    let form = Form::parse(&body);
+    let locale = Locale::from_tag(&form.get("lang"));
+    let tz = form.get("tz");
+    let b = &translations(locale).booking;
+    let w = &translations(locale).workshops;
+    let answers = EnrolAnswers {
+        first_name: form.get("first_name"),
+        last_name: form.get("last_name"),
+        contact: form.get("contact"),
+        language: form.get("language"),
+        accommodations: form
+            .all("accommodations")
+            .filter_map(Accommodation::from_code)
+            .collect(),
+        interpreter_language: form.get("interpreter_language"),
+        accommodation_other: form.get("accommodation_other"),
+        whole_series: form.get("whole_series") == "yes",
+    };
+    let page = format!("/workshops/{id}?lang={}&tz={}", locale.tag(), encode(&tz));
+    let name_error = |raw: &str| {
+        parse_required(raw, NAME_MAX_CHARS)
+            .err()
+            .map(|_| b.error_required.clone())
+    };
+    // A note is needed only with the accommodation it describes: which language, what else.
+    let note = |wanted: Accommodation, raw: &str| -> Result<Option<String>, ()> {
+        if !answers.accommodations.contains(&wanted) {
+            return Ok(None);
+        }
+        parse_required(raw, NOTE_MAX_CHARS)
+            .map(Some)
+            .map_err(|_| ())
+    };
+    let contact = Contact::parse(&answers.contact);
+    let refused = EnrolSubmission {
+        answers: answers.clone(),
+        first_name_error: name_error(&answers.first_name),
+        last_name_error: name_error(&answers.last_name),
+        contact_error: contact.as_ref().err().map(|_| w.error_contact.clone()),
+        interpreter_language_error: note(
+            Accommodation::SpokenInterpreter,
+            &answers.interpreter_language,
+        )
+        .err()
+        .map(|_| b.error_required.clone()),
+        accommodation_other_error: note(Accommodation::Other, &answers.accommodation_other)
+            .err()
+            .map(|_| b.error_required.clone()),
+        message: None,
+    };
+    let notes_missing =
+        refused.interpreter_language_error.is_some() || refused.accommodation_other_error.is_some();
+    let (Ok(contact), None, None, false) = (
+        contact,
+        &refused.first_name_error,
+        &refused.last_name_error,
+        notes_missing,
+    ) else {
+        return render_page(&state, &page, refused, StatusCode::UNPROCESSABLE_ENTITY).await;
+    };
+    let person = NewEnrolment {
+        first_name: answers.first_name.trim().to_owned(),
+        last_name: answers.last_name.trim().to_owned(),
+        contact,
+        language: answers.language.clone(),
+        locale,
+        accommodations: answers.accommodations.clone(),
+        interpreter_language: note(
+            Accommodation::SpokenInterpreter,
+            &answers.interpreter_language,
+        )
+        .ok()
+        .flatten(),
+        accommodation_other: note(Accommodation::Other, &answers.accommodation_other)
+            .ok()
+            .flatten(),
+    };
+    let now = Utc::now();
+    let outcome = match enrol(&state.pool, id, &person, &state.settings.mail, now).await {
+        Ok(outcome) => outcome,
+        Err(error) => {
+            tracing::error!(%error, "enrolment failed");
+            let failed = EnrolSubmission {
+                message: Some(b.request_failed.clone()),
+                ..refused
+            };
+            return render_page(&state, &page, failed, StatusCode::SERVICE_UNAVAILABLE).await;
+        }
+    };
+    match outcome {
+        EnrolOutcome::Done { token, .. } => {
+            if answers.whole_series {
+                enrol_in_rest_of_series(&state, id, &person).await;
+            }
+            Redirect::to(&format!(
+                "/workshops/manage/{token}?new=1&lang={}&tz={}",
+                locale.tag(),
+                encode(&tz)
+            ))
+            .into_response()
+        }
+        EnrolOutcome::Refused(refusal) => {
+            let message = EnrolSubmission {
+                message: Some(w.refusal(refusal).to_owned()),
+                ..refused
+            };
+            render_page(&state, &page, message, StatusCode::CONFLICT).await
+        }
+        EnrolOutcome::UnknownSession => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+/// Enrols in the other future dates of the session's series (each on its own seats; a
+/// full date puts the person on that date's waitlist).
+async fn enrol_in_rest_of_series(state: &AppState, id: i64, person: &NewEnrolment) {
+    let now = Utc::now();
+    let Ok(Some(session)) = crate::db::workshops::session(&state.pool, id).await else {
+        return;
+    };
+    let Some(series_id) = session.series_id else {
+        return;
+    };
+    let dates = crate::db::workshops::series_sessions(&state.pool, series_id, now)
+        .await
+        .unwrap_or_default();
+    for date in dates.into_iter().filter(|d| d.id != id) {
+        if let Err(error) = enrol(&state.pool, date.id, person, &state.settings.mail, now).await {
+            tracing::error!(%error, session = date.id, "series enrolment failed");
+        }
+    }
+}
+
+/// `POST /workshops/manage/{token}/cancel`.
+pub async fn cancel(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    body: Bytes,
+) -> Response {
+    let form = Form::parse(&body);
+    let back = format!(
+        "/workshops/manage/{token}?lang={}&tz={}",
+        Locale::from_tag(&form.get("lang")).tag(),
+        encode(&form.get("tz"))
+    );
+    match cancel_enrolment(&state.pool, &token, &state.settings.mail, Utc::now()).await {
+        Ok(promoted) => {
+            if let Some(promoted) = promoted.filter(|p| !p.is_empty()) {
+                tracing::info!(?promoted, "waitlist promoted");
+            }
+            Redirect::to(&back).into_response()
+        }
+        Err(error) => {
+            tracing::error!(%error, "cancel enrolment failed");
+            StatusCode::SERVICE_UNAVAILABLE.into_response()
+        }
+    }
+}
+
+/// `GET /workshops/manage/{token}/calendar.ics`.
+pub async fn calendar_file(State(state): State<AppState>, Path(token): Path<String>) -> Response {
+    let found = match enrolment_by_token(&state.pool, &token).await {
+        Ok(Some(e)) => crate::db::workshops::session(&state.pool, e.session_id)
+            .await
+            .map(|s| s.map(|s| (e, s))),
+        Ok(None) => Ok(None),
+        Err(error) => Err(error),
+    };
+    let (enrolment, session) = match found {
+        Ok(Some(found)) => found,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(error) => {
+            tracing::error!(%error, "workshop calendar file failed");
+            return StatusCode::SERVICE_UNAVAILABLE.into_response();
+        }
+    };
+    let t = translations(Locale::from_tag(&enrolment.email_locale));
+    let topic = Topic::from_code(&session.topic)
+        .map(|tp| t.workshops.topics.label(tp).to_owned())
+        .unwrap_or_default();
+    let title = if session.title.is_empty() {
+        topic
+    } else {
+        session.title.clone()
+    };
+    let place = session
+        .center_name
+        .clone()
+        .map(|c| format!("WorkSource {c}"))
+        .unwrap_or_else(|| t.workshops.virtual_place.clone());
+    let event = CalendarEvent {
+        uid: format!("workshop-{}-{}@frontdesk", session.id, enrolment.id),
+        sequence: 0,
+        stamp: Utc::now(),
+        start: session.starts_at,
+        end: session.ends_at,
+        summary: title,
+        description: session.description.clone(),
+        location: session.meeting_link.clone().unwrap_or(place),
+        organizer_email: state.settings.mail.from_address.clone(),
+    };
+    let cancelled = enrolment.status == "cancelled" || session.status == "cancelled";
+    let ics = to_ics(
+        &event,
+        if cancelled {
+            Method::Cancel
+        } else {
+            Method::Request
+        },
+    );
+    (
+        [
+            (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"worksource-workshop.ics\"",
+            ),
+        ],
+        ics,
+    )
+        .into_response()
+}
+
+/// `POST /kiosk/{center}/workshops/{id}`: enrolment at the kiosk, answered on the same
+/// screen (the kiosk keeps no link; the enrolment is confirmed there and by email when an
+/// address was given).
+pub async fn kiosk_enrol(
+    State(state): State<AppState>,
+    Path((center, id)): Path<(String, i64)>,
+    body: Bytes,
+) -> Response {
+    use crate::pages::kiosk::workshops_page::{waitlist_line, KioskEnrolReply};
+    let form = Form::parse(&body);
+    let display = form.kiosk_display();
+    let locale = display.locale;
+    let (b, w) = (
+        &translations(locale).booking,
+        &translations(locale).workshops,
+    );
+    let page = format!("/kiosk/{center}/workshops/{id}{}", display.query());
+    let name_error = |raw: &str| {
+        parse_required(raw, NAME_MAX_CHARS)
+            .err()
+            .map(|_| b.error_required.clone())
+    };
+    let contact = Contact::parse(&form.get("contact"));
+    let mut reply = KioskEnrolReply {
+        first_name: form.get("first_name"),
+        last_name: form.get("last_name"),
+        contact: form.get("contact"),
+        first_name_error: name_error(&form.get("first_name")),
+        last_name_error: name_error(&form.get("last_name")),
+        contact_error: contact.as_ref().err().map(|_| w.error_contact.clone()),
+        ..Default::default()
+    };
+    let (Ok(contact), None, None) = (contact, &reply.first_name_error, &reply.last_name_error)
+    else {
+        return render_page(&state, &page, reply, StatusCode::UNPROCESSABLE_ENTITY).await;
+    };
+    let person = NewEnrolment {
+        first_name: reply.first_name.trim().to_owned(),
+        last_name: reply.last_name.trim().to_owned(),
+        contact,
+        language: locale.tag().to_owned(),
+        locale,
+        accommodations: Vec::new(),
+        interpreter_language: None,
+        accommodation_other: None,
+    };
+    let status = match enrol(&state.pool, id, &person, &state.settings.mail, Utc::now()).await {
+        Ok(EnrolOutcome::Done { token, .. }) => match enrolment_by_token(&state.pool, &token).await
+        {
+            Ok(Some(e)) => {
+                reply.done = Some(if e.status == "waitlisted" {
+                    (
+                        w.waitlisted_heading.clone(),
+                        waitlist_line(locale, e.place.unwrap_or(1).max(1) as u32),
+                    )
+                } else {
+                    (
+                        w.enrolled_heading.clone(),
+                        crate::i18n::fill(&w.enrolled_body, &[("name", &e.first_name)]),
+                    )
+                });
+                StatusCode::OK
+            }
+            _ => StatusCode::SERVICE_UNAVAILABLE,
+        },
+        Ok(EnrolOutcome::Refused(refusal)) => {
+            reply.message = Some(w.refusal(refusal).to_owned());
+            StatusCode::CONFLICT
+        }
+        Ok(EnrolOutcome::UnknownSession) => StatusCode::NOT_FOUND,
+        Err(error) => {
+            tracing::error!(%error, "kiosk enrolment failed");
+            StatusCode::SERVICE_UNAVAILABLE
+        }
+    };
+    if status == StatusCode::SERVICE_UNAVAILABLE {
+        reply.message = Some(b.request_failed.clone());
+    }
+    render_page(&state, &page, reply, status).await
+}

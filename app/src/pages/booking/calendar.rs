@@ -1,0 +1,87 @@
+//! The day picker: month tables in which days with free times are links. A table with a
+//! caption and weekday headers is what screen readers announce best as a calendar, and
+//! links work by keyboard and without JavaScript.
+
+use super::query::BookingQuery;
+use crate::domain::month_grid::{next_month, weeks};
+use crate::i18n::dates::long_date;
+use crate::i18n::{fill, translations};
+use chrono::{Datelike, NaiveDate};
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+
+/// Months from `first` through `last`, with `free` (times per visitor-zone day).
+#[component]
+pub fn DayPicker(
+    query: BookingQuery,
+    first: NaiveDate,
+    last: NaiveDate,
+    free: BTreeMap<NaiveDate, usize>,
+    chosen: Option<NaiveDate>,
+) -> impl IntoView {
+    let mut months = Vec::new();
+    let mut month = first.with_day(1).unwrap_or(first);
+    while month <= last {
+        months.push(month);
+        month = next_month(month);
+    }
+    months
+        .into_iter()
+        .map(|month| view! { <Month query=query.clone() month free=free.clone() chosen/> })
+        .collect_view()
+}
+
+#[component]
+fn Month(
+    query: BookingQuery,
+    month: NaiveDate,
+    free: BTreeMap<NaiveDate, usize>,
+    chosen: Option<NaiveDate>,
+) -> impl IntoView {
+    let t = translations(query.locale);
+    let c = &t.common;
+    let caption = format!("{} {}", c.months[month.month0() as usize], month.year());
+    // Sunday first: the weekday names are listed Monday first.
+    let headers = [6usize, 0, 1, 2, 3, 4, 5].map(|i| c.weekdays[i].clone());
+    view! {
+        <table class="calendar">
+            <caption>{caption}</caption>
+            <thead>
+                <tr>
+                    {headers.into_iter().map(|name| {
+                        let short: String = name.chars().take(3).collect();
+                        view! { <th scope="col" abbr=name>{short}</th> }
+                    }).collect_view()}
+                </tr>
+            </thead>
+            <tbody>
+                {weeks(month.year(), month.month()).into_iter().map(|week| view! {
+                    <tr>
+                        {week.into_iter().map(|cell| view! {
+                            <td>{cell.map(|day| day_cell(&query, day, free.get(&day).copied().unwrap_or(0), chosen == Some(day)))}</td>
+                        }).collect_view()}
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+fn day_cell(query: &BookingQuery, day: NaiveDate, free: usize, chosen: bool) -> AnyView {
+    let t = translations(query.locale);
+    if free == 0 {
+        return view! { <span class="day no-times">{day.day()}</span> }.into_any();
+    }
+    let date = long_date(day, &t.common);
+    let count = fill(&t.booking.free_times_count, &[("count", &free.to_string())]);
+    let mut label = format!("{date}: {count}");
+    if chosen {
+        label = format!("{label} ({})", t.booking.chosen_day);
+    }
+    let href = format!("{}#times", query.with_day(day).href("/book/times"));
+    view! {
+        <a class="day has-times" class:chosen=chosen href=href aria-label=label
+            aria-current=chosen.then_some("date")>{day.day()}</a>
+    }
+    .into_any()
+}

@@ -1,0 +1,10 @@
+//! The booking pages at `/book`: server-rendered forms that complete a booking with
+//! JavaScript off, and no island, so they add nothing to the kiosk's WASM.
+
+pub mod calendar;
+pub mod details_page;
+pub mod frame;
+pub mod manage_page;
+pub mod query;
+pub mod start_page;
+pub mod times_page;

@@ -1,0 +1,115 @@
+//! `/staff/appointments?center=…&day=…`: one center's booked appointments on one day,
+//! with who has arrived.
+
+use crate::api::appointments::{staff_appointments, AppointmentEntry};
+use crate::domain::booking_form::PREFERRED_LANGUAGES;
+use crate::i18n::dates::{clock, long_date};
+use crate::i18n::{fill, translations, Translations};
+use chrono_tz::Tz;
+use leptos::prelude::*;
+use leptos_meta::{Html, Title};
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn AppointmentsPage() -> impl IntoView {
+    let locale = crate::pages::page_locale();
+    let t = translations(locale);
+    let s = &t.staff;
+    let (center, day) = {
+        let q = use_query_map().read_untracked();
+        (q.get("center"), q.get("day"))
+    };
+    view! {
+        <Html {..} lang=locale.tag() dir=locale.dir()/>
+        <Title text=s.nav_appointments.clone()/>
+        <Suspense>
+            {Suspend::new(async move {
+                let Ok(Some(page)) = staff_appointments(center, day).await else {
+                    return view! { <main class="page staff"><p>{t.common.not_found.clone()}</p></main> }.into_any();
+                };
+                let zone: Tz = page.time_zone.parse().unwrap_or(chrono_tz::UTC);
+                let center_id = page.center_id.clone();
+                view! {
+                    <super::staff_nav::StaffNav locale staff_name=page.staff_name.clone() current="appointments" center_id=center_id.clone()/>
+                    <main id="main" class="page staff">
+                        <h1>{fill(&s.appointments_title, &[("center", &page.center_name)])}</h1>
+                        <form method="get" action="/staff/appointments" class="inline-form center-picker">
+                            <label for="center" class="field-label">{s.center_label.clone()}</label>
+                            <select id="center" name="center" class="select">
+                                {page.centers.into_iter().map(|c| {
+                                    let selected = c.id == center_id;
+                                    view! { <option value=c.id selected=selected>{c.name}</option> }
+                                }).collect_view()}
+                            </select>
+                            <label for="day" class="field-label">{s.day_label.clone()}</label>
+                            <input id="day" name="day" type="date" class="text-input" value=page.day.to_string()/>
+                            <input type="hidden" name="lang" value=locale.tag()/>
+                            <button type="submit" class="secondary-button">{s.show_day.clone()}</button>
+                        </form>
+                        <h2>{long_date(page.day, &t.common)}</h2>
+                        {if page.entries.is_empty() {
+                            view! { <p>{s.no_appointments.clone()}</p> }.into_any()
+                        } else {
+                            view! {
+                                <table class="queue-table appointments-table">
+                                    <thead><tr>
+                                        <th scope="col">{s.col_time.clone()}</th>
+                                        <th scope="col">{s.col_name.clone()}</th>
+                                        <th scope="col">{s.col_service.clone()}</th>
+                                        <th scope="col">{s.col_language.clone()}</th>
+                                        <th scope="col">{s.col_accommodations.clone()}</th>
+                                        <th scope="col">{s.col_status.clone()}</th>
+                                    </tr></thead>
+                                    <tbody>
+                                        {page.entries.into_iter().map(|e| row(t, zone, e)).collect_view()}
+                                    </tbody>
+                                </table>
+                            }.into_any()
+                        }}
+                    </main>
+                }
+                .into_any()
+            })}
+        </Suspense>
+    }
+}
+
+fn row(t: &'static Translations, zone: Tz, e: AppointmentEntry) -> impl IntoView {
+    let s = &t.staff;
+    let status = match e.status.as_str() {
+        "arrived" => s.booking_arrived.clone(),
+        "cancelled" => s.booking_cancelled.clone(),
+        _ => s.booking_booked.clone(),
+    };
+    let language = PREFERRED_LANGUAGES
+        .iter()
+        .find(|(code, _)| *code == e.language)
+        .map(|(_, name)| name.to_string())
+        .unwrap_or(e.language.clone());
+    let mut needs: Vec<String> = e
+        .accommodations
+        .iter()
+        .map(|a| t.kiosk.accommodations.label(*a).to_owned())
+        .collect();
+    needs.extend(
+        e.interpreter_language
+            .iter()
+            .map(|l| fill(&s.interpreter, &[("language", l)])),
+    );
+    needs.extend(e.accommodation_other.iter().cloned());
+    let needs = if needs.is_empty() {
+        s.none.clone()
+    } else {
+        needs.join("; ")
+    };
+    view! {
+        <tr data-status=e.status.clone()>
+            <th scope="row">{clock(e.starts_at.with_timezone(&zone).time(), &t.common)}</th>
+            <td>{e.name}</td>
+            <td>{t.booking.services.label(e.service).to_owned()}</td>
+            <td>{language}</td>
+            <td>{needs}</td>
+            <td>{status}</td>
+        </tr>
+    }
+}

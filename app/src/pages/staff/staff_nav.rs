@@ -1,0 +1,33 @@
+//! The staff header: who is signed in, the staff pages, and sign-out.
+
+use crate::i18n::{fill, translations, Locale};
+use leptos::prelude::*;
+
+#[component]
+pub fn StaffNav(
+    locale: Locale,
+    staff_name: String,
+    current: &'static str,
+    center_id: String,
+) -> impl IntoView {
+    let t = &translations(locale).staff;
+    let link = |page: &'static str, label: String| {
+        let href = format!("/staff/{page}?center={center_id}&lang={}", locale.tag());
+        view! { <li><a href=href aria-current=(page == current).then_some("page")>{label}</a></li> }
+    };
+    view! {
+        <header class="staff-header">
+            <nav aria-label=t.nav_label.clone()>
+                <ul class="staff-nav">
+                    {link("queue", t.nav_queue.clone())}
+                    {link("appointments", t.nav_appointments.clone())}
+                    {link("workshops", translations(locale).workshops.nav_link.clone())}
+                </ul>
+            </nav>
+            <p>{fill(&t.signed_in_as, &[("name", &staff_name)])}</p>
+            <form method="post" action="/api/staff/sign-out">
+                <button type="submit" class="secondary-button">{t.sign_out.clone()}</button>
+            </form>
+        </header>
+    }
+}

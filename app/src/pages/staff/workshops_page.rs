@@ -1,0 +1,62 @@
+//! `/staff/workshops`: upcoming sessions with seats taken and the waitlist, each linking
+//! to its roster.
+
+use super::staff_nav::StaffNav;
+use crate::api::staff_workshops::staff_workshops;
+use crate::i18n::dates::date_and_time;
+use crate::i18n::translations;
+use crate::pages::workshops::session_card::title;
+use leptos::prelude::*;
+use leptos_meta::{Html, Title};
+
+#[component]
+pub fn StaffWorkshopsPage() -> impl IntoView {
+    let locale = crate::pages::page_locale();
+    let t = translations(locale);
+    let s = &t.staff;
+    view! {
+        <Html {..} lang=locale.tag() dir=locale.dir()/>
+        <Title text=t.workshops.heading.clone()/>
+        <Suspense>
+            {Suspend::new(async move {
+                let Ok((staff_name, sessions)) = staff_workshops().await else {
+                    return view! { <main class="page staff"><p>{t.common.not_found.clone()}</p></main> }.into_any();
+                };
+                view! {
+                    <StaffNav locale staff_name current="workshops" center_id=String::new()/>
+                    <main id="main" class="page staff">
+                        <h1>{t.workshops.heading.clone()}</h1>
+                        <table class="queue-table">
+                            <thead><tr>
+                                <th scope="col">{s.col_time.clone()}</th>
+                                <th scope="col">{s.col_session.clone()}</th>
+                                <th scope="col">{t.workshops.where_label.clone()}</th>
+                                <th scope="col">{t.workshops.seats_label.clone()}</th>
+                                <th scope="col">{s.col_waitlist.clone()}</th>
+                            </tr></thead>
+                            <tbody>
+                                {sessions.into_iter().map(|w| {
+                                    let zone: chrono_tz::Tz = w.time_zone.parse().unwrap_or(chrono_tz::UTC);
+                                    let when = date_and_time(w.starts_at, zone, &t.common);
+                                    let place = w.center_name.clone().unwrap_or_else(|| t.workshops.virtual_place.clone());
+                                    let name = title(&w, locale);
+                                    let seats = if w.cancelled { t.workshops.cancelled_session.clone() } else { format!("{} / {}", w.enrolled, w.capacity) };
+                                    view! {
+                                        <tr>
+                                            <td>{when}</td>
+                                            <th scope="row"><a href=format!("/staff/workshops/{}?lang={}", w.id, locale.tag())>{name}</a></th>
+                                            <td>{place}</td>
+                                            <td>{seats}</td>
+                                            <td>{w.waitlisted}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </main>
+                }
+                .into_any()
+            })}
+        </Suspense>
+    }
+}

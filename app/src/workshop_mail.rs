@@ -1,0 +1,130 @@
+//! [ssr] Workshop emails: enrolled, on the waitlist, and "a seat is yours" when promoted,
+//! in the enrollee's language, each with the session's calendar file. Only people who
+//! gave an email address get them.
+
+use crate::booking_mail::Composed;
+use crate::db::outbox::MailContext;
+use crate::db::workshops::SessionRow;
+use crate::domain::contacts::LANGUAGE_ACCESS_LINE;
+use crate::domain::ics::{to_ics, CalendarEvent, Method};
+use crate::domain::workshop::Topic;
+use crate::i18n::dates::{date_and_time, zone_label};
+use crate::i18n::{fill, translations, Locale};
+use chrono::{DateTime, Utc};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WorkshopMail {
+    Enrolled,
+    Waitlisted { place: u32 },
+    Promoted,
+}
+
+impl WorkshopMail {
+    pub fn code(self) -> &'static str {
+        match self {
+            WorkshopMail::Enrolled => "workshop_enrolled",
+            WorkshopMail::Waitlisted { .. } => "workshop_waitlisted",
+            WorkshopMail::Promoted => "workshop_promoted",
+        }
+    }
+}
+
+/// The session's title as the enrollee reads it.
+pub fn session_title(session: &SessionRow, locale: Locale) -> String {
+    if session.title.is_empty() {
+        Topic::from_code(&session.topic)
+            .map(|t| translations(locale).workshops.topics.label(t).to_owned())
+            .unwrap_or_default()
+    } else {
+        session.title.clone()
+    }
+}
+
+/// The calendar event of one person's enrolment.
+pub fn calendar_event(
+    session: &SessionRow,
+    enrolment_id: i64,
+    locale: Locale,
+    organizer: &str,
+    now: DateTime<Utc>,
+) -> CalendarEvent {
+    let place = session
+        .center_name
+        .clone()
+        .map(|c| format!("WorkSource {c}"))
+        .unwrap_or_else(|| translations(locale).workshops.virtual_place.clone());
+    CalendarEvent {
+        uid: format!("workshop-{}-{enrolment_id}@frontdesk", session.id),
+        sequence: 0,
+        stamp: now,
+        start: session.starts_at,
+        end: session.ends_at,
+        summary: session_title(session, locale),
+        description: session.description.clone(),
+        location: session.meeting_link.clone().unwrap_or(place),
+        organizer_email: organizer.to_owned(),
+    }
+}
+
+/// Who the message is for.
+pub struct Enrollee<'a> {
+    pub enrolment_id: i64,
+    pub first_name: &'a str,
+    pub locale: Locale,
+}
+
+pub fn compose(
+    kind: WorkshopMail,
+    session: &SessionRow,
+    to: &Enrollee,
+    token: &str,
+    mail: &MailContext,
+    now: DateTime<Utc>,
+) -> Composed {
+    let (enrolment_id, first_name, locale) = (to.enrolment_id, to.first_name, to.locale);
+    let t = translations(locale);
+    let w = &t.workshops;
+    let title = session_title(session, locale);
+    let zone: chrono_tz::Tz = session.time_zone.parse().unwrap_or(chrono_tz::UTC);
+    let (subject, line) = match kind {
+        WorkshopMail::Enrolled => (
+            &w.mail_enrolled_subject,
+            fill(&w.enrolled_body, &[("name", first_name)]),
+        ),
+        WorkshopMail::Waitlisted { place } => (
+            &w.mail_waitlisted_subject,
+            fill(&w.waitlist_place, &[("place", &place.to_string())]),
+        ),
+        WorkshopMail::Promoted => (&w.mail_promoted_subject, w.mail_promoted_body.clone()),
+    };
+    let link = format!(
+        "{}/workshops/manage/{token}?lang={}",
+        mail.public_url.trim_end_matches('/'),
+        locale.tag()
+    );
+    let body = [
+        fill(&t.booking.mail_greeting, &[("name", first_name)]),
+        String::new(),
+        line,
+        String::new(),
+        title.clone(),
+        format!(
+            "{} ({})",
+            date_and_time(session.starts_at, zone, &t.common),
+            zone_label(zone.name())
+        ),
+        String::new(),
+        fill(&w.mail_manage, &[("url", &link)]),
+        fill(&t.common.language_line, &[("phone", LANGUAGE_ACCESS_LINE)]),
+        String::new(),
+        t.booking.mail_signature.clone(),
+    ]
+    .join("\n");
+    let event = calendar_event(session, enrolment_id, locale, &mail.from_address, now);
+    Composed {
+        subject: fill(subject, &[("title", &title)]),
+        body,
+        ics: to_ics(&event, Method::Request),
+        ics_method: "REQUEST",
+    }
+}
