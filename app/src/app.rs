@@ -16,8 +16,12 @@ use crate::pages::{
     },
     not_found_page::NotFoundPage,
     staff::{
-        appointments_page::AppointmentsPage, login_page::LoginPage, queue_page::QueuePage,
-        roster_page::RosterPage, workshops_page::StaffWorkshopsPage,
+        appointments_page::AppointmentsPage,
+        login_page::LoginPage,
+        queue_page::QueuePage,
+        roster_page::RosterPage,
+        session_form_page::{EditSessionPage, NewSessionPage},
+        workshops_page::StaffWorkshopsPage,
     },
     workshops::{
         catalog_page::WorkshopsPage, enrolment_page::EnrolmentPage,
@@ -77,7 +81,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/queue") view=QueuePage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/appointments") view=AppointmentsPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/workshops") view=StaffWorkshopsPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/workshops/new") view=NewSessionPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/workshops/:id") view=RosterPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/workshops/:id/edit") view=EditSessionPage ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }

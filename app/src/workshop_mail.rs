@@ -15,8 +15,14 @@ use chrono::{DateTime, Utc};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WorkshopMail {
     Enrolled,
-    Waitlisted { place: u32 },
+    Waitlisted {
+        place: u32,
+    },
     Promoted,
+    /// Staff changed the session's time or place.
+    Changed,
+    /// Staff cancelled the session.
+    Cancelled,
 }
 
 impl WorkshopMail {
@@ -25,6 +31,8 @@ impl WorkshopMail {
             WorkshopMail::Enrolled => "workshop_enrolled",
             WorkshopMail::Waitlisted { .. } => "workshop_waitlisted",
             WorkshopMail::Promoted => "workshop_promoted",
+            WorkshopMail::Changed => "workshop_changed",
+            WorkshopMail::Cancelled => "workshop_cancelled",
         }
     }
 }
@@ -55,7 +63,7 @@ pub fn calendar_event(
         .unwrap_or_else(|| translations(locale).workshops.virtual_place.clone());
     CalendarEvent {
         uid: format!("workshop-{}-{enrolment_id}@frontdesk", session.id),
-        sequence: 0,
+        sequence: u32::try_from(session.sequence).unwrap_or(0),
         stamp: now,
         start: session.starts_at,
         end: session.ends_at,
@@ -96,6 +104,22 @@ pub fn compose(
             fill(&w.waitlist_place, &[("place", &place.to_string())]),
         ),
         WorkshopMail::Promoted => (&w.mail_promoted_subject, w.mail_promoted_body.clone()),
+        WorkshopMail::Changed => (&w.mail_changed_subject, w.mail_changed_body.clone()),
+        WorkshopMail::Cancelled => (
+            &w.mail_cancelled_subject,
+            fill(
+                &w.mail_cancelled_body,
+                &[(
+                    "url",
+                    &format!("{}/workshops", mail.public_url.trim_end_matches('/')),
+                )],
+            ),
+        ),
+    };
+    let method = if kind == WorkshopMail::Cancelled {
+        Method::Cancel
+    } else {
+        Method::Request
     };
     let link = format!(
         "{}/workshops/manage/{token}?lang={}",
@@ -124,7 +148,11 @@ pub fn compose(
     Composed {
         subject: fill(subject, &[("title", &title)]),
         body,
-        ics: to_ics(&event, Method::Request),
-        ics_method: "REQUEST",
+        ics: to_ics(&event, method),
+        ics_method: if method == Method::Cancel {
+            "CANCEL"
+        } else {
+            "REQUEST"
+        },
     }
 }

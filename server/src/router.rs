@@ -56,6 +56,22 @@ pub fn build(state: AppState) -> Router {
             "/workshops/manage/{token}/calendar.ics",
             get(app::forms::workshops::calendar_file),
         )
+        .route(
+            "/staff/workshops/new",
+            post(app::forms::staff_sessions::create_session),
+        )
+        .route(
+            "/staff/workshops/{id}/edit",
+            post(app::forms::staff_sessions::edit_session),
+        )
+        .route(
+            "/staff/workshops/{id}/cancel",
+            post(app::forms::staff_sessions::cancel_session),
+        )
+        .route(
+            "/staff/workshops/{id}/move",
+            post(app::forms::staff_sessions::move_person),
+        )
         .leptos_routes_with_context(
             &state,
             routes,

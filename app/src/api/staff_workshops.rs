@@ -2,6 +2,7 @@
 //! waitlist in order, and its capacity (raising it promotes from the waitlist). Staff only.
 
 use super::workshops::SessionView;
+use crate::domain::session_plan::SessionFields;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -18,7 +19,22 @@ pub struct RosterEntry {
 pub struct Roster {
     pub staff_name: String,
     pub session: SessionView,
+    pub facilitator: String,
+    pub meeting_link: Option<String>,
     pub entries: Vec<RosterEntry>,
+    /// Sessions a person can be moved to, soonest first.
+    pub move_targets: Vec<SessionView>,
+}
+
+/// What the new- and edit-session form starts from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SessionFormData {
+    pub staff_name: String,
+    /// Id, name and time zone of every center.
+    pub centers: Vec<(String, String, String)>,
+    /// The session as it is (edit), or empty (new).
+    pub fields: SessionFields,
+    pub cancelled: bool,
 }
 
 /// Upcoming sessions (cancelled ones included), soonest first.
@@ -46,6 +62,19 @@ pub async fn staff_roster(id: i64) -> Result<Option<Roster>, ServerFnError> {
     else {
         return Ok(None);
     };
+    let (facilitator, meeting_link) = match crate::db::workshops::session(&state.pool, id)
+        .await
+        .map_err(super::unavailable)?
+    {
+        Some(row) => (row.facilitator, row.meeting_link),
+        None => (String::new(), None),
+    };
+    let move_targets = crate::db::workshop_admin::move_targets(&state.pool, id, chrono::Utc::now())
+        .await
+        .map_err(super::unavailable)?
+        .into_iter()
+        .filter_map(SessionView::from_row)
+        .collect();
     let entries = crate::db::workshops::roster(&state.pool, id)
         .await
         .map_err(super::unavailable)?
@@ -59,7 +88,10 @@ pub async fn staff_roster(id: i64) -> Result<Option<Roster>, ServerFnError> {
     Ok(Some(Roster {
         staff_name: staff.display_name,
         session,
+        facilitator,
+        meeting_link,
         entries,
+        move_targets,
     }))
 }
 
@@ -96,4 +128,62 @@ pub async fn change_capacity(session_id: i64, capacity: i32) -> Result<(), Serve
     .await
     .map_err(super::unavailable)?;
     Ok(())
+}
+
+/// The form to create a session (`id` none) or edit session `id`, filled in with the
+/// session's values read on its own wall clock. `None` when `id` is unknown.
+#[server(endpoint = "staff/workshops/form")]
+pub async fn session_form(id: Option<i64>) -> Result<Option<SessionFormData>, ServerFnError> {
+    let staff = super::auth::require_staff().await?;
+    let state = super::state()?;
+    let centers = crate::db::centers::list_centers(&state.pool)
+        .await
+        .map_err(super::unavailable)?
+        .into_iter()
+        .map(|c| (c.id, c.name, c.time_zone))
+        .collect();
+    let (fields, cancelled) = match id {
+        None => (SessionFields::default(), false),
+        Some(id) => {
+            let Some(row) = crate::db::workshops::session(&state.pool, id)
+                .await
+                .map_err(super::unavailable)?
+            else {
+                return Ok(None);
+            };
+            (fields_of(&row), row.status == "cancelled")
+        }
+    };
+    Ok(Some(SessionFormData {
+        staff_name: staff.display_name,
+        centers,
+        fields,
+        cancelled,
+    }))
+}
+
+/// A stored session as the form's fields: date and times on the session's wall clock.
+#[cfg(feature = "ssr")]
+fn fields_of(row: &crate::db::workshops::SessionRow) -> SessionFields {
+    let zone: chrono_tz::Tz = row.time_zone.parse().unwrap_or(chrono_tz::UTC);
+    let start = row.starts_at.with_timezone(&zone);
+    let end = row.ends_at.with_timezone(&zone);
+    SessionFields {
+        topic: row.topic.clone(),
+        title: row.title.clone(),
+        description: row.description.clone(),
+        employer: row.employer.clone().unwrap_or_default(),
+        place: row
+            .center_id
+            .clone()
+            .unwrap_or_else(|| "virtual".to_owned()),
+        meeting_link: row.meeting_link.clone().unwrap_or_default(),
+        date: start.format("%Y-%m-%d").to_string(),
+        start: start.format("%H:%M").to_string(),
+        end: end.format("%H:%M").to_string(),
+        weeks: "1".to_owned(),
+        capacity: row.capacity.to_string(),
+        language: row.language.clone(),
+        facilitator: row.facilitator.clone(),
+    }
 }

@@ -16,6 +16,7 @@ pub mod retention;
 pub mod sessions;
 pub mod staff;
 pub mod visits;
+pub mod workshop_admin;
 pub mod workshops;
 
 /// The migrations in `app/migrations`, embedded in the binary and applied at start-up.

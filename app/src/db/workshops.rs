@@ -35,12 +35,14 @@ pub struct SessionRow {
     pub status: String,
     pub enrolled: i32,
     pub waitlisted: i64,
+    /// Raised by every change of time, place or status (the calendar file's SEQUENCE).
+    pub sequence: i32,
 }
 
-const SELECT_SESSION: &str = "select s.id, s.series_id, s.topic, s.title, s.description, s.employer,
+pub(super) const SELECT_SESSION: &str = "select s.id, s.series_id, s.topic, s.title, s.description, s.employer,
         s.center_id, c.name as center_name, coalesce(c.time_zone, 'America/Los_Angeles') as time_zone,
         s.meeting_link, s.starts_at, s.ends_at, s.capacity, s.language, s.facilitator, s.status,
-        s.enrolled,
+        s.enrolled, s.sequence,
         (select count(*) from workshop_enrolments e where e.session_id = s.id and e.status = 'waitlisted') as waitlisted
     from workshop_sessions s left join centers c on c.id = s.center_id";
 
@@ -209,7 +211,7 @@ pub async fn enrol(
     })
 }
 
-async fn waitlist_place(
+pub(super) async fn waitlist_place(
     conn: &mut PgConnection,
     session_id: i64,
     enrolment_id: i64,
@@ -226,7 +228,7 @@ async fn waitlist_place(
 
 /// Queues `kind` for the enrolment, with a link of its own, when the person gave an email
 /// address (a phone number gets no email).
-async fn queue_mail(
+pub(super) async fn queue_mail(
     conn: &mut PgConnection,
     session_id: i64,
     enrolment_id: i64,
@@ -277,7 +279,7 @@ async fn new_link(conn: &mut PgConnection, enrolment_id: i64) -> Result<String, 
 
 /// Gives freed seats to the first people on the waitlist, in order, while there is room.
 /// Must run under the session's row lock. Returns the enrolments promoted.
-async fn promote(
+pub(super) async fn promote(
     conn: &mut PgConnection,
     session_id: i64,
     mail: &MailContext,

@@ -18,6 +18,7 @@ pub mod month_grid;
 pub mod queue;
 pub mod retry;
 pub mod service;
+pub mod session_plan;
 pub mod ticket;
 pub mod time_zone;
 pub mod visit_reason;

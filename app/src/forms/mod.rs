@@ -5,6 +5,7 @@
 
 pub mod arrival;
 pub mod booking;
+pub mod staff_sessions;
 pub mod workshops;
 
 use crate::app::shell;
@@ -13,7 +14,7 @@ use crate::pages::booking::query::BookingQuery;
 use crate::pages::kiosk::display::KioskDisplay;
 use crate::state::AppState;
 use axum::body::Body;
-use axum::http::{Request, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, Request, StatusCode};
 use axum::response::Response;
 use leptos::prelude::provide_context;
 
@@ -68,6 +69,34 @@ pub(crate) async fn render_page<T>(
 where
     T: Clone + Send + Sync + 'static,
 {
+    render_page_for(state, uri, None, answer, status).await
+}
+
+/// As `render_page`, for a staff page: the page's server functions check the staff
+/// session, so the request's cookie goes along.
+pub(crate) async fn render_staff_page<T>(
+    state: &AppState,
+    uri: &str,
+    headers: &HeaderMap,
+    answer: T,
+    status: StatusCode,
+) -> Response
+where
+    T: Clone + Send + Sync + 'static,
+{
+    render_page_for(state, uri, headers.get(header::COOKIE), answer, status).await
+}
+
+async fn render_page_for<T>(
+    state: &AppState,
+    uri: &str,
+    cookie: Option<&HeaderValue>,
+    answer: T,
+    status: StatusCode,
+) -> Response
+where
+    T: Clone + Send + Sync + 'static,
+{
     let options = state.leptos_options.clone();
     let app_state = state.clone();
     let handler = leptos_axum::render_app_async_with_context(
@@ -77,11 +106,11 @@ where
         },
         move || shell(options.clone()),
     );
-    let request = Request::builder()
-        .uri(uri)
-        .body(Body::empty())
-        .unwrap_or_default();
-    let mut response = handler(request).await;
+    let mut request = Request::builder().uri(uri);
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    let mut response = handler(request.body(Body::empty()).unwrap_or_default()).await;
     *response.status_mut() = status;
     response
 }

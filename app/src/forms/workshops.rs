@@ -7,8 +7,8 @@ use crate::db::workshops::{
 };
 use crate::domain::accommodation::Accommodation;
 use crate::domain::free_text::{parse_required, NAME_MAX_CHARS, NOTE_MAX_CHARS};
-use crate::domain::ics::{to_ics, CalendarEvent, Method};
-use crate::domain::workshop::{Contact, Topic};
+use crate::domain::ics::{to_ics, Method};
+use crate::domain::workshop::Contact;
 use crate::i18n::{translations, Locale};
 use crate::pages::booking::query::encode;
 use crate::pages::workshops::session_page::{EnrolAnswers, EnrolSubmission};
@@ -200,31 +200,14 @@ pub async fn calendar_file(State(state): State<AppState>, Path(token): Path<Stri
             return StatusCode::SERVICE_UNAVAILABLE.into_response();
         }
     };
-    let t = translations(Locale::from_tag(&enrolment.email_locale));
-    let topic = Topic::from_code(&session.topic)
-        .map(|tp| t.workshops.topics.label(tp).to_owned())
-        .unwrap_or_default();
-    let title = if session.title.is_empty() {
-        topic
-    } else {
-        session.title.clone()
-    };
-    let place = session
-        .center_name
-        .clone()
-        .map(|c| format!("WorkSource {c}"))
-        .unwrap_or_else(|| t.workshops.virtual_place.clone());
-    let event = CalendarEvent {
-        uid: format!("workshop-{}-{}@frontdesk", session.id, enrolment.id),
-        sequence: 0,
-        stamp: Utc::now(),
-        start: session.starts_at,
-        end: session.ends_at,
-        summary: title,
-        description: session.description.clone(),
-        location: session.meeting_link.clone().unwrap_or(place),
-        organizer_email: state.settings.mail.from_address.clone(),
-    };
+    // The same event as the emails carry: same UID, and the session's sequence.
+    let event = crate::workshop_mail::calendar_event(
+        &session,
+        enrolment.id,
+        Locale::from_tag(&enrolment.email_locale),
+        &state.settings.mail.from_address,
+        Utc::now(),
+    );
     let cancelled = enrolment.status == "cancelled" || session.status == "cancelled";
     let ics = to_ics(
         &event,

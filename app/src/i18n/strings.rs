@@ -12,6 +12,7 @@ use crate::domain::contact_details::ContactError;
 use crate::domain::free_text::TextError;
 use crate::domain::queue::{QueueAction, QueueStatus};
 use crate::domain::service::Service;
+use crate::domain::session_plan::PlanProblem;
 use crate::domain::visit_reason::VisitReason;
 use crate::domain::workshop::{Refusal, Seats, Topic};
 use serde::{Deserialize, Serialize};
@@ -104,6 +105,7 @@ pub struct Translations {
     pub booking: BookingStrings,
     pub workshops: WorkshopStrings,
     pub staff: StaffStrings,
+    pub session_admin: SessionAdminStrings,
 }
 
 /// Strings shared by every page.
@@ -598,6 +600,11 @@ pub struct WorkshopStrings {
     pub mail_promoted_subject: String,
     pub mail_promoted_body: String,
     pub mail_manage: String,
+    pub mail_changed_subject: String,
+    pub mail_changed_body: String,
+    pub mail_cancelled_subject: String,
+    /// "… You can choose another session at {url}"
+    pub mail_cancelled_body: String,
 }
 
 impl WorkshopStrings {
@@ -647,6 +654,89 @@ impl TopicLabels {
             Topic::ScholarshipHelp => &self.scholarship_help,
             Topic::JobHunterSeries => &self.job_hunter_series,
             Topic::HiringEvent => &self.hiring_event,
+        }
+    }
+}
+
+/// Strings of the staff pages that create, edit, cancel and move workshop sessions.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SessionAdminStrings {
+    pub new_link: String,
+    pub new_heading: String,
+    pub edit_heading: String,
+    pub edit_link: String,
+    pub topic_label: String,
+    pub title_label: String,
+    pub title_hint: String,
+    pub description_label: String,
+    pub employer_label: String,
+    pub employer_hint: String,
+    pub place_label: String,
+    pub choose: String,
+    pub meeting_link_label: String,
+    pub meeting_link_hint: String,
+    pub date_label: String,
+    pub start_label: String,
+    pub end_label: String,
+    pub time_hint: String,
+    pub weeks_label: String,
+    pub weeks_hint: String,
+    pub capacity_label: String,
+    pub language_label: String,
+    pub facilitator_label: String,
+    pub create_button: String,
+    pub save_button: String,
+    pub form_has_problems: String,
+    pub error_required: String,
+    pub error_too_long: String,
+    pub error_unknown: String,
+    pub error_not_a_link: String,
+    pub error_not_a_date: String,
+    pub error_not_a_time: String,
+    pub error_end_not_after_start: String,
+    pub error_past: String,
+    pub error_time_skipped: String,
+    pub error_out_of_range: String,
+    pub error_below_seats_taken: String,
+    pub error_cancelled: String,
+    pub notice_created: String,
+    pub notice_created_series: String,
+    pub notice_saved: String,
+    pub notice_saved_notified: String,
+    pub notice_cancelled: String,
+    pub notice_moved: String,
+    pub notice_moved_waitlisted: String,
+    pub notice_move_already_there: String,
+    pub notice_move_refused: String,
+    pub cancel_heading: String,
+    pub cancel_hint: String,
+    pub cancel_series: String,
+    pub cancel_button: String,
+    pub move_label: String,
+    pub move_button: String,
+    pub move_described: String,
+    pub facilitator_line: String,
+    pub cancelled_badge: String,
+}
+
+impl SessionAdminStrings {
+    /// The message beside a field the plan refused.
+    pub fn problem(&self, problem: PlanProblem) -> String {
+        match problem {
+            PlanProblem::Required => self.error_required.clone(),
+            PlanProblem::TooLong => self.error_too_long.clone(),
+            PlanProblem::Unknown => self.error_unknown.clone(),
+            PlanProblem::NotALink => self.error_not_a_link.clone(),
+            PlanProblem::NotADate => self.error_not_a_date.clone(),
+            PlanProblem::NotATime => self.error_not_a_time.clone(),
+            PlanProblem::EndNotAfterStart => self.error_end_not_after_start.clone(),
+            PlanProblem::Past => self.error_past.clone(),
+            PlanProblem::TimeSkipped => self.error_time_skipped.clone(),
+            PlanProblem::OutOfRange { min, max } => super::fill(
+                &self.error_out_of_range,
+                &[("min", &min.to_string()), ("max", &max.to_string())],
+            ),
         }
     }
 }

@@ -14,4 +14,5 @@ mod live_notifications;
 mod queue;
 mod retention;
 mod staff_access;
+mod workshop_admin;
 mod workshops;

@@ -6,5 +6,6 @@ pub mod login_page;
 pub mod queue_page;
 pub mod queue_table;
 pub mod roster_page;
+pub mod session_form_page;
 pub mod staff_nav;
 pub mod workshops_page;

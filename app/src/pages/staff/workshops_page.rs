@@ -26,6 +26,7 @@ pub fn StaffWorkshopsPage() -> impl IntoView {
                     <StaffNav locale staff_name current="workshops" center_id=String::new()/>
                     <main id="main" class="page staff">
                         <h1>{t.workshops.heading.clone()}</h1>
+                        <p><a href=format!("/staff/workshops/new?lang={}", locale.tag()) class="secondary-button">{t.session_admin.new_link.clone()}</a></p>
                         <table class="queue-table">
                             <thead><tr>
                                 <th scope="col">{s.col_time.clone()}</th>

@@ -28,7 +28,9 @@ pub fn EnrolmentPage() -> impl IntoView {
                 let base = format!("/workshops/manage/{token}");
                 let other = Locale::ALL.into_iter().find(|l| *l != locale).unwrap_or(locale);
                 let tz = encode(zone.name());
+                let session_cancelled = e.session.cancelled;
                 let (heading, body) = match e.status.as_str() {
+                    _ if session_cancelled => (w.refused_cancelled.clone(), String::new()),
                     "waitlisted" => (
                         w.waitlisted_heading.clone(),
                         fill(&w.waitlist_place, &[("place", &e.place.unwrap_or(1).to_string())]),
@@ -36,7 +38,7 @@ pub fn EnrolmentPage() -> impl IntoView {
                     "cancelled" => (w.cancelled_heading.clone(), w.cancelled_body.clone()),
                     _ => (w.enrolled_heading.clone(), fill(&w.enrolled_body, &[("name", &e.first_name)])),
                 };
-                let live = e.status == "enrolled" || e.status == "waitlisted";
+                let live = !session_cancelled && (e.status == "enrolled" || e.status == "waitlisted");
                 let session_title = title(&e.session, locale);
                 view! {
                     <BookingFrame locale title=heading.clone() switch_href=format!("{base}?lang={}&tz={tz}", other.tag())>
