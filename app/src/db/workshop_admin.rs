@@ -73,6 +73,17 @@ pub enum EditOutcome {
     Unknown,
 }
 
+/// What an edit compares against, read under the session's lock.
+#[derive(sqlx::FromRow)]
+struct SessionBefore {
+    status: String,
+    enrolled: i32,
+    starts_at: DateTime<Utc>,
+    ends_at: DateTime<Utc>,
+    center_id: Option<String>,
+    meeting_link: Option<String>,
+}
+
 /// Saves `plan` (its first time) over session `id`. A change of time or place raises the
 /// calendar sequence and emails everyone enrolled or waiting; more seats go to the
 /// waitlist at once.
@@ -87,31 +98,30 @@ pub async fn update_session(
         return Ok(EditOutcome::Unknown);
     };
     let mut tx = pool.begin().await?;
-    let before: Option<(
-        String,
-        i32,
-        DateTime<Utc>,
-        DateTime<Utc>,
-        Option<String>,
-        Option<String>,
-    )> = sqlx::query_as(
+    let before: Option<SessionBefore> = sqlx::query_as(
         "select status, enrolled, starts_at, ends_at, center_id, meeting_link
-             from workshop_sessions where id = $1 for update",
+         from workshop_sessions where id = $1 for update",
     )
     .bind(id)
     .fetch_optional(&mut *tx)
     .await?;
-    let Some((status, enrolled, old_start, old_end, old_center, old_link)) = before else {
+    let Some(before) = before else {
         return Ok(EditOutcome::Unknown);
     };
-    if status == "cancelled" {
+    if before.status == "cancelled" {
         return Ok(EditOutcome::Cancelled);
     }
-    if plan.capacity < enrolled {
-        return Ok(EditOutcome::BelowSeatsTaken { taken: enrolled });
+    if plan.capacity < before.enrolled {
+        return Ok(EditOutcome::BelowSeatsTaken {
+            taken: before.enrolled,
+        });
     }
-    let moved = (old_start, old_end, &old_center, &old_link)
-        != (starts_at, ends_at, &plan.center_id, &plan.meeting_link);
+    let moved = (
+        before.starts_at,
+        before.ends_at,
+        &before.center_id,
+        &before.meeting_link,
+    ) != (starts_at, ends_at, &plan.center_id, &plan.meeting_link);
     sqlx::query(
         "update workshop_sessions set topic = $2, title = $3, description = $4, employer = $5,
             center_id = $6, meeting_link = $7, starts_at = $8, ends_at = $9, capacity = $10,

@@ -77,6 +77,12 @@ pub enum PlanProblem {
     },
 }
 
+/// When one session starts and ends.
+pub type TimeRange = (DateTime<Utc>, DateTime<Utc>);
+
+/// A checked plan, or every problem of the form in form order.
+pub type PlanResult = Result<SessionPlan, Vec<(PlanField, PlanProblem)>>;
+
 /// A checked plan: one session per entry of `times`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SessionPlan {
@@ -87,7 +93,7 @@ pub struct SessionPlan {
     /// `None`: virtual.
     pub center_id: Option<String>,
     pub meeting_link: Option<String>,
-    pub times: Vec<(DateTime<Utc>, DateTime<Utc>)>,
+    pub times: Vec<TimeRange>,
     pub capacity: i32,
     pub language: String,
     pub facilitator: String,
@@ -101,11 +107,7 @@ pub struct Places<'a> {
 }
 
 /// Checks `fields`; `now` refuses a first date that has passed.
-pub fn plan(
-    fields: &SessionFields,
-    places: &Places,
-    now: DateTime<Utc>,
-) -> Result<SessionPlan, Vec<(PlanField, PlanProblem)>> {
+pub fn plan(fields: &SessionFields, places: &Places, now: DateTime<Utc>) -> PlanResult {
     let mut problems = Vec::new();
     let mut check = |field: PlanField, result: Result<(), PlanProblem>| {
         if let Err(problem) = result {
@@ -225,7 +227,7 @@ pub fn occurrences(
     end: NaiveTime,
     weeks: u32,
     zone: Tz,
-) -> Result<Vec<(DateTime<Utc>, DateTime<Utc>)>, PlanProblem> {
+) -> Result<Vec<TimeRange>, PlanProblem> {
     (0..weeks)
         .map(|week| {
             let day = first + Duration::weeks(i64::from(week));
@@ -321,7 +323,7 @@ mod tests {
         Utc.with_ymd_and_hms(2027, 3, 1, 12, 0, 0).unwrap()
     }
 
-    fn check(fields: &SessionFields) -> Result<SessionPlan, Vec<(PlanField, PlanProblem)>> {
+    fn check(fields: &SessionFields) -> PlanResult {
         let centers = places();
         plan(
             fields,

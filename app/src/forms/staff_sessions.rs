@@ -7,7 +7,7 @@ use super::{render_staff_page, Form};
 use crate::db::workshop_admin::{
     cancel_sessions, create_sessions, move_enrolment, update_session, EditOutcome, MoveOutcome,
 };
-use crate::domain::session_plan::{plan, Places, PlanField, PlanProblem, SessionFields};
+use crate::domain::session_plan::{plan, Places, PlanResult, SessionFields};
 use crate::i18n::{fill, translations, Locale};
 use crate::pages::staff::session_form_page::SessionSubmission;
 use crate::state::AppState;
@@ -37,13 +37,7 @@ fn fields_of(form: &Form) -> SessionFields {
 }
 
 /// Checks the form against the centers as stored.
-async fn checked(
-    state: &AppState,
-    fields: &SessionFields,
-) -> Result<
-    Result<crate::domain::session_plan::SessionPlan, Vec<(PlanField, PlanProblem)>>,
-    sqlx::Error,
-> {
+async fn checked(state: &AppState, fields: &SessionFields) -> Result<PlanResult, sqlx::Error> {
     let centers: Vec<(String, Tz)> = crate::db::centers::list_centers(&state.pool)
         .await?
         .into_iter()

@@ -116,7 +116,7 @@ fn seated_row(
     session_id: i64,
     n: usize,
     e: RosterEntry,
-    targets: &[(i64, String)],
+    targets: &MoveChoices,
 ) -> impl IntoView {
     let s = &t.staff;
     let status = match e.status.as_str() {
@@ -149,10 +149,16 @@ fn seated_row(
     }
 }
 
-/// The other sessions as "Tue, Nov 24, 10:00 AM · Resume writing · Portland".
-fn move_choices(sessions: &[SessionView], locale: crate::i18n::Locale) -> Vec<(i64, String)> {
+/// Where people on this roster can be moved, and the page's language.
+struct MoveChoices {
+    lang: &'static str,
+    /// Id and "Tue, Nov 24, 10:00 AM · Resume writing · Portland".
+    sessions: Vec<(i64, String)>,
+}
+
+fn move_choices(sessions: &[SessionView], locale: crate::i18n::Locale) -> MoveChoices {
     let t = translations(locale);
-    sessions
+    let sessions = sessions
         .iter()
         .map(|w| {
             let zone: chrono_tz::Tz = w.time_zone.parse().unwrap_or(chrono_tz::UTC);
@@ -163,7 +169,11 @@ fn move_choices(sessions: &[SessionView], locale: crate::i18n::Locale) -> Vec<(i
             let when = date_and_time(w.starts_at, zone, &t.common);
             (w.id, format!("{when} · {} · {place}", title(w, locale)))
         })
-        .collect()
+        .collect();
+    MoveChoices {
+        lang: locale.tag(),
+        sessions,
+    }
 }
 
 /// "Move to [session] [Move]" for one person.
@@ -171,17 +181,18 @@ fn move_form(
     t: &'static Translations,
     session_id: i64,
     e: &RosterEntry,
-    targets: &[(i64, String)],
+    targets: &MoveChoices,
 ) -> impl IntoView {
     let a = &t.session_admin;
     let select_id = format!("move-{}", e.enrolment_id);
     let described = fill(&a.move_described, &[("name", &e.name)]);
-    (!targets.is_empty()).then(|| {
+    (!targets.sessions.is_empty()).then(|| {
         view! {
             <form method="post" action=format!("/staff/workshops/{session_id}/move") class="inline-form no-print">
+                <input type="hidden" name="lang" value=targets.lang/>
                 <input type="hidden" name="enrolment" value=e.enrolment_id.to_string()/>
                 <select id=select_id name="to" class="select" aria-label=format!("{}: {}", a.move_label, e.name)>
-                    {targets.iter().map(|(id, label)| view! { <option value=id.to_string()>{label.clone()}</option> }).collect_view()}
+                    {targets.sessions.iter().map(|(id, label)| view! { <option value=id.to_string()>{label.clone()}</option> }).collect_view()}
                 </select>
                 <button type="submit" class="secondary-button" aria-label=described>{a.move_button.clone()}</button>
             </form>
