@@ -117,7 +117,10 @@ async fn serve(
     println!(
         "Frontdesk: http://{addr}  (kiosk: http://{addr}/kiosk/tigard, staff: http://{addr}/staff)"
     );
-    axum::serve(listener, server::router::build(state))
+    // With connection info: failed sign-ins are counted per client address.
+    let app =
+        server::router::build(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await
         .map_err(|e| e.to_string())?;

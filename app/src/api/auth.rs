@@ -66,8 +66,22 @@ fn set_cookie(value: String) {
 /// failure back to the sign-in page with a message.
 #[server(endpoint = "staff/sign-in")]
 pub async fn sign_in(email: String, password: String) -> Result<(), ServerFnError> {
+    use crate::db::sign_in_failures;
     use argon2::{password_hash::PasswordHash, Argon2, PasswordVerifier};
     let state = super::state()?;
+    let account = email.trim().to_lowercase();
+    let address = client_address();
+    let now = chrono::Utc::now();
+    let (failures, latest) = sign_in_failures::recent(&state.pool, &account, &address, now)
+        .await
+        .map_err(super::unavailable)?;
+    if let Some(wait) = crate::domain::staff_access::must_wait(failures, latest, now) {
+        // Refused before the password is even checked: guessing gains nothing by hurrying.
+        tracing::warn!(failures, "staff sign-in slowed down");
+        let seconds = wait.num_seconds().max(1);
+        leptos_axum::redirect(&format!("/staff/login?wait={seconds}"));
+        return Ok(());
+    }
     let staff = crate::db::staff::find_active_by_email(&state.pool, &email)
         .await
         .map_err(super::unavailable)?;
@@ -88,11 +102,14 @@ pub async fn sign_in(email: String, password: String) -> Result<(), ServerFnErro
     .map_err(super::unavailable)?;
     match staff.filter(|_| matches) {
         Some(staff) => {
+            sign_in_failures::clear(&state.pool, &account, &address)
+                .await
+                .map_err(super::unavailable)?;
             let token = crate::db::sessions::new_token();
             crate::db::sessions::create_session(&state.pool, staff.id, &token)
                 .await
                 .map_err(super::unavailable)?;
-            let max_age = crate::db::sessions::SESSION_HOURS * 3600;
+            let max_age = crate::domain::staff_access::SESSION_HOURS * 3600;
             set_cookie(format!(
                 "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}"
             ));
@@ -100,11 +117,29 @@ pub async fn sign_in(email: String, password: String) -> Result<(), ServerFnErro
             leptos_axum::redirect("/staff/queue");
         }
         None => {
+            sign_in_failures::record(&state.pool, &account, &address, now)
+                .await
+                .map_err(super::unavailable)?;
             tracing::warn!("staff sign-in refused");
             leptos_axum::redirect("/staff/login?failed=1");
         }
     }
     Ok(())
+}
+
+/// The address the request came from, as the server saw the connection ("unknown" when
+/// the server was not started with connection info, as in tests that skip the socket).
+#[cfg(feature = "ssr")]
+fn client_address() -> String {
+    use axum::extract::ConnectInfo;
+    use_context::<axum::http::request::Parts>()
+        .and_then(|parts| {
+            parts
+                .extensions
+                .get::<ConnectInfo<std::net::SocketAddr>>()
+                .map(|info| info.0.ip().to_string())
+        })
+        .unwrap_or_else(|| "unknown".to_owned())
 }
 
 /// An argon2id hash of a random password nobody knows, for constant-time refusals.

@@ -14,6 +14,7 @@ pub mod outbox;
 pub mod queue;
 pub mod retention;
 pub mod sessions;
+pub mod sign_in_failures;
 pub mod staff;
 pub mod visits;
 pub mod workshop_admin;

@@ -4,8 +4,8 @@
 use sha2::{Digest, Sha256};
 use sqlx::PgPool;
 
-/// How long a session lasts before staff must sign in again (a working day).
-pub const SESSION_HOURS: i64 = 10;
+use crate::domain::staff_access::{session_alive, SESSION_HOURS};
+use chrono::{DateTime, Utc};
 
 /// The staff member a valid session belongs to.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -41,15 +41,39 @@ pub async fn create_session(pool: &PgPool, staff_id: i64, token: &str) -> Result
     Ok(())
 }
 
+/// The staff member of a live session, counting this request as use of it. A session
+/// idle too long or too old is deleted instead.
 pub async fn find_session(pool: &PgPool, token: &str) -> Result<Option<SessionStaff>, sqlx::Error> {
-    sqlx::query_as(
-        "select u.id as staff_id, u.display_name, u.role
+    let found: Option<FoundSession> = sqlx::query_as(
+        "select s.created_at, s.last_seen_at, u.id as staff_id, u.display_name, u.role
          from staff_sessions s join staff_users u on u.id = s.staff_id
-         where s.token_hash = $1 and s.expires_at > now() and not u.disabled",
+         where s.token_hash = $1 and not u.disabled",
     )
     .bind(hash(token))
     .fetch_optional(pool)
-    .await
+    .await?;
+    let Some(found) = found else {
+        return Ok(None);
+    };
+    let now = Utc::now();
+    if !session_alive(found.created_at, found.last_seen_at, now) {
+        delete_session(pool, token).await?;
+        return Ok(None);
+    }
+    sqlx::query("update staff_sessions set last_seen_at = $2 where token_hash = $1")
+        .bind(hash(token))
+        .bind(now)
+        .execute(pool)
+        .await?;
+    Ok(Some(found.staff))
+}
+
+#[derive(sqlx::FromRow)]
+struct FoundSession {
+    created_at: DateTime<Utc>,
+    last_seen_at: DateTime<Utc>,
+    #[sqlx(flatten)]
+    staff: SessionStaff,
 }
 
 pub async fn delete_session(pool: &PgPool, token: &str) -> Result<(), sqlx::Error> {

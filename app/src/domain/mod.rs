@@ -19,6 +19,7 @@ pub mod queue;
 pub mod retry;
 pub mod service;
 pub mod session_plan;
+pub mod staff_access;
 pub mod ticket;
 pub mod time_zone;
 pub mod visit_reason;

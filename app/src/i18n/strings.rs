@@ -303,6 +303,8 @@ pub struct StaffStrings {
     pub password_label: String,
     pub sign_in: String,
     pub sign_in_failed: String,
+    /// "Too many attempts … wait {seconds} seconds …"
+    pub sign_in_wait: String,
     pub sign_out: String,
     pub signed_in_as: String,
     pub queue_heading: String,

@@ -106,3 +106,105 @@ async fn signed_in_staff_see_the_queue_and_sign_out_ends_the_session(pool: PgPoo
         StatusCode::SEE_OTHER
     );
 }
+
+async fn age_sessions(app: &TestApp, idle: &str, age: &str) {
+    sqlx::query(
+        "update staff_sessions set last_seen_at = now() - $1::interval, created_at = now() - $2::interval",
+    )
+    .bind(idle)
+    .bind(age)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn a_session_ends_after_fifteen_idle_minutes_or_ten_hours(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let cookie = app.sign_in().await;
+
+    // Used 14 minutes ago: still on, and this request counts as use.
+    age_sessions(&app, "14 minutes", "1 hour").await;
+    let page = app.get("/staff/queue?center=tigard", Some(&cookie)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let idle: f64 = sqlx::query_scalar(
+        "select extract(epoch from now() - last_seen_at)::float8 from staff_sessions",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert!(idle < 60.0, "last use moved to now, was {idle} s ago");
+
+    // Fifteen idle minutes: signed out, and the session is gone.
+    age_sessions(&app, "15 minutes 1 second", "1 hour").await;
+    let page = app.get("/staff/queue?center=tigard", Some(&cookie)).await;
+    assert_eq!(page.header(header::LOCATION), "/staff/login");
+    let left: i64 = sqlx::query_scalar("select count(*) from staff_sessions")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(left, 0);
+
+    // Busy all day: ten hours end it all the same.
+    let cookie = app.sign_in().await;
+    age_sessions(&app, "1 minute", "10 hours 1 second").await;
+    let page = app.get("/staff/queue?center=tigard", Some(&cookie)).await;
+    assert_eq!(page.header(header::LOCATION), "/staff/login");
+}
+
+/// A sign-in form post from `address`, as the server sees the connection.
+async fn sign_in_from(app: &TestApp, password: &str, address: [u8; 4]) -> crate::helpers::Reply {
+    let mut request = axum::http::Request::post("/api/staff/sign-in")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "text/html")
+        .body(axum::body::Body::from(format!(
+            "email={}&password={}",
+            STAFF_EMAIL.replace('@', "%40"),
+            password.replace(' ', "+")
+        )))
+        .unwrap();
+    request
+        .extensions_mut()
+        .insert(axum::extract::ConnectInfo(std::net::SocketAddr::from((
+            address, 50_000,
+        ))));
+    app.send(request).await
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn five_failed_sign_ins_slow_that_account_and_address_down(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let guesser = [203, 0, 113, 9];
+    for _ in 0..5 {
+        let reply = sign_in_from(&app, "guess", guesser).await;
+        assert_eq!(reply.header(header::LOCATION), "/staff/login?failed=1");
+    }
+    // Now even the right password must wait, and nothing says whether it was right.
+    let reply = sign_in_from(&app, STAFF_PASSWORD, guesser).await;
+    let location = reply.header(header::LOCATION);
+    let seconds: i64 = location
+        .strip_prefix("/staff/login?wait=")
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("not slowed down: {location}"));
+    assert!((1..=30).contains(&seconds), "{seconds}");
+    assert_eq!(reply.header(header::SET_COOKIE), "");
+    let page = app.get(&location, None).await;
+    assert!(page.body.contains("Too many attempts."), "{}", page.body);
+
+    // The same account from the desk's own address is not held up.
+    let reply = sign_in_from(&app, STAFF_PASSWORD, [192, 0, 2, 10]).await;
+    assert_eq!(reply.header(header::LOCATION), "/staff/queue");
+
+    // Once the wait has passed, the right password works and wipes the slate.
+    sqlx::query("update sign_in_failures set failed_at = failed_at - interval '31 seconds'")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let reply = sign_in_from(&app, STAFF_PASSWORD, guesser).await;
+    assert_eq!(reply.header(header::LOCATION), "/staff/queue");
+    let failures: i64 = sqlx::query_scalar("select count(*) from sign_in_failures")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(failures, 0);
+}
