@@ -33,6 +33,8 @@ pub struct QueueView {
     /// The center's IANA zone, for showing appointment times on its wall clock.
     pub time_zone: String,
     pub entries: Vec<QueueEntry>,
+    /// Today's waits at this center.
+    pub waits: crate::domain::wait::WaitSummary,
 }
 
 impl QueueView {

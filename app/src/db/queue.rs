@@ -8,6 +8,7 @@ use crate::domain::queue::{
 };
 use crate::domain::ticket::TicketNumber;
 use crate::domain::visit_reason::VisitReason;
+use crate::domain::wait::wait_summary;
 use chrono::{DateTime, Utc};
 use sqlx::PgPool;
 
@@ -68,7 +69,7 @@ pub async fn open_queue(
             .then_with(|| queue_order(&position(a), &position(b)))
     });
 
-    let entries = rows
+    let entries: Vec<QueueEntry> = rows
         .into_iter()
         .map(|row| {
             let waited_until = row.called_at.unwrap_or(now);
@@ -102,7 +103,21 @@ pub async fn open_queue(
             }
         })
         .collect();
+    let called_waits: Vec<f64> = sqlx::query_scalar(
+        "select extract(epoch from called_at - checked_in_at)::float8 / 60 from visits
+         where center_id = $1 and service_day = $2 and called_at is not null",
+    )
+    .bind(&center.id)
+    .bind(center.today(now)?)
+    .fetch_all(pool)
+    .await?;
+    let still_waiting: Vec<f64> = entries
+        .iter()
+        .filter(|e: &&QueueEntry| e.status == QueueStatus::Waiting)
+        .map(|e| f64::from(e.waited_minutes))
+        .collect();
     Ok(QueueView {
+        waits: wait_summary(&called_waits, &still_waiting),
         center_id: center.id.clone(),
         center_name: center.name.clone(),
         time_zone: center.time_zone.clone(),

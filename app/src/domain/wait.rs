@@ -43,9 +43,81 @@ fn median(values: &[f64]) -> Option<f64> {
     })
 }
 
+/// How long people waited today at one center, for the staff screen: the longest wait
+/// of anyone still waiting now, and the median and 90th percentile of the waits of those
+/// called so far (minutes from check-in to being called).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct WaitSummary {
+    pub longest_now: u32,
+    pub median: Option<u32>,
+    pub p90: Option<u32>,
+    pub called: u32,
+}
+
+pub fn wait_summary(called_waits: &[f64], still_waiting: &[f64]) -> WaitSummary {
+    let mut sorted: Vec<f64> = called_waits
+        .iter()
+        .copied()
+        .filter(|v| v.is_finite() && *v >= 0.0)
+        .collect();
+    sorted.sort_by(f64::total_cmp);
+    let minutes = |v: f64| v.round().clamp(0.0, f64::from(u32::MAX)) as u32;
+    WaitSummary {
+        longest_now: still_waiting
+            .iter()
+            .copied()
+            .filter(|v| v.is_finite())
+            .fold(0.0, f64::max)
+            .floor()
+            .clamp(0.0, f64::from(u32::MAX)) as u32,
+        median: median(&sorted).map(minutes),
+        p90: nearest_rank(&sorted, 90).map(minutes),
+        called: u32::try_from(sorted.len()).unwrap_or(u32::MAX),
+    }
+}
+
+/// The nearest-rank percentile of `sorted`: the smallest value that at least `percent`
+/// per cent of the values do not exceed. Always one of the values, never interpolated.
+fn nearest_rank(sorted: &[f64], percent: usize) -> Option<f64> {
+    if sorted.is_empty() {
+        return None;
+    }
+    let rank = (percent * sorted.len()).div_ceil(100).max(1);
+    sorted.get(rank - 1).copied()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_summary_has_the_median_and_the_ninetieth_percentile_of_todays_waits() {
+        let waits: Vec<f64> = (1..=10).map(f64::from).collect();
+        let summary = wait_summary(&waits, &[3.5, 12.9]);
+        assert_eq!(
+            summary,
+            WaitSummary {
+                longest_now: 12,
+                median: Some(6), // 5.5 rounds up
+                p90: Some(9),
+                called: 10
+            }
+        );
+        // Twenty waits: the 18th smallest is the 90th percentile.
+        let waits: Vec<f64> = (1..=20).rev().map(f64::from).collect();
+        assert_eq!(wait_summary(&waits, &[]).p90, Some(18));
+        assert_eq!(wait_summary(&[7.0], &[]).p90, Some(7));
+    }
+
+    #[test]
+    fn before_anyone_is_called_there_is_no_median() {
+        let summary = wait_summary(&[], &[]);
+        assert_eq!(
+            (summary.median, summary.p90, summary.longest_now),
+            (None, None, 0)
+        );
+        assert_eq!(wait_summary(&[f64::NAN, -1.0], &[]).called, 0);
+    }
 
     #[test]
     fn nobody_ahead_means_no_wait() {

@@ -315,6 +315,9 @@ pub struct StaffStrings {
     pub call_next: String,
     pub nobody_waiting: String,
     pub waiting_count: String,
+    /// "Longest wait now: {longest} min. Today: median {median} min; 9 in 10 … {p90} … ({count} called)."
+    pub wait_stats: String,
+    pub wait_stats_none: String,
     pub col_ticket: String,
     pub col_name: String,
     pub col_reasons: String,

@@ -181,3 +181,45 @@ async fn staff_see_who_is_being_served_then_called_then_the_line_in_calling_orde
     );
     assert_eq!(queue.waiting(), 2);
 }
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn the_queue_shows_the_longest_wait_now_and_todays_median_and_ninetieth_percentile(
+    pool: PgPool,
+) {
+    let app = spawn_app(pool).await;
+    let cookie = app.sign_in().await;
+    let page = app.get("/staff/queue?center=tigard", Some(&cookie)).await;
+    assert!(
+        page.body.contains("No one called yet today."),
+        "{}",
+        page.body
+    );
+
+    // Ten visitors called today after 1 … 10 minutes, and one waiting for 25 minutes.
+    for n in 1..=11 {
+        app.check_in(&format!("P{n}"), "Wait").await;
+    }
+    sqlx::query(
+        "update visits set checked_in_at = now() - make_interval(mins => 30),
+            called_at = now() - make_interval(mins => 30) + make_interval(mins => id::int),
+            status = 'done'
+         where first_name <> 'P11'",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    sqlx::query(
+        "update visits set checked_in_at = now() - interval '25 minutes' where first_name = 'P11'",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    let page = app.get("/staff/queue?center=tigard", Some(&cookie)).await;
+    assert!(
+        page.body.contains(
+            "Longest wait now: 25 min. Today: median 6 min; 9 in 10 were called within 9 min (10 called)."
+        ),
+        "{}",
+        page.body
+    );
+}

@@ -12,13 +12,30 @@ pub fn QueueTable(queue: QueueView, locale: Locale) -> impl IntoView {
     let t = translations(locale);
     let s = &t.staff;
     let waiting = fill(&s.waiting_count, &[("count", &queue.waiting().to_string())]);
+    let waits = queue.waits;
+    let longest = waits.longest_now.to_string();
+    let stats = match (waits.median, waits.p90) {
+        (Some(median), Some(p90)) => fill(
+            &s.wait_stats,
+            &[
+                ("longest", &longest),
+                ("median", &median.to_string()),
+                ("p90", &p90.to_string()),
+                ("count", &waits.called.to_string()),
+            ],
+        ),
+        _ => fill(&s.wait_stats_none, &[("longest", &longest)]),
+    };
+    let stats = view! { <p class="wait-stats" data-testid="wait-stats">{stats}</p> };
     if queue.entries.is_empty() {
-        return view! { <p class="queue-summary">{s.nobody_waiting.clone()}</p> }.into_any();
+        return view! { <p class="queue-summary">{s.nobody_waiting.clone()}</p> {stats} }
+            .into_any();
     }
     let center_id = queue.center_id.clone();
     let zone: chrono_tz::Tz = queue.time_zone.parse().unwrap_or(chrono_tz::UTC);
     view! {
         <p class="queue-summary">{waiting}</p>
+        {stats}
         <table class="queue-table">
             <thead>
                 <tr>
