@@ -16,6 +16,7 @@ use crate::pages::{
     },
     not_found_page::NotFoundPage,
     staff::{
+        accommodations_page::AccommodationsPage,
         appointments_page::AppointmentsPage,
         login_page::LoginPage,
         queue_page::QueuePage,
@@ -81,6 +82,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/queue") view=QueuePage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/appointments") view=AppointmentsPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/workshops") view=StaffWorkshopsPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/accommodations") view=AccommodationsPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/workshops/new") view=NewSessionPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/workshops/:id") view=RosterPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/workshops/:id/edit") view=EditSessionPage ssr=SsrMode::Async/>

@@ -2,6 +2,7 @@
 //! who may call, parse the input with the domain types, call `db`, map errors. Internal
 //! causes are logged once here and never shown to the caller.
 
+pub mod accommodations;
 pub mod appointments;
 pub mod auth;
 pub mod booking;

@@ -3,6 +3,7 @@
 //! check-in, one staff member per visitor) are enforced here by constraints and
 //! conditional updates, never by reading and then writing.
 
+pub mod accommodation_work;
 pub mod appointments;
 pub mod arrivals;
 pub mod booking_slots;

@@ -4,6 +4,7 @@
 //! browser, and every rule is unit-tested on its own.
 
 pub mod accommodation;
+pub mod accommodation_work;
 pub mod availability;
 pub mod booking_form;
 pub mod check_in;

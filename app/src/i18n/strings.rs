@@ -6,6 +6,7 @@
 //! costs next to nothing, and kiosk tablets pay for every byte.
 
 use crate::domain::accommodation::Accommodation;
+use crate::domain::accommodation_work::{Source, WorkStatus};
 use crate::domain::booking_form::DetailsProblem;
 use crate::domain::check_in::Problem;
 use crate::domain::contact_details::ContactError;
@@ -106,6 +107,7 @@ pub struct Translations {
     pub workshops: WorkshopStrings,
     pub staff: StaffStrings,
     pub session_admin: SessionAdminStrings,
+    pub accommodation_work: AccommodationWorkStrings,
 }
 
 /// Strings shared by every page.
@@ -742,6 +744,59 @@ impl SessionAdminStrings {
                 &self.error_out_of_range,
                 &[("min", &min.to_string()), ("max", &max.to_string())],
             ),
+        }
+    }
+}
+
+/// Strings of the staff accommodation work-queue.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccommodationWorkStrings {
+    pub heading: String,
+    pub nav: String,
+    pub intro: String,
+    pub status_label: String,
+    pub center_label: String,
+    pub all_centers: String,
+    pub show: String,
+    pub status_open: String,
+    pub status_arranged: String,
+    pub status_not_possible: String,
+    pub status_all: String,
+    pub col_when: String,
+    pub col_person: String,
+    pub col_where: String,
+    pub col_needed: String,
+    pub col_from: String,
+    pub col_status: String,
+    pub col_handler: String,
+    pub col_update: String,
+    pub from_booking: String,
+    pub from_enrolment: String,
+    pub from_visit: String,
+    pub nobody: String,
+    pub empty: String,
+    pub save: String,
+    pub update_label: String,
+    pub save_label: String,
+    pub count: String,
+    pub count_one: String,
+}
+
+impl AccommodationWorkStrings {
+    pub fn status(&self, status: WorkStatus) -> &str {
+        match status {
+            WorkStatus::Open => &self.status_open,
+            WorkStatus::Arranged => &self.status_arranged,
+            WorkStatus::NotPossible => &self.status_not_possible,
+        }
+    }
+
+    pub fn source(&self, source: Source) -> &str {
+        match source {
+            Source::Booking => &self.from_booking,
+            Source::Enrolment => &self.from_enrolment,
+            Source::Visit => &self.from_visit,
         }
     }
 }

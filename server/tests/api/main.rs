@@ -4,6 +4,7 @@
 mod booking_helpers;
 mod helpers;
 
+mod accommodations;
 mod arrival;
 mod booking;
 mod email;

@@ -22,6 +22,7 @@ pub fn StaffNav(
                     {link("queue", t.nav_queue.clone())}
                     {link("appointments", t.nav_appointments.clone())}
                     {link("workshops", translations(locale).workshops.nav_link.clone())}
+                    {link("accommodations", translations(locale).accommodation_work.nav.clone())}
                 </ul>
             </nav>
             <p>{fill(&t.signed_in_as, &[("name", &staff_name)])}</p>
