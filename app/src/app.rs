@@ -18,6 +18,7 @@ use crate::pages::{
     staff::{
         accommodations_page::AccommodationsPage,
         appointments_page::AppointmentsPage,
+        closures_page::ClosuresPage,
         login_page::LoginPage,
         queue_page::QueuePage,
         roster_page::RosterPage,
@@ -83,6 +84,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/appointments") view=AppointmentsPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/workshops") view=StaffWorkshopsPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/accommodations") view=AccommodationsPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/closures") view=ClosuresPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/workshops/new") view=NewSessionPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/workshops/:id") view=RosterPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/workshops/:id/edit") view=EditSessionPage ssr=SsrMode::Async/>

@@ -8,6 +8,7 @@ pub mod auth;
 pub mod booking;
 pub mod centers;
 pub mod check_in;
+pub mod closures;
 pub mod queue;
 pub mod staff_workshops;
 pub mod workshops;

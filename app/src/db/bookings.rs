@@ -143,15 +143,28 @@ async fn alternatives(
     Ok(nearest(&distinct_times(&free), wanted, ALTERNATIVES))
 }
 
-/// Takes one seat of the slot, or returns false when it is full. The row lock taken by
-/// the upsert makes concurrent claims wait for each other, and the `where` re-checks the
-/// count they see after waiting.
+/// Takes one seat of the slot, or returns false when it is full or its day was just
+/// closed. The row lock taken by the upsert makes concurrent claims wait for each other,
+/// and the `where` re-checks the count they see after waiting. The share lock on the
+/// center waits for a manager closing a day (who holds it exclusively), so a booking
+/// never slips onto a day as it closes.
 async fn claim_seat(
     conn: &mut PgConnection,
     offer: &Offer,
     service: Service,
     start: DateTime<Utc>,
 ) -> Result<bool, sqlx::Error> {
+    let closed: bool = sqlx::query_scalar(
+        "select exists (select 1 from center_closures where center_id = $1 and day = $2)
+         from centers where id = $1 for share",
+    )
+    .bind(&offer.center.id)
+    .bind(start.with_timezone(&offer.tz).date_naive())
+    .fetch_one(&mut *conn)
+    .await?;
+    if closed {
+        return Ok(false);
+    }
     let claimed: Option<i32> = sqlx::query_scalar(
         "insert into slot_seats (center_id, service_id, starts_at, capacity, booked)
          values ($1, $2, $3, $4, 1)
@@ -299,6 +312,42 @@ pub async fn find_by_token(
     .await
 }
 
+/// Cancels booking `booking_id` inside `conn`'s transaction when it is still booked (by
+/// its own link, or because its center closes that day): frees its seat and emails the
+/// person, with a fresh link to book again. Returns whether it was cancelled.
+pub(crate) async fn cancel_booked(
+    conn: &mut PgConnection,
+    booking_id: i64,
+    mail: &MailContext,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let cancelled = sqlx::query(
+        "update bookings set status = 'cancelled', cancelled_at = $2, updated_at = $2, sequence = sequence + 1
+         where id = $1 and status = 'booked'",
+    )
+    .bind(booking_id)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected()
+        == 1;
+    if cancelled {
+        let booking = load(&mut *conn, booking_id).await?;
+        release_seat(&mut *conn, &booking).await?;
+        let link = new_link(&mut *conn, booking_id).await?;
+        enqueue(
+            &mut *conn,
+            MailKind::Cancellation,
+            &booking,
+            &link,
+            mail,
+            now,
+        )
+        .await?;
+    }
+    Ok(cancelled)
+}
+
 /// Cancels the booking behind `token`, frees its seat and queues the cancellation email.
 /// Returns the booking as it is now; a booking already cancelled stays as it was.
 pub async fn cancel(
@@ -311,22 +360,7 @@ pub async fn cancel(
         return Ok(None);
     };
     let mut tx = pool.begin().await?;
-    let cancelled = sqlx::query(
-        "update bookings set status = 'cancelled', cancelled_at = $2, updated_at = $2, sequence = sequence + 1
-         where id = $1 and status = 'booked'",
-    )
-    .bind(booking.id)
-    .bind(now)
-    .execute(&mut *tx)
-    .await?
-    .rows_affected()
-        == 1;
-    if cancelled {
-        release_seat(&mut tx, &booking).await?;
-        let booking = load(&mut tx, booking.id).await?;
-        let link = new_link(&mut tx, booking.id).await?;
-        enqueue(&mut tx, MailKind::Cancellation, &booking, &link, mail, now).await?;
-    }
+    cancel_booked(&mut tx, booking.id, mail, now).await?;
     let current = load(&mut tx, booking.id).await?;
     tx.commit().await?;
     Ok(Some(current))

@@ -9,6 +9,7 @@ pub mod arrivals;
 pub mod booking_slots;
 pub mod bookings;
 pub mod centers;
+pub mod closures;
 pub mod demo;
 pub mod demo_workshops;
 pub mod outbox;

@@ -18,6 +18,7 @@ pub mod local_time;
 pub mod month_grid;
 pub mod queue;
 pub mod retry;
+pub mod roles;
 pub mod service;
 pub mod session_plan;
 pub mod staff_access;

@@ -5,6 +5,7 @@
 
 pub mod arrival;
 pub mod booking;
+pub mod closures;
 pub mod staff_sessions;
 pub mod workshops;
 

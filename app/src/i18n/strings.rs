@@ -108,6 +108,7 @@ pub struct Translations {
     pub staff: StaffStrings,
     pub session_admin: SessionAdminStrings,
     pub accommodation_work: AccommodationWorkStrings,
+    pub closures: ClosureStrings,
 }
 
 /// Strings shared by every page.
@@ -799,4 +800,40 @@ impl AccommodationWorkStrings {
             Source::Visit => &self.from_visit,
         }
     }
+}
+
+/// Strings of the staff page where managers close days.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClosureStrings {
+    pub nav: String,
+    pub title: String,
+    pub intro: String,
+    pub upcoming_heading: String,
+    pub none: String,
+    pub col_day: String,
+    pub col_reason: String,
+    pub reopen: String,
+    pub reopen_label: String,
+    pub add_heading: String,
+    pub day_label: String,
+    pub reason_label: String,
+    pub reason_hint: String,
+    pub stranded_question: String,
+    pub stranded_refuse: String,
+    pub stranded_cancel: String,
+    pub close_button: String,
+    pub managers_only: String,
+    pub error_day: String,
+    pub stranded_heading: String,
+    pub stranded_one: String,
+    pub stranded_hint: String,
+    pub col_time: String,
+    pub col_name: String,
+    pub col_service: String,
+    pub col_code: String,
+    pub notice_closed: String,
+    pub notice_closed_cancelled: String,
+    pub notice_already_closed: String,
+    pub notice_reopened: String,
 }

@@ -10,6 +10,7 @@ mod booking;
 mod email;
 
 mod check_in;
+mod closures;
 mod embedded_postgres;
 mod live_notifications;
 mod queue;

@@ -3,6 +3,7 @@
 
 pub mod accommodations_page;
 pub mod appointments_page;
+pub mod closures_page;
 pub mod login_page;
 pub mod queue_page;
 pub mod queue_table;

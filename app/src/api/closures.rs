@@ -1,0 +1,55 @@
+//! A center's closures, for the staff page: who may change them, and what is closed.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClosuresData {
+    pub staff_name: String,
+    /// Managers and admins change closures; everyone else only sees them.
+    pub can_manage: bool,
+    pub centers: Vec<super::centers::CenterInfo>,
+    pub center: super::centers::CenterInfo,
+    /// The center's IANA zone: booking times are shown on its wall clock.
+    pub time_zone: String,
+    /// Today on the center's wall clock: the earliest day that can be closed.
+    pub today: NaiveDate,
+    /// Day and reason, in date order.
+    pub closures: Vec<(NaiveDate, String)>,
+}
+
+/// The closures of `center` (the first center when none is given) from today on.
+#[server(endpoint = "staff/closures")]
+pub async fn closures_page(center: Option<String>) -> Result<Option<ClosuresData>, ServerFnError> {
+    let staff = super::auth::require_staff().await?;
+    let state = super::state()?;
+    let centers = crate::db::centers::list_centers(&state.pool)
+        .await
+        .map_err(super::unavailable)?;
+    let Some(chosen) = (match center.filter(|c| !c.is_empty()) {
+        Some(id) => centers.iter().find(|c| c.id == id),
+        None => centers.first(),
+    })
+    .cloned() else {
+        return Ok(None);
+    };
+    let today = chosen
+        .today(chrono::Utc::now())
+        .map_err(super::unavailable)?;
+    let closures = crate::db::closures::upcoming(&state.pool, &chosen.id, today)
+        .await
+        .map_err(super::unavailable)?
+        .into_iter()
+        .map(|c| (c.day, c.reason))
+        .collect();
+    Ok(Some(ClosuresData {
+        staff_name: staff.display_name,
+        can_manage: crate::domain::roles::Role::from_code(&staff.role).manages_availability(),
+        centers: centers.into_iter().map(Into::into).collect(),
+        time_zone: chosen.time_zone.clone(),
+        center: chosen.into(),
+        today,
+        closures,
+    }))
+}

@@ -1,0 +1,146 @@
+//! [ssr] Managers close a center's day or open it again. Staff without the manager role
+//! are refused (403) with the page and a message; a day with bookings is refused with
+//! their list unless the manager chose to cancel them.
+
+use super::{render_staff_page, Form};
+use crate::db::closures::{close_day, reopen_day, CloseOutcome};
+use crate::domain::roles::Role;
+use crate::domain::service::Service;
+use crate::i18n::{translations, Locale};
+use crate::pages::staff::closures_page::{ClosureSubmission, StrandedView};
+use crate::state::AppState;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::{NaiveDate, Utc};
+
+fn page(center: &str, locale: Locale, notice: Option<&str>) -> String {
+    let notice = notice.map(|n| format!("&notice={n}")).unwrap_or_default();
+    format!(
+        "/staff/closures?center={center}&lang={}{notice}",
+        locale.tag()
+    )
+}
+
+fn unavailable(error: sqlx::Error) -> Response {
+    tracing::error!(%error, "closure change failed");
+    StatusCode::SERVICE_UNAVAILABLE.into_response()
+}
+
+/// Whether the signed-in staff member may change availability.
+async fn is_manager(state: &AppState, headers: &HeaderMap) -> Result<bool, sqlx::Error> {
+    Ok(crate::api::auth::current_staff(&state.pool, headers)
+        .await?
+        .is_some_and(|staff| Role::from_code(&staff.role).manages_availability()))
+}
+
+/// `POST /staff/closures`: `center`, `day`, `reason`, `stranded` = refuse | cancel.
+pub async fn close(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    let form = Form::parse(&body);
+    let locale = Locale::from_tag(&form.get("lang"));
+    let c = &translations(locale).closures;
+    let center_id = form.get("center");
+    let here = page(&center_id, locale, None);
+    let mut answer = ClosureSubmission {
+        day: form.get("day"),
+        reason: form.get("reason").trim().to_owned(),
+        cancel_bookings: form.get("stranded") == "cancel",
+        ..ClosureSubmission::default()
+    };
+    match is_manager(&state, &headers).await {
+        Ok(true) => {}
+        Ok(false) => {
+            answer.message = Some(c.managers_only.clone());
+            return render_staff_page(&state, &here, &headers, answer, StatusCode::FORBIDDEN).await;
+        }
+        Err(error) => return unavailable(error),
+    }
+    let center = match crate::db::centers::find_center(&state.pool, &center_id).await {
+        Ok(Some(center)) => center,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(error) => return unavailable(error),
+    };
+    let now = Utc::now();
+    let today = match center.today(now) {
+        Ok(today) => today,
+        Err(error) => return unavailable(error),
+    };
+    let day = NaiveDate::parse_from_str(answer.day.trim(), "%Y-%m-%d")
+        .ok()
+        .filter(|day| *day >= today);
+    let Some(day) = day else {
+        answer.day_error = Some(c.error_day.clone());
+        return render_staff_page(
+            &state,
+            &here,
+            &headers,
+            answer,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    };
+    let outcome = close_day(
+        &state.pool,
+        &center,
+        day,
+        &answer.reason,
+        answer.cancel_bookings,
+        &state.settings.mail,
+        now,
+    )
+    .await;
+    match outcome {
+        Ok(CloseOutcome::Closed { cancelled: 0 }) => {
+            Redirect::to(&page(&center.id, locale, Some("closed"))).into_response()
+        }
+        Ok(CloseOutcome::Closed { cancelled }) => Redirect::to(&page(
+            &center.id,
+            locale,
+            Some(&format!("closed_cancelled_{cancelled}")),
+        ))
+        .into_response(),
+        Ok(CloseOutcome::AlreadyClosed) => {
+            Redirect::to(&page(&center.id, locale, Some("already_closed"))).into_response()
+        }
+        Ok(CloseOutcome::Stranded(bookings)) => {
+            answer.stranded = bookings
+                .into_iter()
+                .map(|b| StrandedView {
+                    starts_at: b.starts_at,
+                    name: format!("{} {}", b.first_name, b.last_name),
+                    service: Service::from_code(&b.service_id),
+                    code: b.code,
+                })
+                .collect();
+            render_staff_page(&state, &here, &headers, answer, StatusCode::CONFLICT).await
+        }
+        Err(error) => unavailable(error),
+    }
+}
+
+/// `POST /staff/closures/reopen`: `center`, `day`.
+pub async fn reopen(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    let form = Form::parse(&body);
+    let locale = Locale::from_tag(&form.get("lang"));
+    let center_id = form.get("center");
+    match is_manager(&state, &headers).await {
+        Ok(true) => {}
+        Ok(false) => {
+            let answer = ClosureSubmission {
+                message: Some(translations(locale).closures.managers_only.clone()),
+                ..ClosureSubmission::default()
+            };
+            let here = page(&center_id, locale, None);
+            return render_staff_page(&state, &here, &headers, answer, StatusCode::FORBIDDEN).await;
+        }
+        Err(error) => return unavailable(error),
+    }
+    let Ok(day) = NaiveDate::parse_from_str(&form.get("day"), "%Y-%m-%d") else {
+        return StatusCode::UNPROCESSABLE_ENTITY.into_response();
+    };
+    match reopen_day(&state.pool, &center_id, day).await {
+        Ok(_) => Redirect::to(&page(&center_id, locale, Some("reopened"))).into_response(),
+        Err(error) => unavailable(error),
+    }
+}
