@@ -136,11 +136,20 @@ async fn seed_demo(pool: &sqlx::PgPool, config: &Config) -> Result<(), String> {
         .await
         .map_err(|e| format!("demo workshops: {e}"))?;
     let hash = app::api::auth::hash_password(&config.demo_password).map_err(|e| e.to_string())?;
-    app::db::staff::upsert_staff(pool, &config.demo_email, "Demo Staff", &hash, "front_desk")
-        .await
-        .map_err(|e| format!("demo staff: {e}"))?;
+    // One account per role that the pages treat differently, all with the demo password.
+    let accounts = [
+        (config.demo_email.as_str(), "Demo Staff", "front_desk"),
+        ("coach@frontdesk.test", "Demo Coach", "coach"),
+        ("manager@frontdesk.test", "Demo Manager", "manager"),
+    ];
+    for (email, name, role) in accounts {
+        app::db::staff::upsert_staff(pool, email, name, &hash, role)
+            .await
+            .map_err(|e| format!("demo staff: {e}"))?;
+    }
     println!(
-        "Demo staff sign-in: email {}  password {}  (set FRONTDESK_DEMO_PASSWORD to change it)",
+        "Demo staff sign-in: email {}  password {}  (set FRONTDESK_DEMO_PASSWORD to change it); \
+         also coach@frontdesk.test and manager@frontdesk.test with the same password",
         config.demo_email, config.demo_password
     );
     Ok(())

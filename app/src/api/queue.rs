@@ -122,7 +122,7 @@ pub async fn staff_queue_page(
     let centers = crate::db::centers::list_centers(&state.pool)
         .await
         .map_err(super::unavailable)?;
-    let chosen = match &center {
+    let chosen = match center.as_ref().filter(|c| !c.is_empty()) {
         Some(id) => centers.iter().find(|c| &c.id == id),
         None => centers.first(),
     };

@@ -14,6 +14,7 @@ pub mod demo;
 pub mod demo_workshops;
 pub mod outbox;
 pub mod queue;
+pub mod reports;
 pub mod retention;
 pub mod sessions;
 pub mod sign_in_failures;

@@ -17,6 +17,7 @@ pub mod ics;
 pub mod local_time;
 pub mod month_grid;
 pub mod queue;
+pub mod report;
 pub mod retry;
 pub mod roles;
 pub mod service;

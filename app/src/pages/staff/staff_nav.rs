@@ -12,7 +12,13 @@ pub fn StaffNav(
 ) -> impl IntoView {
     let t = &translations(locale).staff;
     let link = |page: &'static str, label: String| {
-        let href = format!("/staff/{page}?center={center_id}&lang={}", locale.tag());
+        // Pages that are not about one center pass no center: the next page picks its own.
+        let center = if center_id.is_empty() {
+            String::new()
+        } else {
+            format!("center={center_id}&")
+        };
+        let href = format!("/staff/{page}?{center}lang={}", locale.tag());
         view! { <li><a href=href aria-current=(page == current).then_some("page")>{label}</a></li> }
     };
     view! {

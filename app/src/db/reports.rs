@@ -1,0 +1,142 @@
+//! [ssr] The counts behind the staff reports, per center-local day, for days `from` to
+//! `to` (inclusive) and one center or all. Grouping into weeks happens in `domain::report`.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::PgPool;
+
+/// Visits of one day, center, reason and language. A visit with two reasons counts once
+/// under each.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct VisitCount {
+    pub day: NaiveDate,
+    pub center_id: String,
+    pub reason: String,
+    pub language: String,
+    pub visits: i64,
+}
+
+pub async fn visits_by_reason(
+    pool: &PgPool,
+    from: NaiveDate,
+    to: NaiveDate,
+    center: Option<&str>,
+) -> Result<Vec<VisitCount>, sqlx::Error> {
+    sqlx::query_as(
+        "select v.service_day as day, v.center_id, r.reason, v.language, count(*) as visits
+         from visits v cross join lateral unnest(v.reasons) as r(reason)
+         where v.service_day between $1 and $2 and ($3::text is null or v.center_id = $3)
+         group by 1, 2, 3, 4 order by 1, 2, 3, 4",
+    )
+    .bind(from)
+    .bind(to)
+    .bind(center)
+    .fetch_all(pool)
+    .await
+}
+
+/// One visit's day and, once called, its wait in minutes.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct VisitWait {
+    pub day: NaiveDate,
+    pub waited_minutes: Option<f64>,
+}
+
+pub async fn visit_waits(
+    pool: &PgPool,
+    from: NaiveDate,
+    to: NaiveDate,
+    center: Option<&str>,
+) -> Result<Vec<VisitWait>, sqlx::Error> {
+    sqlx::query_as(
+        "select service_day as day,
+                extract(epoch from called_at - checked_in_at)::float8 / 60 as waited_minutes
+         from visits
+         where service_day between $1 and $2 and ($3::text is null or center_id = $3)",
+    )
+    .bind(from)
+    .bind(to)
+    .bind(center)
+    .fetch_all(pool)
+    .await
+}
+
+/// Appointments of one day (on the center's wall clock) by what became of them.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct BookingCount {
+    pub day: NaiveDate,
+    pub booked: i64,
+    pub cancelled: i64,
+    pub arrived: i64,
+    /// Still "booked" after the appointment ended: nobody came.
+    pub no_show: i64,
+}
+
+pub async fn bookings(
+    pool: &PgPool,
+    from: NaiveDate,
+    to: NaiveDate,
+    center: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<Vec<BookingCount>, sqlx::Error> {
+    sqlx::query_as(
+        "select (b.starts_at at time zone c.time_zone)::date as day, count(*) as booked,
+                count(*) filter (where b.status = 'cancelled') as cancelled,
+                count(*) filter (where b.status = 'arrived') as arrived,
+                count(*) filter (where b.status = 'booked' and b.ends_at < $4) as no_show
+         from bookings b join centers c on c.id = b.center_id
+         where (b.starts_at at time zone c.time_zone)::date between $1 and $2
+           and ($3::text is null or b.center_id = $3)
+         group by 1 order by 1",
+    )
+    .bind(from)
+    .bind(to)
+    .bind(center)
+    .bind(now)
+    .fetch_all(pool)
+    .await
+}
+
+/// Workshop sessions held on one day: seats offered, taken, and attendance.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct WorkshopCount {
+    pub day: NaiveDate,
+    pub sessions: i64,
+    pub seats: i64,
+    pub enrolled: i64,
+    pub attended: i64,
+    pub no_show: i64,
+}
+
+pub async fn workshops(
+    pool: &PgPool,
+    from: NaiveDate,
+    to: NaiveDate,
+    center: Option<&str>,
+) -> Result<Vec<WorkshopCount>, sqlx::Error> {
+    sqlx::query_as(
+        "with held as (
+             select s.id, s.capacity,
+                    (s.starts_at at time zone coalesce(c.time_zone, 'America/Los_Angeles'))::date as day
+             from workshop_sessions s left join centers c on c.id = s.center_id
+             where s.status = 'scheduled' and ($3::text is null or s.center_id = $3)
+         )
+         select h.day, count(distinct h.id) as sessions,
+                coalesce(sum(h.capacity), 0)::int8 as seats,
+                coalesce(sum(e.taken), 0)::int8 as enrolled,
+                coalesce(sum(e.attended), 0)::int8 as attended,
+                coalesce(sum(e.no_show), 0)::int8 as no_show
+         from held h left join lateral (
+             select count(*) filter (where status in ('enrolled', 'attended', 'no_show')) as taken,
+                    count(*) filter (where status = 'attended') as attended,
+                    count(*) filter (where status = 'no_show') as no_show
+             from workshop_enrolments where session_id = h.id
+         ) e on true
+         where h.day between $1 and $2
+         group by h.day order by h.day",
+    )
+    .bind(from)
+    .bind(to)
+    .bind(center)
+    .fetch_all(pool)
+    .await
+}

@@ -1,0 +1,118 @@
+// The staff workspace: a front-desk user works a whole flow by keyboard alone (sign in,
+// see a kiosk check-in arrive live with its interpreter request, arrange the interpreter,
+// call the visitor); a manager closes a day; a coach cannot.
+import { test, expect, Page, Locator } from "@playwright/test";
+import { DEMO_EMAIL, DEMO_PASSWORD, KIOSK_SERVER, STAFF_SERVER, expectNoAxeViolations, shoot } from "./helpers";
+
+/** Presses Tab until `target` has focus: proves it can be reached by keyboard. */
+async function tabTo(page: Page, target: Locator, limit = 250) {
+  for (let i = 0; i < limit; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`could not reach ${target} by Tab`);
+}
+
+/** A kiosk check-in, as the kiosk's wizard sends it, with a Somali interpreter request. */
+async function kioskCheckIn(page: Page, first: string) {
+  const reply = await page.request.post(`${KIOSK_SERVER}/api/kiosk/check-in`, {
+    headers: { Accept: "application/json" },
+    data: {
+      center_id: "tigard",
+      language: "en",
+      key: crypto.randomUUID(),
+      answers: {
+        first_name: first, last_name: "Keyboard", reasons: ["job_search"], registered: "yes",
+        accommodations: ["spoken_interpreter"], interpreter_language: "Somali", accommodation_other: "", consent: true,
+      },
+    },
+  });
+  expect(reply.status()).toBe(200);
+}
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${STAFF_SERVER}/staff/login`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL("**/staff/queue");
+}
+
+test("a front-desk day by keyboard alone", async ({ browser }, testInfo) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${STAFF_SERVER}/staff/login`);
+
+  // Sign in: Tab to each field, type, Enter.
+  await tabTo(page, page.getByLabel("Email"));
+  await page.keyboard.type(DEMO_EMAIL);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(DEMO_PASSWORD);
+  await page.keyboard.press("Enter");
+  await page.waitForURL("**/staff/queue");
+  await expect(page.locator('.live-status[data-connected="true"]')).toBeVisible();
+  await expect(page.getByTestId("wait-stats")).toContainText("Longest wait now");
+
+  // A visitor checks in at the kiosk (the other server process): the row appears live.
+  await kioskCheckIn(page, "Hodan");
+  const row = page.locator("#queue-live tr", { hasText: "Hodan K." });
+  await expect(row).toBeVisible();
+  await expect(row).toContainText("Interpreter: Somali");
+
+  // The interpreter request waits in the accommodations work-queue.
+  await tabTo(page, page.getByRole("link", { name: "Accommodations" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "Accommodation requests" })).toBeVisible();
+  await expectNoAxeViolations(page, "accommodations");
+  await shoot(page, testInfo, "staff-accommodations");
+  const status = page.getByRole("combobox", { name: "New status: Interpreter: Somali, Hodan Keyboard" });
+  await tabTo(page, status);
+  await page.keyboard.press("ArrowDown"); // Open → Arranged
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Save: Interpreter: Somali, Hodan Keyboard" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await page.waitForLoadState("load");
+  await expect(page.getByRole("row", { name: /Hodan Keyboard/ })).toHaveCount(0); // no longer open
+  await page.goto(`${STAFF_SERVER}/staff/accommodations?status=arranged`);
+  await expect(page.getByRole("row", { name: /Hodan Keyboard/ })).toContainText("Demo Staff");
+
+  // Back to the queue and call the visitor.
+  await tabTo(page, page.getByRole("link", { name: "Walk-in queue" }));
+  await page.keyboard.press("Enter");
+  await tabTo(page, page.getByRole("button", { name: "Call next" }));
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#queue-live tr", { hasText: "Hodan K." })).toContainText("Called");
+  await context.close();
+});
+
+test("a manager closes a day and a coach cannot", async ({ browser }, testInfo) => {
+  const coachContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const coach = await coachContext.newPage();
+  await signIn(coach, "coach@frontdesk.test");
+  await coach.goto(`${STAFF_SERVER}/staff/closures?center=tigard`);
+  await expect(coach.getByTestId("managers-only")).toHaveText("Only managers can change closures.");
+  await expect(coach.getByRole("button", { name: "Close this day" })).toHaveCount(0);
+  await expectNoAxeViolations(coach, "closures as a coach");
+  await coachContext.close();
+
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const manager = await context.newPage();
+  await signIn(manager, "manager@frontdesk.test");
+  await manager.getByRole("link", { name: "Closures" }).click();
+  await expect(manager.getByRole("heading", { name: "Closures · Tigard" })).toBeVisible();
+  await expectNoAxeViolations(manager, "closures");
+
+  // A day far enough ahead that no demo booking is on it, which is not a holiday already.
+  const day = new Date(Date.now() + 45 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+  await manager.getByLabel("Day", { exact: true }).fill("2020-01-01");
+  await manager.getByRole("button", { name: "Close this day" }).click();
+  await expect(manager.locator("#day-error")).toHaveText("Please choose a day from today on.");
+  await expectNoAxeViolations(manager, "closure refused");
+  await manager.getByLabel("Day", { exact: true }).fill(day);
+  await manager.getByLabel("Reason").fill("Staff training");
+  await manager.getByRole("button", { name: "Close this day" }).click();
+  await expect(manager.getByRole("status")).toHaveText(/The day is closed\.|That day was already closed\./);
+  await expect(manager.getByTestId("closures")).toContainText("Staff training");
+  await shoot(manager, testInfo, "staff-closures");
+  await context.close();
+});
