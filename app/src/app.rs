@@ -21,6 +21,7 @@ use crate::pages::{
         closures_page::ClosuresPage,
         login_page::LoginPage,
         queue_page::QueuePage,
+        reports_page::ReportsPage,
         roster_page::RosterPage,
         session_form_page::{EditSessionPage, NewSessionPage},
         workshops_page::StaffWorkshopsPage,
@@ -85,6 +86,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/workshops") view=StaffWorkshopsPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/accommodations") view=AccommodationsPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/closures") view=ClosuresPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/reports") view=ReportsPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/workshops/new") view=NewSessionPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/workshops/:id") view=RosterPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/workshops/:id/edit") view=EditSessionPage ssr=SsrMode::Async/>

@@ -72,6 +72,7 @@ pub fn build(state: AppState) -> Router {
             "/staff/workshops/{id}/move",
             post(app::forms::staff_sessions::move_person),
         )
+        .route("/staff/reports.csv", get(app::forms::reports::visits_csv))
         .route("/staff/closures", post(app::forms::closures::close))
         .route("/staff/closures/reopen", post(app::forms::closures::reopen))
         .leptos_routes_with_context(

@@ -10,6 +10,7 @@ pub mod centers;
 pub mod check_in;
 pub mod closures;
 pub mod queue;
+pub mod reports;
 pub mod staff_workshops;
 pub mod workshops;
 

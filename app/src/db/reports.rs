@@ -34,10 +34,11 @@ pub async fn visits_by_reason(
     .await
 }
 
-/// One visit's day and, once called, its wait in minutes.
+/// One visit: its day, language and, once called, its wait in minutes.
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct VisitWait {
     pub day: NaiveDate,
+    pub language: String,
     pub waited_minutes: Option<f64>,
 }
 
@@ -48,7 +49,7 @@ pub async fn visit_waits(
     center: Option<&str>,
 ) -> Result<Vec<VisitWait>, sqlx::Error> {
     sqlx::query_as(
-        "select service_day as day,
+        "select service_day as day, language,
                 extract(epoch from called_at - checked_in_at)::float8 / 60 as waited_minutes
          from visits
          where service_day between $1 and $2 and ($3::text is null or center_id = $3)",

@@ -6,6 +6,7 @@
 pub mod arrival;
 pub mod booking;
 pub mod closures;
+pub mod reports;
 pub mod staff_sessions;
 pub mod workshops;
 

@@ -109,6 +109,7 @@ pub struct Translations {
     pub session_admin: SessionAdminStrings,
     pub accommodation_work: AccommodationWorkStrings,
     pub closures: ClosureStrings,
+    pub reports: ReportStrings,
 }
 
 /// Strings shared by every page.
@@ -836,4 +837,45 @@ pub struct ClosureStrings {
     pub notice_closed_cancelled: String,
     pub notice_already_closed: String,
     pub notice_reopened: String,
+}
+
+/// Strings of the staff reports.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportStrings {
+    pub nav: String,
+    pub heading: String,
+    pub from_label: String,
+    pub to_label: String,
+    pub center_label: String,
+    pub all_centers: String,
+    pub period_label: String,
+    pub period_day: String,
+    pub period_week: String,
+    pub show: String,
+    pub csv_link: String,
+    pub visits_heading: String,
+    pub chart_label: String,
+    pub col_period: String,
+    pub col_visits: String,
+    pub col_median: String,
+    pub col_p90: String,
+    pub reasons_heading: String,
+    pub languages_heading: String,
+    pub col_reason: String,
+    pub col_language: String,
+    pub bookings_heading: String,
+    pub col_booked: String,
+    pub col_cancelled: String,
+    pub col_arrived: String,
+    pub col_no_show: String,
+    pub workshops_heading: String,
+    pub col_sessions: String,
+    pub col_seats: String,
+    pub col_enrolled: String,
+    pub col_fill: String,
+    pub col_attended: String,
+    pub percent: String,
+    pub none: String,
+    pub totals: String,
 }

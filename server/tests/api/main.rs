@@ -14,6 +14,7 @@ mod closures;
 mod embedded_postgres;
 mod live_notifications;
 mod queue;
+mod reports;
 mod retention;
 mod staff_access;
 mod workshop_admin;

@@ -7,6 +7,7 @@ pub mod closures_page;
 pub mod login_page;
 pub mod queue_page;
 pub mod queue_table;
+pub mod reports_page;
 pub mod roster_page;
 pub mod session_form_page;
 pub mod staff_nav;

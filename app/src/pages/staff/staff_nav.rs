@@ -30,6 +30,7 @@ pub fn StaffNav(
                     {link("workshops", translations(locale).workshops.nav_link.clone())}
                     {link("accommodations", translations(locale).accommodation_work.nav.clone())}
                     {link("closures", translations(locale).closures.nav.clone())}
+                    {link("reports", translations(locale).reports.nav.clone())}
                 </ul>
             </nav>
             <p>{fill(&t.signed_in_as, &[("name", &staff_name)])}</p>

@@ -1,0 +1,186 @@
+//! Staff reports: visits, waits, appointments and workshops per day or week, for one
+//! center or all. The CSV export of the visit counts is `forms::reports`.
+
+use crate::domain::visit_reason::VisitReason;
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// One day or week of a report.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PeriodRow {
+    pub start: NaiveDate,
+    pub visits: u64,
+    pub median_wait: Option<u32>,
+    pub p90_wait: Option<u32>,
+    pub booked: u64,
+    pub cancelled: u64,
+    pub arrived: u64,
+    pub no_show: u64,
+    pub sessions: u64,
+    pub seats: u64,
+    pub enrolled: u64,
+    pub attended: u64,
+    pub workshop_no_show: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub staff_name: String,
+    pub centers: Vec<super::centers::CenterInfo>,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    /// Empty: all centers.
+    pub center: String,
+    /// "day" or "week".
+    pub period: String,
+    pub rows: Vec<PeriodRow>,
+    /// Visits per reason (a visit with two reasons counts under each), most first.
+    pub reasons: Vec<(VisitReason, u64)>,
+    /// Visits per language code, most first.
+    pub languages: Vec<(String, u64)>,
+}
+
+/// The longest range a report covers, in days.
+pub const MAX_DAYS: i64 = 366;
+
+/// The report for days `from` to `to` (the last 14 days by default) at `center` (all when
+/// empty), grouped by `period` ("day" or "week").
+#[server(endpoint = "staff/reports")]
+pub async fn staff_report(
+    from: Option<String>,
+    to: Option<String>,
+    center: Option<String>,
+    period: Option<String>,
+) -> Result<Report, ServerFnError> {
+    let staff = super::auth::require_staff().await?;
+    let state = super::state()?;
+    let query = ssr::ReportQuery::read(from, to, center, period);
+    ssr::report(&state.pool, staff.display_name, query)
+        .await
+        .map_err(super::unavailable)
+}
+
+#[cfg(feature = "ssr")]
+pub mod ssr {
+    use super::{PeriodRow, Report, MAX_DAYS};
+    use crate::db::reports;
+    use crate::domain::report::Period;
+    use crate::domain::visit_reason::VisitReason;
+    use crate::domain::wait::wait_summary;
+    use chrono::{Duration, NaiveDate, Utc};
+    use sqlx::PgPool;
+    use std::collections::BTreeMap;
+
+    /// A report's range and filters, read from the query string with sane defaults.
+    pub struct ReportQuery {
+        pub from: NaiveDate,
+        pub to: NaiveDate,
+        pub center: Option<String>,
+        pub period: Period,
+    }
+
+    impl ReportQuery {
+        pub fn read(
+            from: Option<String>,
+            to: Option<String>,
+            center: Option<String>,
+            period: Option<String>,
+        ) -> ReportQuery {
+            let date = |d: Option<String>| d.and_then(|d| d.parse::<NaiveDate>().ok());
+            let today = Utc::now()
+                .with_timezone(&chrono_tz::America::Los_Angeles)
+                .date_naive();
+            let to = date(to).unwrap_or(today);
+            let from = date(from)
+                .unwrap_or(to - Duration::days(13))
+                .clamp(to - Duration::days(MAX_DAYS - 1), to);
+            ReportQuery {
+                from,
+                to,
+                center: center.filter(|c| !c.is_empty()),
+                period: Period::from_code(period.as_deref().unwrap_or("day")),
+            }
+        }
+    }
+
+    pub async fn report(
+        pool: &PgPool,
+        staff_name: String,
+        query: ReportQuery,
+    ) -> Result<Report, sqlx::Error> {
+        let (from, to, center) = (query.from, query.to, query.center.as_deref());
+        let period = query.period;
+        let mut rows: BTreeMap<NaiveDate, PeriodRow> = BTreeMap::new();
+        // Every day or week of the range has a row, even an empty one.
+        let mut day = from;
+        while day <= to {
+            entry(&mut rows, period.start_of(day));
+            day += Duration::days(1);
+        }
+        let mut waits: BTreeMap<NaiveDate, Vec<f64>> = BTreeMap::new();
+        let mut languages: BTreeMap<String, u64> = BTreeMap::new();
+        for visit in reports::visit_waits(pool, from, to, center).await? {
+            let start = period.start_of(visit.day);
+            entry(&mut rows, start).visits += 1;
+            *languages.entry(visit.language).or_default() += 1;
+            if let Some(waited) = visit.waited_minutes {
+                waits.entry(start).or_default().push(waited);
+            }
+        }
+        for (start, waited) in waits {
+            let summary = wait_summary(&waited, &[]);
+            let r = entry(&mut rows, start);
+            r.median_wait = summary.median;
+            r.p90_wait = summary.p90;
+        }
+        let mut reasons: BTreeMap<String, u64> = BTreeMap::new();
+        for count in reports::visits_by_reason(pool, from, to, center).await? {
+            *reasons.entry(count.reason).or_default() += count.visits.max(0) as u64;
+        }
+        for b in reports::bookings(pool, from, to, center, Utc::now()).await? {
+            let r = entry(&mut rows, period.start_of(b.day));
+            r.booked += b.booked.max(0) as u64;
+            r.cancelled += b.cancelled.max(0) as u64;
+            r.arrived += b.arrived.max(0) as u64;
+            r.no_show += b.no_show.max(0) as u64;
+        }
+        for w in reports::workshops(pool, from, to, center).await? {
+            let r = entry(&mut rows, period.start_of(w.day));
+            r.sessions += w.sessions.max(0) as u64;
+            r.seats += w.seats.max(0) as u64;
+            r.enrolled += w.enrolled.max(0) as u64;
+            r.attended += w.attended.max(0) as u64;
+            r.workshop_no_show += w.no_show.max(0) as u64;
+        }
+        let centers = crate::db::centers::list_centers(pool).await?;
+        Ok(Report {
+            staff_name,
+            centers: centers.into_iter().map(Into::into).collect(),
+            from,
+            to,
+            center: query.center.unwrap_or_default(),
+            period: period.code().to_owned(),
+            rows: rows.into_values().collect(),
+            reasons: most_first(
+                reasons
+                    .into_iter()
+                    .filter_map(|(code, n)| Some((VisitReason::from_code(&code)?, n))),
+            ),
+            languages: most_first(languages.into_iter()),
+        })
+    }
+
+    fn entry(rows: &mut BTreeMap<NaiveDate, PeriodRow>, start: NaiveDate) -> &mut PeriodRow {
+        rows.entry(start).or_insert_with(|| PeriodRow {
+            start,
+            ..PeriodRow::default()
+        })
+    }
+
+    fn most_first<T>(items: impl Iterator<Item = (T, u64)>) -> Vec<(T, u64)> {
+        let mut items: Vec<(T, u64)> = items.collect();
+        items.sort_by_key(|item| std::cmp::Reverse(item.1));
+        items
+    }
+}

@@ -1,0 +1,96 @@
+//! Staff reports: the counts shown and exported are the database's.
+
+use super::helpers::*;
+use super::workshops::{mail, person, session};
+use app::db::workshops::{enrol, mark_attendance, EnrolOutcome};
+use axum::http::{header, StatusCode};
+use chrono::{Duration, Utc};
+use chrono_tz::America::Los_Angeles;
+use sqlx::PgPool;
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn the_report_and_its_csv_count_what_the_database_holds(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    for (first, reasons) in [
+        ("Ana", serde_json::json!(["job_search"])),
+        ("Bo", serde_json::json!(["job_search", "unemployment_insurance"])),
+        ("Cy", serde_json::json!(["resource_room"])),
+    ] {
+        let mut a = answers(first, "Report");
+        a["reasons"] = reasons;
+        let reply = app.check_in_with_key(uuid::Uuid::new_v4(), a).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    }
+    // Ana was called after 10 minutes.
+    sqlx::query(
+        "update visits set checked_in_at = now() - interval '20 minutes',
+            called_at = now() - interval '10 minutes', status = 'called' where first_name = 'Ana'",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    // A workshop that started an hour ago with 4 seats: 2 enrolled, 1 attended.
+    let workshop = session(&app.pool, 4, Duration::days(1)).await;
+    let mut enrolments = Vec::new();
+    for n in 0..2 {
+        if let EnrolOutcome::Done { enrolment_id, .. } =
+            enrol(&app.pool, workshop, &person(n), &mail(), Utc::now())
+                .await
+                .unwrap()
+        {
+            enrolments.push(enrolment_id);
+        }
+    }
+    sqlx::query("update workshop_sessions set starts_at = now() - interval '1 hour', ends_at = now() + interval '1 hour'")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    mark_attendance(&app.pool, workshop, enrolments[0], "attended")
+        .await
+        .unwrap();
+
+    let cookie = app.sign_in().await;
+    let today = Utc::now().with_timezone(&Los_Angeles).date_naive();
+    let page = app
+        .get(
+            &format!("/staff/reports?lang=en&from={today}&to={today}&center=tigard"),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains("data-testid=\"visits-total\">3<"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("<svg"), "a chart");
+    // Fill rate 2 of 4 seats.
+    assert!(page.body.contains(">50%<"), "{}", page.body);
+
+    let csv = app
+        .get(
+            &format!("/staff/reports.csv?from={today}&to={today}&center=tigard"),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(csv.header(header::CONTENT_TYPE), "text/csv; charset=utf-8");
+    let lines: Vec<&str> = csv.body.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines[0], "period_start,center,reason,language,visits");
+    let expected: Vec<String> = sqlx::query_scalar(
+        "select service_day::text || ',' || center_id || ',' || r || ',' || language || ',' || count(*)
+         from visits, unnest(reasons) r group by service_day, center_id, r, language order by 1",
+    )
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(lines[1..].to_vec(), expected);
+    assert_eq!(
+        expected.len(),
+        3,
+        "job_search 2, unemployment_insurance 1, resource_room 1: 3 lines"
+    );
+
+    // Strangers get neither.
+    let stranger = app.get("/staff/reports.csv", None).await;
+    assert_eq!(stranger.header(header::LOCATION), "/staff/login");
+}
