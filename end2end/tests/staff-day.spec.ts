@@ -2,6 +2,8 @@
 // see a kiosk check-in arrive live with its interpreter request, arrange the interpreter,
 // call the visitor); a manager closes a day; a coach cannot.
 import { test, expect, Page, Locator } from "@playwright/test";
+import { execFileSync } from "child_process";
+import * as fs from "fs";
 import { DEMO_EMAIL, DEMO_PASSWORD, KIOSK_SERVER, STAFF_SERVER, expectNoAxeViolations, shoot } from "./helpers";
 
 /** Presses Tab until `target` has focus: proves it can be reached by keyboard. */
@@ -114,5 +116,33 @@ test("a manager closes a day and a coach cannot", async ({ browser }, testInfo) 
   await expect(manager.getByRole("status")).toHaveText(/The day is closed\.|That day was already closed\./);
   await expect(manager.getByTestId("closures")).toContainText("Staff training");
   await shoot(manager, testInfo, "staff-closures");
+
+  // Reports: the exported CSV has exactly the database's counts.
+  await manager.getByRole("link", { name: "Reports" }).click();
+  await expect(manager.getByRole("heading", { name: "Reports", level: 1 })).toBeVisible();
+  await expect(manager.getByTestId("visits-chart")).toBeVisible();
+  await expectNoAxeViolations(manager, "reports");
+  await shoot(manager, testInfo, "staff-reports");
+  const [download] = await Promise.all([
+    manager.waitForEvent("download"),
+    manager.getByRole("link", { name: "Download visit counts (CSV)" }).click(),
+  ]);
+  const csv = fs.readFileSync((await download.path())!, "utf8");
+  const lines = csv.split("\r\n").filter((l) => l !== "");
+  expect(lines[0]).toBe("period_start,center,reason,language,visits");
+  const database = process.env.E2E_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/frontdesk_e2e";
+  const from = new URL(manager.url()).searchParams.get("from");
+  const fromDay = await manager.locator("#from").inputValue();
+  const toDay = await manager.locator("#to").inputValue();
+  const center = await manager.locator("#center").inputValue();
+  const expected = execFileSync("psql", [database, "-AtX", "-c",
+    `select line from (select service_day || ',' || center_id || ',' || r || ',' || language || ',' || count(*) as line
+     from visits, unnest(reasons) r where service_day between '${fromDay}' and '${toDay}'
+       and ('${center}' = '' or center_id = '${center}')
+     group by service_day, center_id, r, language) counted order by line collate "C"`], { encoding: "utf8" })
+    .split("\n").filter((l) => l !== "");
+  expect(from).toBeNull(); // the defaults: the last 14 days
+  expect(expected.length).toBeGreaterThan(0);
+  expect(lines.slice(1)).toEqual(expected);
   await context.close();
 });

@@ -77,8 +77,10 @@ async fn the_report_and_its_csv_count_what_the_database_holds(pool: PgPool) {
     let lines: Vec<&str> = csv.body.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(lines[0], "period_start,center,reason,language,visits");
     let expected: Vec<String> = sqlx::query_scalar(
-        "select service_day::text || ',' || center_id || ',' || r || ',' || language || ',' || count(*)
-         from visits, unnest(reasons) r group by service_day, center_id, r, language order by 1",
+        "select line from (
+             select service_day::text || ',' || center_id || ',' || r || ',' || language || ',' || count(*) as line
+             from visits, unnest(reasons) r group by service_day, center_id, r, language
+         ) counted order by line collate \"C\"",
     )
     .fetch_all(&app.pool)
     .await
