@@ -17,7 +17,10 @@ use crate::pages::{
     not_found_page::NotFoundPage,
     staff::{
         accommodations_page::AccommodationsPage,
+        appointment_detail_page::AppointmentDetailPage,
         appointments_page::AppointmentsPage,
+        audit_page::AuditPage,
+        calendar_page::CalendarPage,
         closures_page::ClosuresPage,
         login_page::LoginPage,
         queue_page::QueuePage,
@@ -87,6 +90,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/accommodations") view=AccommodationsPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/closures") view=ClosuresPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/reports") view=ReportsPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/calendar") view=CalendarPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/calendar/:id") view=AppointmentDetailPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/audit") view=AuditPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/workshops/new") view=NewSessionPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/workshops/:id") view=RosterPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/workshops/:id/edit") view=EditSessionPage ssr=SsrMode::Async/>

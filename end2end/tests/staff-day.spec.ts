@@ -5,6 +5,7 @@ import { test, expect, Page, Locator } from "@playwright/test";
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import { DEMO_EMAIL, DEMO_PASSWORD, KIOSK_SERVER, STAFF_SERVER, expectNoAxeViolations, shoot } from "./helpers";
+import { chooseFirstTime, ENGLISH, fillDetails } from "./booking-helpers";
 
 /** Presses Tab until `target` has focus: proves it can be reached by keyboard. */
 async function tabTo(page: Page, target: Locator, limit = 250) {
@@ -52,6 +53,8 @@ test("a front-desk day by keyboard alone", async ({ browser }, testInfo) => {
   await page.keyboard.type(DEMO_PASSWORD);
   await page.keyboard.press("Enter");
   await page.waitForURL("**/staff/queue");
+  // This desk is at Tigard (typed into the address bar, as staff bookmark it).
+  await page.goto(`${STAFF_SERVER}/staff/queue?center=tigard`);
   await expect(page.locator('.live-status[data-connected="true"]')).toBeVisible();
   await expect(page.getByTestId("wait-stats")).toContainText("Longest wait now");
 
@@ -100,6 +103,7 @@ test("a manager closes a day and a coach cannot", async ({ browser }, testInfo) 
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const manager = await context.newPage();
   await signIn(manager, "manager@frontdesk.test");
+  await manager.goto(`${STAFF_SERVER}/staff/queue?center=tigard`);
   await manager.getByRole("link", { name: "Closures" }).click();
   await expect(manager.getByRole("heading", { name: "Closures · Tigard" })).toBeVisible();
   await expectNoAxeViolations(manager, "closures");
@@ -145,4 +149,51 @@ test("a manager closes a day and a coach cannot", async ({ browser }, testInfo) 
   expect(expected.length).toBeGreaterThan(0);
   expect(lines.slice(1)).toEqual(expected);
   await context.close();
+});
+
+test("a home booking appears live on the calendar, and the front desk marks a no-show", async ({ browser }, testInfo) => {
+  // At home on a phone: the first free time, up to the details form.
+  const phoneContext = await browser.newContext({
+    baseURL: KIOSK_SERVER, viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, timezoneId: "America/New_York",
+  });
+  const phone = await phoneContext.newPage();
+  await phone.goto("/book?lang=en");
+  await chooseFirstTime(phone, ENGLISH, undefined, "", false);
+  const start = new URL(phone.url()).searchParams.get("start")!;
+  const day = new Date(start).toLocaleDateString("en-CA", { timeZone: "America/Los_Angeles" });
+
+  // The front desk watches that day's calendar on the other server process.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const staff = await context.newPage();
+  await signIn(staff, DEMO_EMAIL);
+  await staff.goto(`${STAFF_SERVER}/staff/calendar?center=tigard&day=${day}`);
+  await expect(staff.getByRole("heading", { name: "Calendar", level: 1 })).toBeVisible();
+  await expect(staff.locator('.live-status[data-connected="true"]')).toBeVisible();
+  await expectNoAxeViolations(staff, "calendar");
+
+  await fillDetails(phone, ENGLISH, "Livia");
+  const row = staff.locator("#calendar-live tr", { hasText: "Livia Okafor" });
+  await expect(row).toBeVisible(); // no reload: pushed by the server
+  await expect(row).toContainText("Booked");
+  await shoot(staff, testInfo, "staff-calendar");
+
+  // Nobody came: the details (contact shown, the read logged), then No-show.
+  await row.getByRole("link", { name: "Livia Okafor" }).click();
+  await expect(staff.getByText("livia@example.org")).toBeVisible();
+  await expectNoAxeViolations(staff, "appointment details");
+  await staff.getByLabel("Status").selectOption({ label: "No-show" });
+  await staff.getByLabel("Note").fill("Called twice, no answer.");
+  await staff.getByRole("button", { name: "Save" }).click();
+  await expect(staff.getByTestId("appointment-status")).toHaveText("No-show");
+  await expect(staff.getByTestId("changes")).toContainText("Demo Staff changed status from “Booked” to “No-show”");
+  await shoot(staff, testInfo, "staff-appointment");
+
+  // A manager sees who read Livia's contact details.
+  const managerContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const manager = await managerContext.newPage();
+  await signIn(manager, "manager@frontdesk.test");
+  await manager.goto(`${STAFF_SERVER}/staff/audit`);
+  await expect(manager.getByTestId("audit").locator("tr", { hasText: "Livia Okafor" }).first()).toContainText("Demo Staff");
+  await expectNoAxeViolations(manager, "audit log");
+  await Promise.all([managerContext.close(), context.close(), phoneContext.close()]);
 });

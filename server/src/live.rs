@@ -103,3 +103,64 @@ pub async fn queue_events(
     );
     Sse::new(stream).keep_alive(KeepAlive::default())
 }
+
+#[derive(Debug, Deserialize)]
+pub struct CalendarQuery {
+    center: Option<String>,
+    view: Option<String>,
+    day: Option<String>,
+    service: Option<String>,
+    staff: Option<String>,
+    lang: Option<String>,
+}
+
+/// `GET /staff/calendar/events?…`: the calendar's days as HTML for the same filters as the
+/// page, sent at once and again whenever a booking or arrival at its center (or any
+/// center, for the all-centers calendar) changes.
+pub async fn calendar_events(
+    State(state): State<AppState>,
+    Query(query): Query<CalendarQuery>,
+) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    let locale = Locale::from_tag(query.lang.as_deref().unwrap_or_default());
+    let changes = state.queue_changes.subscribe();
+    let mut tick = tokio::time::interval(REFRESH_EVERY);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let stream = futures::stream::unfold(
+        (state, query, changes, tick),
+        move |(state, query, mut changes, mut tick)| async move {
+            let center = query.center.clone().unwrap_or_default();
+            loop {
+                tokio::select! {
+                    _ = tick.tick() => break,
+                    heard = changes.recv() => match heard {
+                        Ok(changed) if center.is_empty() || changed == center || changed == ALL_CENTERS => break,
+                        Ok(_) => continue,
+                        Err(broadcast::error::RecvError::Lagged(_)) => break,
+                        Err(broadcast::error::RecvError::Closed) => return None,
+                    },
+                }
+            }
+            let data = app::api::calendar::ssr::calendar(
+                &state.pool,
+                String::new(),
+                query.center.clone(),
+                query.view.clone(),
+                query.day.clone(),
+                query.service.clone(),
+                query.staff.clone(),
+            )
+            .await;
+            let event = match data {
+                Ok(data) => Event::default().data(
+                    app::pages::staff::calendar_page::render_calendar_html(data.days, locale),
+                ),
+                Err(error) => {
+                    tracing::warn!(error = %error, "could not load the calendar for a live screen");
+                    Event::default().comment("calendar unavailable")
+                }
+            };
+            Some((Ok(event), (state, query, changes, tick)))
+        },
+    );
+    Sse::new(stream).keep_alive(KeepAlive::default())
+}

@@ -23,6 +23,7 @@ pub fn build(state: AppState) -> Router {
         .route("/readyz", get(ready))
         .route("/staff", get(|| async { Redirect::to("/staff/queue") }))
         .route("/staff/queue/events", get(crate::live::queue_events))
+        .route("/staff/calendar/events", get(crate::live::calendar_events))
         .route("/book/details", post(app::forms::booking::submit_details))
         .route(
             "/book/manage/{token}/cancel",
@@ -127,9 +128,7 @@ async fn require_staff_session(
     }
     match app::api::auth::current_staff(&state.pool, request.headers()).await {
         Ok(Some(_)) => next.run(request).await,
-        Ok(None) if path.starts_with("/staff/queue/events") => {
-            StatusCode::UNAUTHORIZED.into_response()
-        }
+        Ok(None) if path.ends_with("/events") => StatusCode::UNAUTHORIZED.into_response(),
         Ok(None) => Redirect::to("/staff/login").into_response(),
         Err(error) => {
             tracing::error!(error = %error, "session check failed");

@@ -6,6 +6,7 @@ pub mod accommodations;
 pub mod appointments;
 pub mod auth;
 pub mod booking;
+pub mod calendar;
 pub mod centers;
 pub mod check_in;
 pub mod closures;

@@ -118,6 +118,8 @@ pub async fn book(
         let token = new_link(&mut tx, booking_id).await?;
         let booking = load(&mut tx, booking_id).await?;
         enqueue(&mut tx, MailKind::Confirmation, &booking, &token, mail, now).await?;
+        // Staff calendars of the center show the new booking live.
+        super::notify_queue_changed(&mut tx, &booking.center_id).await?;
         tx.commit().await?;
         return Ok(BookOutcome::Booked { booking_id, token });
     }
@@ -344,6 +346,7 @@ pub(crate) async fn cancel_booked(
             now,
         )
         .await?;
+        super::notify_queue_changed(&mut *conn, &booking.center_id).await?;
     }
     Ok(cancelled)
 }

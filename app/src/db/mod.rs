@@ -8,6 +8,7 @@ pub mod appointments;
 pub mod arrivals;
 pub mod booking_slots;
 pub mod bookings;
+pub mod calendar;
 pub mod centers;
 pub mod closures;
 pub mod demo;

@@ -5,6 +5,7 @@
 
 pub mod accommodation;
 pub mod accommodation_work;
+pub mod appointment_status;
 pub mod availability;
 pub mod booking_form;
 pub mod check_in;

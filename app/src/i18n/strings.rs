@@ -7,6 +7,7 @@
 
 use crate::domain::accommodation::Accommodation;
 use crate::domain::accommodation_work::{Source, WorkStatus};
+use crate::domain::appointment_status::AppointmentStatus;
 use crate::domain::booking_form::DetailsProblem;
 use crate::domain::check_in::Problem;
 use crate::domain::contact_details::ContactError;
@@ -110,6 +111,7 @@ pub struct Translations {
     pub accommodation_work: AccommodationWorkStrings,
     pub closures: ClosureStrings,
     pub reports: ReportStrings,
+    pub calendar: CalendarStrings,
 }
 
 /// Strings shared by every page.
@@ -878,4 +880,88 @@ pub struct ReportStrings {
     pub percent: String,
     pub none: String,
     pub totals: String,
+}
+
+/// Strings of the staff calendar, appointment details and audit log.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarStrings {
+    pub nav: String,
+    pub heading: String,
+    pub center_label: String,
+    pub all_centers: String,
+    pub day_label: String,
+    pub view_label: String,
+    pub view_day: String,
+    pub view_week: String,
+    pub service_label: String,
+    pub any_service: String,
+    pub staff_label: String,
+    pub any_staff: String,
+    pub show: String,
+    pub previous: String,
+    pub next: String,
+    pub nothing: String,
+    pub appointments_heading: String,
+    pub sessions_heading: String,
+    pub col_time: String,
+    pub col_name: String,
+    pub col_service: String,
+    pub col_center: String,
+    pub col_status: String,
+    pub col_staff: String,
+    pub col_needs: String,
+    pub col_session: String,
+    pub col_seats: String,
+    pub status_booked: String,
+    pub status_arrived: String,
+    pub status_in_progress: String,
+    pub status_completed: String,
+    pub status_no_show: String,
+    pub status_cancelled: String,
+    pub unassigned: String,
+    pub details_heading: String,
+    pub back: String,
+    pub contact_heading: String,
+    pub contact_logged: String,
+    pub email_label: String,
+    pub phone_label: String,
+    pub code_label: String,
+    pub when_label: String,
+    pub language_label: String,
+    pub needs_label: String,
+    pub change_heading: String,
+    pub status_label: String,
+    pub assign_label: String,
+    pub note_label: String,
+    pub note_hint: String,
+    pub save: String,
+    pub history_heading: String,
+    pub no_history: String,
+    pub changes_heading: String,
+    pub no_changes: String,
+    pub change_line: String,
+    pub what_status: String,
+    pub what_staff: String,
+    pub what_note: String,
+    pub audit_nav: String,
+    pub audit_heading: String,
+    pub audit_intro: String,
+    pub col_read_at: String,
+    pub col_reader: String,
+    pub col_person: String,
+    pub audit_managers_only: String,
+}
+
+impl CalendarStrings {
+    pub fn status(&self, status: AppointmentStatus) -> &str {
+        match status {
+            AppointmentStatus::Booked => &self.status_booked,
+            AppointmentStatus::Arrived => &self.status_arrived,
+            AppointmentStatus::InProgress => &self.status_in_progress,
+            AppointmentStatus::Completed => &self.status_completed,
+            AppointmentStatus::NoShow => &self.status_no_show,
+            AppointmentStatus::Cancelled => &self.status_cancelled,
+        }
+    }
 }

@@ -9,6 +9,7 @@ mod arrival;
 mod booking;
 mod email;
 
+mod calendar;
 mod check_in;
 mod closures;
 mod embedded_postgres;

@@ -13,7 +13,10 @@ async fn the_report_and_its_csv_count_what_the_database_holds(pool: PgPool) {
     let app = spawn_app(pool).await;
     for (first, reasons) in [
         ("Ana", serde_json::json!(["job_search"])),
-        ("Bo", serde_json::json!(["job_search", "unemployment_insurance"])),
+        (
+            "Bo",
+            serde_json::json!(["job_search", "unemployment_insurance"]),
+        ),
         ("Cy", serde_json::json!(["resource_room"])),
     ] {
         let mut a = answers(first, "Report");

@@ -2,7 +2,10 @@
 //! check, and their server functions check the session again themselves.
 
 pub mod accommodations_page;
+pub mod appointment_detail_page;
 pub mod appointments_page;
+pub mod audit_page;
+pub mod calendar_page;
 pub mod closures_page;
 pub mod login_page;
 pub mod queue_page;

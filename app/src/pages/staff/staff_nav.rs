@@ -26,11 +26,13 @@ pub fn StaffNav(
             <nav aria-label=t.nav_label.clone()>
                 <ul class="staff-nav">
                     {link("queue", t.nav_queue.clone())}
+                    {link("calendar", translations(locale).calendar.nav.clone())}
                     {link("appointments", t.nav_appointments.clone())}
                     {link("workshops", translations(locale).workshops.nav_link.clone())}
                     {link("accommodations", translations(locale).accommodation_work.nav.clone())}
                     {link("closures", translations(locale).closures.nav.clone())}
                     {link("reports", translations(locale).reports.nav.clone())}
+                    {link("audit", translations(locale).calendar.audit_nav.clone())}
                 </ul>
             </nav>
             <p>{fill(&t.signed_in_as, &[("name", &staff_name)])}</p>

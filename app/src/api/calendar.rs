@@ -1,0 +1,351 @@
+//! The staff calendar: a center's (or every center's) appointments and workshop sessions
+//! by day or week, one appointment's details with the person's history, and staff
+//! changes to it. Reading contact details is logged; managers read the log.
+
+use super::workshops::SessionView;
+use crate::domain::accommodation::Accommodation;
+use crate::domain::appointment_status::AppointmentStatus;
+use crate::domain::service::Service;
+use chrono::{DateTime, NaiveDate, Utc};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CalendarAppointment {
+    pub id: i64,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub center_name: String,
+    pub time_zone: String,
+    pub service: Option<Service>,
+    pub name: String,
+    pub status: AppointmentStatus,
+    pub language: String,
+    pub accommodations: Vec<Accommodation>,
+    pub staff_name: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CalendarDay {
+    pub date: NaiveDate,
+    pub appointments: Vec<CalendarAppointment>,
+    pub sessions: Vec<SessionView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CalendarData {
+    pub staff_name: String,
+    pub centers: Vec<super::centers::CenterInfo>,
+    pub staff_members: Vec<(i64, String)>,
+    /// Empty: all centers.
+    pub center: String,
+    pub week: bool,
+    pub day: NaiveDate,
+    pub service: Option<Service>,
+    pub staff_id: Option<i64>,
+    pub days: Vec<CalendarDay>,
+}
+
+/// The calendar around `day` (today when none): that day, or its Monday-to-Sunday week.
+#[server(endpoint = "staff/calendar")]
+pub async fn staff_calendar(
+    center: Option<String>,
+    view: Option<String>,
+    day: Option<String>,
+    service: Option<String>,
+    staff: Option<String>,
+) -> Result<CalendarData, ServerFnError> {
+    let me = super::auth::require_staff().await?;
+    let state = super::state()?;
+    ssr::calendar(
+        &state.pool,
+        me.display_name,
+        center,
+        view,
+        day,
+        service,
+        staff,
+    )
+    .await
+    .map_err(super::unavailable)
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AppointmentHistory {
+    pub id: i64,
+    pub starts_at: DateTime<Utc>,
+    pub center_name: String,
+    pub time_zone: String,
+    pub service: Option<Service>,
+    pub status: AppointmentStatus,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AppointmentChange {
+    pub changed_at: DateTime<Utc>,
+    pub staff_name: Option<String>,
+    /// "status", "staff" or "note".
+    pub what: String,
+    pub old_value: String,
+    pub new_value: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AppointmentInfo {
+    pub staff_name: String,
+    pub id: i64,
+    pub code: String,
+    pub starts_at: DateTime<Utc>,
+    pub center_name: String,
+    pub time_zone: String,
+    pub service: Option<Service>,
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub status: AppointmentStatus,
+    pub language: String,
+    pub accommodations: Vec<Accommodation>,
+    pub interpreter_language: Option<String>,
+    pub accommodation_other: Option<String>,
+    pub staff_id: Option<i64>,
+    pub note: String,
+    pub staff_members: Vec<(i64, String)>,
+    pub history: Vec<AppointmentHistory>,
+    pub changes: Vec<AppointmentChange>,
+}
+
+/// One appointment with the person's contact details and history. The read is logged.
+#[server(endpoint = "staff/calendar/appointment")]
+pub async fn appointment_details(id: i64) -> Result<Option<AppointmentInfo>, ServerFnError> {
+    let me = super::auth::require_staff().await?;
+    let state = super::state()?;
+    ssr::details(&state.pool, me.display_name, me.staff_id, id)
+        .await
+        .map_err(super::unavailable)
+}
+
+/// Changes an appointment's status, who handles it and its note; every change is kept.
+#[server(endpoint = "staff/calendar/update")]
+pub async fn update_appointment(
+    id: i64,
+    status: String,
+    staff_id: String,
+    note: String,
+) -> Result<(), ServerFnError> {
+    use crate::db::calendar::{AppointmentUpdate, UpdateOutcome};
+    let me = super::auth::require_staff().await?;
+    let state = super::state()?;
+    let Some(status) = AppointmentStatus::from_code(&status) else {
+        return Err(ServerFnError::new("unknown status"));
+    };
+    let update = AppointmentUpdate {
+        status,
+        staff_id: staff_id.parse().ok(),
+        note: note.trim().chars().take(500).collect(),
+    };
+    match crate::db::calendar::update_appointment(&state.pool, id, &update, me.staff_id, Utc::now())
+        .await
+        .map_err(super::unavailable)?
+    {
+        UpdateOutcome::Saved { .. } => Ok(()),
+        UpdateOutcome::NotAllowed => Err(ServerFnError::new("that status change is not allowed")),
+        UpdateOutcome::Unknown => Err(ServerFnError::new("unknown appointment")),
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ContactRead {
+    pub read_at: DateTime<Utc>,
+    pub staff_name: String,
+    pub person: String,
+    pub appointment_id: i64,
+}
+
+/// The latest reads of contact details, for managers and admins only.
+#[server(endpoint = "staff/audit")]
+pub async fn contact_audit() -> Result<(String, Vec<ContactRead>), ServerFnError> {
+    let me = super::auth::require_staff().await?;
+    if !crate::domain::roles::Role::from_code(&me.role).manages_availability() {
+        return Err(ServerFnError::new("managers only"));
+    }
+    let state = super::state()?;
+    let reads = crate::db::calendar::contact_reads(&state.pool, 500)
+        .await
+        .map_err(super::unavailable)?
+        .into_iter()
+        .map(|r| ContactRead {
+            read_at: r.read_at,
+            staff_name: r.staff_name,
+            person: r.person,
+            appointment_id: r.source_id,
+        })
+        .collect();
+    Ok((me.display_name, reads))
+}
+
+#[cfg(feature = "ssr")]
+pub mod ssr {
+    use super::*;
+    use crate::db::calendar::{self, CalendarFilter};
+    use crate::domain::local_time::day_bounds;
+    use crate::domain::report::Period;
+    use chrono::Duration;
+    use sqlx::PgPool;
+
+    fn accommodations(codes: &[String]) -> Vec<Accommodation> {
+        codes
+            .iter()
+            .filter_map(|c| Accommodation::from_code(c))
+            .collect()
+    }
+
+    fn status(code: &str) -> AppointmentStatus {
+        AppointmentStatus::from_code(code).unwrap_or(AppointmentStatus::Cancelled)
+    }
+
+    pub async fn calendar(
+        pool: &PgPool,
+        staff_name: String,
+        center: Option<String>,
+        view: Option<String>,
+        day: Option<String>,
+        service: Option<String>,
+        staff: Option<String>,
+    ) -> Result<CalendarData, sqlx::Error> {
+        let centers = crate::db::centers::list_centers(pool).await?;
+        let chosen = center
+            .filter(|c| !c.is_empty())
+            .and_then(|id| centers.iter().find(|c| c.id == id).cloned());
+        let tz: chrono_tz::Tz = chosen
+            .as_ref()
+            .and_then(|c| c.time_zone.parse().ok())
+            .unwrap_or(chrono_tz::America::Los_Angeles);
+        let today = Utc::now().with_timezone(&tz).date_naive();
+        let day = day
+            .and_then(|d| d.parse::<NaiveDate>().ok())
+            .unwrap_or(today);
+        let week = view.as_deref() == Some("week");
+        let first = if week {
+            Period::Week.start_of(day)
+        } else {
+            day
+        };
+        let count = if week { 7 } else { 1 };
+        let (from, _) = day_bounds(tz, first);
+        let (_, until) = day_bounds(tz, first + Duration::days(count - 1));
+        let service = service.as_deref().and_then(Service::from_code);
+        let staff_id = staff.and_then(|s| s.parse::<i64>().ok());
+        let filter = CalendarFilter {
+            center: chosen.as_ref().map(|c| c.id.clone()),
+            service: service.map(|s| s.code().to_owned()),
+            staff_id,
+        };
+        let appointments = calendar::appointments(pool, from, until, &filter).await?;
+        // Sessions are not a service nor assigned to staff: shown only when unfiltered.
+        let sessions = if service.is_none() && staff_id.is_none() {
+            calendar::sessions(pool, from, until, filter.center.as_deref()).await?
+        } else {
+            Vec::new()
+        };
+        let days = (0..count)
+            .map(|n| {
+                let date = first + Duration::days(n);
+                let (start, end) = day_bounds(tz, date);
+                let inside = |t: DateTime<Utc>| t >= start && t < end;
+                CalendarDay {
+                    date,
+                    appointments: appointments
+                        .iter()
+                        .filter(|a| inside(a.starts_at))
+                        .map(|a| CalendarAppointment {
+                            id: a.id,
+                            starts_at: a.starts_at,
+                            ends_at: a.ends_at,
+                            center_name: a.center_name.clone(),
+                            time_zone: a.time_zone.clone(),
+                            service: Service::from_code(&a.service_id),
+                            name: format!("{} {}", a.first_name, a.last_name),
+                            status: status(&a.status),
+                            language: a.language.clone(),
+                            accommodations: accommodations(&a.accommodations),
+                            staff_name: a.staff_name.clone(),
+                        })
+                        .collect(),
+                    sessions: sessions
+                        .iter()
+                        .filter(|s| inside(s.starts_at))
+                        .cloned()
+                        .filter_map(SessionView::from_row)
+                        .collect(),
+                }
+            })
+            .collect();
+        Ok(CalendarData {
+            staff_name,
+            centers: centers.into_iter().map(Into::into).collect(),
+            staff_members: calendar::staff_members(pool).await?,
+            center: chosen.map(|c| c.id).unwrap_or_default(),
+            week,
+            day,
+            service,
+            staff_id,
+            days,
+        })
+    }
+
+    pub async fn details(
+        pool: &PgPool,
+        staff_name: String,
+        reader: i64,
+        id: i64,
+    ) -> Result<Option<AppointmentInfo>, sqlx::Error> {
+        let Some(d) = calendar::read_appointment(pool, id, reader).await? else {
+            return Ok(None);
+        };
+        let history = calendar::history(pool, &d)
+            .await?
+            .into_iter()
+            .map(|h| AppointmentHistory {
+                id: h.id,
+                starts_at: h.starts_at,
+                center_name: h.center_name,
+                time_zone: h.time_zone,
+                service: Service::from_code(&h.service_id),
+                status: status(&h.status),
+            })
+            .collect();
+        let changes = calendar::changes(pool, d.id)
+            .await?
+            .into_iter()
+            .map(|c| AppointmentChange {
+                changed_at: c.changed_at,
+                staff_name: c.staff_name,
+                what: c.what,
+                old_value: c.old_value,
+                new_value: c.new_value,
+            })
+            .collect();
+        Ok(Some(AppointmentInfo {
+            staff_name,
+            id: d.id,
+            code: d.code,
+            starts_at: d.starts_at,
+            center_name: d.center_name,
+            time_zone: d.time_zone,
+            service: Service::from_code(&d.service_id),
+            name: format!("{} {}", d.first_name, d.last_name),
+            email: d.email,
+            phone: d.phone,
+            status: status(&d.status),
+            language: d.language,
+            accommodations: accommodations(&d.accommodations),
+            interpreter_language: d.interpreter_language,
+            accommodation_other: d.accommodation_other,
+            staff_id: d.staff_id,
+            note: d.note,
+            staff_members: calendar::staff_members(pool).await?,
+            history,
+            changes,
+        }))
+    }
+}

@@ -1,0 +1,162 @@
+//! The staff calendar: appointments by day and week with filters, the details page (each
+//! read of contact details logged for managers), and status changes kept with who and when.
+
+use super::booking_helpers::{details_form, free_starts, post_details};
+use super::helpers::*;
+use app::domain::service::Service;
+use axum::http::{header, StatusCode};
+use chrono_tz::America::Los_Angeles;
+use sqlx::PgPool;
+use uuid::Uuid;
+
+async fn cookie_for(app: &TestApp, email: &str, role: &str) -> String {
+    let hash = app::api::auth::hash_password(STAFF_PASSWORD).unwrap();
+    app::db::staff::upsert_staff(&app.pool, email, &format!("Test {role}"), &hash, role)
+        .await
+        .unwrap();
+    let form = format!(
+        "email={}&password={}",
+        email.replace('@', "%40"),
+        STAFF_PASSWORD.replace(' ', "+")
+    );
+    let reply = app.post_form("/api/staff/sign-in", &form, None).await;
+    reply
+        .header(header::SET_COOKIE)
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned()
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn the_calendar_shows_appointments_and_every_change_and_contact_read_is_kept(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let start = free_starts(&app, Service::CareerCoaching).await[0];
+    let reply = post_details(
+        &app,
+        &details_form(Service::CareerCoaching, start, Uuid::new_v4(), 3),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    let id: i64 = sqlx::query_scalar("select id from bookings")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let day = start.with_timezone(&Los_Angeles).date_naive();
+    let front_desk = app.sign_in().await;
+
+    // Day view, then filters.
+    let page = app
+        .get(
+            &format!("/staff/calendar?lang=en&center=tigard&day={day}"),
+            Some(&front_desk),
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains("Ana3 Pérez") && page.body.contains("Booked"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains(&format!("/staff/calendar/{id}?")));
+    let other_service = app
+        .get(
+            &format!("/staff/calendar?lang=en&center=tigard&day={day}&service=resume_review"),
+            Some(&front_desk),
+        )
+        .await;
+    assert!(!other_service.body.contains("Ana3 Pérez"));
+    let week = app
+        .get(
+            &format!("/staff/calendar?lang=en&view=week&day={day}"),
+            Some(&front_desk),
+        )
+        .await;
+    assert!(week.body.contains("Ana3 Pérez"));
+    assert_eq!(week.body.matches("class=\"calendar-day\"").count(), 7);
+
+    // Opening the details shows contact details and logs the read.
+    let details = app
+        .get(&format!("/staff/calendar/{id}?lang=en"), Some(&front_desk))
+        .await;
+    assert!(
+        details.body.contains("ana3@example.org"),
+        "{}",
+        details.body
+    );
+    let reads: Vec<(String, String)> = sqlx::query_as(
+        "select u.email, r.person from contact_reads r join staff_users u on u.id = r.staff_id",
+    )
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(reads, [(STAFF_EMAIL.to_owned(), "Ana3 Pérez".to_owned())]);
+
+    // Arrived, assigned to the coach, with a note: three changes kept.
+    let coach_id: i64 = sqlx::query_scalar("select id from staff_users where email = $1")
+        .bind(STAFF_EMAIL)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let reply = app
+        .post_form(
+            "/api/staff/calendar/update",
+            &format!("id={id}&status=arrived&staff_id={coach_id}&note=Needs+a+quiet+room"),
+            Some(&front_desk),
+        )
+        .await;
+    assert!(reply.status.is_redirection(), "{}", reply.status);
+    let changes: Vec<(String, String, String)> =
+        sqlx::query_as("select what, old_value, new_value from booking_changes order by id")
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        changes,
+        [
+            ("status".into(), "booked".into(), "arrived".into()),
+            ("staff".into(), "".into(), coach_id.to_string()),
+            ("note".into(), "".into(), "Needs a quiet room".into()),
+        ]
+    );
+    // Back to "booked" is not a change staff can make: nothing changes.
+    app.post_form(
+        "/api/staff/calendar/update",
+        &format!("id={id}&status=booked&staff_id={coach_id}&note=x"),
+        Some(&front_desk),
+    )
+    .await;
+    let (status, note): (String, String) = sqlx::query_as("select status, note from bookings")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        (status.as_str(), note.as_str()),
+        ("arrived", "Needs a quiet room")
+    );
+    let details = app
+        .get(&format!("/staff/calendar/{id}?lang=en"), Some(&front_desk))
+        .await;
+    assert!(
+        details
+            .body
+            .contains("changed status from “Booked” to “Arrived”"),
+        "{}",
+        details.body
+    );
+
+    // Only managers read the audit log.
+    let refused = app.get("/staff/audit?lang=en", Some(&front_desk)).await;
+    assert!(refused
+        .body
+        .contains("Only managers can read the audit log."));
+    let manager = cookie_for(&app, "boss@frontdesk.test", "manager").await;
+    let audit = app.get("/staff/audit?lang=en", Some(&manager)).await;
+    assert_eq!(
+        audit.body.matches("Ana3 Pérez").count(),
+        2,
+        "two reads: {}",
+        audit.body
+    );
+    assert!(audit.body.contains("Casey Coach"));
+}
