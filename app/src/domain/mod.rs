@@ -24,6 +24,7 @@ pub mod roles;
 pub mod service;
 pub mod session_plan;
 pub mod staff_access;
+pub mod staff_accounts;
 pub mod ticket;
 pub mod time_zone;
 pub mod visit_reason;

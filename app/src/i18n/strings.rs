@@ -13,6 +13,7 @@ use crate::domain::check_in::Problem;
 use crate::domain::contact_details::ContactError;
 use crate::domain::free_text::TextError;
 use crate::domain::queue::{QueueAction, QueueStatus};
+use crate::domain::roles::Role;
 use crate::domain::service::Service;
 use crate::domain::session_plan::PlanProblem;
 use crate::domain::visit_reason::VisitReason;
@@ -112,6 +113,7 @@ pub struct Translations {
     pub closures: ClosureStrings,
     pub reports: ReportStrings,
     pub calendar: CalendarStrings,
+    pub accounts: AccountStrings,
 }
 
 /// Strings shared by every page.
@@ -962,6 +964,56 @@ impl CalendarStrings {
             AppointmentStatus::Completed => &self.status_completed,
             AppointmentStatus::NoShow => &self.status_no_show,
             AppointmentStatus::Cancelled => &self.status_cancelled,
+        }
+    }
+}
+
+/// Strings of the admin's staff accounts page.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccountStrings {
+    pub nav: String,
+    pub heading: String,
+    pub admins_only: String,
+    pub col_name: String,
+    pub col_email: String,
+    pub col_role: String,
+    pub col_state: String,
+    pub col_actions: String,
+    pub active: String,
+    pub disabled: String,
+    pub reset: String,
+    pub reset_label: String,
+    pub disable: String,
+    pub disable_label: String,
+    pub enable: String,
+    pub enable_label: String,
+    pub invite_heading: String,
+    pub name_label: String,
+    pub email_label: String,
+    pub role_label: String,
+    pub invite_button: String,
+    pub role_front_desk: String,
+    pub role_coach: String,
+    pub role_manager: String,
+    pub role_admin: String,
+    pub one_time_password: String,
+    pub error_name: String,
+    pub error_email: String,
+    pub error_role: String,
+    pub error_taken: String,
+    pub error_self: String,
+    pub notice_disabled: String,
+    pub notice_enabled: String,
+}
+
+impl AccountStrings {
+    pub fn role(&self, role: Role) -> &str {
+        match role {
+            Role::FrontDesk => &self.role_front_desk,
+            Role::Coach => &self.role_coach,
+            Role::Manager => &self.role_manager,
+            Role::Admin => &self.role_admin,
         }
     }
 }

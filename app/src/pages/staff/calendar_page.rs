@@ -131,6 +131,8 @@ fn day_section(t: &'static Translations, locale: Locale, day: CalendarDay) -> im
     let heading_id = format!("day-{}", day.date);
     let labelled_by = heading_id.clone();
     let empty = day.appointments.is_empty() && day.sessions.is_empty();
+    // Type-erased: the nested tables otherwise exceed the compiler's query depth in the
+    // browser build.
     view! {
         <section class="calendar-day" aria-labelledby=labelled_by data-day=day.date.to_string()>
             <h2 id=heading_id>{long_date(day.date, &t.common)}</h2>
@@ -183,6 +185,7 @@ fn day_section(t: &'static Translations, locale: Locale, day: CalendarDay) -> im
             })}
         </section>
     }
+    .into_any()
 }
 
 fn appointment_row(
@@ -209,4 +212,5 @@ fn appointment_row(
             <td>{if needs.is_empty() { t.staff.none.clone() } else { needs }}</td>
         </tr>
     }
+    .into_any()
 }
