@@ -17,6 +17,7 @@ use crate::pages::{
     not_found_page::NotFoundPage,
     staff::{
         accommodations_page::AccommodationsPage,
+        accounts_page::AccountsPage,
         appointment_detail_page::AppointmentDetailPage,
         appointments_page::AppointmentsPage,
         audit_page::AuditPage,
@@ -93,6 +94,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/calendar") view=CalendarPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/calendar/:id") view=AppointmentDetailPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/audit") view=AuditPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/accounts") view=AccountsPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/workshops/new") view=NewSessionPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/workshops/:id") view=RosterPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/workshops/:id/edit") view=EditSessionPage ssr=SsrMode::Async/>

@@ -141,6 +141,7 @@ async fn seed_demo(pool: &sqlx::PgPool, config: &Config) -> Result<(), String> {
         (config.demo_email.as_str(), "Demo Staff", "front_desk"),
         ("coach@frontdesk.test", "Demo Coach", "coach"),
         ("manager@frontdesk.test", "Demo Manager", "manager"),
+        ("admin@frontdesk.test", "Demo Admin", "admin"),
     ];
     for (email, name, role) in accounts {
         app::db::staff::upsert_staff(pool, email, name, &hash, role)
@@ -149,7 +150,7 @@ async fn seed_demo(pool: &sqlx::PgPool, config: &Config) -> Result<(), String> {
     }
     println!(
         "Demo staff sign-in: email {}  password {}  (set FRONTDESK_DEMO_PASSWORD to change it); \
-         also coach@frontdesk.test and manager@frontdesk.test with the same password",
+         also coach@, manager@ and admin@frontdesk.test with the same password",
         config.demo_email, config.demo_password
     );
     Ok(())

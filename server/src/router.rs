@@ -74,6 +74,15 @@ pub fn build(state: AppState) -> Router {
             post(app::forms::staff_sessions::move_person),
         )
         .route("/staff/reports.csv", get(app::forms::reports::visits_csv))
+        .route("/staff/accounts", post(app::forms::accounts::invite))
+        .route(
+            "/staff/accounts/{id}/reset",
+            post(app::forms::accounts::reset),
+        )
+        .route(
+            "/staff/accounts/{id}/state",
+            post(app::forms::accounts::set_state),
+        )
         .route("/staff/closures", post(app::forms::closures::close))
         .route("/staff/closures/reopen", post(app::forms::closures::reopen))
         .leptos_routes_with_context(

@@ -3,6 +3,7 @@
 //! causes are logged once here and never shown to the caller.
 
 pub mod accommodations;
+pub mod accounts;
 pub mod appointments;
 pub mod auth;
 pub mod booking;

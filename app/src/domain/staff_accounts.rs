@@ -73,7 +73,8 @@ mod tests {
 
     #[test]
     fn a_one_time_password_is_four_readable_groups() {
-        let password = temporary_password([0, 1, 2, 3, 31, 32, 33, 255, 8, 9, 10, 11, 12, 13, 14, 15]);
+        let password =
+            temporary_password([0, 1, 2, 3, 31, 32, 33, 255, 8, 9, 10, 11, 12, 13, 14, 15]);
         assert_eq!(password, "ABCD-9AB9-JKLM-NPQR");
         assert!(!password.contains(['0', 'O', '1', 'I']));
     }

@@ -3,6 +3,7 @@
 //! renders the same page again with the answers and messages in context, so nothing typed
 //! is lost and no JavaScript is needed.
 
+pub mod accounts;
 pub mod arrival;
 pub mod booking;
 pub mod closures;

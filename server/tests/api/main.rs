@@ -5,6 +5,7 @@ mod booking_helpers;
 mod helpers;
 
 mod accommodations;
+mod accounts;
 mod arrival;
 mod booking;
 mod email;

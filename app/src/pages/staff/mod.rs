@@ -2,6 +2,7 @@
 //! check, and their server functions check the session again themselves.
 
 pub mod accommodations_page;
+pub mod accounts_page;
 pub mod appointment_detail_page;
 pub mod appointments_page;
 pub mod audit_page;

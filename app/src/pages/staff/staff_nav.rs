@@ -33,6 +33,7 @@ pub fn StaffNav(
                     {link("closures", translations(locale).closures.nav.clone())}
                     {link("reports", translations(locale).reports.nav.clone())}
                     {link("audit", translations(locale).calendar.audit_nav.clone())}
+                    {link("accounts", translations(locale).accounts.nav.clone())}
                 </ul>
             </nav>
             <p>{fill(&t.signed_in_as, &[("name", &staff_name)])}</p>

@@ -1,0 +1,37 @@
+//! Staff accounts for the admin page. Admins only.
+
+use crate::domain::roles::Role;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Account {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub disabled: bool,
+}
+
+/// Who is asking, and every account; an error for anyone but an admin.
+#[server(endpoint = "staff/accounts")]
+pub async fn staff_accounts() -> Result<(String, i64, Vec<Account>), ServerFnError> {
+    let me = super::auth::require_staff().await?;
+    if Role::from_code(&me.role) != Role::Admin {
+        return Err(ServerFnError::new("admins only"));
+    }
+    let state = super::state()?;
+    let accounts = crate::db::staff::list_accounts(&state.pool)
+        .await
+        .map_err(super::unavailable)?
+        .into_iter()
+        .map(|a| Account {
+            id: a.id,
+            email: a.email,
+            name: a.display_name,
+            role: Role::from_code(&a.role),
+            disabled: a.disabled,
+        })
+        .collect();
+    Ok((me.display_name, me.staff_id, accounts))
+}
