@@ -59,8 +59,10 @@ test("a front-desk day by keyboard alone", async ({ browser }, testInfo) => {
   await expect(page.getByTestId("wait-stats")).toContainText("Longest wait now");
 
   // A visitor checks in at the kiosk (the other server process): the row appears live.
-  await kioskCheckIn(page, "Hodan");
-  const row = page.locator("#queue-live tr", { hasText: "Hodan K." });
+  // A name of its own, so that a rerun on the same database finds this visitor only.
+  const first = "Hodan" + Array.from({ length: 4 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("");
+  await kioskCheckIn(page, first);
+  const row = page.locator("#queue-live tr", { hasText: `${first} K.` });
   await expect(row).toBeVisible();
   await expect(row).toContainText("Interpreter: Somali");
 
@@ -70,23 +72,24 @@ test("a front-desk day by keyboard alone", async ({ browser }, testInfo) => {
   await expect(page.getByRole("heading", { name: "Accommodation requests" })).toBeVisible();
   await expectNoAxeViolations(page, "accommodations");
   await shoot(page, testInfo, "staff-accommodations");
-  const status = page.getByRole("combobox", { name: "New status: Interpreter: Somali, Hodan Keyboard" });
+  const status = page.getByRole("combobox", { name: `New status: Interpreter: Somali, ${first} Keyboard` });
   await tabTo(page, status);
   await page.keyboard.press("ArrowDown"); // Open → Arranged
   await page.keyboard.press("Tab");
-  await expect(page.getByRole("button", { name: "Save: Interpreter: Somali, Hodan Keyboard" })).toBeFocused();
+  await expect(page.getByRole("button", { name: `Save: Interpreter: Somali, ${first} Keyboard` })).toBeFocused();
   await page.keyboard.press("Enter");
   await page.waitForLoadState("load");
-  await expect(page.getByRole("row", { name: /Hodan Keyboard/ })).toHaveCount(0); // no longer open
-  await page.goto(`${STAFF_SERVER}/staff/accommodations?status=arranged`);
-  await expect(page.getByRole("row", { name: /Hodan Keyboard/ })).toContainText("Demo Staff");
+  await expect(page.getByRole("row", { name: new RegExp(`${first} Keyboard`) })).toHaveCount(0); // no longer open
+  await page.goto(`${STAFF_SERVER}/staff/accommodations?status=arranged&center=tigard`);
+  await expect(page.getByRole("row", { name: new RegExp(`${first} Keyboard`) })).toContainText("Demo Staff");
 
-  // Back to the queue and call the visitor.
+  // Back to the queue and call this visitor's ticket (the interpreter is arranged).
   await tabTo(page, page.getByRole("link", { name: "Walk-in queue" }));
   await page.keyboard.press("Enter");
-  await tabTo(page, page.getByRole("button", { name: "Call next" }));
+  const ticket = await page.locator("#queue-live tr", { hasText: `${first} K.` }).getAttribute("data-ticket");
+  await tabTo(page, page.getByRole("button", { name: `Call ${ticket}`, exact: true }));
   await page.keyboard.press("Enter");
-  await expect(page.locator("#queue-live tr", { hasText: "Hodan K." })).toContainText("Called");
+  await expect(page.locator("#queue-live tr", { hasText: `${first} K.` })).toContainText("Called");
   await context.close();
 });
 
@@ -171,15 +174,16 @@ test("a home booking appears live on the calendar, and the front desk marks a no
   await expect(staff.locator('.live-status[data-connected="true"]')).toBeVisible();
   await expectNoAxeViolations(staff, "calendar");
 
-  await fillDetails(phone, ENGLISH, "Livia");
-  const row = staff.locator("#calendar-live tr", { hasText: "Livia Okafor" });
+  const first = "Livia" + Array.from({ length: 4 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("");
+  await fillDetails(phone, ENGLISH, first);
+  const row = staff.locator("#calendar-live tr", { hasText: `${first} Okafor` });
   await expect(row).toBeVisible(); // no reload: pushed by the server
   await expect(row).toContainText("Booked");
   await shoot(staff, testInfo, "staff-calendar");
 
   // Nobody came: the details (contact shown, the read logged), then No-show.
-  await row.getByRole("link", { name: "Livia Okafor" }).click();
-  await expect(staff.getByText("livia@example.org")).toBeVisible();
+  await row.getByRole("link", { name: `${first} Okafor` }).click();
+  await expect(staff.getByText(`${first.toLowerCase()}@example.org`)).toBeVisible();
   await expectNoAxeViolations(staff, "appointment details");
   await staff.getByLabel("Status").selectOption({ label: "No-show" });
   await staff.getByLabel("Note").fill("Called twice, no answer.");
@@ -193,7 +197,38 @@ test("a home booking appears live on the calendar, and the front desk marks a no
   const manager = await managerContext.newPage();
   await signIn(manager, "manager@frontdesk.test");
   await manager.goto(`${STAFF_SERVER}/staff/audit`);
-  await expect(manager.getByTestId("audit").locator("tr", { hasText: "Livia Okafor" }).first()).toContainText("Demo Staff");
+  await expect(manager.getByTestId("audit").locator("tr", { hasText: `${first} Okafor` }).first()).toContainText("Demo Staff");
   await expectNoAxeViolations(manager, "audit log");
   await Promise.all([managerContext.close(), context.close(), phoneContext.close()]);
+});
+
+test("an admin invites a colleague, who signs in with the one-time password", async ({ browser }, testInfo) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const admin = await context.newPage();
+  await signIn(admin, "admin@frontdesk.test");
+  await admin.getByRole("link", { name: "Staff accounts" }).click();
+  await expect(admin.getByRole("heading", { name: "Staff accounts", level: 1 })).toBeVisible();
+  await expectNoAxeViolations(admin, "staff accounts");
+
+  await admin.getByRole("button", { name: "Create the account" }).click();
+  await expect(admin.locator("#name-error")).toHaveText("Please type the person's name (at most 80 characters).");
+  await expectNoAxeViolations(admin, "staff accounts refused");
+  const email = `rosa${Date.now()}@example.org`;
+  await admin.getByLabel("Name", { exact: true }).fill("Rosa Diaz");
+  await admin.getByLabel("Email", { exact: true }).fill(email);
+  await admin.getByLabel("Role").selectOption({ label: "Coach" });
+  await admin.getByRole("button", { name: "Create the account" }).click();
+  const shown = await admin.getByTestId("one-time").textContent();
+  const password = shown!.match(/[A-HJ-NP-Z2-9]{4}(-[A-HJ-NP-Z2-9]{4}){3}/)![0];
+  await expect(admin.getByTestId("accounts")).toContainText("Rosa Diaz");
+  await shoot(admin, testInfo, "staff-accounts");
+
+  const rosaContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const rosa = await rosaContext.newPage();
+  await rosa.goto(`${STAFF_SERVER}/staff/login`);
+  await rosa.getByLabel("Email").fill(email);
+  await rosa.getByLabel("Password").fill(password);
+  await rosa.getByRole("button", { name: "Sign in" }).click();
+  await expect(rosa.getByText("Signed in as Rosa Diaz")).toBeVisible();
+  await Promise.all([rosaContext.close(), context.close()]);
 });
