@@ -105,7 +105,7 @@ fn facts(t: &'static Translations, a: &AppointmentInfo, zone: chrono_tz::Tz) -> 
             <dt>{c.status_label.clone()}</dt>
             <dd data-testid="appointment-status">{c.status(a.status).to_owned()}</dd>
             <dt>{c.code_label.clone()}</dt>
-            <dd>{a.code.clone()}</dd>
+            <dd>{crate::domain::confirmation_code::display(&a.code)}</dd>
             <dt>{c.language_label.clone()}</dt>
             <dd>{language}</dd>
             <dt>{c.needs_label.clone()}</dt>
