@@ -33,6 +33,8 @@ pub struct QueueView {
     /// The center's IANA zone, for showing appointment times on its wall clock.
     pub time_zone: String,
     pub entries: Vec<QueueEntry>,
+    /// Colleagues a visit can be handed to: id and name.
+    pub staff_members: Vec<(i64, String)>,
     /// Today's waits at this center.
     pub waits: crate::domain::wait::WaitSummary,
 }
@@ -82,6 +84,25 @@ pub async fn act_on_visit(
         applied,
         "queue action"
     );
+    Ok(())
+}
+
+/// Hands a visit to a colleague (`to` = "staff:<id>") or back into the line for another
+/// service (`to` = "service:<reason>").
+#[server(endpoint = "staff/queue/transfer")]
+pub async fn transfer_visit(
+    center_id: String,
+    visit_id: i64,
+    to: String,
+) -> Result<(), ServerFnError> {
+    let staff = super::auth::require_staff().await?;
+    let state = super::state()?;
+    let to = crate::domain::queue::Transfer::parse(&to)
+        .ok_or_else(|| ServerFnError::new("unknown transfer"))?;
+    let applied = crate::db::queue::transfer(&state.pool, &center_id, visit_id, to)
+        .await
+        .map_err(super::unavailable)?;
+    tracing::info!(visit.id = visit_id, staff.id = staff.staff_id, to = %to.value(), applied, "queue transfer");
     Ok(())
 }
 

@@ -117,6 +117,7 @@ pub async fn open_queue(
         .map(|e| f64::from(e.waited_minutes))
         .collect();
     Ok(QueueView {
+        staff_members: super::calendar::staff_members(pool).await?,
         waits: wait_summary(&called_waits, &still_waiting),
         center_id: center.id.clone(),
         center_name: center.name.clone(),
@@ -195,4 +196,41 @@ pub async fn call_next(
         }
     }
     Ok(None)
+}
+
+/// Hands open visit `visit_id` on: to a colleague, who then has it (its stage stays), or
+/// back into the waiting line for another service, keeping its arrival time so the
+/// visitor does not lose their place. Returns false when the visit is no longer open.
+pub async fn transfer(
+    pool: &PgPool,
+    center_id: &str,
+    visit_id: i64,
+    to: crate::domain::queue::Transfer,
+) -> Result<bool, sqlx::Error> {
+    use crate::domain::queue::Transfer;
+    let mut tx = pool.begin().await?;
+    let query = match to {
+        Transfer::ToStaff(staff_id) => sqlx::query(
+            "update visits set staff_id = $3
+             where id = $1 and center_id = $2 and status in ('waiting', 'called', 'serving')
+               and exists (select 1 from staff_users where id = $3 and not disabled)",
+        )
+        .bind(visit_id)
+        .bind(center_id)
+        .bind(staff_id),
+        Transfer::ToService(reason) => sqlx::query(
+            "update visits set reasons = array[$3], status = 'waiting', staff_id = null,
+                called_at = null, serving_started_at = null
+             where id = $1 and center_id = $2 and status in ('waiting', 'called', 'serving')",
+        )
+        .bind(visit_id)
+        .bind(center_id)
+        .bind(reason.code()),
+    };
+    let updated = query.execute(&mut *tx).await?.rows_affected() == 1;
+    if updated {
+        super::notify_queue_changed(&mut tx, center_id).await?;
+    }
+    tx.commit().await?;
+    Ok(updated)
 }

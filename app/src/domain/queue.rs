@@ -144,6 +144,34 @@ pub fn people_ahead(waiting: &[QueuePosition], me: &QueuePosition) -> u32 {
     u32::try_from(ahead).unwrap_or(u32::MAX)
 }
 
+/// Where staff hand a visit on to: a colleague (who then has it), or back into the line
+/// for another service (the visitor keeps their place by arrival time).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Transfer {
+    ToStaff(i64),
+    ToService(super::visit_reason::VisitReason),
+}
+
+impl Transfer {
+    /// Reads the choice as the form sends it: `staff:<id>` or `service:<reason code>`.
+    pub fn parse(value: &str) -> Option<Transfer> {
+        match value.split_once(':')? {
+            ("staff", id) => id.parse().ok().map(Transfer::ToStaff),
+            ("service", code) => {
+                super::visit_reason::VisitReason::from_code(code).map(Transfer::ToService)
+            }
+            _ => None,
+        }
+    }
+
+    pub fn value(self) -> String {
+        match self {
+            Transfer::ToStaff(id) => format!("staff:{id}"),
+            Transfer::ToService(reason) => format!("service:{}", reason.code()),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -216,5 +244,24 @@ mod tests {
         }
         assert!(QueueStatus::Called.is_open());
         assert!(!QueueStatus::Done.is_open());
+    }
+
+    #[test]
+    fn a_transfer_is_to_a_colleague_or_back_to_the_line_for_a_service() {
+        use super::super::visit_reason::VisitReason;
+        assert_eq!(Transfer::parse("staff:12"), Some(Transfer::ToStaff(12)));
+        assert_eq!(
+            Transfer::parse("service:resume_review"),
+            Some(Transfer::ToService(VisitReason::ResumeReview))
+        );
+        for bad in ["staff:", "staff:x", "service:knitting", "resume_review", ""] {
+            assert_eq!(Transfer::parse(bad), None, "{bad}");
+        }
+        for t in [
+            Transfer::ToStaff(3),
+            Transfer::ToService(VisitReason::Register),
+        ] {
+            assert_eq!(Transfer::parse(&t.value()), Some(t));
+        }
     }
 }

@@ -374,6 +374,14 @@ pub struct StaffStrings {
     pub roster_waitlist: String,
     pub attended: String,
     pub no_show: String,
+    /// "Transfer ticket {ticket} to"
+    pub transfer_label: String,
+    pub transfer_colleagues: String,
+    pub transfer_services: String,
+    pub transfer_to_staff: String,
+    pub transfer_to_service: String,
+    pub transfer_button: String,
+    pub transfer_button_label: String,
 }
 
 impl StaffStrings {

@@ -223,3 +223,100 @@ async fn the_queue_shows_the_longest_wait_now_and_todays_median_and_ninetieth_pe
         page.body
     );
 }
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn a_visit_is_handed_to_a_colleague_or_back_to_the_line_for_another_service(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let cookie = app.sign_in().await;
+    app.check_in("Early", "Bird").await;
+    app.check_in("Ana", "Moved").await;
+    let ana: i64 = sqlx::query_scalar("select id from visits where first_name = 'Ana'")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let hash = app::api::auth::hash_password("another password here").unwrap();
+    let colleague = app::db::staff::upsert_staff(
+        &app.pool,
+        "rosa@frontdesk.test",
+        "Rosa Diaz",
+        &hash,
+        "coach",
+    )
+    .await
+    .unwrap();
+    app.post_form(
+        "/api/staff/queue/act",
+        &format!("center_id=tigard&visit_id={ana}&action=call"),
+        Some(&cookie),
+    )
+    .await;
+
+    let page = app
+        .get("/staff/queue?center=tigard&lang=en", Some(&cookie))
+        .await;
+    assert!(
+        page.body.contains("Transfer ticket A-002 to"),
+        "{}",
+        page.body
+    );
+
+    // To a colleague: Rosa now has Ana, still called.
+    app.post_form(
+        "/api/staff/queue/transfer",
+        &format!("center_id=tigard&visit_id={ana}&to=staff%3A{colleague}"),
+        Some(&cookie),
+    )
+    .await;
+    let (status, staff): (String, Option<i64>) =
+        sqlx::query_as("select status, staff_id from visits where id = $1")
+            .bind(ana)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!((status.as_str(), staff), ("called", Some(colleague)));
+
+    // Back to the line for resume review: waiting again, behind Early who came first.
+    app.post_form(
+        "/api/staff/queue/transfer",
+        &format!("center_id=tigard&visit_id={ana}&to=service%3Aresume_review"),
+        Some(&cookie),
+    )
+    .await;
+    let (status, reasons, called): (String, Vec<String>, Option<chrono::DateTime<chrono::Utc>>) =
+        sqlx::query_as("select status, reasons, called_at from visits where id = $1")
+            .bind(ana)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        (status.as_str(), reasons, called),
+        ("waiting", vec!["resume_review".to_owned()], None)
+    );
+    app.post_form(
+        "/api/staff/queue/call-next",
+        "center_id=tigard",
+        Some(&cookie),
+    )
+    .await;
+    assert_eq!(
+        statuses(&app.pool).await,
+        [
+            ("Early".into(), "called".into()),
+            ("Ana".into(), "waiting".into())
+        ]
+    );
+
+    // Nonsense changes nothing.
+    app.post_form(
+        "/api/staff/queue/transfer",
+        &format!("center_id=tigard&visit_id={ana}&to=service%3Aknitting"),
+        Some(&cookie),
+    )
+    .await;
+    let reasons: Vec<String> = sqlx::query_scalar("select reasons from visits where id = $1")
+        .bind(ana)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(reasons, ["resume_review"]);
+}

@@ -3,7 +3,8 @@
 //! plain posts to server functions, so they work whether or not the WASM has loaded.
 
 use crate::api::queue::{QueueEntry, QueueView};
-use crate::domain::queue::QueueAction;
+use crate::domain::queue::{QueueAction, Transfer};
+use crate::domain::visit_reason::VisitReason;
 use crate::i18n::{fill, translations, Locale, Translations};
 use leptos::prelude::*;
 
@@ -49,7 +50,7 @@ pub fn QueueTable(queue: QueueView, locale: Locale) -> impl IntoView {
                 </tr>
             </thead>
             <tbody>
-                {queue.entries.into_iter().map(|entry| queue_row(t, &center_id, zone, entry)).collect_view()}
+                {queue.entries.into_iter().map(|entry| queue_row(t, &center_id, zone, &queue.staff_members, entry)).collect_view()}
             </tbody>
         </table>
     }
@@ -60,6 +61,7 @@ fn queue_row(
     t: &'static Translations,
     center_id: &str,
     zone: chrono_tz::Tz,
+    staff_members: &[(i64, String)],
     entry: QueueEntry,
 ) -> impl IntoView {
     let s = &t.staff;
@@ -113,6 +115,7 @@ fn queue_row(
             }
         })
         .collect_view();
+    let transfer = transfer_form(t, center_id, staff_members, &entry);
     view! {
         <tr data-ticket=entry.ticket.clone() data-status=entry.status.code()>
             <th scope="row">{entry.ticket.clone()}</th>
@@ -121,8 +124,57 @@ fn queue_row(
             <td>{needs}</td>
             <td>{fill(&s.minutes, &[("minutes", &entry.waited_minutes.to_string())])}</td>
             <td>{status}</td>
-            <td class="actions">{actions}</td>
+            <td class="actions">{actions}{transfer}</td>
         </tr>
+    }
+    .into_any()
+}
+
+/// "Transfer to [a colleague, or the line for another service] [Transfer]".
+fn transfer_form(
+    t: &'static Translations,
+    center_id: &str,
+    staff_members: &[(i64, String)],
+    entry: &QueueEntry,
+) -> impl IntoView {
+    let s = &t.staff;
+    let colleagues: Vec<(String, String)> = staff_members
+        .iter()
+        .map(|(id, name)| {
+            (
+                Transfer::ToStaff(*id).value(),
+                fill(&s.transfer_to_staff, &[("name", name)]),
+            )
+        })
+        .collect();
+    let services: Vec<(String, String)> = VisitReason::ALL
+        .into_iter()
+        .map(|r| {
+            (
+                Transfer::ToService(r).value(),
+                fill(
+                    &s.transfer_to_service,
+                    &[("service", t.kiosk.reasons.label(r))],
+                ),
+            )
+        })
+        .collect();
+    view! {
+        <form method="post" action="/api/staff/queue/transfer" class="inline-form">
+            <input type="hidden" name="center_id" value=center_id.to_owned()/>
+            <input type="hidden" name="visit_id" value=entry.visit_id.to_string()/>
+            <select name="to" class="select" aria-label=fill(&s.transfer_label, &[("ticket", &entry.ticket)])>
+                <optgroup label=s.transfer_colleagues.clone()>
+                    {colleagues.into_iter().map(|(value, label)| view! { <option value=value>{label}</option> }).collect_view()}
+                </optgroup>
+                <optgroup label=s.transfer_services.clone()>
+                    {services.into_iter().map(|(value, label)| view! { <option value=value>{label}</option> }).collect_view()}
+                </optgroup>
+            </select>
+            <button type="submit" class="action-button" aria-label=fill(&s.transfer_button_label, &[("ticket", &entry.ticket)])>
+                {s.transfer_button.clone()}
+            </button>
+        </form>
     }
 }
 
