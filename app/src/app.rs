@@ -21,6 +21,7 @@ use crate::pages::{
         appointment_detail_page::AppointmentDetailPage,
         appointments_page::AppointmentsPage,
         audit_page::AuditPage,
+        availability_page::AvailabilityPage,
         calendar_page::CalendarPage,
         closures_page::ClosuresPage,
         login_page::LoginPage,
@@ -90,6 +91,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/workshops") view=StaffWorkshopsPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/accommodations") view=AccommodationsPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/closures") view=ClosuresPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/availability") view=AvailabilityPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/reports") view=ReportsPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/calendar") view=CalendarPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/calendar/:id") view=AppointmentDetailPage ssr=SsrMode::Async/>

@@ -83,6 +83,7 @@ pub fn build(state: AppState) -> Router {
             "/staff/accounts/{id}/state",
             post(app::forms::accounts::set_state),
         )
+        .route("/staff/availability", post(app::forms::availability::save))
         .route("/staff/closures", post(app::forms::closures::close))
         .route("/staff/closures/reopen", post(app::forms::closures::reopen))
         .leptos_routes_with_context(

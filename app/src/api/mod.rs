@@ -6,6 +6,7 @@ pub mod accommodations;
 pub mod accounts;
 pub mod appointments;
 pub mod auth;
+pub mod availability;
 pub mod booking;
 pub mod calendar;
 pub mod centers;

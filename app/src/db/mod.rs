@@ -9,6 +9,7 @@ pub mod arrivals;
 pub mod booking_slots;
 pub mod bookings;
 pub mod calendar;
+pub mod center_availability;
 pub mod centers;
 pub mod closures;
 pub mod demo;

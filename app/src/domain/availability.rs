@@ -32,6 +32,82 @@ impl WeeklyHours {
     fn on(&self, date: NaiveDate) -> Option<(NaiveTime, NaiveTime)> {
         self.days[date.weekday().num_days_from_monday() as usize]
     }
+
+    /// Opening and closing time on ISO weekday `day` (1 = Monday), if open.
+    pub fn on_weekday(&self, day: u32) -> Option<(NaiveTime, NaiveTime)> {
+        (1..=7)
+            .contains(&day)
+            .then(|| self.days[(day - 1) as usize])
+            .flatten()
+    }
+
+    /// Whether `start..end` lies within the hours of its own day in `tz`.
+    pub fn covers(&self, tz: Tz, start: DateTime<Utc>, end: DateTime<Utc>) -> bool {
+        let (from, to) = (start.with_timezone(&tz), end.with_timezone(&tz));
+        from.date_naive() == to.date_naive()
+            && self
+                .on(from.date_naive())
+                .is_some_and(|(opens, closes)| from.time() >= opens && to.time() <= closes)
+    }
+}
+
+/// Why a day's opening hours, as typed, are refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HoursProblem {
+    /// One of the two times is missing or not a time.
+    NotATime,
+    CloseNotAfterOpen,
+}
+
+/// One day's hours as typed (`HH:MM`): both empty means closed that day.
+pub fn parse_day_hours(
+    opens: &str,
+    closes: &str,
+) -> Result<Option<(NaiveTime, NaiveTime)>, HoursProblem> {
+    let time = |raw: &str| NaiveTime::parse_from_str(raw.trim(), "%H:%M").ok();
+    match (opens.trim().is_empty(), closes.trim().is_empty()) {
+        (true, true) => Ok(None),
+        _ => match (time(opens), time(closes)) {
+            (Some(o), Some(c)) if c > o => Ok(Some((o, c))),
+            (Some(_), Some(_)) => Err(HoursProblem::CloseNotAfterOpen),
+            _ => Err(HoursProblem::NotATime),
+        },
+    }
+}
+
+/// A booking still to come, as a change of hours or capacity sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BookedSlot {
+    pub id: i64,
+    pub service: String,
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+}
+
+/// The bookings that new `hours` and per-service `capacity` would leave without a place:
+/// those outside the hours of their day, then, where a slot holds more bookings than its
+/// new capacity, the ones booked last (`bookings` come in booking order). Ids in that
+/// order.
+pub fn stranded(
+    bookings: &[BookedSlot],
+    hours: &WeeklyHours,
+    capacity: &BTreeMap<String, u32>,
+    tz: Tz,
+) -> Vec<i64> {
+    let mut seated: BTreeMap<(&str, DateTime<Utc>), u32> = BTreeMap::new();
+    bookings
+        .iter()
+        .filter(|b| {
+            if !hours.covers(tz, b.start, b.end) {
+                return true;
+            }
+            let limit = capacity.get(&b.service).copied().unwrap_or(u32::MAX);
+            let taken = seated.entry((b.service.as_str(), b.start)).or_insert(0);
+            *taken += 1;
+            *taken > limit
+        })
+        .map(|b| b.id)
+        .collect()
 }
 
 /// How one service is booked at one center.
@@ -357,5 +433,60 @@ mod tests {
             .iter()
             .all(|s| s.start != at(17, 30)));
         assert!(nearest(&[], at(18, 0), 3).is_empty());
+    }
+
+    #[test]
+    fn shorter_hours_and_fewer_seats_strand_the_bookings_outside_them_latest_first() {
+        let tz = chrono_tz::America::Los_Angeles;
+        let at = |d: u32, h: u32, m: u32| {
+            tz.with_ymd_and_hms(2027, 3, d, h, m, 0)
+                .unwrap()
+                .with_timezone(&Utc)
+        };
+        let booking = |id: i64, service: &str, start: DateTime<Utc>| BookedSlot {
+            id,
+            service: service.into(),
+            start,
+            end: start + Duration::minutes(30),
+        };
+        let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+        // Monday 2027-03-15 and Friday 2027-03-19; Fridays now close at 12:00.
+        let hours = WeeklyHours::default()
+            .open(1..=4, t(8, 30), t(17, 30))
+            .open([5], t(8, 30), t(12, 0));
+        let bookings = vec![
+            booking(1, "resume_review", at(15, 9, 0)),
+            booking(2, "resume_review", at(15, 9, 0)),
+            booking(3, "resume_review", at(15, 9, 0)),
+            booking(4, "career_coaching", at(15, 9, 0)),
+            booking(5, "resume_review", at(19, 11, 30)), // ends 12:00: still inside
+            booking(6, "resume_review", at(19, 12, 0)),  // after the new closing
+            booking(7, "resume_review", at(20, 10, 0)),  // Saturday: closed
+        ];
+        let capacity = BTreeMap::from([("resume_review".to_owned(), 2)]);
+        assert_eq!(stranded(&bookings, &hours, &capacity, tz), vec![3, 6, 7]);
+        let unchanged = BTreeMap::from([("resume_review".to_owned(), 3)]);
+        assert_eq!(
+            stranded(&bookings[..5], &hours, &unchanged, tz),
+            Vec::<i64>::new()
+        );
+        assert_eq!(hours.on_weekday(5), Some((t(8, 30), t(12, 0))));
+        assert_eq!(hours.on_weekday(6), None);
+    }
+
+    #[test]
+    fn a_day_is_closed_when_both_times_are_empty_and_refused_when_half_typed() {
+        let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+        assert_eq!(parse_day_hours("", " "), Ok(None));
+        assert_eq!(
+            parse_day_hours("08:30", "17:30"),
+            Ok(Some((t(8, 30), t(17, 30))))
+        );
+        assert_eq!(parse_day_hours("08:30", ""), Err(HoursProblem::NotATime));
+        assert_eq!(parse_day_hours("9am", "17:00"), Err(HoursProblem::NotATime));
+        assert_eq!(
+            parse_day_hours("17:00", "09:00"),
+            Err(HoursProblem::CloseNotAfterOpen)
+        );
     }
 }

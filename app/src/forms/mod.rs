@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod arrival;
+pub mod availability;
 pub mod booking;
 pub mod closures;
 pub mod reports;

@@ -114,6 +114,7 @@ pub struct Translations {
     pub reports: ReportStrings,
     pub calendar: CalendarStrings,
     pub accounts: AccountStrings,
+    pub availability: AvailabilityStrings,
 }
 
 /// Strings shared by every page.
@@ -1024,4 +1025,37 @@ impl AccountStrings {
             Role::Admin => &self.role_admin,
         }
     }
+}
+
+/// Strings of the managers' weekly hours and capacity page.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AvailabilityStrings {
+    pub nav: String,
+    pub title: String,
+    pub intro: String,
+    pub hours_heading: String,
+    pub hours_hint: String,
+    pub col_day: String,
+    pub opens: String,
+    pub closes: String,
+    pub opens_label: String,
+    pub closes_label: String,
+    pub capacity_heading: String,
+    pub col_service: String,
+    pub col_slot: String,
+    pub col_capacity: String,
+    pub capacity_label: String,
+    pub slot_minutes: String,
+    pub closed: String,
+    pub save: String,
+    pub managers_only: String,
+    pub error_hours: String,
+    pub error_capacity: String,
+    pub form_has_problems: String,
+    pub stranded_heading: String,
+    pub stranded_one: String,
+    pub stranded_hint: String,
+    pub notice_saved: String,
+    pub notice_saved_cancelled: String,
 }

@@ -6,32 +6,12 @@ use axum::http::{header, StatusCode};
 use sqlx::PgPool;
 
 async fn admin_cookie(app: &TestApp) -> String {
-    let hash = app::api::auth::hash_password(STAFF_PASSWORD).unwrap();
-    app::db::staff::upsert_staff(
-        &app.pool,
-        "root@frontdesk.test",
-        "Ada Admin",
-        &hash,
-        "admin",
-    )
-    .await
-    .unwrap();
-    sign_in_as(app, "root@frontdesk.test", STAFF_PASSWORD)
+    app.sign_in_with_role("root@frontdesk.test", "Ada Admin", "admin")
         .await
-        .unwrap()
 }
 
-/// The session cookie, or `None` when the sign-in was refused.
 async fn sign_in_as(app: &TestApp, email: &str, password: &str) -> Option<String> {
-    let form = format!(
-        "email={}&password={}",
-        email.replace('@', "%40"),
-        password.replace(' ', "+")
-    );
-    let reply = app.post_form("/api/staff/sign-in", &form, None).await;
-    let cookie = reply.header(header::SET_COOKIE);
-    (reply.header(header::LOCATION) == "/staff/queue")
-        .then(|| cookie.split(';').next().unwrap().to_owned())
+    app.sign_in_as(email, password).await
 }
 
 /// The one-time password shown on the page.

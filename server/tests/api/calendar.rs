@@ -4,29 +4,10 @@
 use super::booking_helpers::{details_form, free_starts, post_details};
 use super::helpers::*;
 use app::domain::service::Service;
-use axum::http::{header, StatusCode};
+use axum::http::StatusCode;
 use chrono_tz::America::Los_Angeles;
 use sqlx::PgPool;
 use uuid::Uuid;
-
-async fn cookie_for(app: &TestApp, email: &str, role: &str) -> String {
-    let hash = app::api::auth::hash_password(STAFF_PASSWORD).unwrap();
-    app::db::staff::upsert_staff(&app.pool, email, &format!("Test {role}"), &hash, role)
-        .await
-        .unwrap();
-    let form = format!(
-        "email={}&password={}",
-        email.replace('@', "%40"),
-        STAFF_PASSWORD.replace(' ', "+")
-    );
-    let reply = app.post_form("/api/staff/sign-in", &form, None).await;
-    reply
-        .header(header::SET_COOKIE)
-        .split(';')
-        .next()
-        .unwrap()
-        .to_owned()
-}
 
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
 async fn the_calendar_shows_appointments_and_every_change_and_contact_read_is_kept(pool: PgPool) {
@@ -150,7 +131,9 @@ async fn the_calendar_shows_appointments_and_every_change_and_contact_read_is_ke
     assert!(refused
         .body
         .contains("Only managers can read the audit log."));
-    let manager = cookie_for(&app, "boss@frontdesk.test", "manager").await;
+    let manager = app
+        .sign_in_with_role("boss@frontdesk.test", "Test manager", "manager")
+        .await;
     let audit = app.get("/staff/audit?lang=en", Some(&manager)).await;
     assert_eq!(
         audit.body.matches("Ana3 Pérez").count(),

@@ -15,22 +15,8 @@ use uuid::Uuid;
 const MANAGER_EMAIL: &str = "manager@frontdesk.test";
 
 async fn manager_cookie(app: &TestApp) -> String {
-    let hash = app::api::auth::hash_password(STAFF_PASSWORD).unwrap();
-    app::db::staff::upsert_staff(&app.pool, MANAGER_EMAIL, "Morgan Manager", &hash, "manager")
+    app.sign_in_with_role(MANAGER_EMAIL, "Morgan Manager", "manager")
         .await
-        .unwrap();
-    let form = format!(
-        "email={}&password={}",
-        MANAGER_EMAIL.replace('@', "%40"),
-        STAFF_PASSWORD.replace(' ', "+")
-    );
-    let reply = app.post_form("/api/staff/sign-in", &form, None).await;
-    reply
-        .header(header::SET_COOKIE)
-        .split(';')
-        .next()
-        .unwrap()
-        .to_owned()
 }
 
 fn day_of(start: DateTime<Utc>) -> String {

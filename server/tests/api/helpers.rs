@@ -135,6 +135,31 @@ impl TestApp {
         reply.json()
     }
 
+    /// Makes (or updates) an account with `role` and the test password, signs it in and
+    /// returns the session cookie.
+    pub async fn sign_in_with_role(&self, email: &str, name: &str, role: &str) -> String {
+        let hash = app::api::auth::hash_password(STAFF_PASSWORD).unwrap();
+        app::db::staff::upsert_staff(&self.pool, email, name, &hash, role)
+            .await
+            .unwrap();
+        self.sign_in_as(email, STAFF_PASSWORD)
+            .await
+            .unwrap_or_else(|| panic!("{email} could not sign in"))
+    }
+
+    /// The session cookie for `email` and `password`, or `None` when refused.
+    pub async fn sign_in_as(&self, email: &str, password: &str) -> Option<String> {
+        let form = format!(
+            "email={}&password={}",
+            email.replace('@', "%40"),
+            password.replace(' ', "+")
+        );
+        let reply = self.post_form("/api/staff/sign-in", &form, None).await;
+        let cookie = reply.header(header::SET_COOKIE);
+        (reply.header(header::LOCATION) == "/staff/queue")
+            .then(|| cookie.split(';').next().unwrap().to_owned())
+    }
+
     /// Signs the test staff member in and returns the session cookie.
     pub async fn sign_in(&self) -> String {
         let form = format!(

@@ -7,6 +7,7 @@ mod helpers;
 mod accommodations;
 mod accounts;
 mod arrival;
+mod availability;
 mod booking;
 mod email;
 

@@ -5,7 +5,7 @@
 use super::staff_nav::StaffNav;
 use crate::api::closures::closures_page;
 use crate::domain::service::Service;
-use crate::i18n::dates::{clock, long_date};
+use crate::i18n::dates::{date_and_time, long_date};
 use crate::i18n::{fill, translations};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -87,24 +87,7 @@ pub fn ClosuresPage() -> impl IntoView {
                         {alert.map(|a| view! { <p class="notice notice-error" role="alert">{a}</p> })}
                         {(stranded_count > 0).then(|| view! {
                             <p>{c.stranded_hint.clone()}</p>
-                            <table class="queue-table" data-testid="stranded">
-                                <thead><tr>
-                                    <th scope="col">{c.col_time.clone()}</th>
-                                    <th scope="col">{c.col_name.clone()}</th>
-                                    <th scope="col">{c.col_service.clone()}</th>
-                                    <th scope="col">{c.col_code.clone()}</th>
-                                </tr></thead>
-                                <tbody>
-                                    {sub.stranded.iter().map(|b| view! {
-                                        <tr>
-                                            <td>{clock(b.starts_at.with_timezone(&zone).time(), &t.common)}</td>
-                                            <th scope="row">{b.name.clone()}</th>
-                                            <td>{b.service.map(|s| t.booking.services.label(s).to_owned()).unwrap_or_default()}</td>
-                                            <td>{b.code.clone()}</td>
-                                        </tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
+                            <StrandedBookings bookings=sub.stranded.clone() zone locale/>
                         })}
                         <h2>{c.upcoming_heading.clone()}</h2>
                         {if data.closures.is_empty() {
@@ -174,5 +157,36 @@ pub fn ClosuresPage() -> impl IntoView {
                 .into_any()
             })}
         </Suspense>
+    }
+}
+
+/// The bookings a refused change would have stranded: time, name, service and code.
+#[component]
+pub fn StrandedBookings(
+    bookings: Vec<StrandedView>,
+    zone: chrono_tz::Tz,
+    locale: crate::i18n::Locale,
+) -> impl IntoView {
+    let t = translations(locale);
+    let c = &t.closures;
+    view! {
+        <table class="queue-table" data-testid="stranded">
+            <thead><tr>
+                <th scope="col">{c.col_time.clone()}</th>
+                <th scope="col">{c.col_name.clone()}</th>
+                <th scope="col">{c.col_service.clone()}</th>
+                <th scope="col">{c.col_code.clone()}</th>
+            </tr></thead>
+            <tbody>
+                {bookings.into_iter().map(|b| view! {
+                    <tr>
+                        <td>{date_and_time(b.starts_at, zone, &t.common)}</td>
+                        <th scope="row">{b.name}</th>
+                        <td>{b.service.map(|s| t.booking.services.label(s).to_owned()).unwrap_or_default()}</td>
+                        <td>{crate::domain::confirmation_code::display(&b.code)}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
     }
 }

@@ -6,6 +6,7 @@ pub mod accounts_page;
 pub mod appointment_detail_page;
 pub mod appointments_page;
 pub mod audit_page;
+pub mod availability_page;
 pub mod calendar_page;
 pub mod closures_page;
 pub mod login_page;

@@ -30,6 +30,7 @@ pub fn StaffNav(
                     {link("appointments", t.nav_appointments.clone())}
                     {link("workshops", translations(locale).workshops.nav_link.clone())}
                     {link("accommodations", translations(locale).accommodation_work.nav.clone())}
+                    {link("availability", translations(locale).availability.nav.clone())}
                     {link("closures", translations(locale).closures.nav.clone())}
                     {link("reports", translations(locale).reports.nav.clone())}
                     {link("audit", translations(locale).calendar.audit_nav.clone())}

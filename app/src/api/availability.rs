@@ -1,0 +1,70 @@
+//! A center's weekly hours and capacity per service, for the managers' page.
+
+use crate::domain::service::Service;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AvailabilityData {
+    pub staff_name: String,
+    pub can_manage: bool,
+    pub centers: Vec<super::centers::CenterInfo>,
+    pub center: super::centers::CenterInfo,
+    pub time_zone: String,
+    /// ISO weekday (1 = Monday), opens and closes as `HH:MM` (empty: closed).
+    pub days: Vec<(u32, String, String)>,
+    /// Service, slot minutes, people per slot.
+    pub services: Vec<(Service, i32, i32)>,
+}
+
+/// The hours and capacity of `center` (the first center when none is given).
+#[server(endpoint = "staff/availability")]
+pub async fn availability_page(
+    center: Option<String>,
+) -> Result<Option<AvailabilityData>, ServerFnError> {
+    let staff = super::auth::require_staff().await?;
+    let state = super::state()?;
+    let centers = crate::db::centers::list_centers(&state.pool)
+        .await
+        .map_err(super::unavailable)?;
+    let Some(chosen) = (match center.filter(|c| !c.is_empty()) {
+        Some(id) => centers.iter().find(|c| c.id == id),
+        None => centers.first(),
+    })
+    .cloned() else {
+        return Ok(None);
+    };
+    let current = crate::db::center_availability::current(&state.pool, &chosen.id)
+        .await
+        .map_err(super::unavailable)?;
+    let days = (1..=7u32)
+        .map(|day| {
+            let open = current
+                .hours
+                .iter()
+                .find(|(d, ..)| u32::try_from(*d).ok() == Some(day));
+            match open {
+                Some((_, opens, closes)) => (
+                    day,
+                    opens.format("%H:%M").to_string(),
+                    closes.format("%H:%M").to_string(),
+                ),
+                None => (day, String::new(), String::new()),
+            }
+        })
+        .collect();
+    let services = current
+        .services
+        .into_iter()
+        .filter_map(|(id, minutes, seats)| Some((Service::from_code(&id)?, minutes, seats)))
+        .collect();
+    Ok(Some(AvailabilityData {
+        staff_name: staff.display_name,
+        can_manage: crate::domain::roles::Role::from_code(&staff.role).manages_availability(),
+        centers: centers.into_iter().map(Into::into).collect(),
+        time_zone: chosen.time_zone.clone(),
+        center: chosen.into(),
+        days,
+        services,
+    }))
+}

@@ -1,0 +1,133 @@
+//! [ssr] `POST /staff/availability`: a manager saves a center's weekly hours and capacity
+//! per service. Staff without the manager role are refused (403); typing mistakes come
+//! back beside their fields; bookings the change would strand are listed and nothing
+//! changes, unless the manager chose to cancel them.
+
+use super::{render_staff_page, Form};
+use crate::db::center_availability::{change, current, ChangeOutcome};
+use crate::domain::availability::{parse_day_hours, WeeklyHours};
+use crate::domain::roles::Role;
+use crate::domain::service::Service;
+use crate::i18n::{translations, Locale};
+use crate::pages::staff::availability_page::AvailabilitySubmission;
+use crate::pages::staff::closures_page::StrandedView;
+use crate::state::AppState;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::Utc;
+use std::collections::BTreeMap;
+
+fn unavailable(error: sqlx::Error) -> Response {
+    tracing::error!(%error, "availability change failed");
+    StatusCode::SERVICE_UNAVAILABLE.into_response()
+}
+
+pub async fn save(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    let form = Form::parse(&body);
+    let locale = Locale::from_tag(&form.get("lang"));
+    let a = &translations(locale).availability;
+    let center_id = form.get("center");
+    let page = format!(
+        "/staff/availability?center={center_id}&lang={}",
+        locale.tag()
+    );
+    let mut answer = AvailabilitySubmission {
+        days: (1..=7u32)
+            .map(|d| {
+                (
+                    d,
+                    form.get(&format!("opens_{d}")),
+                    form.get(&format!("closes_{d}")),
+                )
+            })
+            .collect(),
+        cancel_bookings: form.get("stranded") == "cancel",
+        ..AvailabilitySubmission::default()
+    };
+    match crate::api::auth::current_staff(&state.pool, &headers).await {
+        Ok(Some(staff)) if Role::from_code(&staff.role).manages_availability() => {}
+        Ok(_) => {
+            answer.message = Some(a.managers_only.clone());
+            return render_staff_page(&state, &page, &headers, answer, StatusCode::FORBIDDEN).await;
+        }
+        Err(error) => return unavailable(error),
+    }
+    let center = match crate::db::centers::find_center(&state.pool, &center_id).await {
+        Ok(Some(center)) => center,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(error) => return unavailable(error),
+    };
+    let services = match current(&state.pool, &center.id).await {
+        Ok(now) => now.services,
+        Err(error) => return unavailable(error),
+    };
+
+    let mut hours = WeeklyHours::default();
+    for (day, opens, closes) in &answer.days {
+        match parse_day_hours(opens, closes) {
+            Ok(Some((o, c))) => hours = hours.open([*day], o, c),
+            Ok(None) => {}
+            Err(_) => answer.day_errors.push(*day),
+        }
+    }
+    let mut capacity = BTreeMap::new();
+    for (code, ..) in &services {
+        let typed = form.get(&format!("capacity_{code}"));
+        match typed
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (1..=100).contains(n))
+        {
+            Some(seats) => {
+                capacity.insert(code.clone(), seats);
+            }
+            None => answer.capacity_errors.push(code.clone()),
+        }
+        answer.capacities.push((code.clone(), typed));
+    }
+    if !answer.day_errors.is_empty() || !answer.capacity_errors.is_empty() {
+        answer.message = Some(a.form_has_problems.clone());
+        return render_staff_page(
+            &state,
+            &page,
+            &headers,
+            answer,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    let outcome = change(
+        &state.pool,
+        &center,
+        &hours,
+        &capacity,
+        answer.cancel_bookings,
+        &state.settings.mail,
+        Utc::now(),
+    )
+    .await;
+    match outcome {
+        Ok(ChangeOutcome::Saved { cancelled: 0 }) => {
+            Redirect::to(&format!("{page}&notice=saved")).into_response()
+        }
+        Ok(ChangeOutcome::Saved { cancelled }) => {
+            Redirect::to(&format!("{page}&notice=saved_cancelled_{cancelled}")).into_response()
+        }
+        Ok(ChangeOutcome::Stranded(bookings)) => {
+            answer.stranded = bookings
+                .into_iter()
+                .map(|b| StrandedView {
+                    starts_at: b.starts_at,
+                    name: format!("{} {}", b.first_name, b.last_name),
+                    service: Service::from_code(&b.service_id),
+                    code: b.code,
+                })
+                .collect();
+            render_staff_page(&state, &page, &headers, answer, StatusCode::CONFLICT).await
+        }
+        Err(error) => unavailable(error),
+    }
+}

@@ -1,0 +1,201 @@
+//! Managers change weekly hours and capacity per service; changes that would strand
+//! bookings are refused with the list, or made with those bookings cancelled and emailed.
+
+use super::booking_helpers::{details_form, free_starts, post_details};
+use super::helpers::*;
+use app::domain::service::Service;
+use axum::http::{header, StatusCode};
+use chrono::{DateTime, Datelike, Utc};
+use chrono_tz::America::Los_Angeles;
+use sqlx::PgPool;
+use uuid::Uuid;
+
+/// The form as it stands for the test center, with `change` applied to its fields.
+async fn form(app: &TestApp, stranded: &str, change: &[(&str, &str)]) -> String {
+    let now = app::db::center_availability::current(&app.pool, CENTER)
+        .await
+        .unwrap();
+    let mut fields: Vec<(String, String)> = vec![
+        ("lang".into(), "en".into()),
+        ("center".into(), CENTER.into()),
+        ("stranded".into(), stranded.into()),
+    ];
+    for day in 1..=7i16 {
+        let open = now.hours.iter().find(|(d, ..)| *d == day);
+        let time = |t: chrono::NaiveTime| t.format("%H:%M").to_string();
+        fields.push((
+            format!("opens_{day}"),
+            open.map(|o| time(o.1)).unwrap_or_default(),
+        ));
+        fields.push((
+            format!("closes_{day}"),
+            open.map(|o| time(o.2)).unwrap_or_default(),
+        ));
+    }
+    for (service, _, seats) in &now.services {
+        fields.push((format!("capacity_{service}"), seats.to_string()));
+    }
+    for (name, value) in change {
+        if let Some(field) = fields.iter_mut().find(|(n, _)| n == name) {
+            field.1 = (*value).to_owned();
+        }
+    }
+    fields
+        .iter()
+        .map(|(n, v)| format!("{n}={}", v.replace(':', "%3A")))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+async fn book(app: &TestApp, start: DateTime<Utc>, n: usize) {
+    let reply = post_details(
+        app,
+        &details_form(Service::ResumeReview, start, Uuid::new_v4(), n),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+}
+
+async fn statuses(app: &TestApp) -> Vec<String> {
+    sqlx::query_scalar("select status from bookings order by id")
+        .fetch_all(&app.pool)
+        .await
+        .unwrap()
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn shorter_hours_and_fewer_seats_never_strand_bookings_silently(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let coach = app.sign_in().await;
+    let manager = app
+        .sign_in_with_role("boss@frontdesk.test", "Morgan Manager", "manager")
+        .await;
+
+    // A coach cannot change anything.
+    let reply = app
+        .post_form(
+            "/staff/availability",
+            &form(&app, "refuse", &[]).await,
+            Some(&coach),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    assert!(reply
+        .body
+        .contains("Only managers can change hours and capacity."));
+
+    // A typing mistake comes back beside its day, typed values kept.
+    let reply = app
+        .post_form(
+            "/staff/availability",
+            &form(&app, "refuse", &[("opens_1", "9am")]).await,
+            Some(&manager),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        reply.body.contains("id=\"hours-1-error\""),
+        "{}",
+        reply.body
+    );
+    assert!(reply.body.contains("value=\"9am\""));
+
+    // Two people booked the same first free slot (three seats first, so both fit).
+    let reply = app
+        .post_form(
+            "/staff/availability",
+            &form(&app, "refuse", &[("capacity_resume_review", "3")]).await,
+            Some(&manager),
+        )
+        .await;
+    assert!(
+        reply.header(header::LOCATION).ends_with("notice=saved"),
+        "{}",
+        reply.body
+    );
+    let start = free_starts(&app, Service::ResumeReview).await[0];
+    book(&app, start, 1).await;
+    book(&app, start, 2).await;
+
+    // One seat: the later booking would have none. Refused first, with its name.
+    let one_seat = [("capacity_resume_review", "1")];
+    let reply = app
+        .post_form(
+            "/staff/availability",
+            &form(&app, "refuse", &one_seat).await,
+            Some(&manager),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CONFLICT);
+    assert!(reply
+        .body
+        .contains("1 booking would have no place. Nothing was changed."));
+    assert!(reply.body.contains("Ana2 Pérez") && !reply.body.contains("Ana1 Pérez"));
+    assert_eq!(statuses(&app).await, ["booked", "booked"]);
+
+    // Then made, cancelling the later booking; the slot's counter takes the new capacity.
+    let reply = app
+        .post_form(
+            "/staff/availability",
+            &form(&app, "cancel", &one_seat).await,
+            Some(&manager),
+        )
+        .await;
+    assert!(reply
+        .header(header::LOCATION)
+        .ends_with("notice=saved_cancelled_1"));
+    assert_eq!(statuses(&app).await, ["booked", "cancelled"]);
+    let (capacity, booked): (i32, i32) = sqlx::query_as(
+        "select capacity, booked from slot_seats where service_id = 'resume_review'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!((capacity, booked), (1, 1));
+
+    // Closing that weekday strands the remaining booking: refused, hours unchanged.
+    let weekday = start
+        .with_timezone(&Los_Angeles)
+        .weekday()
+        .number_from_monday();
+    let (opens, closes) = (format!("opens_{weekday}"), format!("closes_{weekday}"));
+    let closed = [(opens.as_str(), ""), (closes.as_str(), "")];
+    let reply = app
+        .post_form(
+            "/staff/availability",
+            &form(&app, "refuse", &closed).await,
+            Some(&manager),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CONFLICT);
+    let open_days: i64 =
+        sqlx::query_scalar("select count(*) from center_hours where center_id = $1")
+            .bind(CENTER)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(open_days, 5);
+    let reply = app
+        .post_form(
+            "/staff/availability",
+            &form(&app, "cancel", &closed).await,
+            Some(&manager),
+        )
+        .await;
+    assert!(reply
+        .header(header::LOCATION)
+        .ends_with("notice=saved_cancelled_1"));
+    assert_eq!(statuses(&app).await, ["cancelled", "cancelled"]);
+    assert!(
+        !free_starts(&app, Service::ResumeReview)
+            .await
+            .iter()
+            .any(|s| s.with_timezone(&Los_Angeles).weekday().number_from_monday() == weekday),
+        "nothing is offered on the closed weekday"
+    );
+    let mails: i64 = sqlx::query_scalar("select count(*) from outbox where kind = 'cancellation'")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(mails, 2);
+}
