@@ -152,14 +152,14 @@ pub fn AvailabilityPage() -> impl IntoView {
                                     </tbody>
                                 </table>
                                 <fieldset class="field">
-                                    <legend class="field-label">{t.closures.stranded_question.clone()}</legend>
+                                    <legend class="field-label">{a.stranded_question.clone()}</legend>
                                     <label class="choice" for="stranded-refuse">
                                         <input type="radio" id="stranded-refuse" name="stranded" value="refuse" checked=!sub.cancel_bookings/>
-                                        <span>{t.closures.stranded_refuse.clone()}</span>
+                                        <span>{a.stranded_refuse.clone()}</span>
                                     </label>
                                     <label class="choice" for="stranded-cancel">
                                         <input type="radio" id="stranded-cancel" name="stranded" value="cancel" checked=sub.cancel_bookings/>
-                                        <span>{t.closures.stranded_cancel.clone()}</span>
+                                        <span>{a.stranded_cancel.clone()}</span>
                                     </label>
                                 </fieldset>
                                 <button type="submit" class="primary-button">{a.save.clone()}</button>
