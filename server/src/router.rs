@@ -76,6 +76,10 @@ pub fn build(state: AppState) -> Router {
         .route("/staff/reports.csv", get(app::forms::reports::visits_csv))
         .route("/staff/accounts", post(app::forms::accounts::invite))
         .route(
+            "/staff/password/{token}",
+            post(app::forms::password::set_password),
+        )
+        .route(
             "/staff/accounts/{id}/reset",
             post(app::forms::accounts::reset),
         )
@@ -133,7 +137,9 @@ async fn require_staff_session(
     next: Next,
 ) -> Response {
     let path = request.uri().path();
-    if !path.starts_with("/staff") || path == "/staff/login" {
+    // The sign-in form, and the emailed password links of people not signed in yet.
+    if !path.starts_with("/staff") || path == "/staff/login" || path.starts_with("/staff/password/")
+    {
         return next.run(request).await;
     }
     match app::api::auth::current_staff(&state.pool, request.headers()).await {

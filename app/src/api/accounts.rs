@@ -35,3 +35,14 @@ pub async fn staff_accounts() -> Result<(String, i64, Vec<Account>), ServerFnErr
         .collect();
     Ok((me.display_name, me.staff_id, accounts))
 }
+
+/// Whom a password link is for: name and email, or None when the link no longer works.
+/// Public: the person holding the link is not signed in yet.
+#[server(endpoint = "staff/password-link")]
+pub async fn password_link(token: String) -> Result<Option<(String, String)>, ServerFnError> {
+    let state = super::state()?;
+    Ok(crate::db::password_links::holder(&state.pool, &token)
+        .await
+        .map_err(super::unavailable)?
+        .map(|h| (h.display_name, h.email)))
+}

@@ -109,10 +109,7 @@ pub async fn sign_in(email: String, password: String) -> Result<(), ServerFnErro
             crate::db::sessions::create_session(&state.pool, staff.id, &token)
                 .await
                 .map_err(super::unavailable)?;
-            let max_age = crate::domain::staff_access::SESSION_HOURS * 3600;
-            set_cookie(format!(
-                "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}"
-            ));
+            set_cookie(session_cookie(&token));
             tracing::info!(staff.id = staff.id, "staff signed in");
             leptos_axum::redirect("/staff/queue");
         }
@@ -164,6 +161,13 @@ pub async fn sign_out() -> Result<(), ServerFnError> {
     ));
     leptos_axum::redirect("/staff/login");
     Ok(())
+}
+
+/// The `Set-Cookie` value that carries a new session's token.
+#[cfg(feature = "ssr")]
+pub fn session_cookie(token: &str) -> String {
+    let max_age = crate::domain::staff_access::SESSION_HOURS * 3600;
+    format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}")
 }
 
 /// Hashes a password with argon2id and a random salt (for accounts made at start-up).

@@ -80,6 +80,28 @@ pub struct AppointmentHistory {
     pub status: AppointmentStatus,
 }
 
+/// A workshop or hiring event the person enrolled in, under the same email or phone.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EnrolmentHistory {
+    pub starts_at: DateTime<Utc>,
+    pub title: String,
+    /// None for a virtual session.
+    pub center_name: Option<String>,
+    pub time_zone: Option<String>,
+    /// enrolled, waitlisted, cancelled, attended or no_show.
+    pub status: String,
+}
+
+/// A walk-in visit under the same name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WalkInHistory {
+    pub checked_in_at: DateTime<Utc>,
+    pub center_name: String,
+    pub time_zone: String,
+    pub reasons: Vec<crate::domain::visit_reason::VisitReason>,
+    pub status: crate::domain::queue::QueueStatus,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AppointmentChange {
     pub changed_at: DateTime<Utc>,
@@ -111,6 +133,8 @@ pub struct AppointmentInfo {
     pub note: String,
     pub staff_members: Vec<(i64, String)>,
     pub history: Vec<AppointmentHistory>,
+    pub enrolments: Vec<EnrolmentHistory>,
+    pub walk_ins: Vec<WalkInHistory>,
     pub changes: Vec<AppointmentChange>,
 }
 
@@ -187,8 +211,12 @@ pub async fn contact_audit() -> Result<(String, Vec<ContactRead>), ServerFnError
 pub mod ssr {
     use super::*;
     use crate::db::calendar::{self, CalendarFilter};
+    use crate::db::person_history;
     use crate::domain::local_time::day_bounds;
+    use crate::domain::queue::QueueStatus;
     use crate::domain::report::Period;
+    use crate::domain::visit_reason::VisitReason;
+    use crate::domain::workshop::Contact;
     use chrono::Duration;
     use sqlx::PgPool;
 
@@ -314,6 +342,36 @@ pub mod ssr {
                 status: status(&h.status),
             })
             .collect();
+        let contact_keys = [
+            Contact::Email(d.email.clone()).key(),
+            Contact::Phone(d.phone.clone()).key(),
+        ];
+        let enrolments = person_history::enrolments(pool, &contact_keys)
+            .await?
+            .into_iter()
+            .map(|e| EnrolmentHistory {
+                starts_at: e.starts_at,
+                title: e.title,
+                center_name: e.center_name,
+                time_zone: e.time_zone,
+                status: e.status,
+            })
+            .collect();
+        let walk_ins = person_history::walk_ins(pool, &d.first_name, &d.last_name)
+            .await?
+            .into_iter()
+            .map(|v| WalkInHistory {
+                checked_in_at: v.checked_in_at,
+                center_name: v.center_name,
+                time_zone: v.time_zone,
+                reasons: v
+                    .reasons
+                    .iter()
+                    .filter_map(|r| VisitReason::from_code(r))
+                    .collect(),
+                status: QueueStatus::from_code(&v.status).unwrap_or(QueueStatus::Done),
+            })
+            .collect();
         let changes = calendar::changes(pool, d.id)
             .await?
             .into_iter()
@@ -345,6 +403,8 @@ pub mod ssr {
             note: d.note,
             staff_members: calendar::staff_members(pool).await?,
             history,
+            enrolments,
+            walk_ins,
             changes,
         }))
     }

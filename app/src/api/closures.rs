@@ -27,11 +27,7 @@ pub async fn closures_page(center: Option<String>) -> Result<Option<ClosuresData
     let centers = crate::db::centers::list_centers(&state.pool)
         .await
         .map_err(super::unavailable)?;
-    let Some(chosen) = (match center.filter(|c| !c.is_empty()) {
-        Some(id) => centers.iter().find(|c| c.id == id),
-        None => centers.first(),
-    })
-    .cloned() else {
+    let Some(chosen) = crate::db::centers::chosen_center(&centers, center.as_deref()) else {
         return Ok(None);
     };
     let today = chosen

@@ -37,6 +37,8 @@ pub struct QueueView {
     pub staff_members: Vec<(i64, String)>,
     /// Today's waits at this center.
     pub waits: crate::domain::wait::WaitSummary,
+    /// The wait a walk-in checking in now would see on their kiosk ticket, in minutes.
+    pub new_walk_in_wait: u32,
 }
 
 impl QueueView {

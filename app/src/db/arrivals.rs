@@ -139,6 +139,7 @@ async fn join_queue(
             .await?
             .ok_or_else(|| sqlx::Error::Protocol("arrival vanished".into()));
     };
+    super::visits::record_ahead_at_check_in(&mut tx, visit_id, &center.id, today).await?;
     sqlx::query(
         "update bookings set status = 'arrived', arrived_at = $2, updated_at = $2 where id = $1 and status = 'booked'",
     )

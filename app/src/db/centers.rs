@@ -45,3 +45,13 @@ pub async fn list_centers(pool: &PgPool) -> Result<Vec<CenterRow>, sqlx::Error> 
         .fetch_all(pool)
         .await
 }
+
+/// The center a staff page was asked for by `wanted` id, or the first center when none
+/// (or an empty id) is asked for. None when the id is unknown or there are no centers.
+pub fn chosen_center(centers: &[CenterRow], wanted: Option<&str>) -> Option<CenterRow> {
+    match wanted.filter(|c| !c.is_empty()) {
+        Some(id) => centers.iter().find(|c| c.id == id),
+        None => centers.first(),
+    }
+    .cloned()
+}

@@ -15,6 +15,8 @@ pub mod closures;
 pub mod demo;
 pub mod demo_workshops;
 pub mod outbox;
+pub mod password_links;
+pub mod person_history;
 pub mod queue;
 pub mod reports;
 pub mod retention;

@@ -73,6 +73,23 @@ pub async fn insert_message(
     Ok(())
 }
 
+/// Writes an email about a staff account (no calendar file) to the outbox.
+pub async fn insert_staff_message(
+    conn: &mut PgConnection,
+    kind: &str,
+    to: &str,
+    message: &super::staff::StaffMail,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("insert into outbox (kind, to_address, subject, body) values ($1, $2, $3, $4)")
+        .bind(kind)
+        .bind(to)
+        .bind(&message.subject)
+        .bind(&message.body)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
 /// One queued message.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct OutboxMessage {

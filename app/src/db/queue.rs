@@ -116,7 +116,12 @@ pub async fn open_queue(
         .filter(|e: &&QueueEntry| e.status == QueueStatus::Waiting)
         .map(|e| f64::from(e.waited_minutes))
         .collect();
+    // A walk-in checking in now goes behind everyone waiting, appointments included.
+    let waiting = u32::try_from(still_waiting.len()).unwrap_or(u32::MAX);
+    let new_walk_in_wait =
+        super::visits::estimated_wait(pool, &center.id, center.today(now)?, waiting, false).await?;
     Ok(QueueView {
+        new_walk_in_wait,
         staff_members: super::calendar::staff_members(pool).await?,
         waits: wait_summary(&called_waits, &still_waiting),
         center_id: center.id.clone(),

@@ -1,5 +1,6 @@
 //! [ssr] Staff accounts.
 
+use crate::domain::staff_accounts::LinkPurpose;
 use sqlx::PgPool;
 
 /// A staff account as stored; the hash never leaves the server.
@@ -66,46 +67,74 @@ pub async fn list_accounts(pool: &PgPool) -> Result<Vec<AccountRow>, sqlx::Error
     .await
 }
 
-/// Creates an account; `None` when the email already has one.
-pub async fn create_account(
+/// A composed email to a colleague about their account.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StaffMail {
+    pub subject: String,
+    pub body: String,
+}
+
+/// Creates an account with a password nobody knows (`unusable_hash`) and emails the
+/// colleague a link to choose theirs, composed by `mail` from the link's token. All in one
+/// transaction: no account without its email. `None` when the email already has one.
+pub async fn invite(
     pool: &PgPool,
     email: &str,
     display_name: &str,
-    password_hash: &str,
+    unusable_hash: &str,
     role: &str,
+    mail: impl FnOnce(&str) -> StaffMail,
 ) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar(
+    let mut tx = pool.begin().await?;
+    let id: Option<i64> = sqlx::query_scalar(
         "insert into staff_users (email, display_name, password_hash, role) values (lower($1), $2, $3, $4)
          on conflict (email) do nothing returning id",
     )
     .bind(email)
     .bind(display_name)
-    .bind(password_hash)
+    .bind(unusable_hash)
     .bind(role)
-    .fetch_optional(pool)
-    .await
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(id) = id else {
+        return Ok(None);
+    };
+    let token = super::password_links::issue(&mut tx, id, LinkPurpose::Invitation).await?;
+    let message = mail(&token);
+    super::outbox::insert_staff_message(&mut tx, "staff_invitation", email, &message).await?;
+    tx.commit().await?;
+    Ok(Some(id))
 }
 
-/// Sets a new password and ends the account's sessions. Returns the account's name.
+/// Replaces the account's password with one nobody knows, ends its sessions and emails a
+/// link to choose a new one, composed by `mail` from the token and the account's name.
+/// Returns the account's name and email; None for an unknown account.
 pub async fn reset_password(
     pool: &PgPool,
     id: i64,
-    password_hash: &str,
-) -> Result<Option<String>, sqlx::Error> {
+    unusable_hash: &str,
+    mail: impl FnOnce(&str, &str) -> StaffMail,
+) -> Result<Option<(String, String)>, sqlx::Error> {
     let mut tx = pool.begin().await?;
-    let name: Option<String> = sqlx::query_scalar(
-        "update staff_users set password_hash = $2 where id = $1 returning display_name",
+    let account: Option<(String, String)> = sqlx::query_as(
+        "update staff_users set password_hash = $2 where id = $1 returning display_name, email",
     )
     .bind(id)
-    .bind(password_hash)
+    .bind(unusable_hash)
     .fetch_optional(&mut *tx)
     .await?;
+    let Some((name, email)) = account else {
+        return Ok(None);
+    };
     sqlx::query("delete from staff_sessions where staff_id = $1")
         .bind(id)
         .execute(&mut *tx)
         .await?;
+    let token = super::password_links::issue(&mut tx, id, LinkPurpose::Reset).await?;
+    let message = mail(&token, &name);
+    super::outbox::insert_staff_message(&mut tx, "staff_reset", &email, &message).await?;
     tx.commit().await?;
-    Ok(name)
+    Ok(Some((name, email)))
 }
 
 /// Disables an account (ending its sessions) or enables it again.

@@ -5,7 +5,7 @@ use crate::api::check_in::Ticket;
 use crate::domain::check_in::NewCheckIn;
 use crate::domain::queue::{people_ahead, QueuePosition, QueueStatus};
 use crate::domain::ticket::{TicketNumber, WALK_IN_PREFIX};
-use crate::domain::wait::estimate_wait_minutes;
+use crate::domain::wait::{estimate_from_past_waits, estimate_wait_minutes, PastWait};
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -61,6 +61,7 @@ pub async fn record_check_in(
     .await?;
     match inserted {
         Some(id) => {
+            record_ahead_at_check_in(&mut tx, id, &center.id, day).await?;
             super::notify_queue_changed(&mut tx, &center.id).await?;
             tx.commit().await?;
             Ok(id)
@@ -94,6 +95,51 @@ pub(crate) async fn next_ticket_number(
     .await
 }
 
+/// The waiting visits of `center_id` on `day`, as the queue's calling order sees them.
+async fn waiting_positions(
+    conn: &mut sqlx::PgConnection,
+    center_id: &str,
+    day: NaiveDate,
+) -> Result<Vec<QueuePosition>, sqlx::Error> {
+    let rows: Vec<(i64, DateTime<Utc>, bool)> = sqlx::query_as(
+        "select id, checked_in_at, booking_id is not null from visits
+         where center_id = $1 and service_day = $2 and status = 'waiting'",
+    )
+    .bind(center_id)
+    .bind(day)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, arrived_at, appointment)| QueuePosition {
+            id,
+            arrived_at,
+            appointment,
+        })
+        .collect())
+}
+
+/// Stores how many people were ahead of the just inserted visit `visit_id`, in the
+/// caller's transaction, so later estimates can learn minutes per place in line.
+pub(crate) async fn record_ahead_at_check_in(
+    conn: &mut sqlx::PgConnection,
+    visit_id: i64,
+    center_id: &str,
+    day: NaiveDate,
+) -> Result<(), sqlx::Error> {
+    let positions = waiting_positions(conn, center_id, day).await?;
+    let Some(me) = positions.iter().find(|p| p.id == visit_id).cloned() else {
+        return Ok(());
+    };
+    let ahead = i32::try_from(people_ahead(&positions, &me)).unwrap_or(i32::MAX);
+    sqlx::query("update visits set ahead_at_check_in = $2 where id = $1")
+        .bind(visit_id)
+        .bind(ahead)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
 async fn visit_by_key(pool: &PgPool, key: Uuid) -> Result<Option<i64>, sqlx::Error> {
     sqlx::query_scalar("select id from visits where idempotency_key = $1")
         .bind(key)
@@ -113,7 +159,7 @@ struct VisitTicketRow {
 }
 
 /// The ticket for visit `id`: its number, its place in line now, and the estimated wait
-/// from how long visits took today at the same center.
+/// from how long visitors waited, or visits took, today at the same center.
 pub async fn ticket(pool: &PgPool, id: i64) -> Result<Ticket, sqlx::Error> {
     let visit: VisitTicketRow = sqlx::query_as(
         "select center_id, service_day, ticket_prefix, ticket_number, status, checked_in_at,
@@ -123,21 +169,12 @@ pub async fn ticket(pool: &PgPool, id: i64) -> Result<Ticket, sqlx::Error> {
     .bind(id)
     .fetch_one(pool)
     .await?;
-    let waiting: Vec<(i64, DateTime<Utc>, bool)> = sqlx::query_as(
-        "select id, checked_in_at, booking_id is not null from visits where center_id = $1 and service_day = $2 and status = 'waiting'",
+    let positions = waiting_positions(
+        &mut *pool.acquire().await?,
+        &visit.center_id,
+        visit.service_day,
     )
-    .bind(&visit.center_id)
-    .bind(visit.service_day)
-    .fetch_all(pool)
     .await?;
-    let positions: Vec<QueuePosition> = waiting
-        .into_iter()
-        .map(|(id, arrived_at, appointment)| QueuePosition {
-            id,
-            arrived_at,
-            appointment,
-        })
-        .collect();
     let me = QueuePosition {
         id,
         arrived_at: visit.checked_in_at,
@@ -149,8 +186,14 @@ pub async fn ticket(pool: &PgPool, id: i64) -> Result<Ticket, sqlx::Error> {
     } else {
         0
     };
-    let (service_minutes, staff_serving) =
-        todays_service(pool, &visit.center_id, visit.service_day).await?;
+    let wait_minutes = estimated_wait(
+        pool,
+        &visit.center_id,
+        visit.service_day,
+        ahead,
+        visit.appointment,
+    )
+    .await?;
     let prefix = visit.ticket_prefix.chars().next().unwrap_or(WALK_IN_PREFIX);
     Ok(Ticket {
         number: TicketNumber {
@@ -159,8 +202,58 @@ pub async fn ticket(pool: &PgPool, id: i64) -> Result<Ticket, sqlx::Error> {
         }
         .to_string(),
         people_ahead: ahead,
-        wait_minutes: estimate_wait_minutes(ahead, &service_minutes, staff_serving),
+        wait_minutes,
     })
+}
+
+/// Minutes a visitor with `ahead` people before them at `center_id` can expect to wait:
+/// from recent visitors' waits when there are enough, else from today's service times.
+pub async fn estimated_wait(
+    pool: &PgPool,
+    center_id: &str,
+    day: NaiveDate,
+    ahead: u32,
+    appointment: bool,
+) -> Result<u32, sqlx::Error> {
+    let past = recent_waits(pool, center_id, day, appointment).await?;
+    if let Some(minutes) = estimate_from_past_waits(ahead, &past) {
+        return Ok(minutes);
+    }
+    let (service_minutes, staff_serving) = todays_service(pool, center_id, day).await?;
+    Ok(estimate_wait_minutes(
+        ahead,
+        &service_minutes,
+        staff_serving,
+    ))
+}
+
+/// How long the visitors called in the last two hours at `center_id` waited, and how many
+/// were ahead of each when they checked in. Appointments are called before walk-ins, so
+/// each kind learns only from its own kind.
+async fn recent_waits(
+    pool: &PgPool,
+    center_id: &str,
+    day: NaiveDate,
+    appointment: bool,
+) -> Result<Vec<PastWait>, sqlx::Error> {
+    let rows: Vec<(f64, i32)> = sqlx::query_as(
+        "select (extract(epoch from called_at - checked_in_at) / 60)::float8, ahead_at_check_in
+         from visits
+         where center_id = $1 and service_day = $2 and called_at > now() - interval '2 hours'
+           and ahead_at_check_in is not null and (booking_id is not null) = $3",
+    )
+    .bind(center_id)
+    .bind(day)
+    .bind(appointment)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(waited_minutes, ahead)| PastWait {
+            waited_minutes,
+            ahead_at_check_in: u32::try_from(ahead).unwrap_or(0),
+        })
+        .collect())
 }
 
 /// Today's service durations in minutes (called to done) and how many staff called or

@@ -1,27 +1,74 @@
-//! Staff accounts as an admin manages them: who may be invited, and the one-time
-//! passwords an admin hands over when inviting someone or resetting a password.
+//! Staff accounts as an admin manages them: who may be invited, the emailed links with
+//! which a colleague chooses their own password, and what a password must be.
 
-use super::confirmation_code::ALPHABET;
 use super::contact_details::parse_email;
 use super::roles::Role;
 
-/// Symbols in a one-time password: 16 of 32 symbols, 80 random bits.
-pub const TEMPORARY_PASSWORD_SYMBOLS: usize = 16;
 const NAME_MAX_CHARS: usize = 80;
+/// Long enough to resist guessing with the sign-in slow-down, short enough to type.
+pub const PASSWORD_MIN_CHARS: usize = 12;
+/// Argon2 hashes any length; this only keeps absurd posts out.
+pub const PASSWORD_MAX_CHARS: usize = 200;
 
-/// A one-time password from random bytes, in groups of four a person can read out
-/// ("K7QM-2XHD-…"): no 0/O or 1/I to confuse.
-pub fn temporary_password(random: [u8; TEMPORARY_PASSWORD_SYMBOLS]) -> String {
-    random
-        .chunks(4)
-        .map(|group| {
-            group
-                .iter()
-                .map(|b| ALPHABET[usize::from(b % 32)] as char)
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("-")
+/// Why a password link was emailed. Stored by `code()`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkPurpose {
+    /// A new account: the link sets its first password.
+    Invitation,
+    /// An admin reset the password: the link sets a new one.
+    Reset,
+}
+
+impl LinkPurpose {
+    pub fn code(self) -> &'static str {
+        match self {
+            LinkPurpose::Invitation => "invitation",
+            LinkPurpose::Reset => "reset",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<LinkPurpose> {
+        [LinkPurpose::Invitation, LinkPurpose::Reset]
+            .into_iter()
+            .find(|p| p.code() == code)
+    }
+
+    /// How long the link works. An invitation spans a weekend; a reset is asked for by
+    /// someone who wants to sign in now, and a stolen reset link is worth more.
+    pub fn hours_valid(self) -> i64 {
+        match self {
+            LinkPurpose::Invitation => 72,
+            LinkPurpose::Reset => 24,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PasswordProblem {
+    TooShort,
+    TooLong,
+    /// The two fields differ.
+    NotRepeated,
+}
+
+/// Checks a chosen password and its repetition; every problem at once. Spaces count:
+/// a passphrase of words is a good password.
+pub fn new_password(password: &str, repeated: &str) -> Result<(), Vec<PasswordProblem>> {
+    let mut problems = Vec::new();
+    let length = password.chars().count();
+    if length < PASSWORD_MIN_CHARS {
+        problems.push(PasswordProblem::TooShort);
+    } else if length > PASSWORD_MAX_CHARS {
+        problems.push(PasswordProblem::TooLong);
+    }
+    if password != repeated {
+        problems.push(PasswordProblem::NotRepeated);
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,11 +119,30 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_one_time_password_is_four_readable_groups() {
-        let password =
-            temporary_password([0, 1, 2, 3, 31, 32, 33, 255, 8, 9, 10, 11, 12, 13, 14, 15]);
-        assert_eq!(password, "ABCD-9AB9-JKLM-NPQR");
-        assert!(!password.contains(['0', 'O', '1', 'I']));
+    fn a_password_has_twelve_characters_or_more_and_is_typed_twice_the_same() {
+        assert_eq!(new_password("correct horse", "correct horse"), Ok(()));
+        assert_eq!(
+            new_password("short", "shorT"),
+            Err(vec![
+                PasswordProblem::TooShort,
+                PasswordProblem::NotRepeated
+            ])
+        );
+        let long = "x".repeat(201);
+        assert_eq!(
+            new_password(&long, &long),
+            Err(vec![PasswordProblem::TooLong])
+        );
+        // Characters, not bytes: twelve letters of any script are enough.
+        assert_eq!(new_password("ñandúñandúña", "ñandúñandúña"), Ok(()));
+    }
+
+    #[test]
+    fn a_reset_link_expires_sooner_than_an_invitation() {
+        assert!(LinkPurpose::Reset.hours_valid() < LinkPurpose::Invitation.hours_valid());
+        for purpose in [LinkPurpose::Invitation, LinkPurpose::Reset] {
+            assert_eq!(LinkPurpose::from_code(purpose.code()), Some(purpose));
+        }
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! The estimated wait printed on a walk-in ticket, from how long visits actually took
-//! today at the same center.
+//! Wait figures: the estimated wait printed on a kiosk ticket, from how long visitors
+//! recently waited (or, early in the day, how long visits took) at the same center, and
+//! the summary of today's waits on the staff queue screen.
 
 /// Minutes one visit is assumed to take before any visit has been served today.
 pub const DEFAULT_SERVICE_MINUTES: f64 = 10.0;
@@ -23,6 +24,42 @@ pub fn estimate_wait_minutes(
     let minutes = (f64::from(people_ahead) * per_visit / staff).ceil();
     // A float from a ceil of finite positive inputs; clamp guards the cast.
     minutes.clamp(1.0, f64::from(u32::MAX)) as u32
+}
+
+/// Waits of fewer visitors than this say too little; the service-time estimate is used.
+pub const MIN_PAST_WAITS: usize = 3;
+
+/// A visitor called recently: minutes from check-in to being called, and how many people
+/// were ahead of them in line when they checked in.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PastWait {
+    pub waited_minutes: f64,
+    pub ahead_at_check_in: u32,
+}
+
+/// Estimated minutes until a visitor with `people_ahead` others before them is called,
+/// from how long recent visitors actually waited for their place in line.
+///
+/// The waits that staff see on the queue screen (median, 90th percentile) are what
+/// visitors live through: they include the gaps between visits, breaks and staff busy
+/// elsewhere, which service durations miss. Each past wait is divided by the places the
+/// visitor had to move up (`ahead + 1`, the last one being their own turn), and the median
+/// minutes per place times the new visitor's places is the estimate. None when fewer than
+/// `MIN_PAST_WAITS` usable waits exist; the caller then falls back to service times.
+pub fn estimate_from_past_waits(people_ahead: u32, past: &[PastWait]) -> Option<u32> {
+    if people_ahead == 0 {
+        return Some(0);
+    }
+    let per_place: Vec<f64> = past
+        .iter()
+        .filter(|w| w.waited_minutes.is_finite() && w.waited_minutes >= 0.0)
+        .map(|w| w.waited_minutes / f64::from(w.ahead_at_check_in.saturating_add(1)))
+        .collect();
+    if per_place.len() < MIN_PAST_WAITS {
+        return None;
+    }
+    let minutes = (median(&per_place)? * f64::from(people_ahead.saturating_add(1))).ceil();
+    Some(minutes.clamp(1.0, f64::from(u32::MAX)) as u32)
 }
 
 fn median(values: &[f64]) -> Option<f64> {
@@ -148,5 +185,45 @@ mod tests {
     #[test]
     fn nonsense_durations_are_ignored() {
         assert_eq!(estimate_wait_minutes(1, &[f64::NAN, -3.0], 0), 10);
+    }
+    fn past(waited_minutes: f64, ahead_at_check_in: u32) -> PastWait {
+        PastWait {
+            waited_minutes,
+            ahead_at_check_in,
+        }
+    }
+
+    #[test]
+    fn past_waits_give_minutes_per_place_in_line() {
+        // 6 min with nobody ahead, 12 with one ahead, 18 with two: 6 min per place.
+        let waits = [past(6.0, 0), past(12.0, 1), past(18.0, 2)];
+        assert_eq!(estimate_from_past_waits(3, &waits), Some(24));
+        assert_eq!(estimate_from_past_waits(0, &waits), Some(0));
+    }
+
+    #[test]
+    fn one_visitor_who_waited_very_long_does_not_move_the_estimate() {
+        let waits = [past(5.0, 0), past(10.0, 1), past(7.0, 0), past(240.0, 0)];
+        // Per place: 5, 5, 7, 240; the median is 6.
+        assert_eq!(estimate_from_past_waits(1, &waits), Some(12));
+    }
+
+    #[test]
+    fn too_few_past_waits_leave_the_estimate_to_service_times() {
+        assert_eq!(
+            estimate_from_past_waits(2, &[past(5.0, 0), past(9.0, 1)]),
+            None
+        );
+        assert_eq!(
+            estimate_from_past_waits(2, &[past(f64::NAN, 0), past(-1.0, 0), past(3.0, 0)]),
+            None,
+            "nonsense waits do not count towards the minimum"
+        );
+    }
+
+    #[test]
+    fn a_line_served_at_once_still_promises_at_least_a_minute() {
+        let waits = [past(0.0, 0), past(0.0, 3), past(0.1, 1)];
+        assert_eq!(estimate_from_past_waits(2, &waits), Some(1));
     }
 }

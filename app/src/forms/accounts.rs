@@ -1,11 +1,14 @@
-//! [ssr] Admin posts on staff accounts: invite (create with a one-time password), reset a
-//! password, disable or enable. Anyone but an admin is refused with 403.
+//! [ssr] Admin posts on staff accounts: invite (create the account and email a link to
+//! choose a password), reset a password (the same link, by email), disable or enable.
+//! Anyone but an admin is refused with 403.
 
 use super::{render_staff_page, Form};
 use crate::domain::roles::Role;
-use crate::domain::staff_accounts::{invitation, temporary_password, AccountProblem};
+use crate::domain::staff_accounts::{invitation, AccountProblem, LinkPurpose};
 use crate::i18n::{translations, Locale};
 use crate::pages::staff::accounts_page::AccountsAnswer;
+use crate::pages::staff::accounts_page::LinkSent;
+use crate::staff_mail::{password_link_mail, password_url};
 use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -36,13 +39,10 @@ async fn admin(state: &AppState, headers: &HeaderMap, locale: Locale) -> Result<
     }
 }
 
-fn one_time_password() -> (String, Result<String, argon2::password_hash::Error>) {
-    use rand::RngCore;
-    let mut random = [0u8; 16];
-    rand::rngs::OsRng.fill_bytes(&mut random);
-    let password = temporary_password(random);
-    let hash = crate::api::auth::hash_password(&password);
-    (password, hash)
+/// The hash of a random password nobody is told: the account cannot be signed in to
+/// until its owner chooses a password from the emailed link.
+fn unusable_password_hash() -> Result<String, argon2::password_hash::Error> {
+    crate::api::auth::hash_password(&crate::db::sessions::new_token())
 }
 
 /// `POST /staff/accounts`: `name`, `email`, `role`.
@@ -83,23 +83,39 @@ pub async fn invite(State(state): State<AppState>, headers: HeaderMap, body: Byt
             .await;
         }
     };
-    let (password, hash) = one_time_password();
-    let hash = match hash {
+    let hash = match unusable_password_hash() {
         Ok(hash) => hash,
         Err(error) => return unavailable(error),
     };
-    match crate::db::staff::create_account(
+    let public_url = state.settings.mail.public_url.clone();
+    let mail = |token: &str| {
+        let url = password_url(&public_url, token, locale);
+        let purpose = LinkPurpose::Invitation;
+        password_link_mail(
+            locale,
+            purpose,
+            &invited.display_name,
+            Some(invited.role),
+            &url,
+        )
+    };
+    match crate::db::staff::invite(
         &state.pool,
         &invited.email,
         &invited.display_name,
         &hash,
         invited.role.code(),
+        mail,
     )
     .await
     {
         Ok(Some(_)) => {
             let answer = AccountsAnswer {
-                one_time: Some((invited.display_name, password)),
+                link_sent: Some(LinkSent {
+                    name: invited.display_name,
+                    email: invited.email,
+                    hours: LinkPurpose::Invitation.hours_valid(),
+                }),
                 ..AccountsAnswer::default()
             };
             render_staff_page(&state, &page(locale), &headers, answer, StatusCode::OK).await
@@ -119,7 +135,8 @@ pub async fn invite(State(state): State<AppState>, headers: HeaderMap, body: Byt
     }
 }
 
-/// `POST /staff/accounts/{id}/reset`: a new one-time password; the account's sessions end.
+/// `POST /staff/accounts/{id}/reset`: the old password stops working, the account's
+/// sessions end, and its owner is emailed a link to choose a new one.
 pub async fn reset(
     State(state): State<AppState>,
     Path(id): Path<i64>,
@@ -130,15 +147,23 @@ pub async fn reset(
     if let Err(refused) = admin(&state, &headers, locale).await {
         return refused;
     }
-    let (password, hash) = one_time_password();
-    let hash = match hash {
+    let hash = match unusable_password_hash() {
         Ok(hash) => hash,
         Err(error) => return unavailable(error),
     };
-    match crate::db::staff::reset_password(&state.pool, id, &hash).await {
-        Ok(Some(name)) => {
+    let public_url = state.settings.mail.public_url.clone();
+    let mail = |token: &str, name: &str| {
+        let url = password_url(&public_url, token, locale);
+        password_link_mail(locale, LinkPurpose::Reset, name, None, &url)
+    };
+    match crate::db::staff::reset_password(&state.pool, id, &hash, mail).await {
+        Ok(Some((name, email))) => {
             let answer = AccountsAnswer {
-                one_time: Some((name, password)),
+                link_sent: Some(LinkSent {
+                    name,
+                    email,
+                    hours: LinkPurpose::Reset.hours_valid(),
+                }),
                 ..AccountsAnswer::default()
             };
             render_staff_page(&state, &page(locale), &headers, answer, StatusCode::OK).await

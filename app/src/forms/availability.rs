@@ -7,7 +7,6 @@ use super::{render_staff_page, Form};
 use crate::db::center_availability::{change, current, ChangeOutcome};
 use crate::domain::availability::{parse_day_hours, WeeklyHours};
 use crate::domain::roles::Role;
-use crate::domain::service::Service;
 use crate::i18n::{translations, Locale};
 use crate::pages::staff::availability_page::AvailabilitySubmission;
 use crate::pages::staff::closures_page::StrandedView;
@@ -117,15 +116,7 @@ pub async fn save(State(state): State<AppState>, headers: HeaderMap, body: Bytes
             Redirect::to(&format!("{page}&notice=saved_cancelled_{cancelled}")).into_response()
         }
         Ok(ChangeOutcome::Stranded(bookings)) => {
-            answer.stranded = bookings
-                .into_iter()
-                .map(|b| StrandedView {
-                    starts_at: b.starts_at,
-                    name: format!("{} {}", b.first_name, b.last_name),
-                    service: Service::from_code(&b.service_id),
-                    code: b.code,
-                })
-                .collect();
+            answer.stranded = bookings.into_iter().map(StrandedView::from).collect();
             render_staff_page(&state, &page, &headers, answer, StatusCode::CONFLICT).await
         }
         Err(error) => unavailable(error),

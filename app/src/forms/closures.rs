@@ -5,7 +5,6 @@
 use super::{render_staff_page, Form};
 use crate::db::closures::{close_day, reopen_day, CloseOutcome};
 use crate::domain::roles::Role;
-use crate::domain::service::Service;
 use crate::i18n::{translations, Locale};
 use crate::pages::staff::closures_page::{ClosureSubmission, StrandedView};
 use crate::state::AppState;
@@ -104,15 +103,7 @@ pub async fn close(State(state): State<AppState>, headers: HeaderMap, body: Byte
             Redirect::to(&page(&center.id, locale, Some("already_closed"))).into_response()
         }
         Ok(CloseOutcome::Stranded(bookings)) => {
-            answer.stranded = bookings
-                .into_iter()
-                .map(|b| StrandedView {
-                    starts_at: b.starts_at,
-                    name: format!("{} {}", b.first_name, b.last_name),
-                    service: Service::from_code(&b.service_id),
-                    code: b.code,
-                })
-                .collect();
+            answer.stranded = bookings.into_iter().map(StrandedView::from).collect();
             render_staff_page(&state, &here, &headers, answer, StatusCode::CONFLICT).await
         }
         Err(error) => unavailable(error),

@@ -8,6 +8,7 @@ pub mod arrival;
 pub mod availability;
 pub mod booking;
 pub mod closures;
+pub mod password;
 pub mod reports;
 pub mod staff_sessions;
 pub mod workshops;

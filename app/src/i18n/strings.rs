@@ -327,6 +327,9 @@ pub struct StaffStrings {
     /// "Longest wait now: {longest} min. Today: median {median} min; 9 in 10 … {p90} … ({count} called)."
     pub wait_stats: String,
     pub wait_stats_none: String,
+    /// "A walk-in checking in now is told: about {minutes} min."
+    pub kiosk_wait_now: String,
+    pub kiosk_wait_next: String,
     pub col_ticket: String,
     pub col_name: String,
     pub col_reasons: String,
@@ -949,6 +952,14 @@ pub struct CalendarStrings {
     pub save: String,
     pub history_heading: String,
     pub no_history: String,
+    /// "{when} · Workshop: {title} · {place} · {status}"
+    pub history_enrolment: String,
+    pub history_online: String,
+    /// "{when} · Walk-in under the same name · {center} · {reasons} · {status}"
+    pub history_walk_in: String,
+    pub enrolment_enrolled: String,
+    pub enrolment_waitlisted: String,
+    pub enrolment_attended: String,
     pub changes_heading: String,
     pub no_changes: String,
     pub change_line: String,
@@ -965,6 +976,17 @@ pub struct CalendarStrings {
 }
 
 impl CalendarStrings {
+    /// The label of a workshop enrolment's stored status code.
+    pub fn enrolment_status(&self, code: &str) -> &str {
+        match code {
+            "enrolled" => &self.enrolment_enrolled,
+            "waitlisted" => &self.enrolment_waitlisted,
+            "attended" => &self.enrolment_attended,
+            "no_show" => &self.status_no_show,
+            _ => &self.status_cancelled,
+        }
+    }
+
     pub fn status(&self, status: AppointmentStatus) -> &str {
         match status {
             AppointmentStatus::Booked => &self.status_booked,
@@ -1006,7 +1028,24 @@ pub struct AccountStrings {
     pub role_coach: String,
     pub role_manager: String,
     pub role_admin: String,
-    pub one_time_password: String,
+    /// "We emailed {name} at {email} a link … within {hours} hours."
+    pub link_sent: String,
+    pub mail_invitation_subject: String,
+    /// "{name}", "{role}", "{hours}", "{link}".
+    pub mail_invitation_body: String,
+    pub mail_reset_subject: String,
+    pub mail_reset_body: String,
+    pub password_title: String,
+    /// "Hello {name}. Choose a password for {email} …"
+    pub password_intro: String,
+    pub password_label: String,
+    pub password_hint: String,
+    pub repeat_label: String,
+    pub password_button: String,
+    pub error_password_short: String,
+    pub error_password_long: String,
+    pub error_password_repeat: String,
+    pub link_unusable: String,
     pub error_name: String,
     pub error_email: String,
     pub error_role: String,

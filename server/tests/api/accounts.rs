@@ -1,5 +1,5 @@
-//! Admins manage staff accounts: invite with a one-time password, reset, disable. Nobody
-//! else can.
+//! Admins manage staff accounts: invite and reset by an emailed link with which the
+//! colleague chooses a password, disable. Nobody else can.
 
 use super::helpers::*;
 use axum::http::{header, StatusCode};
@@ -14,13 +14,38 @@ async fn sign_in_as(app: &TestApp, email: &str, password: &str) -> Option<String
     app.sign_in_as(email, password).await
 }
 
-/// The one-time password shown on the page.
-fn one_time(body: &str) -> String {
+/// The password link in the newest email to `to`, as a path with its query.
+async fn emailed_link(app: &TestApp, to: &str) -> String {
+    let body: String = sqlx::query_scalar(
+        "select body from outbox where to_address = $1 order by id desc limit 1",
+    )
+    .bind(to)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
     let start = body
-        .find("phone: ")
-        .unwrap_or_else(|| panic!("no password shown: {body}"))
-        + 7;
-    body[start..start + 19].to_owned()
+        .find("/staff/password/")
+        .unwrap_or_else(|| panic!("no link in: {body}"));
+    body[start..].split_whitespace().next().unwrap().to_owned()
+}
+
+/// Chooses `password` on the page of `link`; returns the session cookie it signs in with.
+async fn choose_password(app: &TestApp, link: &str, password: &str) -> Reply {
+    let path = link.split('?').next().unwrap();
+    let form = format!(
+        "lang=en&password={0}&repeat={0}",
+        password.replace(' ', "+")
+    );
+    app.post_form(path, &form, None).await
+}
+
+fn session_of(reply: &Reply) -> String {
+    reply
+        .header(header::SET_COOKIE)
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned()
 }
 
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
@@ -62,11 +87,82 @@ async fn an_admin_invites_resets_and_disables_and_nobody_else_can(pool: PgPool) 
         )
         .await;
     assert_eq!(reply.status, StatusCode::OK);
-    let first = one_time(&reply.body);
-    assert!(regex_like(&first), "{first}");
-    let rosa = sign_in_as(&app, "rosa@example.org", &first)
-        .await
-        .expect("the one-time password works");
+    assert!(
+        reply.body.contains(
+            "We emailed Rosa Diaz at rosa@example.org a link to choose a password. It works once, within 72 hours."
+        ),
+        "{}",
+        reply.body
+    );
+    let (kind, subject): (String, String) =
+        sqlx::query_as("select kind, subject from outbox where to_address = 'rosa@example.org'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        (kind.as_str(), subject.as_str()),
+        ("staff_invitation", "Your Frontdesk staff account")
+    );
+    let link = emailed_link(&app, "rosa@example.org").await;
+    let hashes: i64 = sqlx::query_scalar(
+        "select count(*) from staff_password_links where token_hash = sha256(convert_to($1, 'UTF8'))",
+    )
+    .bind(link.trim_start_matches("/staff/password/").split('?').next().unwrap())
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(hashes, 1, "only the token's hash is kept");
+
+    // Not signed in, Rosa opens the link: a short password is refused beside its field.
+    let page = app.get(&link, None).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body
+            .contains("Hello Rosa Diaz. Choose a password for rosa@example.org."),
+        "{}",
+        page.body
+    );
+    let refused = choose_password(&app, &link, "short").await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("Please use at least 12 characters."));
+    let path = link.split('?').next().unwrap();
+    let mismatch = app
+        .post_form(
+            path,
+            "lang=en&password=long+enough+words&repeat=long+enough+word",
+            None,
+        )
+        .await;
+    assert!(mismatch
+        .body
+        .contains("The two passwords are not the same."));
+
+    let first = "maple river lantern";
+    let chosen = choose_password(&app, &link, first).await;
+    assert_eq!(chosen.status, StatusCode::SEE_OTHER);
+    assert!(chosen.header(header::LOCATION).starts_with("/staff/queue"));
+    let rosa = session_of(&chosen);
+    assert_eq!(
+        app.get("/staff/queue", Some(&rosa)).await.status,
+        StatusCode::OK,
+        "signed in by choosing the password"
+    );
+    assert!(sign_in_as(&app, "rosa@example.org", first).await.is_some());
+    // The link works once.
+    let used = app.get(&link, None).await;
+    assert!(
+        used.body.contains("This link no longer works"),
+        "{}",
+        used.body
+    );
+    let replay = choose_password(&app, &link, "another password here").await;
+    assert_eq!(replay.status, StatusCode::SEE_OTHER);
+    assert!(
+        sign_in_as(&app, "rosa@example.org", "another password here")
+            .await
+            .is_none()
+    );
+
     let again = app
         .post_form(
             "/staff/accounts",
@@ -76,7 +172,8 @@ async fn an_admin_invites_resets_and_disables_and_nobody_else_can(pool: PgPool) 
         .await;
     assert_eq!(again.status, StatusCode::CONFLICT);
 
-    // Reset: the old password and Rosa's session stop working, the new one works.
+    // Reset: the old password and Rosa's session stop working at once; a new link comes
+    // by email and the password chosen there works.
     let id: i64 = sqlx::query_scalar("select id from staff_users where email = 'rosa@example.org'")
         .fetch_one(&app.pool)
         .await
@@ -88,14 +185,39 @@ async fn an_admin_invites_resets_and_disables_and_nobody_else_can(pool: PgPool) 
             Some(&admin),
         )
         .await;
-    let second = one_time(&reply.body);
-    assert_ne!(first, second);
+    assert!(reply.body.contains("within 24 hours"), "{}", reply.body);
     assert_eq!(
         app.get("/staff/queue", Some(&rosa)).await.status,
         StatusCode::SEE_OTHER
     );
-    assert!(sign_in_as(&app, "rosa@example.org", &first).await.is_none());
-    let rosa = sign_in_as(&app, "rosa@example.org", &second).await.unwrap();
+    assert!(sign_in_as(&app, "rosa@example.org", first).await.is_none());
+    let reset_link = emailed_link(&app, "rosa@example.org").await;
+    assert_ne!(reset_link, link);
+    // A link past its hours does not work; the admin sends another.
+    sqlx::query("update staff_password_links set expires_at = now() - interval '1 second'")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    assert!(app
+        .get(&reset_link, None)
+        .await
+        .body
+        .contains("This link no longer works"));
+    choose_password(&app, &reset_link, "too late for this").await;
+    assert!(sign_in_as(&app, "rosa@example.org", "too late for this")
+        .await
+        .is_none());
+    app.post_form(
+        &format!("/staff/accounts/{id}/reset"),
+        "lang=en",
+        Some(&admin),
+    )
+    .await;
+    let fresh = emailed_link(&app, "rosa@example.org").await;
+    let second = "quiet harbor window";
+    let chosen = choose_password(&app, &fresh, second).await;
+    assert_eq!(chosen.status, StatusCode::SEE_OTHER);
+    let rosa = sign_in_as(&app, "rosa@example.org", second).await.unwrap();
 
     // Disabled: signed out at once and cannot sign in; the admin cannot disable themself.
     let reply = app
@@ -110,9 +232,7 @@ async fn an_admin_invites_resets_and_disables_and_nobody_else_can(pool: PgPool) 
         app.get("/staff/queue", Some(&rosa)).await.status,
         StatusCode::SEE_OTHER
     );
-    assert!(sign_in_as(&app, "rosa@example.org", &second)
-        .await
-        .is_none());
+    assert!(sign_in_as(&app, "rosa@example.org", second).await.is_none());
     let me: i64 =
         sqlx::query_scalar("select id from staff_users where email = 'root@frontdesk.test'")
             .fetch_one(&app.pool)
@@ -127,15 +247,4 @@ async fn an_admin_invites_resets_and_disables_and_nobody_else_can(pool: PgPool) 
         .await;
     assert_eq!(reply.status, StatusCode::CONFLICT);
     assert!(reply.body.contains("You cannot disable your own account."));
-}
-
-/// "ABCD-EFGH-JKLM-NPQR": four groups of four readable symbols.
-fn regex_like(password: &str) -> bool {
-    let groups: Vec<&str> = password.split('-').collect();
-    groups.len() == 4
-        && groups.iter().all(|g| {
-            g.len() == 4
-                && g.chars()
-                    .all(|c| "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".contains(c))
-        })
 }

@@ -143,3 +143,55 @@ async fn the_calendar_shows_appointments_and_every_change_and_contact_read_is_ke
     );
     assert!(audit.body.contains("Casey Coach"));
 }
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn the_details_list_the_persons_workshops_and_walk_ins_with_their_appointments(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let start = free_starts(&app, Service::CareerCoaching).await[0];
+    let form = details_form(Service::CareerCoaching, start, Uuid::new_v4(), 7);
+    post_details(&app, &form).await;
+    let id: i64 = sqlx::query_scalar("select id from bookings")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    // A workshop under the same email typed in capitals, another person's workshop, a
+    // walk-in under the same name in other case, and another person's walk-in.
+    let session = super::workshops::session(&app.pool, 10, chrono::Duration::days(3)).await;
+    for (first, contact) in [("Ana7", "ANA7@example.org"), ("Bo", "bo@example.org")] {
+        let form = format!(
+            "lang=en&tz=America%2FNew_York&first_name={first}&last_name=P&contact={}&language=en",
+            contact.replace('@', "%40")
+        );
+        let reply = app
+            .post_form(&format!("/workshops/enrol/{session}"), &form, None)
+            .await;
+        assert!(reply.status.is_redirection(), "{}", reply.status);
+    }
+    app.check_in("ana7", "pérez").await;
+    app.check_in("Ana8", "Pérez").await;
+
+    let staff = app.sign_in().await;
+    let details = app
+        .get(&format!("/staff/calendar/{id}?lang=en"), Some(&staff))
+        .await;
+    let history = details
+        .body
+        .split("data-testid=\"history\"")
+        .nth(1)
+        .expect("a history list")
+        .split("</ul>")
+        .next()
+        .unwrap()
+        .to_owned();
+    assert_eq!(history.matches("<li>").count(), 2, "{history}");
+    assert!(
+        history.contains("Workshop: Resumes that get interviews · Tigard · Enrolled"),
+        "{history}"
+    );
+    assert!(
+        history.contains("Walk-in under the same name · Tigard"),
+        "{history}"
+    );
+    // Newest first: the workshop in three days comes before today's walk-in.
+    assert!(history.find("Workshop:") < history.find("Walk-in"));
+}

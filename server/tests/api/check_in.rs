@@ -158,6 +158,66 @@ async fn the_wait_estimate_follows_todays_actual_service_times(pool: PgPool) {
 }
 
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn the_wait_estimate_learns_from_how_long_recent_visitors_waited(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    for name in ["One", "Two", "Three"] {
+        app.check_in(name, "Earlier").await;
+    }
+    let ahead: Vec<i32> = sqlx::query_scalar("select ahead_at_check_in from visits order by id")
+        .fetch_all(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        ahead,
+        vec![0, 1, 2],
+        "each check-in keeps how many were ahead"
+    );
+    // They waited 6, 12 and 18 minutes: 6 minutes for each place in line. Each was then
+    // served for 10 minutes.
+    sqlx::query(
+        "update visits set status = 'done', checked_in_at = now() - interval '40 minutes',
+                called_at = now() - interval '40 minutes' + make_interval(mins => 6 * (ahead_at_check_in + 1)),
+                finished_at = now() - interval '30 minutes' + make_interval(mins => 6 * (ahead_at_check_in + 1))",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    let next = app.check_in("Four", "Now").await;
+    assert_eq!(next["CheckedIn"]["people_ahead"], 0);
+    let behind = app.check_in("Five", "Now").await;
+    assert_eq!(behind["CheckedIn"]["people_ahead"], 1);
+    assert_eq!(
+        behind["CheckedIn"]["wait_minutes"], 12,
+        "two places at 6 minutes each, not the 10-minute default"
+    );
+    let cookie = app.sign_in().await;
+    let queue = app.get("/staff/queue?center=tigard", Some(&cookie)).await;
+    assert!(
+        queue
+            .body
+            .contains("A walk-in checking in now is told: about 18 min wait."),
+        "{}",
+        queue.body
+    );
+
+    // Waits from over two hours ago say little about the line now.
+    sqlx::query(
+        "update visits set called_at = called_at - interval '3 hours',
+                finished_at = finished_at - interval '3 hours'
+         where status = 'done'",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    let later = app.check_in("Six", "Later").await;
+    assert_eq!(later["CheckedIn"]["people_ahead"], 2);
+    assert_eq!(
+        later["CheckedIn"]["wait_minutes"], 20,
+        "back to service times: two visits of 10 minutes"
+    );
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
 async fn kiosk_pages_are_never_cached_and_show_the_center(pool: PgPool) {
     let app = spawn_app(pool).await;
     let welcome = app.get("/kiosk/tigard?lang=es", None).await;

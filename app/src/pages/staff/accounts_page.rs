@@ -1,6 +1,6 @@
 //! `/staff/accounts`: an admin invites colleagues, resets passwords and disables accounts.
-//! A new one-time password is shown once, on the page that answers the post, never in an
-//! address or a log.
+//! Invitations and resets email the colleague a link to choose their own password; no
+//! password passes through the admin's hands.
 
 use super::staff_nav::StaffNav;
 use crate::api::accounts::{staff_accounts, Account};
@@ -20,9 +20,17 @@ pub struct AccountsAnswer {
     pub name_error: Option<String>,
     pub email_error: Option<String>,
     pub role_error: Option<String>,
-    /// Who the one-time password is for, and the password.
-    pub one_time: Option<(String, String)>,
+    /// To whom a password link was just emailed.
+    pub link_sent: Option<LinkSent>,
     pub message: Option<String>,
+}
+
+/// A password link emailed to a colleague: their name, address, and the link's hours.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkSent {
+    pub name: String,
+    pub email: String,
+    pub hours: i64,
 }
 
 #[component]
@@ -53,15 +61,16 @@ pub fn AccountsPage() -> impl IntoView {
                     }.into_any();
                 };
                 let answer = answer.clone();
-                let one_time = answer.one_time.clone().map(|(name, password)| {
-                    fill(&a.one_time_password, &[("name", &name), ("password", &password)])
+                let link_sent = answer.link_sent.clone().map(|sent| {
+                    let hours = sent.hours.to_string();
+                    fill(&a.link_sent, &[("name", &sent.name), ("email", &sent.email), ("hours", &hours)])
                 });
                 view! {
                     <StaffNav locale staff_name current="accounts" center_id=String::new()/>
                     <main id="main" class="page staff">
                         <h1>{a.heading.clone()}</h1>
                         {notice.clone().map(|n| view! { <p class="notice" role="status">{n}</p> })}
-                        {one_time.map(|m| view! { <p class="notice" role="status" data-testid="one-time">{m}</p> })}
+                        {link_sent.map(|m| view! { <p class="notice" role="status" data-testid="link-sent">{m}</p> })}
                         {answer.message.clone().map(|m| view! { <p class="notice notice-error" role="alert">{m}</p> })}
                         <table class="queue-table" data-testid="accounts">
                             <thead><tr>

@@ -1,7 +1,8 @@
 //! `/staff/calendar/{id}`: one appointment — the person's contact details (opening the
-//! page is written to the audit log), needs, history of their other appointments, and a
+//! page is written to the audit log), needs, their history with the center, and a
 //! form to change its status, who handles it and a note, with every change listed.
 
+use super::person_history::person_history;
 use super::staff_nav::StaffNav;
 use crate::api::calendar::{appointment_details, AppointmentInfo};
 use crate::domain::booking_form::PREFERRED_LANGUAGES;
@@ -41,23 +42,7 @@ pub fn AppointmentDetailPage() -> impl IntoView {
                         <h2>{c.change_heading.clone()}</h2>
                         {change_form(t, &a)}
                         <h2>{c.history_heading.clone()}</h2>
-                        {if a.history.is_empty() {
-                            view! { <p>{c.no_history.clone()}</p> }.into_any()
-                        } else {
-                            view! {
-                                <ul data-testid="history">
-                                    {a.history.iter().map(|h| {
-                                        let zone: chrono_tz::Tz = h.time_zone.parse().unwrap_or(chrono_tz::UTC);
-                                        let service = h.service.map(|s| t.booking.services.label(s).to_owned()).unwrap_or_default();
-                                        view! {
-                                            <li><a href=format!("/staff/calendar/{}?lang={}", h.id, locale.tag())>
-                                                {format!("{} · {service} · {} · {}", date_and_time(h.starts_at, zone, &t.common), h.center_name, c.status(h.status))}
-                                            </a></li>
-                                        }
-                                    }).collect_view()}
-                                </ul>
-                            }.into_any()
-                        }}
+                        {person_history(t, locale, &a)}
                         <h2>{c.changes_heading.clone()}</h2>
                         {if a.changes.is_empty() {
                             view! { <p>{c.no_changes.clone()}</p> }.into_any()

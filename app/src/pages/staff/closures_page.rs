@@ -21,6 +21,18 @@ pub struct StrandedView {
     pub code: String,
 }
 
+#[cfg(feature = "ssr")]
+impl From<crate::db::closures::StrandedBooking> for StrandedView {
+    fn from(b: crate::db::closures::StrandedBooking) -> Self {
+        StrandedView {
+            starts_at: b.starts_at,
+            name: format!("{} {}", b.first_name, b.last_name),
+            service: Service::from_code(&b.service_id),
+            code: b.code,
+        }
+    }
+}
+
 /// A refused "close a day", shown again.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ClosureSubmission {

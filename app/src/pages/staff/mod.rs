@@ -10,6 +10,8 @@ pub mod availability_page;
 pub mod calendar_page;
 pub mod closures_page;
 pub mod login_page;
+pub mod password_page;
+pub mod person_history;
 pub mod queue_page;
 pub mod queue_table;
 pub mod reports_page;

@@ -27,7 +27,14 @@ pub fn QueueTable(queue: QueueView, locale: Locale) -> impl IntoView {
         ),
         _ => fill(&s.wait_stats_none, &[("longest", &longest)]),
     };
-    let stats = view! { <p class="wait-stats" data-testid="wait-stats">{stats}</p> };
+    let kiosk_wait = match queue.new_walk_in_wait {
+        0 => s.kiosk_wait_next.clone(),
+        minutes => fill(&s.kiosk_wait_now, &[("minutes", &minutes.to_string())]),
+    };
+    let stats = view! {
+        <p class="wait-stats" data-testid="wait-stats">{stats}</p>
+        <p class="wait-stats" data-testid="kiosk-wait">{kiosk_wait}</p>
+    };
     if queue.entries.is_empty() {
         return view! { <p class="queue-summary">{s.nobody_waiting.clone()}</p> {stats} }
             .into_any();
