@@ -57,6 +57,8 @@ test("a front-desk day by keyboard alone", async ({ browser }, testInfo) => {
   await page.goto(`${STAFF_SERVER}/staff/queue?center=tigard`);
   await expect(page.locator('.live-status[data-connected="true"]')).toBeVisible();
   await expect(page.getByTestId("wait-stats")).toContainText("Longest wait now");
+  // What the kiosk tells a walk-in checking in now: next, or about so many minutes.
+  await expect(page.getByTestId("kiosk-wait")).toHaveText(/^A walk-in checking in now is told (they are next|: about \d+ min wait)\.$/);
 
   // A visitor checks in at the kiosk (the other server process): the row appears live.
   // A name of its own, so that a rerun on the same database finds this visitor only.
@@ -216,7 +218,7 @@ test("a home booking appears live on the calendar, and the front desk marks a no
   await Promise.all([managerContext.close(), context.close(), phoneContext.close()]);
 });
 
-test("an admin invites a colleague, who signs in with the one-time password", async ({ browser }, testInfo) => {
+test("an admin invites a colleague, who chooses a password from the emailed link", async ({ browser }, testInfo) => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const admin = await context.newPage();
   await signIn(admin, "admin@frontdesk.test");
@@ -224,25 +226,51 @@ test("an admin invites a colleague, who signs in with the one-time password", as
   await expect(admin.getByRole("heading", { name: "Staff accounts", level: 1 })).toBeVisible();
   await expectNoAxeViolations(admin, "staff accounts");
 
-  await admin.getByRole("button", { name: "Create the account" }).click();
+  await admin.getByRole("button", { name: "Send the invitation" }).click();
   await expect(admin.locator("#name-error")).toHaveText("Please type the person's name (at most 80 characters).");
   await expectNoAxeViolations(admin, "staff accounts refused");
   const email = `rosa${Date.now()}@example.org`;
   await admin.getByLabel("Name", { exact: true }).fill("Rosa Diaz");
   await admin.getByLabel("Email", { exact: true }).fill(email);
   await admin.getByLabel("Role").selectOption({ label: "Coach" });
-  await admin.getByRole("button", { name: "Create the account" }).click();
-  const shown = await admin.getByTestId("one-time").textContent();
-  const password = shown!.match(/[A-HJ-NP-Z2-9]{4}(-[A-HJ-NP-Z2-9]{4}){3}/)![0];
+  await admin.getByRole("button", { name: "Send the invitation" }).click();
+  await expect(admin.getByTestId("link-sent")).toHaveText(
+    `We emailed Rosa Diaz at ${email} a link to choose a password. It works once, within 72 hours.`);
   await expect(admin.getByTestId("accounts")).toContainText("Rosa Diaz");
   await shoot(admin, testInfo, "staff-accounts");
 
-  const rosaContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // The email waits in the outbox (no mail relay in these tests): take the link from it.
+  const database = process.env.E2E_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/frontdesk_e2e";
+  const body = execFileSync("psql", [database, "-AtX", "-c",
+    `select body from outbox where to_address = '${email}' and kind = 'staff_invitation'`], { encoding: "utf8" });
+  const link = body.match(/http\S*\/staff\/password\/\S+/)![0];
+  const path = new URL(link).pathname + new URL(link).search;
+
+  // Rosa, on a tablet, opens the link by touch and chooses a password.
+  const rosaContext = await browser.newContext({ viewport: { width: 800, height: 1280 }, hasTouch: true });
   const rosa = await rosaContext.newPage();
+  await rosa.goto(`${STAFF_SERVER}${path}`);
+  await expect(rosa.getByText(`Hello Rosa Diaz. Choose a password for ${email}.`)).toBeVisible();
+  await expectNoAxeViolations(rosa, "choose a password");
+  await rosa.getByLabel("New password").fill("short");
+  await rosa.getByLabel("Type the same password again").fill("short");
+  await rosa.getByRole("button", { name: "Save and sign in" }).tap();
+  await expect(rosa.locator("#password-error")).toHaveText("Please use at least 12 characters.");
+  await expectNoAxeViolations(rosa, "choose a password refused");
+  await shoot(rosa, testInfo, "staff-password-refused");
+  await rosa.getByLabel("New password").fill("maple river lantern");
+  await rosa.getByLabel("Type the same password again").fill("maple river lantern");
+  await rosa.getByRole("button", { name: "Save and sign in" }).tap();
+  await expect(rosa.getByText("Signed in as Rosa Diaz")).toBeVisible();
+
+  // The link worked once; the password works from the sign-in form.
+  await rosa.goto(`${STAFF_SERVER}${path}`);
+  await expect(rosa.getByTestId("link-unusable")).toBeVisible();
+  await rosaContext.clearCookies();
   await rosa.goto(`${STAFF_SERVER}/staff/login`);
   await rosa.getByLabel("Email").fill(email);
-  await rosa.getByLabel("Password").fill(password);
-  await rosa.getByRole("button", { name: "Sign in" }).click();
+  await rosa.getByLabel("Password").fill("maple river lantern");
+  await rosa.getByRole("button", { name: "Sign in" }).tap();
   await expect(rosa.getByText("Signed in as Rosa Diaz")).toBeVisible();
   await Promise.all([rosaContext.close(), context.close()]);
 });
