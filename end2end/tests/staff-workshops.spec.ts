@@ -26,6 +26,7 @@ test.use({ hasTouch: true });
 test("staff create a series, move a person, change the time and cancel", async ({ page, browser }, testInfo) => {
   const { context, page: staff } = await signedInStaffPage(browser, "tigard");
   await staff.goto("/staff/workshops?lang=en");
+  await expectNoAxeViolations(staff, "staff workshops");
   await staff.getByRole("link", { name: "New session or series" }).click();
   await expect(staff.getByRole("heading", { name: "New session or series" })).toBeVisible();
   await expectNoAxeViolations(staff, "new session form");
