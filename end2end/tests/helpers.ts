@@ -25,19 +25,25 @@ const SIZES = [
   { name: "phone", width: 390, height: 844 },
 ];
 
-/** Screenshots of the current screen at tablet landscape, tablet portrait and phone size,
+/** Screenshots of the current screen at tablet landscape, tablet portrait and phone size
+ * (each must fit its width without scrolling sideways),
  *  kept in end2end/screenshots and attached to the test report. */
 export async function shoot(page: Page, testInfo: TestInfo, name: string) {
   const original = page.viewportSize();
   const dir = path.join(__dirname, "..", "screenshots");
   fs.mkdirSync(dir, { recursive: true });
+  const tooWide: string[] = [];
   for (const size of SIZES) {
     await page.setViewportSize({ width: size.width, height: size.height });
     const file = path.join(dir, `${name}-${size.name}.png`);
     await page.screenshot({ path: file, fullPage: true });
     await testInfo.attach(`${name}-${size.name}`, { path: file, contentType: "image/png" });
+    // Sideways scrolling hides table columns and buttons off screen, where nobody looks.
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (width > size.width) tooWide.push(`${size.name}: ${width} px wide in a ${size.width} px window`);
   }
   if (original) await page.setViewportSize(original);
+  expect(tooWide, `${name} scrolls sideways`).toEqual([]);
 }
 
 /** Every visible control on the kiosk is at least 64x64 CSS pixels. */
