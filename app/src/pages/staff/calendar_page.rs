@@ -176,7 +176,7 @@ fn day_section(t: &'static Translations, locale: Locale, day: CalendarDay) -> im
                                     <td>{clock(s.starts_at.with_timezone(&zone).time(), &t.common)}</td>
                                     <th scope="row"><a href=format!("/staff/workshops/{}?lang={}", s.id, locale.tag())>{title(&s, locale)}</a></th>
                                     <td>{s.center_name.clone().unwrap_or_else(|| t.workshops.virtual_place.clone())}</td>
-                                    <td>{seats}</td>
+                                    <td data-label=c.col_seats.clone()>{seats}</td>
                                 </tr>
                             }
                         }).collect_view()}

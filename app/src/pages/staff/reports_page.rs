@@ -90,25 +90,27 @@ pub fn ReportsPage() -> impl IntoView {
 
                         <h2>{r.visits_heading.clone()}</h2>
                         {chart(t, &rows, weekly)}
-                        <table class="queue-table report-table" data-testid="visits-table">
-                            <thead><tr>
-                                <th scope="col">{r.col_period.clone()}</th>
-                                <th scope="col">{r.col_visits.clone()}</th>
-                                <th scope="col">{r.col_median.clone()}</th>
-                                <th scope="col">{r.col_p90.clone()}</th>
-                            </tr></thead>
-                            <tbody>
-                                {rows.iter().map(|row| view! {
-                                    <tr>
-                                        <th scope="row">{long_date(row.start, &t.common)}</th>
-                                        <td>{row.visits}</td>
-                                        <td>{number(row.median_wait)}</td>
-                                        <td>{number(row.p90_wait)}</td>
-                                    </tr>
-                                }).collect_view()}
-                            </tbody>
-                            <tfoot><tr><th scope="row">{r.totals.clone()}</th><td data-testid="visits-total">{totals.visits}</td><td></td><td></td></tr></tfoot>
-                        </table>
+                        <div class="table-scroll" role="region" aria-label=r.visits_heading.clone() tabindex="0">
+                            <table class="queue-table report-table" data-testid="visits-table">
+                                <thead><tr>
+                                    <th scope="col">{r.col_period.clone()}</th>
+                                    <th scope="col">{r.col_visits.clone()}</th>
+                                    <th scope="col">{r.col_median.clone()}</th>
+                                    <th scope="col">{r.col_p90.clone()}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {rows.iter().map(|row| view! {
+                                        <tr>
+                                            <th scope="row">{long_date(row.start, &t.common)}</th>
+                                            <td>{row.visits}</td>
+                                            <td>{number(row.median_wait)}</td>
+                                            <td>{number(row.p90_wait)}</td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                                <tfoot><tr><th scope="row">{r.totals.clone()}</th><td data-testid="visits-total">{totals.visits}</td><td></td><td></td></tr></tfoot>
+                            </table>
+                        </div>
 
                         <div class="report-pair">
                             <section aria-labelledby="reasons-heading">
@@ -136,56 +138,60 @@ pub fn ReportsPage() -> impl IntoView {
                         </div>
 
                         <h2>{r.bookings_heading.clone()}</h2>
-                        <table class="queue-table report-table">
-                            <thead><tr>
-                                <th scope="col">{r.col_period.clone()}</th>
-                                <th scope="col">{r.col_booked.clone()}</th>
-                                <th scope="col">{r.col_cancelled.clone()}</th>
-                                <th scope="col">{r.col_arrived.clone()}</th>
-                                <th scope="col">{r.col_no_show.clone()}</th>
-                            </tr></thead>
-                            <tbody>
-                                {rows.iter().map(|row| view! {
-                                    <tr>
-                                        <th scope="row">{long_date(row.start, &t.common)}</th>
-                                        <td>{row.booked}</td><td>{row.cancelled}</td><td>{row.arrived}</td><td>{row.no_show}</td>
-                                    </tr>
-                                }).collect_view()}
-                            </tbody>
-                            <tfoot><tr>
-                                <th scope="row">{r.totals.clone()}</th>
-                                <td>{totals.booked}</td><td>{totals.cancelled}</td><td>{totals.arrived}</td><td>{totals.no_show}</td>
-                            </tr></tfoot>
-                        </table>
+                        <div class="table-scroll" role="region" aria-label=r.bookings_heading.clone() tabindex="0">
+                            <table class="queue-table report-table">
+                                <thead><tr>
+                                    <th scope="col">{r.col_period.clone()}</th>
+                                    <th scope="col">{r.col_booked.clone()}</th>
+                                    <th scope="col">{r.col_cancelled.clone()}</th>
+                                    <th scope="col">{r.col_arrived.clone()}</th>
+                                    <th scope="col">{r.col_no_show.clone()}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {rows.iter().map(|row| view! {
+                                        <tr>
+                                            <th scope="row">{long_date(row.start, &t.common)}</th>
+                                            <td>{row.booked}</td><td>{row.cancelled}</td><td>{row.arrived}</td><td>{row.no_show}</td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                                <tfoot><tr>
+                                    <th scope="row">{r.totals.clone()}</th>
+                                    <td>{totals.booked}</td><td>{totals.cancelled}</td><td>{totals.arrived}</td><td>{totals.no_show}</td>
+                                </tr></tfoot>
+                            </table>
+                        </div>
 
                         <h2>{r.workshops_heading.clone()}</h2>
-                        <table class="queue-table report-table" data-testid="workshops-table">
-                            <thead><tr>
-                                <th scope="col">{r.col_period.clone()}</th>
-                                <th scope="col">{r.col_sessions.clone()}</th>
-                                <th scope="col">{r.col_seats.clone()}</th>
-                                <th scope="col">{r.col_enrolled.clone()}</th>
-                                <th scope="col">{r.col_fill.clone()}</th>
-                                <th scope="col">{r.col_attended.clone()}</th>
-                                <th scope="col">{r.col_no_show.clone()}</th>
-                            </tr></thead>
-                            <tbody>
-                                {rows.iter().map(|row| view! {
-                                    <tr>
-                                        <th scope="row">{long_date(row.start, &t.common)}</th>
-                                        <td>{row.sessions}</td><td>{row.seats}</td><td>{row.enrolled}</td>
-                                        <td>{fill_text(row.enrolled, row.seats)}</td>
-                                        <td>{row.attended}</td><td>{row.workshop_no_show}</td>
-                                    </tr>
-                                }).collect_view()}
-                            </tbody>
-                            <tfoot><tr>
-                                <th scope="row">{r.totals.clone()}</th>
-                                <td>{totals.sessions}</td><td>{totals.seats}</td><td>{totals.enrolled}</td>
-                                <td>{fill_text(totals.enrolled, totals.seats)}</td>
-                                <td>{totals.attended}</td><td>{totals.workshop_no_show}</td>
-                            </tr></tfoot>
-                        </table>
+                        <div class="table-scroll" role="region" aria-label=r.workshops_heading.clone() tabindex="0">
+                            <table class="queue-table report-table" data-testid="workshops-table">
+                                <thead><tr>
+                                    <th scope="col">{r.col_period.clone()}</th>
+                                    <th scope="col">{r.col_sessions.clone()}</th>
+                                    <th scope="col">{r.col_seats.clone()}</th>
+                                    <th scope="col">{r.col_enrolled.clone()}</th>
+                                    <th scope="col">{r.col_fill.clone()}</th>
+                                    <th scope="col">{r.col_attended.clone()}</th>
+                                    <th scope="col">{r.col_no_show.clone()}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {rows.iter().map(|row| view! {
+                                        <tr>
+                                            <th scope="row">{long_date(row.start, &t.common)}</th>
+                                            <td>{row.sessions}</td><td>{row.seats}</td><td>{row.enrolled}</td>
+                                            <td>{fill_text(row.enrolled, row.seats)}</td>
+                                            <td>{row.attended}</td><td>{row.workshop_no_show}</td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                                <tfoot><tr>
+                                    <th scope="row">{r.totals.clone()}</th>
+                                    <td>{totals.sessions}</td><td>{totals.seats}</td><td>{totals.enrolled}</td>
+                                    <td>{fill_text(totals.enrolled, totals.seats)}</td>
+                                    <td>{totals.attended}</td><td>{totals.workshop_no_show}</td>
+                                </tr></tfoot>
+                            </table>
+                        </div>
                     </main>
                 }
                 .into_any()

@@ -47,8 +47,8 @@ pub fn StaffWorkshopsPage() -> impl IntoView {
                                             <td>{when}</td>
                                             <th scope="row"><a href=format!("/staff/workshops/{}?lang={}", w.id, locale.tag())>{name}</a></th>
                                             <td>{place}</td>
-                                            <td>{seats}</td>
-                                            <td>{w.waitlisted}</td>
+                                            <td data-label=t.workshops.seats_label.clone()>{seats}</td>
+                                            <td data-label=s.col_waitlist.clone()>{w.waitlisted}</td>
                                         </tr>
                                     }
                                 }).collect_view()}
