@@ -223,6 +223,10 @@ test("a home booking appears live on the calendar, and the front desk marks a no
   await manager.goto(`${STAFF_SERVER}/staff/audit`);
   await expect(manager.getByTestId("audit").locator("tr", { hasText: `${first} Okafor` }).first()).toContainText("Demo Staff");
   await expectNoAxeViolations(manager, "audit log");
+  const [audit] = await Promise.all([manager.waitForEvent("download"), manager.getByTestId("audit-csv").click()]);
+  const log = fs.readFileSync((await audit.path())!, "utf8");
+  expect(log.split("\r\n")[0]).toBe("read_at_utc,staff_email,staff_name,person,source,source_id");
+  expect(log).toContain(`,demo@frontdesk.test,Demo Staff,${first} Okafor,booking,`);
   await Promise.all([managerContext.close(), context.close(), phoneContext.close()]);
 });
 

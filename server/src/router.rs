@@ -74,6 +74,7 @@ pub fn build(state: AppState) -> Router {
             post(app::forms::staff_sessions::move_person),
         )
         .route("/staff/reports.csv", get(app::forms::reports::visits_csv))
+        .route("/staff/audit.csv", get(app::forms::audit::audit_csv))
         .route("/staff/accounts", post(app::forms::accounts::invite))
         .route(
             "/staff/password/{token}",

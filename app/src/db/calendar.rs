@@ -269,6 +269,29 @@ pub async fn contact_reads(pool: &PgPool, limit: i64) -> Result<Vec<ContactReadR
     .await
 }
 
+/// One contact read as exported for managers: who (by email too) read whose details, when.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct ContactReadExport {
+    pub read_at: DateTime<Utc>,
+    pub staff_email: String,
+    pub staff_name: String,
+    pub person: String,
+    pub source: String,
+    pub source_id: i64,
+}
+
+/// Every contact read, oldest first, for the managers' export.
+pub async fn all_contact_reads(pool: &PgPool) -> Result<Vec<ContactReadExport>, sqlx::Error> {
+    sqlx::query_as(
+        "select r.read_at, u.email as staff_email, u.display_name as staff_name, r.person,
+                r.source, r.source_id
+         from contact_reads r join staff_users u on u.id = r.staff_id
+         order by r.id",
+    )
+    .fetch_all(pool)
+    .await
+}
+
 /// Workshop sessions starting in the range, cancelled ones too, at `center` (virtual
 /// sessions are shown with every center).
 pub async fn sessions(

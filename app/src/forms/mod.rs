@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod arrival;
+pub mod audit;
 pub mod availability;
 pub mod booking;
 pub mod closures;

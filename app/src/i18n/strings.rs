@@ -973,6 +973,7 @@ pub struct CalendarStrings {
     pub col_reader: String,
     pub col_person: String,
     pub audit_managers_only: String,
+    pub audit_csv: String,
 }
 
 impl CalendarStrings {

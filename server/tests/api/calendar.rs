@@ -4,7 +4,7 @@
 use super::booking_helpers::{details_form, free_starts, post_details};
 use super::helpers::*;
 use app::domain::service::Service;
-use axum::http::StatusCode;
+use axum::http::{header, StatusCode};
 use chrono_tz::America::Los_Angeles;
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -142,6 +142,27 @@ async fn the_calendar_shows_appointments_and_every_change_and_contact_read_is_ke
         audit.body
     );
     assert!(audit.body.contains("Casey Coach"));
+
+    // The whole log as CSV, for managers only.
+    let refused = app.get("/staff/audit.csv", Some(&front_desk)).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    let csv = app.get("/staff/audit.csv", Some(&manager)).await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(csv.header(header::CONTENT_TYPE).starts_with("text/csv"));
+    let lines: Vec<&str> = csv.body.lines().collect();
+    assert_eq!(
+        lines[0],
+        "read_at_utc,staff_email,staff_name,person,source,source_id"
+    );
+    assert_eq!(lines.len(), 3, "a header and two reads: {}", csv.body);
+    for line in &lines[1..] {
+        assert!(
+            line.ends_with(&format!(
+                ",{STAFF_EMAIL},Casey Coach,Ana3 Pérez,booking,{id}"
+            )),
+            "{line}"
+        );
+    }
 }
 
 #[sqlx::test(migrator = "app::db::MIGRATOR")]

@@ -31,6 +31,7 @@ pub fn AuditPage() -> impl IntoView {
                     <main id="main" class="page staff">
                         <h1>{c.audit_heading.clone()}</h1>
                         <p>{c.audit_intro.clone()}</p>
+                        <p><a href="/staff/audit.csv" download data-testid="audit-csv">{c.audit_csv.clone()}</a></p>
                         <table class="queue-table" data-testid="audit">
                             <thead><tr>
                                 <th scope="col">{c.col_read_at.clone()}</th>

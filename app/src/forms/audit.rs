@@ -1,0 +1,55 @@
+//! [ssr] `GET /staff/audit.csv`: the whole log of staff reads of contact details, for
+//! managers and admins to keep or hand to an auditor. Anyone else gets 403.
+
+use crate::db::calendar::all_contact_reads;
+use crate::domain::report::csv_line;
+use crate::domain::roles::Role;
+use crate::state::AppState;
+use axum::extract::State;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+pub async fn audit_csv(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let unavailable = |error: sqlx::Error| {
+        tracing::error!(%error, "audit export failed");
+        StatusCode::SERVICE_UNAVAILABLE.into_response()
+    };
+    match crate::api::auth::current_staff(&state.pool, &headers).await {
+        Ok(Some(staff)) if Role::from_code(&staff.role).manages_availability() => {}
+        Ok(_) => return StatusCode::FORBIDDEN.into_response(),
+        Err(error) => return unavailable(error),
+    }
+    let reads = match all_contact_reads(&state.pool).await {
+        Ok(reads) => reads,
+        Err(error) => return unavailable(error),
+    };
+    let mut body = csv_line(&[
+        "read_at_utc",
+        "staff_email",
+        "staff_name",
+        "person",
+        "source",
+        "source_id",
+    ]);
+    for r in reads {
+        body.push_str(&csv_line(&[
+            &r.read_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            &r.staff_email,
+            &r.staff_name,
+            &r.person,
+            &r.source,
+            &r.source_id.to_string(),
+        ]));
+    }
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"frontdesk-contact-reads.csv\"",
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
