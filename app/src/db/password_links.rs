@@ -34,17 +34,15 @@ pub async fn issue(
 /// Whom a live link is for.
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct LinkHolder {
-    pub staff_id: i64,
     pub display_name: String,
     pub email: String,
-    pub purpose: String,
 }
 
 /// The account a link that has not expired belongs to; None for an unknown, used or
 /// expired link, or a disabled account.
 pub async fn holder(pool: &PgPool, token: &str) -> Result<Option<LinkHolder>, sqlx::Error> {
     sqlx::query_as(
-        "select u.id as staff_id, u.display_name, u.email, l.purpose
+        "select u.display_name, u.email
          from staff_password_links l join staff_users u on u.id = l.staff_id
          where l.token_hash = $1 and l.expires_at > now() and not u.disabled",
     )

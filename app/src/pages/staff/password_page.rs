@@ -26,39 +26,31 @@ pub fn PasswordPage() -> impl IntoView {
         .get("token")
         .unwrap_or_default();
     let answer = use_context::<PasswordAnswer>().unwrap_or_default();
-    let holder = Resource::new_blocking(|| (), {
-        let token = token.clone();
-        move |_| password_link(token.clone())
-    });
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir()/>
         <Title text=a.password_title.clone()/>
         <main id="main" class="page staff narrow">
             <h1>{a.password_title.clone()}</h1>
             <Suspense>
-                {move || {
-                    let answer = answer.clone();
-                    let token = token.clone();
-                    Suspend::new(async move {
-                        let Ok(Some((name, email))) = holder.await else {
-                            return view! { <p class="notice notice-error" role="alert" data-testid="link-unusable">{a.link_unusable.clone()}</p> }.into_any();
-                        };
-                        view! {
-                            <p>{fill(&a.password_intro, &[("name", &name), ("email", &email)])}</p>
-                            <form method="post" action=format!("/staff/password/{token}") class="stack" novalidate>
-                                <input type="hidden" name="lang" value=locale.tag()/>
-                                // For password managers: the account the new password belongs to.
-                                <input type="email" name="username" value=email autocomplete="username" hidden/>
-                                <TextField name="password" label=a.password_label.clone() value=String::new()
-                                    error=answer.password_error.clone() kind="password" autocomplete="new-password"
-                                    hint=a.password_hint.clone()/>
-                                <TextField name="repeat" label=a.repeat_label.clone() value=String::new()
-                                    error=answer.repeat_error.clone() kind="password" autocomplete="new-password"/>
-                                <button type="submit" class="primary-button">{a.password_button.clone()}</button>
-                            </form>
-                        }.into_any()
-                    })
-                }}
+                {Suspend::new(async move {
+                    let Ok(Some((name, email))) = password_link(token.clone()).await else {
+                        return view! { <p class="notice notice-error" role="alert" data-testid="link-unusable">{a.link_unusable.clone()}</p> }.into_any();
+                    };
+                    view! {
+                        <p>{fill(&a.password_intro, &[("name", &name), ("email", &email)])}</p>
+                        <form method="post" action=format!("/staff/password/{token}") class="staff-form" novalidate>
+                            <input type="hidden" name="lang" value=locale.tag()/>
+                            // For password managers: the account the new password belongs to.
+                            <input type="email" name="username" value=email autocomplete="username" hidden/>
+                            <TextField name="password" label=a.password_label.clone() value=String::new()
+                                error=answer.password_error.clone() kind="password" autocomplete="new-password"
+                                hint=a.password_hint.clone()/>
+                            <TextField name="repeat" label=a.repeat_label.clone() value=String::new()
+                                error=answer.repeat_error.clone() kind="password" autocomplete="new-password"/>
+                            <button type="submit" class="primary-button">{a.password_button.clone()}</button>
+                        </form>
+                    }.into_any()
+                })}
             </Suspense>
         </main>
     }
