@@ -25,6 +25,7 @@ function server(url: string) {
       LEPTOS_SITE_ROOT: "../target/site",
       LEPTOS_SITE_PKG_DIR: "pkg",
       LEPTOS_ENV: "PROD",
+      FRONTDESK_DEMO_DATA: "true",
       RUST_LOG: "warn",
     },
   };

@@ -25,6 +25,7 @@ use crate::pages::{
         calendar_page::CalendarPage,
         closures_page::ClosuresPage,
         login_page::LoginPage,
+        not_allowed_page::NotAllowedPage,
         password_page::PasswordPage,
         queue_page::QueuePage,
         reports_page::ReportsPage,
@@ -87,6 +88,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/workshops/:id") view=WorkshopSessionPage ssr=SsrMode::Async/>
                 <Route path=path!("/workshops/manage/:token") view=EnrolmentPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/login") view=LoginPage/>
+                <Route path=path!("/staff/not-allowed") view=NotAllowedPage/>
                 <Route path=path!("/staff/password/:token") view=PasswordPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/queue") view=QueuePage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/appointments") view=AppointmentsPage ssr=SsrMode::Async/>

@@ -1,7 +1,7 @@
 // A participant at home books from a phone in New York: a Portland center's slot, both
 // times shown, the .ics, cancel by the private link, book again, reschedule. In English
 // and in Spanish, and with JavaScript off.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures";
 import { expectNoAxeViolations, shoot } from "./helpers";
 import { chooseFirstTime, downloadCalendar, ENGLISH, fillDetails, press, SPANISH, Words } from "./booking-helpers";
 

@@ -1,7 +1,7 @@
 // "I have an appointment" on the kiosk tablet, by touch: found by confirmation code, the
 // visitor gets a ticket ahead of walk-ins, and staff on the other server process see the
 // arrival live in the queue and on the day view of appointments.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures";
 import { execFileSync } from "child_process";
 import { expectLargeTapTargets, expectNoAxeViolations, expectNoScrolling, shoot, signedInStaffPage } from "./helpers";
 

@@ -1,6 +1,6 @@
 // Bad input gets a clear message beside the field in the visitor's language and nothing
 // typed is lost; a failed request keeps the answers; a double tap makes one ticket.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures";
 import { expectNoAxeViolations, expectLargeTapTargets, shoot, signedInStaffPage, waitForWizard } from "./helpers";
 
 test("refused answers are explained beside the field in Spanish and what was typed stays", async ({ page }, testInfo) => {

@@ -1,7 +1,7 @@
 // What a kiosk tablet downloads: the check-in page's WASM, JS and CSS, compressed with
 // brotli as a server would send them, must stay within budget. Figures are written to
 // test-results/kiosk-budget.json for the README's design note.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures";
 import * as zlib from "zlib";
 import * as fs from "fs";
 import * as path from "path";

@@ -1,6 +1,6 @@
 // A walk-in visitor checks in on a kiosk tablet by touch; staff see the ticket live on a
 // screen served by another server process, and call it.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures";
 import { expectNoAxeViolations, expectLargeTapTargets, expectNoScrolling, shoot, signedInStaffPage, waitForWizard } from "./helpers";
 
 test("a visitor checks in by touch in English and staff see the ticket live and call it", async ({ page, browser }, testInfo) => {

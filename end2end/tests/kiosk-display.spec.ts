@@ -1,6 +1,6 @@
 // A visitor can ask for larger text and high contrast on the welcome screen; the choice
 // follows them through the check-in and still passes every accessibility check.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures";
 import { expectNoAxeViolations, expectLargeTapTargets, shoot, waitForWizard } from "./helpers";
 
 test("larger text and high contrast follow the visitor through the check-in", async ({ page }, testInfo) => {

@@ -1,7 +1,7 @@
 // After a minute without a touch the kiosk asks whether more time is needed; when the
 // countdown ends it returns to Welcome in the default language with nothing typed left in
 // the page, the history or the browser's storage.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures";
 import { expectNoAxeViolations, expectLargeTapTargets, shoot, waitForWizard } from "./helpers";
 
 test("an idle kiosk asks, counts down, then wipes everything and starts over", async ({ page }, testInfo) => {

@@ -1,6 +1,6 @@
 // "Read aloud" speaks the screen the visitor sees, in the screen's language, through the
 // browser's own speech synthesis (observed here, not replaced: the real call still runs).
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures";
 import { waitForWizard } from "./helpers";
 
 test("read aloud speaks the current question in the visitor's language", async ({ page }) => {

@@ -1,6 +1,6 @@
 // On the kiosk tablet, by touch and in Spanish: this center's workshops of the coming
 // days in large print, and enrolment with a name and a phone number.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures";
 import { expectLargeTapTargets, expectNoAxeViolations, expectNoScrolling, shoot } from "./helpers";
 
 test("a visitor enrols in a workshop at the kiosk in Spanish", async ({ page }, testInfo) => {

@@ -1,7 +1,8 @@
 // The staff workspace: a front-desk user works a whole flow by keyboard alone (sign in,
 // see a kiosk check-in arrive live with its interpreter request, arrange the interpreter,
 // call the visitor); a manager closes a day; a coach cannot.
-import { test, expect, Page, Locator } from "@playwright/test";
+import { test, expect } from "./fixtures";
+import type { Page, Locator } from "@playwright/test";
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import { DEMO_EMAIL, DEMO_PASSWORD, KIOSK_SERVER, STAFF_SERVER, expectNoAxeViolations, shoot } from "./helpers";

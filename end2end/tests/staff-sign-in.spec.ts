@@ -1,6 +1,6 @@
 // Staff sign-in: strangers are sent to the sign-in form, wrong passwords are explained,
 // and sign-out ends the session.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures";
 import { DEMO_EMAIL, DEMO_PASSWORD, STAFF_SERVER, expectNoAxeViolations, shoot } from "./helpers";
 
 test("staff pages need a sign-in, and sign-out ends it", async ({ page }, testInfo) => {

@@ -1,7 +1,8 @@
 // Staff plan workshops: create a weekly series (a refused form first), see people enrol
 // from home, move one to the next date (the first in line gets the freed seat), move the
 // time (everyone is told), then cancel, which the enrolled person's private link shows.
-import { test, expect, Page } from "@playwright/test";
+import { test, expect } from "./fixtures";
+import type { Page } from "@playwright/test";
 import { expectNoAxeViolations, shoot, signedInStaffPage } from "./helpers";
 
 /** A Monday two to three weeks ahead, as YYYY-MM-DD. */

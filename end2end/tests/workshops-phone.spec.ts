@@ -1,6 +1,7 @@
 // At home on a phone: find a session by filters, enrol, cancel by the private link. A
 // full session: the waitlist, then a cancellation promotes the first in line.
-import { test, expect, Page } from "@playwright/test";
+import { test, expect } from "./fixtures";
+import type { Page } from "@playwright/test";
 import { expectNoAxeViolations, shoot, signedInStaffPage } from "./helpers";
 
 test.use({

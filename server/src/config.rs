@@ -13,7 +13,8 @@ pub struct Config {
     pub embedded_pg_bin: Option<PathBuf>,
     /// `FRONTDESK_PG_PORT`: the private cluster's port on 127.0.0.1.
     pub embedded_pg_port: u16,
-    /// `FRONTDESK_DEMO_DATA`: seed the five centers and the demo staff account.
+    /// `FRONTDESK_DEMO_DATA`: seed the five centers, demo workshops and the demo staff
+    /// accounts. Off unless asked for: a production database gets no known password.
     pub demo_data: bool,
     /// `FRONTDESK_DEMO_EMAIL` / `FRONTDESK_DEMO_PASSWORD`: the demo staff sign-in.
     pub demo_email: String,
@@ -27,6 +28,8 @@ pub struct Config {
     pub smtp_url: Option<String>,
     /// `FRONTDESK_MAIL_FROM`: the sender of booking emails.
     pub mail_from: String,
+    /// `FRONTDESK_TRUSTED_PROXIES`: reverse proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: crate::client_address::TrustedProxies,
 }
 
 impl Config {
@@ -50,7 +53,7 @@ impl Config {
             embedded_pg_bin: var("FRONTDESK_PG_BIN").map(PathBuf::from),
             embedded_pg_port: u16::try_from(parse("FRONTDESK_PG_PORT", "54329")?)
                 .map_err(|_| "FRONTDESK_PG_PORT must be a port number".to_owned())?,
-            demo_data: flag("FRONTDESK_DEMO_DATA", true),
+            demo_data: flag("FRONTDESK_DEMO_DATA", false),
             demo_email: var("FRONTDESK_DEMO_EMAIL")
                 .unwrap_or_else(|| "demo@frontdesk.test".to_owned()),
             demo_password: var("FRONTDESK_DEMO_PASSWORD")
@@ -61,6 +64,9 @@ impl Config {
             smtp_url: var("FRONTDESK_SMTP_URL"),
             mail_from: var("FRONTDESK_MAIL_FROM")
                 .unwrap_or_else(|| "WorkSource Frontdesk <frontdesk@localhost>".to_owned()),
+            trusted_proxies: crate::client_address::TrustedProxies::parse(
+                &var("FRONTDESK_TRUSTED_PROXIES").unwrap_or_default(),
+            )?,
         })
     }
 }

@@ -37,3 +37,13 @@ pub async fn queue_reminders(state: AppState) {
         }
     }
 }
+
+/// Forgets rate-limit state of clients whose limits have refilled, every minute, so a
+/// flood from many addresses does not grow memory for good.
+pub async fn forget_refilled_limits(limits: app::limits::Limits) {
+    let mut every_minute = tokio::time::interval(Duration::from_secs(60));
+    loop {
+        every_minute.tick().await;
+        limits.forget_refilled();
+    }
+}

@@ -2,9 +2,14 @@
 //! the live queue stream and background jobs. `main.rs` wires them together; tests build
 //! the same router with `router::build` against their own database.
 
+pub mod client_address;
 pub mod config;
+pub mod create_admin;
+pub mod database;
 pub mod embedded_postgres;
 pub mod jobs;
 pub mod live;
 pub mod mailer;
 pub mod router;
+pub mod security;
+pub mod startup;

@@ -1,5 +1,6 @@
 //! Starts Frontdesk: reads the configuration, starts or connects to PostgreSQL, applies the
-//! migrations, seeds demo data, and serves until Ctrl-C or SIGTERM.
+//! migrations, seeds demo data when asked for, and serves until Ctrl-C or SIGTERM.
+//! `server create-admin EMAIL` instead creates the first admin and prints its link.
 
 use app::state::{AppState, Settings};
 use server::config::Config;
@@ -23,7 +24,23 @@ async fn main() -> ExitCode {
     }
 }
 
+/// What the command line asks for.
+enum Command {
+    Serve,
+    CreateAdmin(String),
+}
+
+fn command() -> Result<Command, String> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.as_slice() {
+        [] => Ok(Command::Serve),
+        [verb, email] if verb == "create-admin" => Ok(Command::CreateAdmin(email.clone())),
+        _ => Err("usage: server [create-admin EMAIL]".to_owned()),
+    }
+}
+
 async fn run() -> Result<(), String> {
+    let command = command()?;
     let config = Config::from_env()?;
     // The binary built by cargo-leptos knows its asset names; a plain `cargo run` does not.
     if std::env::var_os("LEPTOS_OUTPUT_NAME").is_none()
@@ -46,16 +63,59 @@ async fn run() -> Result<(), String> {
             .await?,
         ),
     };
-    let result = serve(
-        &config,
-        leptos_options,
-        embedded.as_ref().map(|pg| pg.url.clone()),
-    )
-    .await;
+    let embedded_url = embedded.as_ref().map(|pg| pg.url.clone());
+    let result = match command {
+        Command::Serve => serve(&config, leptos_options, embedded_url).await,
+        Command::CreateAdmin(email) => {
+            create_admin(&config, &leptos_options, embedded_url, &email).await
+        }
+    };
     if let Some(pg) = embedded {
         pg.stop();
     }
     result
+}
+
+async fn connect(config: &Config, embedded_url: Option<String>) -> Result<sqlx::PgPool, String> {
+    let url = config
+        .database_url
+        .clone()
+        .or(embedded_url)
+        .unwrap_or_default();
+    let options: sqlx::postgres::PgConnectOptions = url
+        .parse()
+        .map_err(|e| format!("DATABASE_URL is not a PostgreSQL URL: {e}"))?;
+    let pool = server::database::pool_options()
+        .connect_with(server::database::with_statement_timeout(options))
+        .await
+        .map_err(|e| format!("cannot connect to the database: {e}"))?;
+    server::startup::prepare_database(&pool, config).await?;
+    Ok(pool)
+}
+
+fn public_url(config: &Config, leptos_options: &leptos::config::LeptosOptions) -> String {
+    config
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{}", leptos_options.site_addr))
+}
+
+async fn create_admin(
+    config: &Config,
+    leptos_options: &leptos::config::LeptosOptions,
+    embedded_url: Option<String>,
+    email: &str,
+) -> Result<(), String> {
+    let pool = connect(config, embedded_url).await?;
+    let created =
+        server::create_admin::create_admin(&pool, email, &public_url(config, leptos_options)).await;
+    pool.close().await;
+    let link = created?;
+    println!(
+        "Admin account created for {email}. Open this link within 72 hours to choose its password \
+         (it works once):\n{link}"
+    );
+    Ok(())
 }
 
 async fn serve(
@@ -63,45 +123,35 @@ async fn serve(
     leptos_options: leptos::config::LeptosOptions,
     embedded_url: Option<String>,
 ) -> Result<(), String> {
-    let url = config
-        .database_url
-        .clone()
-        .or(embedded_url)
-        .unwrap_or_default();
-    let pool = sqlx::postgres::PgPoolOptions::new()
-        .max_connections(20)
-        .connect(&url)
-        .await
-        .map_err(|e| format!("cannot connect to the database: {e}"))?;
-    app::db::MIGRATOR
-        .run(&pool)
-        .await
-        .map_err(|e| format!("migrations failed: {e}"))?;
-    if config.demo_data {
-        seed_demo(&pool, config).await?;
-    }
+    let pool = connect(config, embedded_url).await?;
 
     let (queue_changes, _) = tokio::sync::broadcast::channel(256);
+    let (session_ends, _) = tokio::sync::broadcast::channel(256);
+    let public_url = public_url(config, &leptos_options);
     let state = AppState {
         pool: pool.clone(),
         leptos_options: leptos_options.clone(),
         settings: Settings {
             retention_days: config.retention_days,
+            secure_cookies: public_url.starts_with("https://"),
             mail: app::db::outbox::MailContext {
-                public_url: config
-                    .public_url
-                    .clone()
-                    .unwrap_or_else(|| format!("http://{}", leptos_options.site_addr)),
+                public_url,
                 from_address: config.mail_from.clone(),
             },
         },
         queue_changes: queue_changes.clone(),
+        session_ends: session_ends.clone(),
+        live_streams: Default::default(),
+        limits: app::limits::Limits::standard(),
+        hashing: app::passwords::Hashing::per_core(),
     };
-    tokio::spawn(server::live::forward_queue_changes(
+    tokio::spawn(server::live::forward_notifications(
         pool.clone(),
         queue_changes,
+        session_ends,
     ));
     tokio::spawn(server::jobs::erase_expired_names(state.clone()));
+    tokio::spawn(server::jobs::forget_refilled_limits(state.limits.clone()));
     tokio::spawn(server::jobs::queue_reminders(state.clone()));
     tokio::spawn(server::mailer::run(
         pool.clone(),
@@ -118,41 +168,13 @@ async fn serve(
         "Frontdesk: http://{addr}  (kiosk: http://{addr}/kiosk/tigard, staff: http://{addr}/staff)"
     );
     // With connection info: failed sign-ins are counted per client address.
-    let app =
-        server::router::build(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let app = server::router::build(state, config.trusted_proxies.clone())
+        .into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await
         .map_err(|e| e.to_string())?;
     pool.close().await;
-    Ok(())
-}
-
-async fn seed_demo(pool: &sqlx::PgPool, config: &Config) -> Result<(), String> {
-    app::db::demo::seed_centers(pool)
-        .await
-        .map_err(|e| format!("demo data: {e}"))?;
-    app::db::demo_workshops::seed_workshops(pool, chrono::Utc::now())
-        .await
-        .map_err(|e| format!("demo workshops: {e}"))?;
-    let hash = app::api::auth::hash_password(&config.demo_password).map_err(|e| e.to_string())?;
-    // One account per role that the pages treat differently, all with the demo password.
-    let accounts = [
-        (config.demo_email.as_str(), "Demo Staff", "front_desk"),
-        ("coach@frontdesk.test", "Demo Coach", "coach"),
-        ("manager@frontdesk.test", "Demo Manager", "manager"),
-        ("admin@frontdesk.test", "Demo Admin", "admin"),
-    ];
-    for (email, name, role) in accounts {
-        app::db::staff::upsert_staff(pool, email, name, &hash, role)
-            .await
-            .map_err(|e| format!("demo staff: {e}"))?;
-    }
-    println!(
-        "Demo staff sign-in: email {}  password {}  (set FRONTDESK_DEMO_PASSWORD to change it); \
-         also coach@, manager@ and admin@frontdesk.test with the same password",
-        config.demo_email, config.demo_password
-    );
     Ok(())
 }
 

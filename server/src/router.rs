@@ -1,10 +1,14 @@
 //! The HTTP router: Leptos pages and server functions, the live queue stream, health
-//! checks, and the two rules every response follows (no caching of personal pages; staff
-//! pages only with a session).
+//! checks, and the rules every request and response follows: security headers and a
+//! nonce per response, no cross-site writes, no caching of personal pages, staff pages
+//! only with a session, bounded bodies and (but for live streams) bounded time.
 
+use crate::client_address::{client_address, TrustedProxies};
+use crate::security::{content_security_policy, refuse_cross_site, static_headers, SameSite};
 use app::app::{shell, App};
+use app::security::provide_request_nonce;
 use app::state::AppState;
-use axum::extract::{Request, State};
+use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -12,9 +16,52 @@ use axum::routing::{get, post};
 use axum::Router;
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::time::Duration;
+use tower_http::timeout::TimeoutLayer;
+
+/// The largest request body any form or server function takes. Forms here are a few
+/// hundred bytes; this keeps a stranger from making the server buffer megabytes.
+pub const BODY_LIMIT_BYTES: usize = 64 * 1024;
+
+/// How long a request (but for a live stream) may take before it is answered 503.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Builds the whole application for `state`.
-pub fn build(state: AppState) -> Router {
+pub fn build(state: AppState, trusted_proxies: TrustedProxies) -> Router {
+    let secure = state.settings.secure_cookies;
+    let site = SameSite {
+        public_origin: Some(origin_of(&state.settings.mail.public_url)),
+    };
+    // Live streams stay open for as long as the screen does: no request timeout.
+    let streams = Router::new()
+        .route("/staff/queue/events", get(crate::live::queue_events))
+        .route("/staff/calendar/events", get(crate::live::calendar_events));
+    let mut app = pages_and_forms(state.clone())
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            REQUEST_TIMEOUT,
+        ))
+        .merge(streams)
+        .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            require_staff_session,
+        ))
+        .layer(middleware::from_fn(no_store_for_personal_pages))
+        .layer(middleware::from_fn_with_state(site, refuse_cross_site))
+        .layer(middleware::from_fn_with_state(
+            trusted_proxies,
+            client_address,
+        ))
+        .layer(middleware::from_fn(content_security_policy));
+    for layer in static_headers(secure) {
+        app = app.layer(layer);
+    }
+    app.with_state(state)
+}
+
+/// Every route but the live streams.
+fn pages_and_forms(state: AppState) -> Router<AppState> {
     let routes = generate_route_list(App);
     let context_state = state.clone();
     let shell_options = state.leptos_options.clone();
@@ -22,8 +69,7 @@ pub fn build(state: AppState) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(ready))
         .route("/staff", get(|| async { Redirect::to("/staff/queue") }))
-        .route("/staff/queue/events", get(crate::live::queue_events))
-        .route("/staff/calendar/events", get(crate::live::calendar_events))
+        .route("/staff/login", post(app::forms::sign_in::sign_in))
         .route("/book/details", post(app::forms::booking::submit_details))
         .route(
             "/book/manage/{token}/cancel",
@@ -73,6 +119,10 @@ pub fn build(state: AppState) -> Router {
             "/staff/workshops/{id}/move",
             post(app::forms::staff_sessions::move_person),
         )
+        .route(
+            "/staff/workshops/{id}/capacity",
+            post(app::forms::staff_sessions::change_capacity),
+        )
         .route("/staff/reports.csv", get(app::forms::reports::visits_csv))
         .route("/staff/audit.csv", get(app::forms::audit::audit_csv))
         .route("/staff/accounts", post(app::forms::accounts::invite))
@@ -94,16 +144,27 @@ pub fn build(state: AppState) -> Router {
         .leptos_routes_with_context(
             &state,
             routes,
-            move || provide_context(context_state.clone()),
+            move || {
+                provide_context(context_state.clone());
+                provide_request_nonce();
+            },
             move || shell(shell_options.clone()),
         )
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            require_staff_session,
-        ))
-        .layer(middleware::from_fn(no_store_for_personal_pages))
-        .with_state(state)
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(provide_request_nonce, shell))
+}
+
+/// `scheme://host[:port]` of a URL, as browsers send it in `Origin`.
+fn origin_of(url: &str) -> String {
+    match url.split_once("://") {
+        Some((scheme, rest)) => {
+            let host = rest.split('/').next().unwrap_or_default();
+            format!("{scheme}://{host}")
+        }
+        None => url.to_owned(),
+    }
 }
 
 async fn ready(State(state): State<AppState>) -> StatusCode {
@@ -143,7 +204,7 @@ async fn require_staff_session(
     {
         return next.run(request).await;
     }
-    match app::api::auth::current_staff(&state.pool, request.headers()).await {
+    match app::api::auth::current_staff(&state, request.headers()).await {
         Ok(Some(_)) => next.run(request).await,
         Ok(None) if path.ends_with("/events") => StatusCode::UNAUTHORIZED.into_response(),
         Ok(None) => Redirect::to("/staff/login").into_response(),

@@ -3,6 +3,8 @@
 
 use crate::domain::accommodation::Accommodation;
 use crate::domain::accommodation_work::{Source, WorkStatus};
+#[cfg(feature = "ssr")]
+use crate::domain::roles::Permission;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -38,7 +40,7 @@ pub async fn accommodation_queue(
     status: Option<String>,
     center: Option<String>,
 ) -> Result<WorkQueue, ServerFnError> {
-    let staff = super::auth::require_staff().await?;
+    let staff = super::auth::require(Permission::HandleAccommodations).await?;
     let state = super::state()?;
     let status = match status.as_deref() {
         Some("all") => None,
@@ -95,7 +97,7 @@ pub async fn update_accommodation(
     need: String,
     status: String,
 ) -> Result<(), ServerFnError> {
-    let staff = super::auth::require_staff().await?;
+    let staff = super::auth::require(Permission::HandleAccommodations).await?;
     let state = super::state()?;
     let (Some(source), Some(need), Some(status)) = (
         Source::from_code(&source),

@@ -1,5 +1,7 @@
 //! Staff accounts for the admin page. Admins only.
 
+#[cfg(feature = "ssr")]
+use crate::domain::roles::Permission;
 use crate::domain::roles::Role;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -16,10 +18,7 @@ pub struct Account {
 /// Who is asking, and every account; an error for anyone but an admin.
 #[server(endpoint = "staff/accounts")]
 pub async fn staff_accounts() -> Result<(String, i64, Vec<Account>), ServerFnError> {
-    let me = super::auth::require_staff().await?;
-    if Role::from_code(&me.role) != Role::Admin {
-        return Err(ServerFnError::new("admins only"));
-    }
+    let me = super::auth::require(Permission::ManageAccounts).await?;
     let state = super::state()?;
     let accounts = crate::db::staff::list_accounts(&state.pool)
         .await

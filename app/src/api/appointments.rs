@@ -1,6 +1,8 @@
 //! The staff day view of a center's booked appointments. Staff only.
 
 use crate::domain::accommodation::Accommodation;
+#[cfg(feature = "ssr")]
+use crate::domain::roles::Permission;
 use crate::domain::service::Service;
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
@@ -36,7 +38,7 @@ pub async fn staff_appointments(
     center: Option<String>,
     day: Option<String>,
 ) -> Result<Option<AppointmentsDay>, ServerFnError> {
-    let staff = super::auth::require_staff().await?;
+    let staff = super::auth::require(Permission::ViewCalendar).await?;
     let state = super::state()?;
     let centers = crate::db::centers::list_centers(&state.pool)
         .await

@@ -1,54 +1,110 @@
-//! Staff sign-in and sign-out. Both are plain HTML form posts: they work before the page's
-//! WASM loads, and answer with a redirect.
+//! Staff sessions: the session cookie, the one permission check every staff action goes
+//! through (`authorize`), and sign-out. Sign-in is a form post (`forms::sign_in`).
 
 use leptos::prelude::*;
 
-/// Name of the cookie that carries a staff session token.
+/// Name of the cookie that carries a staff session token over plain http (a loopback
+/// demo). Over https it is `__Host-` + this: the browser then takes it only from this very
+/// host, over https, for the whole site, so no sibling subdomain can plant or read it.
 pub const SESSION_COOKIE: &str = "frontdesk_session";
+
+/// The session cookie's name where cookies are `Secure` (`settings.secure_cookies`).
+#[cfg(feature = "ssr")]
+pub fn session_cookie_name(secure: bool) -> &'static str {
+    if secure {
+        "__Host-frontdesk_session"
+    } else {
+        SESSION_COOKIE
+    }
+}
 
 /// The signed-in staff member, when the request carries a valid session cookie.
 #[cfg(feature = "ssr")]
 pub async fn current_staff(
-    pool: &sqlx::PgPool,
+    state: &crate::state::AppState,
     headers: &axum::http::HeaderMap,
 ) -> Result<Option<crate::db::sessions::SessionStaff>, sqlx::Error> {
-    match session_token(headers) {
-        Some(token) => crate::db::sessions::find_session(pool, &token).await,
+    match session_token(headers, state.settings.secure_cookies) {
+        Some(token) => crate::db::sessions::find_session(&state.pool, &token).await,
         None => Ok(None),
     }
 }
 
 /// The session token in the request's `Cookie` headers.
 #[cfg(feature = "ssr")]
-pub fn session_token(headers: &axum::http::HeaderMap) -> Option<String> {
+pub fn session_token(headers: &axum::http::HeaderMap, secure: bool) -> Option<String> {
+    cookie_value(headers, session_cookie_name(secure))
+}
+
+/// The value of cookie `name` in the request's `Cookie` headers.
+#[cfg(feature = "ssr")]
+pub fn cookie_value(headers: &axum::http::HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(axum::http::header::COOKIE)
         .iter()
         .filter_map(|value| value.to_str().ok())
         .flat_map(|value| value.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
-        .map(|(_, token)| token.to_owned())
+        .find(|(found, _)| *found == name)
+        .map(|(_, value)| value.to_owned())
 }
 
-/// For staff-only server functions: the caller, or a 401 error when not signed in.
+/// Why a staff request was refused.
 #[cfg(feature = "ssr")]
-pub async fn require_staff() -> Result<crate::db::sessions::SessionStaff, ServerFnError> {
+#[derive(Debug)]
+pub enum Refused {
+    /// No live session: 401, or the sign-in page.
+    SignedOut,
+    /// Signed in, but the role may not do this: 403.
+    Forbidden,
+    /// The session could not be checked.
+    Unavailable(sqlx::Error),
+}
+
+/// The one permission check: the signed-in staff member behind `headers`, if their role
+/// may do `permission`. Every staff server function and form handler calls this (or
+/// `require`, its server-function form) before anything else.
+#[cfg(feature = "ssr")]
+pub async fn authorize(
+    state: &crate::state::AppState,
+    headers: &axum::http::HeaderMap,
+    permission: crate::domain::roles::Permission,
+) -> Result<crate::db::sessions::SessionStaff, Refused> {
+    match current_staff(state, headers).await {
+        Ok(Some(staff)) if staff.role.may(permission) => Ok(staff),
+        Ok(Some(staff)) => {
+            tracing::warn!(
+                staff.id = staff.staff_id,
+                ?permission,
+                "staff action refused"
+            );
+            Err(Refused::Forbidden)
+        }
+        Ok(None) => Err(Refused::SignedOut),
+        Err(error) => Err(Refused::Unavailable(error)),
+    }
+}
+
+/// For staff server functions: `authorize` for the calling request, answering 401 or 403
+/// with an error when refused.
+#[cfg(feature = "ssr")]
+pub async fn require(
+    permission: crate::domain::roles::Permission,
+) -> Result<crate::db::sessions::SessionStaff, ServerFnError> {
+    use axum::http::StatusCode;
     let state = super::state()?;
     let parts = use_context::<axum::http::request::Parts>()
         .ok_or_else(|| ServerFnError::new("no request"))?;
-    match current_staff(&state.pool, &parts.headers)
-        .await
-        .map_err(super::unavailable)?
-    {
-        Some(staff) => Ok(staff),
-        None => {
-            if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-                response.set_status(axum::http::StatusCode::UNAUTHORIZED);
-            }
-            Err(ServerFnError::new("sign in required"))
-        }
+    let (status, message) = match authorize(&state, &parts.headers, permission).await {
+        Ok(staff) => return Ok(staff),
+        Err(Refused::SignedOut) => (StatusCode::UNAUTHORIZED, "sign in required"),
+        Err(Refused::Forbidden) => (StatusCode::FORBIDDEN, "not allowed for this role"),
+        Err(Refused::Unavailable(error)) => return Err(super::unavailable(error)),
+    };
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(status);
     }
+    Err(ServerFnError::new(message))
 }
 
 #[cfg(feature = "ssr")]
@@ -62,86 +118,11 @@ fn set_cookie(value: String) {
     }
 }
 
-/// Checks the email and password; on success starts a session and goes to the queue, on
-/// failure back to the sign-in page with a message.
-#[server(endpoint = "staff/sign-in")]
-pub async fn sign_in(email: String, password: String) -> Result<(), ServerFnError> {
-    use crate::db::sign_in_failures;
-    use argon2::{password_hash::PasswordHash, Argon2, PasswordVerifier};
-    let state = super::state()?;
-    let account = email.trim().to_lowercase();
-    let address = client_address();
-    let now = chrono::Utc::now();
-    let (failures, latest) = sign_in_failures::recent(&state.pool, &account, &address, now)
-        .await
-        .map_err(super::unavailable)?;
-    if let Some(wait) = crate::domain::staff_access::must_wait(failures, latest, now) {
-        // Refused before the password is even checked: guessing gains nothing by hurrying.
-        tracing::warn!(failures, "staff sign-in slowed down");
-        let seconds = wait.num_seconds().max(1);
-        leptos_axum::redirect(&format!("/staff/login?wait={seconds}"));
-        return Ok(());
-    }
-    let staff = crate::db::staff::find_active_by_email(&state.pool, &email)
-        .await
-        .map_err(super::unavailable)?;
-    // Verify against a real hash even for an unknown email, so the response time does
-    // not tell which emails have accounts.
-    let hash = staff
-        .as_ref()
-        .map(|s| s.password_hash.clone())
-        .unwrap_or_else(|| DUMMY_HASH.clone());
-    let matches = tokio::task::spawn_blocking(move || {
-        PasswordHash::new(&hash).is_ok_and(|parsed| {
-            Argon2::default()
-                .verify_password(password.as_bytes(), &parsed)
-                .is_ok()
-        })
-    })
-    .await
-    .map_err(super::unavailable)?;
-    match staff.filter(|_| matches) {
-        Some(staff) => {
-            sign_in_failures::clear(&state.pool, &account, &address)
-                .await
-                .map_err(super::unavailable)?;
-            let token = crate::db::sessions::new_token();
-            crate::db::sessions::create_session(&state.pool, staff.id, &token)
-                .await
-                .map_err(super::unavailable)?;
-            set_cookie(session_cookie(&token));
-            tracing::info!(staff.id = staff.id, "staff signed in");
-            leptos_axum::redirect("/staff/queue");
-        }
-        None => {
-            sign_in_failures::record(&state.pool, &account, &address, now)
-                .await
-                .map_err(super::unavailable)?;
-            tracing::warn!("staff sign-in refused");
-            leptos_axum::redirect("/staff/login?failed=1");
-        }
-    }
-    Ok(())
-}
-
-/// The address the request came from, as the server saw the connection ("unknown" when
-/// the server was not started with connection info, as in tests that skip the socket).
+/// An argon2id hash of a random password nobody knows: checking a password against it
+/// takes as long as against a real one, so the response time does not tell which emails
+/// have accounts.
 #[cfg(feature = "ssr")]
-fn client_address() -> String {
-    use axum::extract::ConnectInfo;
-    use_context::<axum::http::request::Parts>()
-        .and_then(|parts| {
-            parts
-                .extensions
-                .get::<ConnectInfo<std::net::SocketAddr>>()
-                .map(|info| info.0.ip().to_string())
-        })
-        .unwrap_or_else(|| "unknown".to_owned())
-}
-
-/// An argon2id hash of a random password nobody knows, for constant-time refusals.
-#[cfg(feature = "ssr")]
-static DUMMY_HASH: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+pub static DUMMY_HASH: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
     hash_password(&crate::db::sessions::new_token()).unwrap_or_default()
 });
 
@@ -149,25 +130,32 @@ static DUMMY_HASH: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
 #[server(endpoint = "staff/sign-out")]
 pub async fn sign_out() -> Result<(), ServerFnError> {
     let state = super::state()?;
+    let secure = state.settings.secure_cookies;
     if let Some(parts) = use_context::<axum::http::request::Parts>() {
-        if let Some(token) = session_token(&parts.headers) {
+        if let Some(token) = session_token(&parts.headers, secure) {
             crate::db::sessions::delete_session(&state.pool, &token)
                 .await
                 .map_err(super::unavailable)?;
         }
     }
-    set_cookie(format!(
-        "{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"
-    ));
+    set_cookie(cookie(session_cookie_name(secure), "", 0, secure));
     leptos_axum::redirect("/staff/login");
     Ok(())
 }
 
 /// The `Set-Cookie` value that carries a new session's token.
 #[cfg(feature = "ssr")]
-pub fn session_cookie(token: &str) -> String {
+pub fn session_cookie(token: &str, secure: bool) -> String {
     let max_age = crate::domain::staff_access::SESSION_HOURS * 3600;
-    format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}")
+    cookie(session_cookie_name(secure), token, max_age, secure)
+}
+
+/// A `Set-Cookie` value for the whole site that scripts cannot read and that no other
+/// site's page or link carries along (`SameSite=Strict`); `Secure` over https.
+#[cfg(feature = "ssr")]
+pub fn cookie(name: &str, value: &str, max_age_seconds: i64, secure: bool) -> String {
+    let secure = if secure { "; Secure" } else { "" };
+    format!("{name}={value}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age_seconds}{secure}")
 }
 
 /// Hashes a password with argon2id and a random salt (for accounts made at start-up).

@@ -1,5 +1,7 @@
 //! A center's weekly hours and capacity per service, for the managers' page.
 
+#[cfg(feature = "ssr")]
+use crate::domain::roles::Permission;
 use crate::domain::service::Service;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -22,7 +24,7 @@ pub struct AvailabilityData {
 pub async fn availability_page(
     center: Option<String>,
 ) -> Result<Option<AvailabilityData>, ServerFnError> {
-    let staff = super::auth::require_staff().await?;
+    let staff = super::auth::require(Permission::ViewAvailability).await?;
     let state = super::state()?;
     let centers = crate::db::centers::list_centers(&state.pool)
         .await
@@ -56,7 +58,7 @@ pub async fn availability_page(
         .collect();
     Ok(Some(AvailabilityData {
         staff_name: staff.display_name,
-        can_manage: crate::domain::roles::Role::from_code(&staff.role).manages_availability(),
+        can_manage: staff.role.may(Permission::ManageAvailability),
         centers: centers.into_iter().map(Into::into).collect(),
         time_zone: chosen.time_zone.clone(),
         center: chosen.into(),

@@ -5,6 +5,8 @@
 use super::workshops::SessionView;
 use crate::domain::accommodation::Accommodation;
 use crate::domain::appointment_status::AppointmentStatus;
+#[cfg(feature = "ssr")]
+use crate::domain::roles::Permission;
 use crate::domain::service::Service;
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
@@ -55,7 +57,7 @@ pub async fn staff_calendar(
     service: Option<String>,
     staff: Option<String>,
 ) -> Result<CalendarData, ServerFnError> {
-    let me = super::auth::require_staff().await?;
+    let me = super::auth::require(Permission::ViewCalendar).await?;
     let state = super::state()?;
     ssr::calendar(
         &state.pool,
@@ -141,7 +143,7 @@ pub struct AppointmentInfo {
 /// One appointment with the person's contact details and history. The read is logged.
 #[server(endpoint = "staff/calendar/appointment")]
 pub async fn appointment_details(id: i64) -> Result<Option<AppointmentInfo>, ServerFnError> {
-    let me = super::auth::require_staff().await?;
+    let me = super::auth::require(Permission::ReadContactDetails).await?;
     let state = super::state()?;
     ssr::details(&state.pool, me.display_name, me.staff_id, id)
         .await
@@ -157,7 +159,7 @@ pub async fn update_appointment(
     note: String,
 ) -> Result<(), ServerFnError> {
     use crate::db::calendar::{AppointmentUpdate, UpdateOutcome};
-    let me = super::auth::require_staff().await?;
+    let me = super::auth::require(Permission::UpdateAppointment).await?;
     let state = super::state()?;
     let Some(status) = AppointmentStatus::from_code(&status) else {
         return Err(ServerFnError::new("unknown status"));
@@ -188,10 +190,7 @@ pub struct ContactRead {
 /// The latest reads of contact details, for managers and admins only.
 #[server(endpoint = "staff/audit")]
 pub async fn contact_audit() -> Result<(String, Vec<ContactRead>), ServerFnError> {
-    let me = super::auth::require_staff().await?;
-    if !crate::domain::roles::Role::from_code(&me.role).manages_availability() {
-        return Err(ServerFnError::new("managers only"));
-    }
+    let me = super::auth::require(Permission::ViewAuditLog).await?;
     let state = super::state()?;
     let reads = crate::db::calendar::contact_reads(&state.pool, 500)
         .await

@@ -1,5 +1,7 @@
 //! A center's closures, for the staff page: who may change them, and what is closed.
 
+#[cfg(feature = "ssr")]
+use crate::domain::roles::Permission;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -22,7 +24,7 @@ pub struct ClosuresData {
 /// The closures of `center` (the first center when none is given) from today on.
 #[server(endpoint = "staff/closures")]
 pub async fn closures_page(center: Option<String>) -> Result<Option<ClosuresData>, ServerFnError> {
-    let staff = super::auth::require_staff().await?;
+    let staff = super::auth::require(Permission::ViewAvailability).await?;
     let state = super::state()?;
     let centers = crate::db::centers::list_centers(&state.pool)
         .await
@@ -41,7 +43,7 @@ pub async fn closures_page(center: Option<String>) -> Result<Option<ClosuresData
         .collect();
     Ok(Some(ClosuresData {
         staff_name: staff.display_name,
-        can_manage: crate::domain::roles::Role::from_code(&staff.role).manages_availability(),
+        can_manage: staff.role.may(Permission::ManageAvailability),
         centers: centers.into_iter().map(Into::into).collect(),
         time_zone: chosen.time_zone.clone(),
         center: chosen.into(),

@@ -2,6 +2,8 @@
 
 use crate::domain::accommodation::Accommodation;
 use crate::domain::queue::QueueStatus;
+#[cfg(feature = "ssr")]
+use crate::domain::roles::Permission;
 use crate::domain::visit_reason::VisitReason;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -71,7 +73,7 @@ pub async fn act_on_visit(
     visit_id: i64,
     action: String,
 ) -> Result<(), ServerFnError> {
-    let staff = super::auth::require_staff().await?;
+    let staff = super::auth::require(Permission::ActOnQueue).await?;
     let state = super::state()?;
     let action = crate::domain::queue::QueueAction::from_code(&action)
         .ok_or_else(|| ServerFnError::new("unknown action"))?;
@@ -97,7 +99,7 @@ pub async fn transfer_visit(
     visit_id: i64,
     to: String,
 ) -> Result<(), ServerFnError> {
-    let staff = super::auth::require_staff().await?;
+    let staff = super::auth::require(Permission::ActOnQueue).await?;
     let state = super::state()?;
     let to = crate::domain::queue::Transfer::parse(&to)
         .ok_or_else(|| ServerFnError::new("unknown transfer"))?;
@@ -111,7 +113,7 @@ pub async fn transfer_visit(
 /// Calls the next waiting visitor at `center_id`.
 #[server(endpoint = "staff/queue/call-next")]
 pub async fn call_next_visitor(center_id: String) -> Result<(), ServerFnError> {
-    let staff = super::auth::require_staff().await?;
+    let staff = super::auth::require(Permission::ActOnQueue).await?;
     let state = super::state()?;
     let Some(center) = crate::db::centers::find_center(&state.pool, &center_id)
         .await
@@ -140,7 +142,7 @@ pub struct QueuePageData {
 pub async fn staff_queue_page(
     center: Option<String>,
 ) -> Result<Option<QueuePageData>, ServerFnError> {
-    let staff = super::auth::require_staff().await?;
+    let staff = super::auth::require(Permission::ViewQueue).await?;
     let state = super::state()?;
     let centers = crate::db::centers::list_centers(&state.pool)
         .await

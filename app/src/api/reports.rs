@@ -1,6 +1,8 @@
 //! Staff reports: visits, waits, appointments and workshops per day or week, for one
 //! center or all. The CSV export of the visit counts is `forms::reports`.
 
+#[cfg(feature = "ssr")]
+use crate::domain::roles::Permission;
 use crate::domain::visit_reason::VisitReason;
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -53,7 +55,7 @@ pub async fn staff_report(
     center: Option<String>,
     period: Option<String>,
 ) -> Result<Report, ServerFnError> {
-    let staff = super::auth::require_staff().await?;
+    let staff = super::auth::require(Permission::ViewReports).await?;
     let state = super::state()?;
     let query = ssr::ReportQuery::read(from, to, center, period);
     ssr::report(&state.pool, staff.display_name, query)

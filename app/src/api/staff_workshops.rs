@@ -1,7 +1,10 @@
 //! Staff work with workshops: the sessions, each session's roster with attendance and the
-//! waitlist in order, and its capacity (raising it promotes from the waitlist). Staff only.
+//! waitlist in order, and the session form. Changes of seats are a form post
+//! (`forms::staff_sessions`).
 
 use super::workshops::SessionView;
+#[cfg(feature = "ssr")]
+use crate::domain::roles::Permission;
 use crate::domain::session_plan::SessionFields;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -22,8 +25,11 @@ pub struct Roster {
     pub facilitator: String,
     pub meeting_link: Option<String>,
     pub entries: Vec<RosterEntry>,
-    /// Sessions a person can be moved to, soonest first.
+    /// Sessions a person can be moved to, soonest first (none for a role that may not
+    /// move people).
     pub move_targets: Vec<SessionView>,
+    /// Whether the caller may edit, cancel, change seats and move people.
+    pub can_manage: bool,
 }
 
 /// What the new- and edit-session form starts from.
@@ -37,23 +43,25 @@ pub struct SessionFormData {
     pub cancelled: bool,
 }
 
-/// Upcoming sessions (cancelled ones included), soonest first.
+/// Upcoming sessions (cancelled ones included), soonest first, and whether the caller may
+/// create sessions.
 #[server(endpoint = "staff/workshops")]
-pub async fn staff_workshops() -> Result<(String, Vec<SessionView>), ServerFnError> {
-    let staff = super::auth::require_staff().await?;
+pub async fn staff_workshops() -> Result<(String, bool, Vec<SessionView>), ServerFnError> {
+    let staff = super::auth::require(Permission::ViewWorkshops).await?;
     let state = super::state()?;
     let rows = crate::db::workshops::upcoming_for_staff(&state.pool, chrono::Utc::now())
         .await
         .map_err(super::unavailable)?;
     Ok((
         staff.display_name,
+        staff.role.may(Permission::ManageWorkshops),
         rows.into_iter().filter_map(SessionView::from_row).collect(),
     ))
 }
 
 #[server(endpoint = "staff/workshops/roster")]
 pub async fn staff_roster(id: i64) -> Result<Option<Roster>, ServerFnError> {
-    let staff = super::auth::require_staff().await?;
+    let staff = super::auth::require(Permission::ViewWorkshops).await?;
     let state = super::state()?;
     let Some(session) = crate::db::workshops::session(&state.pool, id)
         .await
@@ -69,12 +77,17 @@ pub async fn staff_roster(id: i64) -> Result<Option<Roster>, ServerFnError> {
         Some(row) => (row.facilitator, row.meeting_link),
         None => (String::new(), None),
     };
-    let move_targets = crate::db::workshop_admin::move_targets(&state.pool, id, chrono::Utc::now())
-        .await
-        .map_err(super::unavailable)?
-        .into_iter()
-        .filter_map(SessionView::from_row)
-        .collect();
+    let can_manage = staff.role.may(Permission::ManageWorkshops);
+    let move_targets = if can_manage {
+        crate::db::workshop_admin::move_targets(&state.pool, id, chrono::Utc::now())
+            .await
+            .map_err(super::unavailable)?
+            .into_iter()
+            .filter_map(SessionView::from_row)
+            .collect()
+    } else {
+        Vec::new()
+    };
     let entries = crate::db::workshops::roster(&state.pool, id)
         .await
         .map_err(super::unavailable)?
@@ -92,6 +105,7 @@ pub async fn staff_roster(id: i64) -> Result<Option<Roster>, ServerFnError> {
         meeting_link,
         entries,
         move_targets,
+        can_manage,
     }))
 }
 
@@ -102,7 +116,7 @@ pub async fn mark_attendance(
     enrolment_id: i64,
     status: String,
 ) -> Result<(), ServerFnError> {
-    super::auth::require_staff().await?;
+    super::auth::require(Permission::MarkAttendance).await?;
     let state = super::state()?;
     if !matches!(status.as_str(), "attended" | "no_show" | "enrolled") {
         return Err(ServerFnError::new("unknown attendance"));
@@ -113,28 +127,11 @@ pub async fn mark_attendance(
     Ok(())
 }
 
-/// Sets the number of seats; raising it gives the new seats to the waitlist in order.
-#[server(endpoint = "staff/workshops/capacity")]
-pub async fn change_capacity(session_id: i64, capacity: i32) -> Result<(), ServerFnError> {
-    super::auth::require_staff().await?;
-    let state = super::state()?;
-    crate::db::workshops::set_capacity(
-        &state.pool,
-        session_id,
-        capacity.max(0),
-        &state.settings.mail,
-        chrono::Utc::now(),
-    )
-    .await
-    .map_err(super::unavailable)?;
-    Ok(())
-}
-
 /// The form to create a session (`id` none) or edit session `id`, filled in with the
 /// session's values read on its own wall clock. `None` when `id` is unknown.
 #[server(endpoint = "staff/workshops/form")]
 pub async fn session_form(id: Option<i64>) -> Result<Option<SessionFormData>, ServerFnError> {
-    let staff = super::auth::require_staff().await?;
+    let staff = super::auth::require(Permission::ManageWorkshops).await?;
     let state = super::state()?;
     let centers = crate::db::centers::list_centers(&state.pool)
         .await

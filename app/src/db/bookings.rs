@@ -7,11 +7,13 @@
 use super::booking_slots::{distinct_times, free_slots, offers, Offer};
 use super::outbox::{enqueue, MailContext};
 use super::sessions::{hash, new_token};
+use super::OlderLinks;
 use crate::booking_mail::MailKind;
 use crate::domain::availability::{nearest, Slot};
 use crate::domain::booking_form::BookingDetails;
 use crate::domain::confirmation_code;
 use crate::domain::contact_details::last_four;
+use crate::domain::limits::FUTURE_BOOKINGS_PER_CONTACT;
 use crate::domain::service::Service;
 use crate::i18n::Locale;
 use chrono::{DateTime, Duration, Utc};
@@ -85,6 +87,8 @@ pub enum BookOutcome {
     Booked { booking_id: i64, token: String },
     /// The time is full or no longer offered; the nearest free times instead.
     Taken { nearest: Vec<Slot> },
+    /// The email or phone already holds `FUTURE_BOOKINGS_PER_CONTACT` upcoming bookings.
+    TooManyUpcoming,
 }
 
 pub async fn book(
@@ -102,6 +106,12 @@ pub async fn book(
             continue;
         };
         let mut tx = pool.begin().await?;
+        if upcoming_for_contact(&mut tx, &request.details, now).await?
+            >= FUTURE_BOOKINGS_PER_CONTACT
+        {
+            tx.rollback().await?;
+            return Ok(BookOutcome::TooManyUpcoming);
+        }
         if !claim_seat(&mut tx, offer, request.service, slot.start).await? {
             tx.rollback().await?;
             continue;
@@ -115,7 +125,7 @@ pub async fn book(
                     nearest: Vec::new(),
                 }));
         };
-        let token = new_link(&mut tx, booking_id).await?;
+        let token = new_link(&mut tx, booking_id, OlderLinks::Revoke).await?;
         let booking = load(&mut tx, booking_id).await?;
         enqueue(&mut tx, MailKind::Confirmation, &booking, &token, mail, now).await?;
         // Staff calendars of the center show the new booking live.
@@ -126,6 +136,39 @@ pub async fn book(
     Ok(BookOutcome::Taken {
         nearest: alternatives(pool, request.service, &offers, request.start, now).await?,
     })
+}
+
+/// Upcoming booked appointments of the person's email or phone, counted under locks on
+/// both (taken in one order), so two forms for one contact sent at once are counted one
+/// after the other.
+async fn upcoming_for_contact(
+    conn: &mut PgConnection,
+    details: &BookingDetails,
+    now: DateTime<Utc>,
+) -> Result<i64, sqlx::Error> {
+    let email = details.email.to_lowercase();
+    let digits: String = details.phone.chars().filter(char::is_ascii_digit).collect();
+    let mut keys = [
+        format!("booking-email:{email}"),
+        format!("booking-phone:{digits}"),
+    ];
+    keys.sort();
+    for key in &keys {
+        sqlx::query("select pg_advisory_xact_lock(hashtextextended($1, 0))")
+            .bind(key)
+            .execute(&mut *conn)
+            .await?;
+    }
+    sqlx::query_scalar(
+        "select count(*) from bookings
+         where status = 'booked' and starts_at > $3
+           and (lower(email) = $1 or regexp_replace(phone, '[^0-9]', '', 'g') = $2)",
+    )
+    .bind(&email)
+    .bind(&digits)
+    .bind(now)
+    .fetch_one(conn)
+    .await
 }
 
 /// The slot starting at `start` if `offer`'s rules allow it now (not past, not closed,
@@ -259,7 +302,9 @@ fn new_code() -> String {
 }
 
 /// The booking made earlier with `key`, with a fresh manage link (the first link's token
-/// exists only as a hash, so it cannot be shown again).
+/// exists only as a hash, so it cannot be shown again). The form's key is known only to
+/// whoever loaded the form, so this is the same person sending twice: the links already
+/// out (the confirmation email's) keep working.
 async fn replay(pool: &PgPool, key: Uuid) -> Result<Option<BookOutcome>, sqlx::Error> {
     let id: Option<i64> = sqlx::query_scalar("select id from bookings where idempotency_key = $1")
         .bind(key)
@@ -269,15 +314,24 @@ async fn replay(pool: &PgPool, key: Uuid) -> Result<Option<BookOutcome>, sqlx::E
         return Ok(None);
     };
     let mut conn = pool.acquire().await?;
-    let token = new_link(&mut conn, booking_id).await?;
+    let token = new_link(&mut conn, booking_id, OlderLinks::Keep).await?;
     Ok(Some(BookOutcome::Booked { booking_id, token }))
 }
 
-/// A new private manage link for the booking; only its hash is stored.
+/// A new private manage link for the booking; only its hash is stored. With
+/// `OlderLinks::Revoke` (every email after the confirmation) it becomes the only one that
+/// works: the newest email holds the way in.
 pub(crate) async fn new_link(
     conn: &mut PgConnection,
     booking_id: i64,
+    older: OlderLinks,
 ) -> Result<String, sqlx::Error> {
+    if older == OlderLinks::Revoke {
+        sqlx::query("delete from booking_links where booking_id = $1")
+            .bind(booking_id)
+            .execute(&mut *conn)
+            .await?;
+    }
     let token = new_token();
     sqlx::query("insert into booking_links (token_hash, booking_id) values ($1, $2)")
         .bind(hash(&token))
@@ -316,13 +370,14 @@ pub async fn find_by_token(
 
 /// Cancels booking `booking_id` inside `conn`'s transaction when it is still booked (by
 /// its own link, or because its center closes that day): frees its seat and emails the
-/// person, with a fresh link to book again. Returns whether it was cancelled.
+/// person, with a fresh link (which replaces the older ones). Returns that link's token
+/// when it was cancelled.
 pub(crate) async fn cancel_booked(
     conn: &mut PgConnection,
     booking_id: i64,
     mail: &MailContext,
     now: DateTime<Utc>,
-) -> Result<bool, sqlx::Error> {
+) -> Result<Option<String>, sqlx::Error> {
     let cancelled = sqlx::query(
         "update bookings set status = 'cancelled', cancelled_at = $2, updated_at = $2, sequence = sequence + 1
          where id = $1 and status = 'booked'",
@@ -333,50 +388,66 @@ pub(crate) async fn cancel_booked(
     .await?
     .rows_affected()
         == 1;
-    if cancelled {
-        let booking = load(&mut *conn, booking_id).await?;
-        release_seat(&mut *conn, &booking).await?;
-        let link = new_link(&mut *conn, booking_id).await?;
-        enqueue(
-            &mut *conn,
-            MailKind::Cancellation,
-            &booking,
-            &link,
-            mail,
-            now,
-        )
-        .await?;
-        super::notify_queue_changed(&mut *conn, &booking.center_id).await?;
+    if !cancelled {
+        return Ok(None);
     }
-    Ok(cancelled)
+    let booking = load(&mut *conn, booking_id).await?;
+    release_seat(&mut *conn, &booking).await?;
+    let link = new_link(&mut *conn, booking_id, OlderLinks::Revoke).await?;
+    enqueue(
+        &mut *conn,
+        MailKind::Cancellation,
+        &booking,
+        &link,
+        mail,
+        now,
+    )
+    .await?;
+    super::notify_queue_changed(&mut *conn, &booking.center_id).await?;
+    Ok(Some(link))
+}
+
+/// What became of a cancellation by link.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CancelOutcome {
+    /// Cancelled now: the link that replaced the used one (the page goes on with it).
+    Cancelled { token: String },
+    /// Already cancelled, or it has started (a started appointment is not cancelled by
+    /// link): nothing changed.
+    Unchanged,
+    /// No such link, or it expired or was replaced.
+    UnknownLink,
 }
 
 /// Cancels the booking behind `token`, frees its seat and queues the cancellation email.
-/// Returns the booking as it is now; a booking already cancelled stays as it was.
 pub async fn cancel(
     pool: &PgPool,
     token: &str,
     mail: &MailContext,
     now: DateTime<Utc>,
-) -> Result<Option<BookingRow>, sqlx::Error> {
+) -> Result<CancelOutcome, sqlx::Error> {
     let Some(booking) = find_by_token(pool, token, now).await? else {
-        return Ok(None);
+        return Ok(CancelOutcome::UnknownLink);
     };
+    if booking.starts_at <= now {
+        return Ok(CancelOutcome::Unchanged);
+    }
     let mut tx = pool.begin().await?;
-    cancel_booked(&mut tx, booking.id, mail, now).await?;
-    let current = load(&mut tx, booking.id).await?;
+    let cancelled = cancel_booked(&mut tx, booking.id, mail, now).await?;
     tx.commit().await?;
-    Ok(Some(current))
+    Ok(match cancelled {
+        Some(token) => CancelOutcome::Cancelled { token },
+        None => CancelOutcome::Unchanged,
+    })
 }
 
 /// What became of a reschedule.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RescheduleOutcome {
-    Moved,
+    /// Moved: the link that replaced the used one.
+    Moved { token: String },
     /// The new time was taken meanwhile; the booking keeps its old time.
-    Taken {
-        nearest: Vec<Slot>,
-    },
+    Taken { nearest: Vec<Slot> },
     /// The link is not valid, or the booking is cancelled, arrived or past.
     NotChangeable,
 }
@@ -400,7 +471,9 @@ pub async fn reschedule(
         return Ok(RescheduleOutcome::NotChangeable);
     }
     if booking.starts_at == new_start {
-        return Ok(RescheduleOutcome::Moved);
+        return Ok(RescheduleOutcome::Moved {
+            token: token.to_owned(),
+        });
     }
     let offers = offers(pool, service, Some(&booking.center_id)).await?;
     let taken = |nearest| Ok(RescheduleOutcome::Taken { nearest });
@@ -436,8 +509,8 @@ pub async fn reschedule(
     }
     release_seat(&mut tx, &booking).await?;
     let updated = load(&mut tx, booking.id).await?;
-    let link = new_link(&mut tx, booking.id).await?;
+    let link = new_link(&mut tx, booking.id, OlderLinks::Revoke).await?;
     enqueue(&mut tx, MailKind::Change, &updated, &link, mail, now).await?;
     tx.commit().await?;
-    Ok(RescheduleOutcome::Moved)
+    Ok(RescheduleOutcome::Moved { token: link })
 }

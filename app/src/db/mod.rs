@@ -35,6 +35,33 @@ pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 /// staff screens connected to all the others.
 pub const QUEUE_CHANNEL: &str = "frontdesk_queue";
 
+/// What issuing a new private link (booking or enrolment) does to the older ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OlderLinks {
+    /// They stop working: the newest email holds the only way in.
+    Revoke,
+    /// They keep working (the same person's form sent twice).
+    Keep,
+}
+
+/// The channel on which ending a staff member's sessions (sign-out, account disabled,
+/// password reset or chosen) is announced; the payload is the staff id. Every process
+/// closes that person's live streams when it hears it.
+pub const SESSIONS_CHANNEL: &str = "frontdesk_sessions";
+
+/// Announces that sessions of `staff_id` ended; delivered on commit.
+pub async fn notify_sessions_ended(
+    conn: &mut sqlx::PgConnection,
+    staff_id: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("select pg_notify($1, $2)")
+        .bind(SESSIONS_CHANNEL)
+        .bind(staff_id.to_string())
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
 /// Announces a change to `center_id`'s queue. Inside a transaction, PostgreSQL delivers
 /// it only on commit, so listeners never see a change that was rolled back.
 pub async fn notify_queue_changed(

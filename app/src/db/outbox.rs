@@ -189,7 +189,7 @@ pub async fn queue_reminders(
             .execute(&mut *tx)
             .await?;
         let booking = super::bookings::load(&mut tx, *id).await?;
-        let link = super::bookings::new_link(&mut tx, *id).await?;
+        let link = super::bookings::new_link(&mut tx, *id, super::OlderLinks::Revoke).await?;
         enqueue(&mut tx, MailKind::Reminder, &booking, &link, mail, now).await?;
     }
     tx.commit().await?;

@@ -76,10 +76,7 @@ pub async fn set_password(
         .bind(password_hash)
         .execute(&mut *tx)
         .await?;
-    sqlx::query("delete from staff_sessions where staff_id = $1")
-        .bind(staff_id)
-        .execute(&mut *tx)
-        .await?;
+    super::sessions::end_all_sessions(&mut tx, staff_id).await?;
     tx.commit().await?;
     Ok(Some(staff_id))
 }

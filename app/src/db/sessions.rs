@@ -4,6 +4,7 @@
 use sha2::{Digest, Sha256};
 use sqlx::PgPool;
 
+use crate::domain::roles::Role;
 use crate::domain::staff_access::{session_alive, SESSION_HOURS};
 use chrono::{DateTime, Utc};
 
@@ -12,7 +13,8 @@ use chrono::{DateTime, Utc};
 pub struct SessionStaff {
     pub staff_id: i64,
     pub display_name: String,
-    pub role: String,
+    #[sqlx(try_from = "String")]
+    pub role: Role,
 }
 
 /// The SHA-256 of a token: what the database keeps instead of the token.
@@ -39,6 +41,21 @@ pub async fn create_session(pool: &PgPool, staff_id: i64, token: &str) -> Result
     .execute(pool)
     .await?;
     Ok(())
+}
+
+/// Whether `token`'s session still holds (not signed out, not idle or old, the account
+/// enabled), without counting this as use: a live stream's re-check must not keep an
+/// idle desk signed in.
+pub async fn still_valid(pool: &PgPool, token: &str) -> Result<bool, sqlx::Error> {
+    let found: Option<(DateTime<Utc>, DateTime<Utc>)> = sqlx::query_as(
+        "select s.created_at, s.last_seen_at
+         from staff_sessions s join staff_users u on u.id = s.staff_id
+         where s.token_hash = $1 and not u.disabled",
+    )
+    .bind(hash(token))
+    .fetch_optional(pool)
+    .await?;
+    Ok(found.is_some_and(|(created, seen)| session_alive(created, seen, Utc::now())))
 }
 
 /// The staff member of a live session, counting this request as use of it. A session
@@ -76,10 +93,33 @@ struct FoundSession {
     staff: SessionStaff,
 }
 
+/// Ends the session of `token` (and clears expired ones), telling every process so its
+/// live streams close.
 pub async fn delete_session(pool: &PgPool, token: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("delete from staff_sessions where token_hash = $1 or expires_at < now()")
-        .bind(hash(token))
-        .execute(pool)
+    let mut tx = pool.begin().await?;
+    let ended: Vec<i64> = sqlx::query_scalar(
+        "delete from staff_sessions where token_hash = $1 or expires_at < now() returning staff_id",
+    )
+    .bind(hash(token))
+    .fetch_all(&mut *tx)
+    .await?;
+    let mut ended_staff = ended;
+    ended_staff.sort_unstable();
+    ended_staff.dedup();
+    for staff_id in ended_staff {
+        super::notify_sessions_ended(&mut tx, staff_id).await?;
+    }
+    tx.commit().await
+}
+
+/// Ends every session of `staff_id` in `conn`'s transaction, announcing it on commit.
+pub async fn end_all_sessions(
+    conn: &mut sqlx::PgConnection,
+    staff_id: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("delete from staff_sessions where staff_id = $1")
+        .bind(staff_id)
+        .execute(&mut *conn)
         .await?;
-    Ok(())
+    super::notify_sessions_ended(conn, staff_id).await
 }

@@ -1,55 +1,77 @@
 //! [ssr] Failed staff sign-ins, per account and address, for slowing down guessing.
-//! Kept only for the window they count in.
+//!
+//! An attempt is counted as a failure before its password is checked, in one transaction
+//! that holds the account-and-address row: parallel attempts wait for each other, each
+//! sees the count the previous one left, and only as many as `domain::staff_access`
+//! allows get through to the check. A successful sign-in clears the row.
 
-use crate::domain::staff_access::FAILURE_WINDOW_MINUTES;
+use crate::domain::staff_access::{must_wait, FAILURE_WINDOW_MINUTES};
 use chrono::{DateTime, Duration, Utc};
 use sqlx::PgPool;
 
-/// Failures for `email` from `address` in the window before `now`, and the latest one.
-pub async fn recent(
+/// Takes one attempt for `email` from `address`: `Ok` when it may be checked (it now
+/// counts as a failure until `clear`), or how long to wait first.
+pub async fn reserve_attempt(
     pool: &PgPool,
     email: &str,
     address: &str,
     now: DateTime<Utc>,
-) -> Result<(u32, Option<DateTime<Utc>>), sqlx::Error> {
-    let (count, latest): (i64, Option<DateTime<Utc>>) = sqlx::query_as(
-        "select count(*), max(failed_at) from sign_in_failures
-         where email = $1 and address = $2 and failed_at > $3",
+) -> Result<Result<(), Duration>, sqlx::Error> {
+    let mut tx = pool.begin().await?;
+    sqlx::query(
+        "insert into sign_in_attempts (email, address) values ($1, $2) on conflict do nothing",
     )
     .bind(email)
     .bind(address)
-    .bind(now - Duration::minutes(FAILURE_WINDOW_MINUTES))
-    .fetch_one(pool)
+    .execute(&mut *tx)
     .await?;
-    Ok((u32::try_from(count).unwrap_or(u32::MAX), latest))
+    let (failures, latest): (i32, Option<DateTime<Utc>>) = sqlx::query_as(
+        "select failures, latest_at from sign_in_attempts
+         where email = $1 and address = $2 for update",
+    )
+    .bind(email)
+    .bind(address)
+    .fetch_one(&mut *tx)
+    .await?;
+    // Failures older than the window no longer count.
+    let window = Duration::minutes(FAILURE_WINDOW_MINUTES);
+    let counted = match latest {
+        Some(latest) if now - latest < window => u32::try_from(failures).unwrap_or(0),
+        _ => 0,
+    };
+    if let Some(wait) = must_wait(counted, latest, now) {
+        tx.commit().await?;
+        return Ok(Err(wait));
+    }
+    sqlx::query(
+        "update sign_in_attempts set failures = $3, latest_at = $4 where email = $1 and address = $2",
+    )
+    .bind(email)
+    .bind(address)
+    .bind(i32::try_from(counted + 1).unwrap_or(i32::MAX))
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(Ok(()))
 }
 
-/// Counts a failure, and forgets failures too old to count.
-pub async fn record(
+/// A successful sign-in wipes the slate for that account and address, and rows of
+/// failures too old to count go too.
+pub async fn clear(
     pool: &PgPool,
     email: &str,
     address: &str,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("delete from sign_in_failures where failed_at < $1")
-        .bind(now - Duration::minutes(FAILURE_WINDOW_MINUTES))
-        .execute(pool)
-        .await?;
-    sqlx::query("insert into sign_in_failures (email, address, failed_at) values ($1, $2, $3)")
-        .bind(email)
-        .bind(address)
-        .bind(now)
-        .execute(pool)
-        .await?;
-    Ok(())
-}
-
-/// A successful sign-in wipes the slate for that account and address.
-pub async fn clear(pool: &PgPool, email: &str, address: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("delete from sign_in_failures where email = $1 and address = $2")
-        .bind(email)
-        .bind(address)
-        .execute(pool)
-        .await?;
+    sqlx::query(
+        "delete from sign_in_attempts
+         where (email = $1 and address = $2) or latest_at < $3",
+    )
+    .bind(email)
+    .bind(address)
+    .bind(now - Duration::minutes(FAILURE_WINDOW_MINUTES))
+    .execute(pool)
+    .await?;
     Ok(())
 }

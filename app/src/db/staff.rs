@@ -1,7 +1,7 @@
 //! [ssr] Staff accounts.
 
 use crate::domain::staff_accounts::LinkPurpose;
-use sqlx::PgPool;
+use sqlx::{PgConnection, PgPool};
 
 /// A staff account as stored; the hash never leaves the server.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -26,7 +26,39 @@ pub async fn find_active_by_email(
     .await
 }
 
-/// Creates the account, or updates its name, hash and role when the email exists.
+/// Whether `email` has an account, enabled or not.
+pub async fn account_exists(pool: &PgPool, email: &str) -> Result<bool, sqlx::Error> {
+    sqlx::query_scalar("select exists (select 1 from staff_users where email = lower($1))")
+        .bind(email.trim())
+        .fetch_one(pool)
+        .await
+}
+
+/// Creates the account unless the email has one already; an existing account is left as
+/// its operator left it (password, role, disabled). Returns whether it was created.
+pub async fn create_if_absent(
+    pool: &PgPool,
+    email: &str,
+    display_name: &str,
+    password_hash: &str,
+    role: &str,
+) -> Result<bool, sqlx::Error> {
+    Ok(sqlx::query(
+        "insert into staff_users (email, display_name, password_hash, role) values (lower($1), $2, $3, $4)
+         on conflict (email) do nothing",
+    )
+    .bind(email.trim())
+    .bind(display_name)
+    .bind(password_hash)
+    .bind(role)
+    .execute(pool)
+    .await?
+    .rows_affected()
+        == 1)
+}
+
+/// Creates the account, or updates its name, hash and role when the email exists (tests
+/// set up their accounts with it).
 pub async fn upsert_staff(
     pool: &PgPool,
     email: &str,
@@ -74,45 +106,63 @@ pub struct StaffMail {
     pub body: String,
 }
 
-/// Creates an account with a password nobody knows (`unusable_hash`) and emails the
-/// colleague a link to choose theirs, composed by `mail` from the link's token. All in one
-/// transaction: no account without its email. `None` when the email already has one.
-pub async fn invite(
-    pool: &PgPool,
+/// What a password hash column holds for an account nobody can sign in to yet: not a PHC
+/// string, so no password ever matches it (and making it costs no hashing).
+pub const NO_PASSWORD: &str = "!";
+
+/// Creates an account nobody can sign in to until its owner chooses a password from the
+/// link whose token this returns, in `conn`'s transaction. `None` when the email already
+/// has an account.
+pub async fn create_with_password_link(
+    conn: &mut PgConnection,
     email: &str,
     display_name: &str,
-    unusable_hash: &str,
     role: &str,
-    mail: impl FnOnce(&str) -> StaffMail,
-) -> Result<Option<i64>, sqlx::Error> {
-    let mut tx = pool.begin().await?;
+) -> Result<Option<(i64, String)>, sqlx::Error> {
     let id: Option<i64> = sqlx::query_scalar(
         "insert into staff_users (email, display_name, password_hash, role) values (lower($1), $2, $3, $4)
          on conflict (email) do nothing returning id",
     )
-    .bind(email)
+    .bind(email.trim())
     .bind(display_name)
-    .bind(unusable_hash)
+    .bind(NO_PASSWORD)
     .bind(role)
-    .fetch_optional(&mut *tx)
+    .fetch_optional(&mut *conn)
     .await?;
     let Some(id) = id else {
         return Ok(None);
     };
-    let token = super::password_links::issue(&mut tx, id, LinkPurpose::Invitation).await?;
+    let token = super::password_links::issue(conn, id, LinkPurpose::Invitation).await?;
+    Ok(Some((id, token)))
+}
+
+/// Creates an account with no usable password and emails the colleague a link to choose
+/// theirs, composed by `mail` from the link's token. All in one transaction: no account
+/// without its email. `None` when the email already has one.
+pub async fn invite(
+    pool: &PgPool,
+    email: &str,
+    display_name: &str,
+    role: &str,
+    mail: impl FnOnce(&str) -> StaffMail,
+) -> Result<Option<i64>, sqlx::Error> {
+    let mut tx = pool.begin().await?;
+    let Some((id, token)) = create_with_password_link(&mut tx, email, display_name, role).await?
+    else {
+        return Ok(None);
+    };
     let message = mail(&token);
     super::outbox::insert_staff_message(&mut tx, "staff_invitation", email, &message).await?;
     tx.commit().await?;
     Ok(Some(id))
 }
 
-/// Replaces the account's password with one nobody knows, ends its sessions and emails a
-/// link to choose a new one, composed by `mail` from the token and the account's name.
-/// Returns the account's name and email; None for an unknown account.
+/// Makes the account's password stop working, ends its sessions and emails a link to
+/// choose a new one, composed by `mail` from the token and the account's name. Returns the
+/// account's name and email; None for an unknown account.
 pub async fn reset_password(
     pool: &PgPool,
     id: i64,
-    unusable_hash: &str,
     mail: impl FnOnce(&str, &str) -> StaffMail,
 ) -> Result<Option<(String, String)>, sqlx::Error> {
     let mut tx = pool.begin().await?;
@@ -120,16 +170,13 @@ pub async fn reset_password(
         "update staff_users set password_hash = $2 where id = $1 returning display_name, email",
     )
     .bind(id)
-    .bind(unusable_hash)
+    .bind(NO_PASSWORD)
     .fetch_optional(&mut *tx)
     .await?;
     let Some((name, email)) = account else {
         return Ok(None);
     };
-    sqlx::query("delete from staff_sessions where staff_id = $1")
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+    super::sessions::end_all_sessions(&mut tx, id).await?;
     let token = super::password_links::issue(&mut tx, id, LinkPurpose::Reset).await?;
     let message = mail(&token, &name);
     super::outbox::insert_staff_message(&mut tx, "staff_reset", &email, &message).await?;
@@ -148,10 +195,7 @@ pub async fn set_disabled(pool: &PgPool, id: i64, disabled: bool) -> Result<bool
         .rows_affected()
         == 1;
     if disabled {
-        sqlx::query("delete from staff_sessions where staff_id = $1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+        super::sessions::end_all_sessions(&mut tx, id).await?;
     }
     tx.commit().await?;
     Ok(changed)

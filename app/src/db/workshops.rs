@@ -395,29 +395,45 @@ pub async fn cancel_enrolment(
     Ok(Some(promoted))
 }
 
+/// What became of a change of seats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CapacityOutcome {
+    Changed,
+    /// Fewer seats than people enrolled: nothing changed.
+    BelowSeatsTaken,
+    Unknown,
+}
+
 /// Sets a session's capacity (staff); raising it promotes from the waitlist at once.
-/// Lowering it below the seats taken is refused (returns false).
+/// Lowering it below the seats taken is refused.
 pub async fn set_capacity(
     pool: &PgPool,
     session_id: i64,
     capacity: i32,
     mail: &MailContext,
     now: DateTime<Utc>,
-) -> Result<bool, sqlx::Error> {
+) -> Result<CapacityOutcome, sqlx::Error> {
     let mut tx = pool.begin().await?;
-    let updated =
-        sqlx::query("update workshop_sessions set capacity = $2 where id = $1 and enrolled <= $2")
+    let enrolled: Option<i32> =
+        sqlx::query_scalar("select enrolled from workshop_sessions where id = $1 for update")
             .bind(session_id)
-            .bind(capacity)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected()
-            == 1;
-    if updated {
-        promote(&mut tx, session_id, mail, now).await?;
-    }
+            .fetch_optional(&mut *tx)
+            .await?;
+    let outcome = match enrolled {
+        None => CapacityOutcome::Unknown,
+        Some(enrolled) if enrolled > capacity => CapacityOutcome::BelowSeatsTaken,
+        Some(_) => {
+            sqlx::query("update workshop_sessions set capacity = $2 where id = $1")
+                .bind(session_id)
+                .bind(capacity)
+                .execute(&mut *tx)
+                .await?;
+            promote(&mut tx, session_id, mail, now).await?;
+            CapacityOutcome::Changed
+        }
+    };
     tx.commit().await?;
-    Ok(updated)
+    Ok(outcome)
 }
 
 /// A session's roster: enrolled (and attended / no-show) first, then the waitlist in order.

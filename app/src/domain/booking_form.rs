@@ -65,6 +65,9 @@ pub enum DetailsProblem {
     Text(TextError),
     Contact(ContactError),
     NotChosen,
+    /// The email or phone already holds as many upcoming appointments as one contact may
+    /// (`domain::limits::FUTURE_BOOKINGS_PER_CONTACT`).
+    TooManyUpcoming,
 }
 
 /// Validated details, ready to store.

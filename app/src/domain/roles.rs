@@ -1,14 +1,71 @@
-//! What each staff role may do. Front desk and coaches run the day; managers also set
-//! when and how much the centers offer; admins also manage staff accounts.
+//! What each staff role may do: one `Permission` per staff action and one table,
+//! `Role::may`, that every staff server function and form handler consults (through
+//! `api::auth::authorize`) before anything else. The README prints the same table.
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Role {
     FrontDesk,
     Coach,
     Manager,
     Admin,
+}
+
+/// A staff action, or a staff view of personal data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Permission {
+    /// The walk-in queue, live.
+    ViewQueue,
+    /// Call, serve, finish, mark left, transfer a visit.
+    ActOnQueue,
+    /// Calendar and the day's appointments (first name and last initial).
+    ViewCalendar,
+    /// An appointment's full name, email and phone (each read is audited).
+    ReadContactDetails,
+    /// An appointment's status, who handles it, its note.
+    UpdateAppointment,
+    /// The accommodation work-queue and its statuses.
+    HandleAccommodations,
+    /// Workshop sessions and their rosters.
+    ViewWorkshops,
+    /// Attended or no-show on a roster.
+    MarkAttendance,
+    /// Create, edit, cancel sessions (and series, with mass email), move people, change
+    /// seats.
+    ManageWorkshops,
+    /// Hours, capacity and closures as they are.
+    ViewAvailability,
+    /// Change hours, capacity per slot, close or reopen a day.
+    ManageAvailability,
+    /// Visit, appointment and workshop counts, and their CSV.
+    ViewReports,
+    /// Who read whose contact details, and its CSV.
+    ViewAuditLog,
+    /// Pair, name and revoke kiosk tablets.
+    ManageKiosks,
+    /// Invite colleagues, reset passwords, disable accounts.
+    ManageAccounts,
+}
+
+impl Permission {
+    pub const ALL: [Permission; 15] = [
+        Permission::ViewQueue,
+        Permission::ActOnQueue,
+        Permission::ViewCalendar,
+        Permission::ReadContactDetails,
+        Permission::UpdateAppointment,
+        Permission::HandleAccommodations,
+        Permission::ViewWorkshops,
+        Permission::MarkAttendance,
+        Permission::ManageWorkshops,
+        Permission::ViewAvailability,
+        Permission::ManageAvailability,
+        Permission::ViewReports,
+        Permission::ViewAuditLog,
+        Permission::ManageKiosks,
+        Permission::ManageAccounts,
+    ];
 }
 
 impl Role {
@@ -31,9 +88,28 @@ impl Role {
             .unwrap_or(Role::FrontDesk)
     }
 
-    /// Opening hours, capacity and closures.
-    pub fn manages_availability(self) -> bool {
-        matches!(self, Role::Manager | Role::Admin)
+    /// The role table. Everyone runs the day (queue, calendar, accommodations, rosters);
+    /// coaches also run workshops; managers also decide when and how much the centers
+    /// offer, read the audit log and pair kiosks; admins also manage staff accounts.
+    pub fn may(self, permission: Permission) -> bool {
+        use Permission::*;
+        match permission {
+            ViewQueue | ActOnQueue | ViewCalendar | ReadContactDetails | UpdateAppointment
+            | HandleAccommodations | ViewWorkshops | MarkAttendance | ViewAvailability
+            | ViewReports => true,
+            ManageWorkshops => self != Role::FrontDesk,
+            ManageAvailability | ViewAuditLog | ManageKiosks => {
+                matches!(self, Role::Manager | Role::Admin)
+            }
+            ManageAccounts => self == Role::Admin,
+        }
+    }
+}
+
+/// How the role is stored: its code (an unknown code gets the fewest rights).
+impl From<String> for Role {
+    fn from(code: String) -> Role {
+        Role::from_code(&code)
     }
 }
 
@@ -41,13 +117,41 @@ impl Role {
 mod tests {
     use super::*;
 
-    #[test]
-    fn only_managers_and_admins_change_availability() {
-        let allowed: Vec<Role> = Role::ALL
+    fn allowed(permission: Permission) -> Vec<Role> {
+        Role::ALL
             .into_iter()
-            .filter(|r| r.manages_availability())
-            .collect();
-        assert_eq!(allowed, [Role::Manager, Role::Admin]);
+            .filter(|r| r.may(permission))
+            .collect()
+    }
+
+    #[test]
+    fn only_managers_and_admins_change_availability_read_the_audit_log_and_pair_kiosks() {
+        for p in [
+            Permission::ManageAvailability,
+            Permission::ViewAuditLog,
+            Permission::ManageKiosks,
+        ] {
+            assert_eq!(allowed(p), [Role::Manager, Role::Admin], "{p:?}");
+        }
+    }
+
+    #[test]
+    fn workshop_administration_is_for_coaches_and_above_and_accounts_for_admins() {
+        assert_eq!(
+            allowed(Permission::ManageWorkshops),
+            [Role::Coach, Role::Manager, Role::Admin]
+        );
+        assert_eq!(allowed(Permission::ManageAccounts), [Role::Admin]);
+        assert_eq!(allowed(Permission::MarkAttendance), Role::ALL);
+    }
+
+    #[test]
+    fn a_higher_role_may_do_everything_a_lower_one_may() {
+        for p in Permission::ALL {
+            for pair in Role::ALL.windows(2) {
+                assert!(!pair[0].may(p) || pair[1].may(p), "{p:?}: {pair:?}");
+            }
+        }
     }
 
     #[test]
@@ -56,5 +160,6 @@ mod tests {
             assert_eq!(Role::from_code(role.code()), role);
         }
         assert_eq!(Role::from_code("superuser"), Role::FrontDesk);
+        assert_eq!(Role::from("admin".to_owned()), Role::Admin);
     }
 }

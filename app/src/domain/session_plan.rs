@@ -262,6 +262,13 @@ fn clock(raw: &str) -> Result<NaiveTime, PlanProblem> {
         .map_err(|_| PlanProblem::NotATime)
 }
 
+/// A changed number of seats, in the range a new session may have.
+pub fn parse_capacity(raw: &str) -> Option<i32> {
+    whole_number(raw, 1, MAX_CAPACITY, None)
+        .ok()
+        .and_then(|n| i32::try_from(n).ok())
+}
+
 fn whole_number(raw: &str, min: u32, max: u32, default: Option<u32>) -> Result<u32, PlanProblem> {
     let value = match (raw.trim(), default) {
         ("", Some(default)) => return Ok(default),
@@ -489,5 +496,13 @@ mod tests {
             .unwrap_err(),
             vec![(PlanField::Place, PlanProblem::Unknown)]
         );
+    }
+
+    #[test]
+    fn a_changed_capacity_is_a_whole_number_of_seats_within_range() {
+        assert_eq!(parse_capacity(" 25 "), Some(25));
+        for bad in ["", "0", "-3", "501", "2.5", "ten"] {
+            assert_eq!(parse_capacity(bad), None, "{bad}");
+        }
     }
 }

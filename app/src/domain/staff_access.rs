@@ -9,6 +9,12 @@
 use chrono::{DateTime, Duration, Utc};
 
 pub const IDLE_LIMIT_MINUTES: i64 = 15;
+/// Live screens (queue, calendar) one session may have open in one server process: a
+/// desk with a few tabs, not a script opening hundreds.
+pub const LIVE_STREAMS_PER_SESSION: usize = 4;
+/// How often an open live stream checks that its session still holds, besides hearing
+/// at once of a sign-out, a disabled account or a password change.
+pub const STREAM_RECHECK_SECONDS: u64 = 30;
 pub const SESSION_HOURS: i64 = 10;
 pub const FAILURE_WINDOW_MINUTES: i64 = 15;
 /// Failures allowed in the window before attempts must wait.

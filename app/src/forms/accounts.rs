@@ -2,8 +2,9 @@
 //! choose a password), reset a password (the same link, by email), disable or enable.
 //! Anyone but an admin is refused with 403.
 
-use super::{render_staff_page, Form};
-use crate::domain::roles::Role;
+use super::{refusal, render_staff_page, Form};
+use crate::api::auth::{authorize, Refused};
+use crate::domain::roles::Permission;
 use crate::domain::staff_accounts::{invitation, AccountProblem, LinkPurpose};
 use crate::i18n::{translations, Locale};
 use crate::pages::staff::accounts_page::{AccountsAnswer, LinkSent};
@@ -23,25 +24,20 @@ fn unavailable(error: impl std::fmt::Display) -> Response {
     StatusCode::SERVICE_UNAVAILABLE.into_response()
 }
 
-/// The signed-in admin's id, or the response that refuses everyone else.
+/// The signed-in admin's id, or the response that refuses everyone else: the accounts
+/// page with its "admins only" line.
 async fn admin(state: &AppState, headers: &HeaderMap, locale: Locale) -> Result<i64, Response> {
-    match crate::api::auth::current_staff(&state.pool, headers).await {
-        Ok(Some(staff)) if Role::from_code(&staff.role) == Role::Admin => Ok(staff.staff_id),
-        Ok(_) => {
+    match authorize(state, headers, Permission::ManageAccounts).await {
+        Ok(staff) => Ok(staff.staff_id),
+        Err(Refused::Forbidden) => {
             let answer = AccountsAnswer::default();
             Err(
                 render_staff_page(state, &page(locale), headers, answer, StatusCode::FORBIDDEN)
                     .await,
             )
         }
-        Err(error) => Err(unavailable(error)),
+        Err(refused) => Err(refusal(state, headers, refused, locale).await),
     }
-}
-
-/// The hash of a random password nobody is told: the account cannot be signed in to
-/// until its owner chooses a password from the emailed link.
-fn unusable_password_hash() -> Result<String, argon2::password_hash::Error> {
-    crate::api::auth::hash_password(&crate::db::sessions::new_token())
 }
 
 /// `POST /staff/accounts`: `name`, `email`, `role`.
@@ -82,10 +78,6 @@ pub async fn invite(State(state): State<AppState>, headers: HeaderMap, body: Byt
             .await;
         }
     };
-    let hash = match unusable_password_hash() {
-        Ok(hash) => hash,
-        Err(error) => return unavailable(error),
-    };
     let public_url = state.settings.mail.public_url.clone();
     let mail = |token: &str| {
         let url = password_url(&public_url, token, locale);
@@ -102,7 +94,6 @@ pub async fn invite(State(state): State<AppState>, headers: HeaderMap, body: Byt
         &state.pool,
         &invited.email,
         &invited.display_name,
-        &hash,
         invited.role.code(),
         mail,
     )
@@ -146,16 +137,12 @@ pub async fn reset(
     if let Err(refused) = admin(&state, &headers, locale).await {
         return refused;
     }
-    let hash = match unusable_password_hash() {
-        Ok(hash) => hash,
-        Err(error) => return unavailable(error),
-    };
     let public_url = state.settings.mail.public_url.clone();
     let mail = |token: &str, name: &str| {
         let url = password_url(&public_url, token, locale);
         password_link_mail(locale, LinkPurpose::Reset, name, None, &url)
     };
-    match crate::db::staff::reset_password(&state.pool, id, &hash, mail).await {
+    match crate::db::staff::reset_password(&state.pool, id, mail).await {
         Ok(Some((name, email))) => {
             let answer = AccountsAnswer {
                 link_sent: Some(LinkSent {

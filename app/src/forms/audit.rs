@@ -3,7 +3,8 @@
 
 use crate::db::calendar::all_contact_reads;
 use crate::domain::report::csv_line;
-use crate::domain::roles::Role;
+use crate::domain::roles::Permission;
+use crate::i18n::Locale;
 use crate::state::AppState;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
@@ -14,10 +15,10 @@ pub async fn audit_csv(State(state): State<AppState>, headers: HeaderMap) -> Res
         tracing::error!(%error, "audit export failed");
         StatusCode::SERVICE_UNAVAILABLE.into_response()
     };
-    match crate::api::auth::current_staff(&state.pool, &headers).await {
-        Ok(Some(staff)) if Role::from_code(&staff.role).manages_availability() => {}
-        Ok(_) => return StatusCode::FORBIDDEN.into_response(),
-        Err(error) => return unavailable(error),
+    if let Err(refused) =
+        super::authorize(&state, &headers, Permission::ViewAuditLog, Locale::En).await
+    {
+        return refused;
     }
     let reads = match all_contact_reads(&state.pool).await {
         Ok(reads) => reads,

@@ -3,10 +3,11 @@
 //! back beside their fields; bookings the change would strand are listed and nothing
 //! changes, unless the manager chose to cancel them.
 
-use super::{render_staff_page, Form};
+use super::{refusal, render_staff_page, Form};
+use crate::api::auth::{authorize, Refused};
 use crate::db::center_availability::{change, current, ChangeOutcome};
 use crate::domain::availability::{parse_day_hours, WeeklyHours};
-use crate::domain::roles::Role;
+use crate::domain::roles::Permission;
 use crate::i18n::{translations, Locale};
 use crate::pages::staff::availability_page::AvailabilitySubmission;
 use crate::pages::staff::closures_page::StrandedView;
@@ -45,13 +46,13 @@ pub async fn save(State(state): State<AppState>, headers: HeaderMap, body: Bytes
         cancel_bookings: form.get("stranded") == "cancel",
         ..AvailabilitySubmission::default()
     };
-    match crate::api::auth::current_staff(&state.pool, &headers).await {
-        Ok(Some(staff)) if Role::from_code(&staff.role).manages_availability() => {}
-        Ok(_) => {
+    match authorize(&state, &headers, Permission::ManageAvailability).await {
+        Ok(_) => {}
+        Err(Refused::Forbidden) => {
             answer.message = Some(a.managers_only.clone());
             return render_staff_page(&state, &page, &headers, answer, StatusCode::FORBIDDEN).await;
         }
-        Err(error) => return unavailable(error),
+        Err(refused) => return refusal(&state, &headers, refused, locale).await,
     }
     let center = match crate::db::centers::find_center(&state.pool, &center_id).await {
         Ok(Some(center)) => center,

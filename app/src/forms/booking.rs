@@ -3,24 +3,33 @@
 use super::{render_page, Form};
 use crate::booking_mail::{calendar_event, manage_url};
 use crate::db::bookings::{
-    book, cancel, find_by_token, reschedule, BookOutcome, NewBooking, RescheduleOutcome,
+    book, cancel, find_by_token, reschedule, BookOutcome, CancelOutcome, NewBooking,
+    RescheduleOutcome,
 };
 use crate::domain::accommodation::Accommodation;
-use crate::domain::booking_form::DetailsAnswers;
+use crate::domain::booking_form::{DetailsAnswers, DetailsField, DetailsProblem};
 use crate::domain::ics::{to_ics, Method};
-use crate::i18n::{translations, Locale};
+use crate::domain::limits::Limited;
+use crate::i18n::{too_many_requests, translations, Locale};
+use crate::limits::ClientAddress;
 use crate::pages::booking::details_page::DetailsSubmission;
 use crate::pages::booking::times_page::TimeTaken;
+use crate::pages::PageNotice;
 use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
+use axum::Extension;
 use chrono::Utc;
 use uuid::Uuid;
 
 /// `POST /book/details`: books the chosen time.
-pub async fn submit_details(State(state): State<AppState>, body: Bytes) -> Response {
+pub async fn submit_details(
+    State(state): State<AppState>,
+    Extension(client): Extension<ClientAddress>,
+    body: Bytes,
+) -> Response {
     let form = Form::parse(&body);
     let query = form.booking_query();
     let key = form
@@ -55,8 +64,17 @@ pub async fn submit_details(State(state): State<AppState>, body: Bytes) -> Respo
         problems,
         taken,
         failed,
+        limited: None,
     };
     let page = query.href("/book/details");
+    if let Err(wait) = state.limits.check(Limited::Booking, &client.0.to_string()) {
+        let submission = DetailsSubmission {
+            limited: Some(too_many_requests(query.locale, wait.as_secs())),
+            ..again(Vec::new(), None, false)
+        };
+        let refused = render_page(&state, &page, submission, StatusCode::TOO_MANY_REQUESTS).await;
+        return super::sign_in::too_many_requests(refused, wait.as_secs());
+    }
     let details = match answers.parse() {
         Ok(details) => details,
         Err(problems) => {
@@ -87,6 +105,11 @@ pub async fn submit_details(State(state): State<AppState>, body: Bytes) -> Respo
             let submission = again(Vec::new(), Some(starts), false);
             render_page(&state, &page, submission, StatusCode::CONFLICT).await
         }
+        Ok(BookOutcome::TooManyUpcoming) => {
+            let problem = (DetailsField::Email, DetailsProblem::TooManyUpcoming);
+            let submission = again(vec![problem], None, false);
+            render_page(&state, &page, submission, StatusCode::CONFLICT).await
+        }
         Err(error) => {
             tracing::error!(error = %error, "booking failed");
             let submission = again(Vec::new(), None, true);
@@ -95,16 +118,44 @@ pub async fn submit_details(State(state): State<AppState>, body: Bytes) -> Respo
     }
 }
 
+/// Counts a change by manage link against the client's limit; when over it, the manage
+/// page again with how long to wait, as a 429.
+async fn limit_change(
+    state: &AppState,
+    client: ClientAddress,
+    what: Limited,
+    page: &str,
+    locale: Locale,
+) -> Result<(), Response> {
+    let Err(wait) = state.limits.check(what, &client.0.to_string()) else {
+        return Ok(());
+    };
+    let notice = PageNotice(too_many_requests(locale, wait.as_secs()));
+    let refused = render_page(state, page, notice, StatusCode::TOO_MANY_REQUESTS).await;
+    Err(super::sign_in::too_many_requests(refused, wait.as_secs()))
+}
+
 /// `POST /book/manage/{token}/cancel`.
 pub async fn cancel_booking(
     State(state): State<AppState>,
+    Extension(client): Extension<ClientAddress>,
     Path(token): Path<String>,
     body: Bytes,
 ) -> Response {
     let locale = Locale::from_tag(&Form::parse(&body).get("lang"));
+    let page = format!("/book/manage/{token}?lang={}", locale.tag());
+    if let Err(refused) = limit_change(&state, client, Limited::BookingChange, &page, locale).await
+    {
+        return refused;
+    }
     match cancel(&state.pool, &token, &state.settings.mail, Utc::now()).await {
-        Ok(_) => {
-            Redirect::to(&format!("/book/manage/{token}?lang={}", locale.tag())).into_response()
+        // The cancellation email carries a new link and the used one stops working: the
+        // page goes on with the new one.
+        Ok(CancelOutcome::Cancelled { token: new }) => {
+            Redirect::to(&format!("/book/manage/{new}?lang={}", locale.tag())).into_response()
+        }
+        Ok(CancelOutcome::Unchanged | CancelOutcome::UnknownLink) => {
+            Redirect::to(&page).into_response()
         }
         Err(error) => {
             tracing::error!(error = %error, "cancel failed");
@@ -116,19 +167,26 @@ pub async fn cancel_booking(
 /// `POST /book/manage/{token}/reschedule`.
 pub async fn reschedule_booking(
     State(state): State<AppState>,
+    Extension(client): Extension<ClientAddress>,
     Path(token): Path<String>,
     body: Bytes,
 ) -> Response {
     let form = Form::parse(&body);
     let query = form.booking_query();
     let lang = query.locale.tag();
+    let page = format!("/book/manage/{token}?lang={lang}");
+    if let Err(refused) =
+        limit_change(&state, client, Limited::BookingChange, &page, query.locale).await
+    {
+        return refused;
+    }
     let Some(start) = query.start() else {
         return Redirect::to(&format!("/book/manage/{token}/reschedule?lang={lang}"))
             .into_response();
     };
     match reschedule(&state.pool, &token, start, &state.settings.mail, Utc::now()).await {
-        Ok(RescheduleOutcome::Moved) => {
-            Redirect::to(&format!("/book/manage/{token}?changed=1&lang={lang}")).into_response()
+        Ok(RescheduleOutcome::Moved { token: new }) => {
+            Redirect::to(&format!("/book/manage/{new}?changed=1&lang={lang}")).into_response()
         }
         Ok(RescheduleOutcome::Taken { nearest }) => {
             let taken = TimeTaken {

@@ -2,9 +2,10 @@
 //! are refused (403) with the page and a message; a day with bookings is refused with
 //! their list unless the manager chose to cancel them.
 
-use super::{render_staff_page, Form};
+use super::{refusal, render_staff_page, Form};
+use crate::api::auth::{authorize, Refused};
 use crate::db::closures::{close_day, reopen_day, CloseOutcome};
-use crate::domain::roles::Role;
+use crate::domain::roles::Permission;
 use crate::i18n::{translations, Locale};
 use crate::pages::staff::closures_page::{ClosureSubmission, StrandedView};
 use crate::state::AppState;
@@ -27,13 +28,6 @@ fn unavailable(error: sqlx::Error) -> Response {
     StatusCode::SERVICE_UNAVAILABLE.into_response()
 }
 
-/// Whether the signed-in staff member may change availability.
-async fn is_manager(state: &AppState, headers: &HeaderMap) -> Result<bool, sqlx::Error> {
-    Ok(crate::api::auth::current_staff(&state.pool, headers)
-        .await?
-        .is_some_and(|staff| Role::from_code(&staff.role).manages_availability()))
-}
-
 /// `POST /staff/closures`: `center`, `day`, `reason`, `stranded` = refuse | cancel.
 pub async fn close(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
     let form = Form::parse(&body);
@@ -47,13 +41,13 @@ pub async fn close(State(state): State<AppState>, headers: HeaderMap, body: Byte
         cancel_bookings: form.get("stranded") == "cancel",
         ..ClosureSubmission::default()
     };
-    match is_manager(&state, &headers).await {
-        Ok(true) => {}
-        Ok(false) => {
+    match authorize(&state, &headers, Permission::ManageAvailability).await {
+        Ok(_) => {}
+        Err(Refused::Forbidden) => {
             answer.message = Some(c.managers_only.clone());
             return render_staff_page(&state, &here, &headers, answer, StatusCode::FORBIDDEN).await;
         }
-        Err(error) => return unavailable(error),
+        Err(refused) => return refusal(&state, &headers, refused, locale).await,
     }
     let center = match crate::db::centers::find_center(&state.pool, &center_id).await {
         Ok(Some(center)) => center,
@@ -115,9 +109,9 @@ pub async fn reopen(State(state): State<AppState>, headers: HeaderMap, body: Byt
     let form = Form::parse(&body);
     let locale = Locale::from_tag(&form.get("lang"));
     let center_id = form.get("center");
-    match is_manager(&state, &headers).await {
-        Ok(true) => {}
-        Ok(false) => {
+    match authorize(&state, &headers, Permission::ManageAvailability).await {
+        Ok(_) => {}
+        Err(Refused::Forbidden) => {
             let answer = ClosureSubmission {
                 message: Some(translations(locale).closures.managers_only.clone()),
                 ..ClosureSubmission::default()
@@ -125,7 +119,7 @@ pub async fn reopen(State(state): State<AppState>, headers: HeaderMap, body: Byt
             let here = page(&center_id, locale, None);
             return render_staff_page(&state, &here, &headers, answer, StatusCode::FORBIDDEN).await;
         }
-        Err(error) => return unavailable(error),
+        Err(refused) => return refusal(&state, &headers, refused, locale).await,
     }
     let Ok(day) = NaiveDate::parse_from_str(&form.get("day"), "%Y-%m-%d") else {
         return StatusCode::UNPROCESSABLE_ENTITY.into_response();

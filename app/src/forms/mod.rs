@@ -11,13 +11,18 @@ pub mod booking;
 pub mod closures;
 pub mod password;
 pub mod reports;
+pub mod sign_in;
 pub mod staff_sessions;
 pub mod workshops;
 
+use crate::api::auth::Refused;
 use crate::app::shell;
+use crate::db::sessions::SessionStaff;
+use crate::domain::roles::Permission;
 use crate::i18n::Locale;
 use crate::pages::booking::query::BookingQuery;
 use crate::pages::kiosk::display::KioskDisplay;
+use crate::security::CspNonce;
 use crate::state::AppState;
 use axum::body::Body;
 use axum::http::{header, HeaderMap, HeaderValue, Request, StatusCode};
@@ -64,6 +69,49 @@ impl Form {
     }
 }
 
+/// The one permission check for a staff form post (`api::auth::authorize`): the caller,
+/// or the answer that refuses them (`refusal`).
+pub(crate) async fn authorize(
+    state: &AppState,
+    headers: &HeaderMap,
+    permission: Permission,
+    locale: Locale,
+) -> Result<SessionStaff, Response> {
+    match crate::api::auth::authorize(state, headers, permission).await {
+        Ok(staff) => Ok(staff),
+        Err(refused) => Err(refusal(state, headers, refused, locale).await),
+    }
+}
+
+/// The answer to a refused staff form post: the sign-in page, a 403 page in the form's
+/// language, or 503.
+pub(crate) async fn refusal(
+    state: &AppState,
+    headers: &HeaderMap,
+    refused: Refused,
+    locale: Locale,
+) -> Response {
+    use axum::response::{IntoResponse, Redirect};
+    match refused {
+        Refused::SignedOut => Redirect::to("/staff/login").into_response(),
+        Refused::Forbidden => {
+            let uri = format!("/staff/not-allowed?lang={}", locale.tag());
+            render_staff_page(state, &uri, headers, (), StatusCode::FORBIDDEN).await
+        }
+        Refused::Unavailable(error) => {
+            tracing::error!(%error, "permission check failed");
+            StatusCode::SERVICE_UNAVAILABLE.into_response()
+        }
+    }
+}
+
+/// Logs an internal failure and answers 503 without saying what failed.
+pub(crate) fn unavailable(error: impl std::fmt::Display) -> Response {
+    use axum::response::IntoResponse;
+    tracing::error!(%error, "request failed");
+    StatusCode::SERVICE_UNAVAILABLE.into_response()
+}
+
 /// Renders the app's page at `uri` with `answer` (the typed values, the messages) in its
 /// context, answering with `status`.
 pub(crate) async fn render_page<T>(
@@ -105,10 +153,16 @@ where
 {
     let options = state.leptos_options.clone();
     let app_state = state.clone();
+    // The page is rendered from a request made here: it carries the nonce that the
+    // answer's Content-Security-Policy names.
+    let nonce = crate::security::request_nonce();
     let handler = leptos_axum::render_app_async_with_context(
         move || {
             provide_context(app_state.clone());
             provide_context(answer.clone());
+            if let Some(CspNonce(nonce)) = &nonce {
+                provide_context(leptos::nonce::Nonce::from_value(nonce.clone()));
+            }
         },
         move || shell(options.clone()),
     );

@@ -2,23 +2,23 @@
 //! signs the person in. A refused password comes back beside its field; a link that no
 //! longer works says so.
 
-use super::{render_staff_page, Form};
+use super::{render_staff_page, unavailable, Form};
+use crate::domain::limits::Limited;
 use crate::domain::staff_accounts::{new_password, PasswordProblem};
-use crate::i18n::{translations, Locale};
+use crate::i18n::{too_many_requests, translations, Locale};
+use crate::limits::ClientAddress;
 use crate::pages::staff::password_page::PasswordAnswer;
+use crate::passwords::HashError;
 use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-
-fn unavailable(error: impl std::fmt::Display) -> Response {
-    tracing::error!(%error, "setting a password failed");
-    StatusCode::SERVICE_UNAVAILABLE.into_response()
-}
+use axum::Extension;
 
 pub async fn set_password(
     State(state): State<AppState>,
+    Extension(client): Extension<ClientAddress>,
     Path(token): Path<String>,
     headers: HeaderMap,
     body: Bytes,
@@ -27,6 +27,30 @@ pub async fn set_password(
     let locale = Locale::from_tag(&form.get("lang"));
     let page = format!("/staff/password/{token}?lang={}", locale.tag());
     let a = &translations(locale).accounts;
+    if let Err(wait) = state
+        .limits
+        .check(Limited::PasswordLink, &client.0.to_string())
+    {
+        let answer = PasswordAnswer {
+            password_error: Some(too_many_requests(locale, wait.as_secs())),
+            ..PasswordAnswer::default()
+        };
+        let refused = render_staff_page(
+            &state,
+            &page,
+            &headers,
+            answer,
+            StatusCode::TOO_MANY_REQUESTS,
+        )
+        .await;
+        return super::sign_in::too_many_requests(refused, wait.as_secs());
+    }
+    // The link is checked before any hashing: a made-up link costs a lookup, not Argon2.
+    match crate::db::password_links::holder(&state.pool, &token).await {
+        Ok(Some(_)) => {}
+        Ok(None) => return Redirect::to(&page).into_response(),
+        Err(error) => return unavailable(error),
+    }
     let password = form.get("password");
     if let Err(problems) = new_password(&password, &form.get("repeat")) {
         let mut answer = PasswordAnswer::default();
@@ -46,11 +70,16 @@ pub async fn set_password(
         let status = StatusCode::UNPROCESSABLE_ENTITY;
         return render_staff_page(&state, &page, &headers, answer, status).await;
     }
-    let hash = match tokio::task::spawn_blocking(move || crate::api::auth::hash_password(&password))
-        .await
-    {
-        Ok(Ok(hash)) => hash,
-        Ok(Err(error)) => return unavailable(error),
+    let hash = match state.hashing.hash(password).await {
+        Ok(hash) => hash,
+        Err(HashError::Busy) => {
+            let answer = PasswordAnswer {
+                password_error: Some(translations(locale).staff.sign_in_busy.clone()),
+                ..PasswordAnswer::default()
+            };
+            let status = StatusCode::SERVICE_UNAVAILABLE;
+            return render_staff_page(&state, &page, &headers, answer, status).await;
+        }
         Err(error) => return unavailable(error),
     };
     let staff_id = match crate::db::password_links::set_password(&state.pool, &token, &hash).await {
@@ -68,7 +97,8 @@ pub async fn set_password(
         "staff chose a password from an emailed link"
     );
     let mut response = Redirect::to(&format!("/staff/queue?lang={}", locale.tag())).into_response();
-    if let Ok(cookie) = HeaderValue::from_str(&crate::api::auth::session_cookie(&session)) {
+    let cookie = crate::api::auth::session_cookie(&session, state.settings.secure_cookies);
+    if let Ok(cookie) = HeaderValue::from_str(&cookie) {
         response.headers_mut().insert(header::SET_COOKIE, cookie);
     }
     response

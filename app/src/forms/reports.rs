@@ -4,9 +4,11 @@
 use crate::api::reports::ssr::ReportQuery;
 use crate::db::reports::visits_by_reason;
 use crate::domain::report::csv_line;
+use crate::domain::roles::Permission;
+use crate::i18n::Locale;
 use crate::state::AppState;
 use axum::extract::{Query, State};
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -20,7 +22,16 @@ pub struct CsvQuery {
     period: Option<String>,
 }
 
-pub async fn visits_csv(State(state): State<AppState>, Query(q): Query<CsvQuery>) -> Response {
+pub async fn visits_csv(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(q): Query<CsvQuery>,
+) -> Response {
+    if let Err(refused) =
+        super::authorize(&state, &headers, Permission::ViewReports, Locale::En).await
+    {
+        return refused;
+    }
     let query = ReportQuery::read(q.from, q.to, q.center, q.period);
     let counts =
         match visits_by_reason(&state.pool, query.from, query.to, query.center.as_deref()).await {

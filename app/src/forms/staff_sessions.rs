@@ -7,7 +7,9 @@ use super::{render_staff_page, Form};
 use crate::db::workshop_admin::{
     cancel_sessions, create_sessions, move_enrolment, update_session, EditOutcome, MoveOutcome,
 };
-use crate::domain::session_plan::{plan, Places, PlanResult, SessionFields};
+use crate::db::workshops::{set_capacity, CapacityOutcome};
+use crate::domain::roles::Permission;
+use crate::domain::session_plan::{parse_capacity, plan, Places, PlanResult, SessionFields};
 use crate::i18n::{fill, translations, Locale};
 use crate::pages::staff::session_form_page::SessionSubmission;
 use crate::state::AppState;
@@ -74,6 +76,11 @@ pub async fn create_session(
 ) -> Response {
     let form = Form::parse(&body);
     let locale = Locale::from_tag(&form.get("lang"));
+    if let Err(refused) =
+        super::authorize(&state, &headers, Permission::ManageWorkshops, locale).await
+    {
+        return refused;
+    }
     let fields = fields_of(&form);
     let page = format!("/staff/workshops/new?lang={}", locale.tag());
     let planned = match checked(&state, &fields).await {
@@ -135,6 +142,11 @@ pub async fn edit_session(
 ) -> Response {
     let form = Form::parse(&body);
     let locale = Locale::from_tag(&form.get("lang"));
+    if let Err(refused) =
+        super::authorize(&state, &headers, Permission::ManageWorkshops, locale).await
+    {
+        return refused;
+    }
     let a = &translations(locale).session_admin;
     let fields = SessionFields {
         weeks: "1".to_owned(),
@@ -208,10 +220,16 @@ pub async fn edit_session(
 pub async fn cancel_session(
     State(state): State<AppState>,
     Path(id): Path<i64>,
+    headers: HeaderMap,
     body: Bytes,
 ) -> Response {
     let form = Form::parse(&body);
     let locale = Locale::from_tag(&form.get("lang"));
+    if let Err(refused) =
+        super::authorize(&state, &headers, Permission::ManageWorkshops, locale).await
+    {
+        return refused;
+    }
     let rest_of_series = form.get("rest_of_series") == "yes";
     match cancel_sessions(
         &state.pool,
@@ -231,10 +249,16 @@ pub async fn cancel_session(
 pub async fn move_person(
     State(state): State<AppState>,
     Path(id): Path<i64>,
+    headers: HeaderMap,
     body: Bytes,
 ) -> Response {
     let form = Form::parse(&body);
     let locale = Locale::from_tag(&form.get("lang"));
+    if let Err(refused) =
+        super::authorize(&state, &headers, Permission::ManageWorkshops, locale).await
+    {
+        return refused;
+    }
     let (Ok(enrolment), Ok(to)) = (
         form.get("enrolment").parse::<i64>(),
         form.get("to").parse::<i64>(),
@@ -255,6 +279,40 @@ pub async fn move_person(
         Ok(MoveOutcome::Moved { waitlisted: true }) => roster(id, locale, "moved_waitlisted"),
         Ok(MoveOutcome::AlreadyThere) => roster(id, locale, "move_already_there"),
         Ok(MoveOutcome::Refused(_) | MoveOutcome::Unknown) => roster(id, locale, "move_refused"),
+        Err(error) => unavailable(error),
+    }
+}
+
+/// `POST /staff/workshops/{id}/capacity`: `capacity`, the number of seats. Raising it gives
+/// the new seats to the waitlist in order; lowering it below the seats taken (or a number
+/// out of range) is refused with 409 and the roster saying so.
+pub async fn change_capacity(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let form = Form::parse(&body);
+    let locale = Locale::from_tag(&form.get("lang"));
+    if let Err(refused) =
+        super::authorize(&state, &headers, Permission::ManageWorkshops, locale).await
+    {
+        return refused;
+    }
+    let refused = || async {
+        let uri = format!(
+            "/staff/workshops/{id}?lang={}&notice=capacity_refused",
+            locale.tag()
+        );
+        render_staff_page(&state, &uri, &headers, (), StatusCode::CONFLICT).await
+    };
+    let Some(capacity) = parse_capacity(&form.get("capacity")) else {
+        return refused().await;
+    };
+    match set_capacity(&state.pool, id, capacity, &state.settings.mail, Utc::now()).await {
+        Ok(CapacityOutcome::Changed) => roster(id, locale, "capacity_changed"),
+        Ok(CapacityOutcome::BelowSeatsTaken) => refused().await,
+        Ok(CapacityOutcome::Unknown) => StatusCode::NOT_FOUND.into_response(),
         Err(error) => unavailable(error),
     }
 }

@@ -21,6 +21,19 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
         })
 }
 
+/// "Too many attempts … try again in 4 minutes." for a wait of `seconds`.
+pub fn too_many_requests(locale: Locale, seconds: u64) -> String {
+    use crate::domain::limits::{wait_in_words, WaitUnit};
+    let c = &translations(locale).common;
+    let (count, unit) = wait_in_words(seconds);
+    let template = match unit {
+        WaitUnit::Seconds => &c.wait_seconds,
+        WaitUnit::Minutes => &c.wait_minutes,
+    };
+    let wait = fill(template, &[("count", &count.to_string())]);
+    fill(&c.too_many_requests, &[("wait", &wait)])
+}
+
 mod files {
     use super::{Locale, Translations};
     use std::sync::LazyLock;

@@ -5,6 +5,7 @@
 //! `Deserialize` for a struct of 55 named fields costs about 26 KB of WASM; a list of strings
 //! costs next to nothing, and kiosk tablets pay for every byte.
 
+use super::fill;
 use crate::domain::accommodation::Accommodation;
 use crate::domain::accommodation_work::{Source, WorkStatus};
 use crate::domain::appointment_status::AppointmentStatus;
@@ -130,6 +131,11 @@ pub struct CommonStrings {
     pub staff_link: String,
     pub skip_to_content: String,
     pub not_found: String,
+    /// A public write refused by a rate limit: "… try again in {wait}."
+    pub too_many_requests: String,
+    /// "{count} seconds" / "{count} minutes", the {wait} above.
+    pub wait_seconds: String,
+    pub wait_minutes: String,
     pub language_line: String,
     pub book_link: String,
     /// Monday first.
@@ -314,7 +320,14 @@ pub struct StaffStrings {
     pub sign_in_failed: String,
     /// "Too many attempts … wait {seconds} seconds …"
     pub sign_in_wait: String,
+    /// Every password check is busy: try again in a few seconds.
+    pub sign_in_busy: String,
     pub sign_out: String,
+    /// A staff action the role may not take.
+    pub not_allowed_heading: String,
+    pub not_allowed_body: String,
+    /// The last message of a live screen whose session ended.
+    pub session_ended: String,
     pub signed_in_as: String,
     pub queue_heading: String,
     /// "Walk-in queue · {center}"
@@ -487,6 +500,8 @@ pub struct BookingStrings {
     pub error_email: String,
     pub error_phone: String,
     pub error_not_chosen: String,
+    /// "This email or phone already has {count} upcoming appointments …"
+    pub error_too_many_upcoming: String,
     pub taken_heading: String,
     pub taken_body: String,
     pub taken_none: String,
@@ -546,6 +561,13 @@ impl BookingStrings {
             DetailsProblem::Contact(ContactError::InvalidEmail) => self.error_email.clone(),
             DetailsProblem::Contact(ContactError::InvalidPhone) => self.error_phone.clone(),
             DetailsProblem::NotChosen => self.error_not_chosen.clone(),
+            DetailsProblem::TooManyUpcoming => fill(
+                &self.error_too_many_upcoming,
+                &[(
+                    "count",
+                    &crate::domain::limits::FUTURE_BOOKINGS_PER_CONTACT.to_string(),
+                )],
+            ),
         }
     }
 }
@@ -734,6 +756,8 @@ pub struct SessionAdminStrings {
     pub notice_moved_waitlisted: String,
     pub notice_move_already_there: String,
     pub notice_move_refused: String,
+    pub notice_capacity_changed: String,
+    pub notice_capacity_refused: String,
     pub cancel_heading: String,
     pub cancel_hint: String,
     pub cancel_series: String,

@@ -11,6 +11,11 @@ use crate::i18n::Locale;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+/// A message a form handler puts above a public page it renders again (a rate limit's
+/// "try again in 4 minutes"), shown by the page's frame.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageNotice(pub String);
+
 /// The page's language, from `?lang=`; English when absent or unknown.
 pub fn page_locale() -> Locale {
     Locale::from_tag(

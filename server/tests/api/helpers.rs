@@ -38,8 +38,14 @@ impl Reply {
     }
 }
 
-/// The app on `pool`, with the demo centers and one staff account.
+/// The app on `pool`, with the demo centers and one staff account, and rate limits no
+/// test about something else could meet.
 pub async fn spawn_app(pool: PgPool) -> TestApp {
+    spawn_app_with_limits(pool, app::limits::Limits::generous()).await
+}
+
+/// As `spawn_app`, with the production rate limits.
+pub async fn spawn_app_with_limits(pool: PgPool, limits: app::limits::Limits) -> TestApp {
     app::db::demo::seed_centers(&pool).await.unwrap();
     let hash = app::api::auth::hash_password(STAFF_PASSWORD).unwrap();
     app::db::staff::upsert_staff(&pool, STAFF_EMAIL, "Casey Coach", &hash, "coach")
@@ -49,20 +55,26 @@ pub async fn spawn_app(pool: PgPool) -> TestApp {
         .output_name("frontdesk")
         .build();
     let (queue_changes, _) = tokio::sync::broadcast::channel(64);
+    let (session_ends, _) = tokio::sync::broadcast::channel(64);
     let state = AppState {
         pool: pool.clone(),
         leptos_options,
         settings: Settings {
             retention_days: 30,
+            secure_cookies: false,
             mail: app::db::outbox::MailContext {
                 public_url: "http://frontdesk.test".to_owned(),
                 from_address: "WorkSource <frontdesk@frontdesk.test>".to_owned(),
             },
         },
         queue_changes,
+        session_ends,
+        live_streams: Default::default(),
+        limits,
+        hashing: app::passwords::Hashing::per_core(),
     };
     TestApp {
-        router: server::router::build(state.clone()),
+        router: server::router::build(state.clone(), Default::default()),
         pool,
         state,
     }
@@ -154,9 +166,9 @@ impl TestApp {
             email.replace('@', "%40"),
             password.replace(' ', "+")
         );
-        let reply = self.post_form("/api/staff/sign-in", &form, None).await;
+        let reply = self.post_form("/staff/login", &form, None).await;
         let cookie = reply.header(header::SET_COOKIE);
-        (reply.header(header::LOCATION) == "/staff/queue")
+        (reply.status == StatusCode::SEE_OTHER && reply.header(header::LOCATION) == "/staff/queue")
             .then(|| cookie.split(';').next().unwrap().to_owned())
     }
 
@@ -167,7 +179,7 @@ impl TestApp {
             STAFF_EMAIL.replace('@', "%40"),
             STAFF_PASSWORD.replace(' ', "+")
         );
-        let reply = self.post_form("/api/staff/sign-in", &form, None).await;
+        let reply = self.post_form("/staff/login", &form, None).await;
         let cookie = reply.header(header::SET_COOKIE);
         assert!(
             cookie.starts_with("frontdesk_session="),

@@ -52,16 +52,18 @@ async fn a_wrong_password_is_refused_with_a_message(pool: PgPool) {
     let app = spawn_app(pool).await;
     let reply = app
         .post_form(
-            "/api/staff/sign-in",
+            "/staff/login",
             "email=coach%40frontdesk.test&password=wrong",
             None,
         )
         .await;
-    assert_eq!(reply.status, StatusCode::FOUND);
-    assert_eq!(reply.header(header::LOCATION), "/staff/login?failed=1");
+    assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
     assert_eq!(reply.header(header::SET_COOKIE), "");
-    let form = app.get("/staff/login?failed=1", None).await;
-    assert!(form.body.contains("That email and password do not match"));
+    assert!(reply.body.contains("That email and password do not match"));
+    assert!(
+        reply.body.contains("value=\"coach@frontdesk.test\""),
+        "the email is kept"
+    );
 }
 
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
@@ -69,7 +71,7 @@ async fn signed_in_staff_see_the_queue_and_sign_out_ends_the_session(pool: PgPoo
     let app = spawn_app(pool).await;
     let reply = app
         .post_form(
-            "/api/staff/sign-in",
+            "/staff/login",
             &format!(
                 "email=COACH%40frontdesk.test&password={}",
                 STAFF_PASSWORD.replace(' ', "+")
@@ -79,7 +81,7 @@ async fn signed_in_staff_see_the_queue_and_sign_out_ends_the_session(pool: PgPoo
         .await;
     let set_cookie = reply.header(header::SET_COOKIE);
     assert!(
-        set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Lax"),
+        set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Strict"),
         "{set_cookie}"
     );
     assert_eq!(reply.header(header::LOCATION), "/staff/queue");
@@ -154,7 +156,7 @@ async fn a_session_ends_after_fifteen_idle_minutes_or_ten_hours(pool: PgPool) {
 
 /// A sign-in form post from `address`, as the server sees the connection.
 async fn sign_in_from(app: &TestApp, password: &str, address: [u8; 4]) -> crate::helpers::Reply {
-    let mut request = axum::http::Request::post("/api/staff/sign-in")
+    let mut request = axum::http::Request::post("/staff/login")
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .header(header::ACCEPT, "text/html")
         .body(axum::body::Body::from(format!(
@@ -177,34 +179,89 @@ async fn five_failed_sign_ins_slow_that_account_and_address_down(pool: PgPool) {
     let guesser = [203, 0, 113, 9];
     for _ in 0..5 {
         let reply = sign_in_from(&app, "guess", guesser).await;
-        assert_eq!(reply.header(header::LOCATION), "/staff/login?failed=1");
+        assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
     }
     // Now even the right password must wait, and nothing says whether it was right.
     let reply = sign_in_from(&app, STAFF_PASSWORD, guesser).await;
-    let location = reply.header(header::LOCATION);
-    let seconds: i64 = location
-        .strip_prefix("/staff/login?wait=")
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| panic!("not slowed down: {location}"));
+    assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS);
+    let seconds: i64 = reply.header(header::RETRY_AFTER).parse().unwrap();
     assert!((1..=30).contains(&seconds), "{seconds}");
     assert_eq!(reply.header(header::SET_COOKIE), "");
-    let page = app.get(&location, None).await;
-    assert!(page.body.contains("Too many attempts."), "{}", page.body);
+    assert!(reply.body.contains("Too many attempts."), "{}", reply.body);
 
     // The same account from the desk's own address is not held up.
     let reply = sign_in_from(&app, STAFF_PASSWORD, [192, 0, 2, 10]).await;
     assert_eq!(reply.header(header::LOCATION), "/staff/queue");
 
     // Once the wait has passed, the right password works and wipes the slate.
-    sqlx::query("update sign_in_failures set failed_at = failed_at - interval '31 seconds'")
+    sqlx::query("update sign_in_attempts set latest_at = latest_at - interval '31 seconds'")
         .execute(&app.pool)
         .await
         .unwrap();
     let reply = sign_in_from(&app, STAFF_PASSWORD, guesser).await;
     assert_eq!(reply.header(header::LOCATION), "/staff/queue");
-    let failures: i64 = sqlx::query_scalar("select count(*) from sign_in_failures")
+    let failures: i64 = sqlx::query_scalar("select count(*) from sign_in_attempts")
         .fetch_one(&app.pool)
         .await
         .unwrap();
     assert_eq!(failures, 0);
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn fifty_parallel_wrong_passwords_for_one_account_are_checked_at_most_five_times(
+    pool: PgPool,
+) {
+    let app = spawn_app(pool).await;
+    let before = app.state.hashing.started();
+    let replies = futures::future::join_all((0..50).map(|n| {
+        let app = &app;
+        async move { sign_in_from(app, &format!("guess number {n}"), [203, 0, 113, 50]).await }
+    }))
+    .await;
+    let checked = app.state.hashing.started() - before;
+    let refused_unchecked = replies
+        .iter()
+        .filter(|r| r.status == StatusCode::TOO_MANY_REQUESTS)
+        .count();
+    let wrong = replies
+        .iter()
+        .filter(|r| r.status == StatusCode::UNAUTHORIZED)
+        .count();
+    assert_eq!(wrong + refused_unchecked, 50);
+    assert!(checked <= 5, "{checked} passwords were checked");
+    assert_eq!(wrong as u64, checked);
+    assert!(app.state.hashing.peak() <= app.state.hashing.permits());
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn made_up_password_links_cost_no_hashing_and_sign_ins_never_exceed_the_hashing_slots(
+    pool: PgPool,
+) {
+    let app = spawn_app(pool).await;
+    let form = "password=a+long+enough+password&repeat=a+long+enough+password";
+    let replies = futures::future::join_all((0..300).map(|n| {
+        let app = &app;
+        async move {
+            app.post_form(&format!("/staff/password/bogus-{n}"), form, None)
+                .await
+        }
+    }))
+    .await;
+    assert!(replies.iter().all(|r| r.status == StatusCode::SEE_OTHER));
+    assert_eq!(app.state.hashing.started(), 0, "no link, no hash");
+
+    // Wrong passwords from sixty addresses are each checked, but never more at once than
+    // there are hashing slots.
+    let replies = futures::future::join_all(
+        (0..60u8).map(|n| sign_in_from(&app, "whatever it is", [198, 51, 100, n])),
+    )
+    .await;
+    assert!(replies.iter().all(|r| r.status == StatusCode::UNAUTHORIZED));
+    assert_eq!(app.state.hashing.started(), 60);
+    assert!(
+        app.state.hashing.peak() <= app.state.hashing.permits(),
+        "{} hashes at once with {} slots",
+        app.state.hashing.peak(),
+        app.state.hashing.permits()
+    );
 }

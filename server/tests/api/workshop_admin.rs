@@ -11,7 +11,7 @@ use chrono_tz::America::Los_Angeles;
 use sqlx::PgPool;
 
 /// The form's fields for a session at Tigard on `date` at 10:00–11:30.
-fn session_form(date: NaiveDate, weeks: u32, capacity: u32) -> String {
+pub(super) fn session_form(date: NaiveDate, weeks: u32, capacity: u32) -> String {
     [
         ("lang", "en".to_owned()),
         ("topic", "job_hunter_series".to_owned()),
@@ -38,7 +38,7 @@ fn session_form(date: NaiveDate, weeks: u32, capacity: u32) -> String {
 }
 
 /// The next Monday at least a week ahead, on the centers' wall clock.
-fn next_monday() -> NaiveDate {
+pub(super) fn next_monday() -> NaiveDate {
     let today = Utc::now().with_timezone(&Los_Angeles).date_naive() + Duration::days(7);
     today + Duration::days(i64::from((7 - today.weekday().num_days_from_monday()) % 7))
 }

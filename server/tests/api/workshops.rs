@@ -2,7 +2,9 @@
 //! order, a freed seat promoting the first in line in the same transaction.
 
 use super::helpers::{spawn_app, CENTER};
-use app::db::workshops::{cancel_enrolment, enrol, set_capacity, EnrolOutcome, NewEnrolment};
+use app::db::workshops::{
+    cancel_enrolment, enrol, set_capacity, CapacityOutcome, EnrolOutcome, NewEnrolment,
+};
 use app::domain::workshop::{Contact, Refusal};
 use app::i18n::Locale;
 use chrono::{Duration, Utc};
@@ -198,15 +200,19 @@ async fn a_cancellation_promotes_the_first_in_line(pool: PgPool) {
     );
 
     // Raising the capacity promotes the next one too.
-    assert!(set_capacity(&app.pool, id, 3, &mail(), Utc::now())
-        .await
-        .unwrap());
-    assert_eq!(count(&app.pool, id, "enrolled").await, 3);
-    assert_eq!(count(&app.pool, id, "waitlisted").await, 0);
-    assert!(
-        !set_capacity(&app.pool, id, 1, &mail(), Utc::now())
+    assert_eq!(
+        set_capacity(&app.pool, id, 3, &mail(), Utc::now())
             .await
             .unwrap(),
+        CapacityOutcome::Changed
+    );
+    assert_eq!(count(&app.pool, id, "enrolled").await, 3);
+    assert_eq!(count(&app.pool, id, "waitlisted").await, 0);
+    assert_eq!(
+        set_capacity(&app.pool, id, 1, &mail(), Utc::now())
+            .await
+            .unwrap(),
+        CapacityOutcome::BelowSeatsTaken,
         "cannot cut below seats taken"
     );
 }

@@ -27,6 +27,8 @@ pub struct DetailsSubmission {
     pub taken: Option<Vec<DateTime<Utc>>>,
     /// The request failed (database unreachable): nothing was booked, try again.
     pub failed: bool,
+    /// Refused by a rate limit: the message saying how long to wait.
+    pub limited: Option<String>,
 }
 
 #[component]
@@ -79,8 +81,8 @@ fn DetailsStep(
     let b = &t.booking;
     let (mine, theirs) = time_label(t, start, zone, center_zone);
     let date = long_date(start.with_timezone(&zone).date_naive(), &t.common);
-    let (key, answers, problems, taken, failed) = match submission {
-        Some(s) => (s.key, s.answers, s.problems, s.taken, s.failed),
+    let (key, answers, problems, taken, failed, limited) = match submission {
+        Some(s) => (s.key, s.answers, s.problems, s.taken, s.failed, s.limited),
         None => (
             new_key(),
             DetailsAnswers {
@@ -90,6 +92,7 @@ fn DetailsStep(
             Vec::new(),
             None,
             false,
+            None,
         ),
     };
     let refused = problems.clone();
@@ -120,6 +123,7 @@ fn DetailsStep(
                 <a href=change_href>{b.change.clone()}</a>
             </section>
             {failed.then(|| view! { <p class="notice notice-error" role="alert">{b.request_failed.clone()}</p> })}
+            {limited.map(|m| view! { <p class="notice notice-error" role="alert" data-testid="limited">{m}</p> })}
             {(!problems.is_empty()).then(|| view! {
                 <div class="notice notice-error" role="alert" id="problems">
                     <p>{b.problems_heading.clone()}</p>

@@ -23,6 +23,7 @@ pub fn BookingFrame(
         .find(|l| *l != locale)
         .unwrap_or(locale);
     let full_title = format!("{title} · WorkSource");
+    let notice = use_context::<crate::pages::PageNotice>();
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir()/>
         <Title text=full_title/>
@@ -35,6 +36,7 @@ pub fn BookingFrame(
             </a>
         </header>
         <main id="main" class="booking-main">
+            {notice.map(|n| view! { <p class="notice notice-error" role="alert" data-testid="page-notice">{n.0}</p> })}
             {step.map(|n| view! {
                 <p class="booking-step">{fill(&t.booking.step_of, &[("step", &n.to_string()), ("total", "3")])}</p>
             })}

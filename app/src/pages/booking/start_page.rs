@@ -136,7 +136,7 @@ pub fn StartStep(
                 </div>
                 <button type="submit" class="primary-button">{b.continue_button.clone()}</button>
             </form>
-            <script inner_html=DETECT_ZONE></script>
+            <script nonce=leptos::nonce::use_nonce() inner_html=DETECT_ZONE></script>
         </BookingFrame>
     }
 }

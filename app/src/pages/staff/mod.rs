@@ -10,6 +10,7 @@ pub mod availability_page;
 pub mod calendar_page;
 pub mod closures_page;
 pub mod login_page;
+pub mod not_allowed_page;
 pub mod password_page;
 pub mod person_history;
 pub mod queue_page;

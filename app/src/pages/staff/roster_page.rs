@@ -44,6 +44,7 @@ pub fn RosterPage() -> impl IntoView {
                 let cancel_action = format!("/staff/workshops/{}/cancel", session.id);
                 let in_series = session.series_id.is_some();
                 let live = !session.cancelled;
+                let can_manage = roster.can_manage;
                 view! {
                     <StaffNav locale staff_name=roster.staff_name current="workshops" center_id=String::new()/>
                     <main id="main" class="page staff roster">
@@ -55,14 +56,16 @@ pub fn RosterPage() -> impl IntoView {
                             {session.center_name.clone().unwrap_or_else(|| t.workshops.virtual_place.clone())}
                             {roster.meeting_link.clone().map(|link| view! { " · " <a href=link.clone()>{link.clone()}</a> })}</p>
                         {(!roster.facilitator.is_empty()).then(|| view! { <p>{fill(&a.facilitator_line, &[("name", &roster.facilitator)])}</p> })}
-                        {live.then(|| view! { <p class="no-print"><a href=edit.clone()>{a.edit_link.clone()}</a></p> })}
+                        {(live && can_manage).then(|| view! { <p class="no-print"><a href=edit.clone()>{a.edit_link.clone()}</a></p> })}
                         <p data-testid="roster-seats">{fill(&s.roster_seats, &[("enrolled", &session.enrolled.to_string()), ("capacity", &session.capacity.to_string())])}</p>
-                        <form method="post" action="/api/staff/workshops/capacity" class="inline-form no-print">
-                            <input type="hidden" name="session_id" value=session.id.to_string()/>
-                            <label for="capacity" class="field-label">{t.workshops.seats_label.clone()}</label>
-                            <input id="capacity" name="capacity" type="number" min="0" class="text-input" value=session.capacity.to_string()/>
-                            <button type="submit" class="secondary-button">{s.change_capacity.clone()}</button>
-                        </form>
+                        {can_manage.then(|| view! {
+                            <form method="post" action=format!("/staff/workshops/{}/capacity", session.id) class="inline-form no-print">
+                                <input type="hidden" name="lang" value=locale.tag()/>
+                                <label for="capacity" class="field-label">{t.workshops.seats_label.clone()}</label>
+                                <input id="capacity" name="capacity" type="number" min="1" max="500" class="text-input" value=session.capacity.to_string()/>
+                                <button type="submit" class="secondary-button">{s.change_capacity.clone()}</button>
+                            </form>
+                        })}
                         <h2>{s.roster_enrolled.clone()}</h2>
                         <table class="queue-table">
                             <thead><tr>
@@ -87,7 +90,7 @@ pub fn RosterPage() -> impl IntoView {
                                 </ol>
                             }.into_any()
                         }}
-                        {live.then(|| view! {
+                        {(live && can_manage).then(|| view! {
                             <section class="no-print cancel-session" aria-labelledby="cancel-heading">
                                 <h2 id="cancel-heading">{a.cancel_heading.clone()}</h2>
                                 <p>{a.cancel_hint.clone()}</p>
@@ -216,6 +219,8 @@ fn notice_text(t: &'static Translations, code: &str) -> Option<String> {
         "moved_waitlisted" => Some(a.notice_moved_waitlisted.clone()),
         "move_already_there" => Some(a.notice_move_already_there.clone()),
         "move_refused" => Some(a.notice_move_refused.clone()),
+        "capacity_changed" => Some(a.notice_capacity_changed.clone()),
+        "capacity_refused" => Some(a.notice_capacity_refused.clone()),
         _ => counted("created_series_", &a.notice_created_series)
             .or_else(|| counted("saved_", &a.notice_saved_notified)),
     }

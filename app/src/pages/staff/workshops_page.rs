@@ -19,14 +19,14 @@ pub fn StaffWorkshopsPage() -> impl IntoView {
         <Title text=t.workshops.heading.clone()/>
         <Suspense>
             {Suspend::new(async move {
-                let Ok((staff_name, sessions)) = staff_workshops().await else {
+                let Ok((staff_name, can_manage, sessions)) = staff_workshops().await else {
                     return view! { <main class="page staff"><p>{t.common.not_found.clone()}</p></main> }.into_any();
                 };
                 view! {
                     <StaffNav locale staff_name current="workshops" center_id=String::new()/>
                     <main id="main" class="page staff">
                         <h1>{t.workshops.heading.clone()}</h1>
-                        <p><a href=format!("/staff/workshops/new?lang={}", locale.tag()) class="secondary-button">{t.session_admin.new_link.clone()}</a></p>
+                        {can_manage.then(|| view! { <p><a href=format!("/staff/workshops/new?lang={}", locale.tag()) class="secondary-button">{t.session_admin.new_link.clone()}</a></p> })}
                         <table class="queue-table">
                             <thead><tr>
                                 <th scope="col">{s.col_time.clone()}</th>

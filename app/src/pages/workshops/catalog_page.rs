@@ -45,7 +45,7 @@ pub fn WorkshopsPage() -> impl IntoView {
                 let selected = |current: &Option<String>, value: &str| current.as_deref() == Some(value);
                 view! {
                     <BookingFrame locale title=w.heading.clone() switch_href=switch.clone()>
-                        <script inner_html=VIEWER_ZONE></script>
+                        <script nonce=leptos::nonce::use_nonce() inner_html=VIEWER_ZONE></script>
                         <h1>{w.heading.clone()}</h1>
                         <p class="lead">{w.intro.clone()}</p>
                         <form method="get" action="/workshops" class="filters">

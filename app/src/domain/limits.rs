@@ -1,0 +1,123 @@
+//! How much of each public write one client may do: the policy behind the rate limits
+//! (enforced with `governor` in `limits`) and the per-contact booking ceiling. Each
+//! limit is a burst that may be used at once, then one more every `period`.
+//!
+//! Chosen so that a person never meets them (a family books a few appointments, a
+//! kiosk serves a visitor a minute) while a script is cut off within seconds: guessing a
+//! phone's last four digits at a kiosk needs thousands of tries and gets ten.
+
+/// A public write that is limited per client address (or, at a kiosk, per tablet).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Limited {
+    /// Sending the booking form.
+    Booking,
+    /// Cancelling or rescheduling from a manage link.
+    BookingChange,
+    /// Sending a workshop enrolment.
+    Enrolment,
+    /// Cancelling an enrolment from its link.
+    EnrolmentChange,
+    /// A staff sign-in attempt (on top of the per-account slow-down).
+    SignIn,
+    /// Choosing a password from an emailed link.
+    PasswordLink,
+    /// Entering a kiosk pairing code.
+    KioskPairing,
+    /// A walk-in check-in, per kiosk tablet.
+    KioskCheckIn,
+    /// An appointment lookup at the kiosk, per kiosk tablet.
+    KioskArrival,
+    /// A workshop enrolment at the kiosk, per kiosk tablet.
+    KioskEnrolment,
+}
+
+/// A burst of `burst` requests, then one more each `period_seconds`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quota {
+    pub burst: u32,
+    pub period_seconds: u64,
+}
+
+impl Limited {
+    pub const ALL: [Limited; 10] = [
+        Limited::Booking,
+        Limited::BookingChange,
+        Limited::Enrolment,
+        Limited::EnrolmentChange,
+        Limited::SignIn,
+        Limited::PasswordLink,
+        Limited::KioskPairing,
+        Limited::KioskCheckIn,
+        Limited::KioskArrival,
+        Limited::KioskEnrolment,
+    ];
+
+    /// The table (the README prints it).
+    pub fn quota(self) -> Quota {
+        let (burst, period_seconds) = match self {
+            Limited::Booking => (10, 360),
+            Limited::BookingChange => (20, 180),
+            Limited::Enrolment => (10, 360),
+            Limited::EnrolmentChange => (20, 180),
+            Limited::SignIn => (20, 30),
+            Limited::PasswordLink => (10, 60),
+            Limited::KioskPairing => (5, 60),
+            Limited::KioskCheckIn => (30, 10),
+            Limited::KioskArrival => (10, 6),
+            Limited::KioskEnrolment => (10, 6),
+        };
+        Quota {
+            burst,
+            period_seconds,
+        }
+    }
+}
+
+/// Upcoming booked appointments one email address or phone number may hold: enough for
+/// a person's next steps, too few to fill a center's calendar with one contact.
+pub const FUTURE_BOOKINGS_PER_CONTACT: i64 = 3;
+
+/// "30 s" or "4 min": how long to wait, in words any language can show beside a number.
+pub fn wait_in_words(seconds: u64) -> (u64, WaitUnit) {
+    if seconds < 60 {
+        (seconds.max(1), WaitUnit::Seconds)
+    } else {
+        (seconds.div_ceil(60), WaitUnit::Minutes)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WaitUnit {
+    Seconds,
+    Minutes,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_limit_allows_a_burst_and_refills() {
+        for limited in Limited::ALL {
+            let q = limited.quota();
+            assert!(q.burst >= 5 && q.period_seconds > 0, "{limited:?}");
+        }
+        // A kiosk tablet's lookups: ten, then one every six seconds (600 an hour at most,
+        // against 10,000 possible last-four digits).
+        assert_eq!(
+            Limited::KioskArrival.quota(),
+            Quota {
+                burst: 10,
+                period_seconds: 6
+            }
+        );
+    }
+
+    #[test]
+    fn waits_read_in_seconds_below_a_minute_and_whole_minutes_above() {
+        assert_eq!(wait_in_words(0), (1, WaitUnit::Seconds));
+        assert_eq!(wait_in_words(42), (42, WaitUnit::Seconds));
+        assert_eq!(wait_in_words(60), (1, WaitUnit::Minutes));
+        assert_eq!(wait_in_words(61), (2, WaitUnit::Minutes));
+    }
+}

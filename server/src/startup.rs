@@ -1,0 +1,63 @@
+//! What a start does to the database before serving: apply the migrations, and seed the
+//! demo data only when asked for. Demo accounts are created once: an operator who changes
+//! their password, role or state keeps the change across restarts.
+
+use crate::config::Config;
+use sqlx::PgPool;
+
+/// Applies the migrations and, with `FRONTDESK_DEMO_DATA=true`, adds what is missing of
+/// the demo data.
+pub async fn prepare_database(pool: &PgPool, config: &Config) -> Result<(), String> {
+    app::db::MIGRATOR
+        .run(pool)
+        .await
+        .map_err(|e| format!("migrations failed: {e}"))?;
+    if config.demo_data {
+        seed_demo(pool, config).await?;
+    }
+    Ok(())
+}
+
+/// One account per role that the pages treat differently, all with the demo password.
+fn demo_accounts(config: &Config) -> [(&str, &'static str, &'static str); 4] {
+    [
+        (config.demo_email.as_str(), "Demo Staff", "front_desk"),
+        ("coach@frontdesk.test", "Demo Coach", "coach"),
+        ("manager@frontdesk.test", "Demo Manager", "manager"),
+        ("admin@frontdesk.test", "Demo Admin", "admin"),
+    ]
+}
+
+async fn seed_demo(pool: &PgPool, config: &Config) -> Result<(), String> {
+    app::db::demo::seed_centers(pool)
+        .await
+        .map_err(|e| format!("demo data: {e}"))?;
+    app::db::demo_workshops::seed_workshops(pool, chrono::Utc::now())
+        .await
+        .map_err(|e| format!("demo workshops: {e}"))?;
+    let mut hash = None;
+    for (email, name, role) in demo_accounts(config) {
+        if app::db::staff::account_exists(pool, email)
+            .await
+            .map_err(|e| format!("demo staff: {e}"))?
+        {
+            continue;
+        }
+        // Hashed only when an account is missing: a restart costs no Argon2 run.
+        let hash = match &hash {
+            Some(hash) => hash,
+            None => hash.insert(
+                app::api::auth::hash_password(&config.demo_password).map_err(|e| e.to_string())?,
+            ),
+        };
+        app::db::staff::create_if_absent(pool, email, name, hash, role)
+            .await
+            .map_err(|e| format!("demo staff: {e}"))?;
+    }
+    println!(
+        "Demo data is on (FRONTDESK_DEMO_DATA=true). Demo staff sign-in: email {}  password {}; \
+         also coach@, manager@ and admin@frontdesk.test (each created once with that password)",
+        config.demo_email, config.demo_password
+    );
+    Ok(())
+}

@@ -1,0 +1,118 @@
+//! What a start does: nothing with a known password unless demo data is asked for; demo
+//! accounts made once and left as the operator leaves them; the first admin by command.
+
+use crate::helpers::*;
+use axum::http::{header, StatusCode};
+use server::config::Config;
+use sqlx::PgPool;
+
+fn config(demo_data: bool) -> Config {
+    Config {
+        database_url: None,
+        embedded_pg_dir: "unused".into(),
+        embedded_pg_bin: None,
+        embedded_pg_port: 0,
+        demo_data,
+        demo_email: "demo@frontdesk.test".to_owned(),
+        demo_password: "frontdesk-demo".to_owned(),
+        retention_days: 30,
+        public_url: None,
+        smtp_url: None,
+        mail_from: "WorkSource <frontdesk@frontdesk.test>".to_owned(),
+        trusted_proxies: Default::default(),
+    }
+}
+
+async fn accounts(pool: &PgPool) -> Vec<(String, String, bool)> {
+    sqlx::query_as("select email, role, disabled from staff_users order by email")
+        .fetch_all(pool)
+        .await
+        .unwrap()
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn a_production_start_seeds_no_account_and_no_center(pool: PgPool) {
+    server::startup::prepare_database(&pool, &config(false))
+        .await
+        .unwrap();
+    assert_eq!(accounts(&pool).await, []);
+    let centers: i64 = sqlx::query_scalar("select count(*) from centers")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(centers, 0);
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn demo_accounts_are_made_once_and_keep_what_an_operator_changed(pool: PgPool) {
+    server::startup::prepare_database(&pool, &config(true))
+        .await
+        .unwrap();
+    let roles: Vec<String> = accounts(&pool).await.into_iter().map(|a| a.1).collect();
+    assert_eq!(roles, ["admin", "coach", "front_desk", "manager"]);
+    // The operator disables the demo admin and changes its password.
+    sqlx::query(
+        "update staff_users set disabled = true, password_hash = 'changed' where email = 'admin@frontdesk.test'",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    server::startup::prepare_database(&pool, &config(true))
+        .await
+        .unwrap();
+    let (hash, disabled): (String, bool) = sqlx::query_as(
+        "select password_hash, disabled from staff_users where email = 'admin@frontdesk.test'",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!((hash.as_str(), disabled), ("changed", true));
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn the_first_admin_comes_from_a_command_with_a_one_time_link(pool: PgPool) {
+    let app = spawn_app(pool.clone()).await;
+    let link =
+        server::create_admin::create_admin(&pool, "Root@Agency.example", "https://fd.example")
+            .await
+            .unwrap();
+    let token = link
+        .strip_prefix("https://fd.example/staff/password/")
+        .and_then(|rest| rest.split('?').next())
+        .unwrap_or_else(|| panic!("unexpected link {link}"))
+        .to_owned();
+    // Nothing signs in before a password is chosen, not even an empty one.
+    for guess in ["", "!", "frontdesk-demo"] {
+        assert!(app.sign_in_as("root@agency.example", guess).await.is_none());
+    }
+    let chosen = "a long admin passphrase";
+    let form = format!("password={0}&repeat={0}", chosen.replace(' ', "+"));
+    let reply = app
+        .post_form(&format!("/staff/password/{token}"), &form, None)
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    assert!(reply
+        .header(header::SET_COOKIE)
+        .contains("frontdesk_session"));
+    let cookie = app
+        .sign_in_as("root@agency.example", chosen)
+        .await
+        .expect("the chosen password signs in");
+    let accounts_page = app.get("/staff/accounts", Some(&cookie)).await;
+    assert_eq!(accounts_page.status, StatusCode::OK);
+    // The link worked once; the command refuses an email that has an account.
+    let again = app
+        .post_form(&format!("/staff/password/{token}"), &form, None)
+        .await;
+    assert!(!again
+        .header(header::SET_COOKIE)
+        .contains("frontdesk_session="));
+    let twice = server::create_admin::create_admin(&pool, "root@agency.example", "x").await;
+    assert!(twice.is_err());
+    let role: String =
+        sqlx::query_scalar("select role from staff_users where email = 'root@agency.example'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(role, "admin");
+}
