@@ -2,6 +2,7 @@
 // (E2E_DATABASE_URL, made by scripts/test.sh): kiosks talk to one, staff screens to the
 // other, so live updates are tested across processes as behind a load balancer.
 import { defineConfig } from "@playwright/test";
+import * as path from "path";
 
 const database = process.env.E2E_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/frontdesk_e2e";
 export const KIOSK_SERVER = "http://127.0.0.1:3210";
@@ -54,9 +55,20 @@ export default defineConfig({
   },
   projects: [
     {
-      // A kiosk tablet: landscape, touch.
+      // Pairs a kiosk tablet per center through the real flow, once.
+      name: "setup",
+      testMatch: /.*\.setup\.ts/,
+    },
+    {
+      // A kiosk tablet: landscape, touch, paired with Tigard.
       name: "tablet",
-      use: { viewport: { width: 1280, height: 800 }, hasTouch: true, isMobile: false },
+      dependencies: ["setup"],
+      use: {
+        viewport: { width: 1280, height: 800 },
+        hasTouch: true,
+        isMobile: false,
+        storageState: path.join(__dirname, ".auth", "kiosk-tigard.json"),
+      },
     },
   ],
   webServer: [server(KIOSK_SERVER), server(STAFF_SERVER)],

@@ -11,6 +11,7 @@ use crate::pages::{
     kiosk::{
         appointment_page::AppointmentPage,
         check_in_page::CheckInPage,
+        pair_page::KioskPairPage,
         welcome_page::WelcomePage,
         workshops_page::{KioskWorkshopPage, KioskWorkshopsPage},
     },
@@ -24,6 +25,7 @@ use crate::pages::{
         availability_page::AvailabilityPage,
         calendar_page::CalendarPage,
         closures_page::ClosuresPage,
+        kiosks_page::KiosksPage,
         login_page::LoginPage,
         not_allowed_page::NotAllowedPage,
         password_page::PasswordPage,
@@ -74,6 +76,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <Routes fallback=NotFoundPage>
                 <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
+                <Route path=path!("/kiosk/pair") view=KioskPairPage ssr=SsrMode::Async/>
                 <Route path=path!("/kiosk/:center") view=WelcomePage ssr=SsrMode::Async/>
                 <Route path=path!("/kiosk/:center/check-in") view=CheckInPage ssr=SsrMode::Async/>
                 <Route path=path!("/kiosk/:center/appointment") view=AppointmentPage ssr=SsrMode::Async/>
@@ -101,6 +104,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/calendar/:id") view=AppointmentDetailPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/audit") view=AuditPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/accounts") view=AccountsPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/kiosks") view=KiosksPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/workshops/new") view=NewSessionPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/workshops/:id") view=RosterPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/workshops/:id/edit") view=EditSessionPage ssr=SsrMode::Async/>

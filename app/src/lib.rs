@@ -21,6 +21,8 @@ pub mod db;
 #[cfg(feature = "ssr")]
 pub mod forms;
 #[cfg(feature = "ssr")]
+pub mod kiosk_gate;
+#[cfg(feature = "ssr")]
 pub mod limits;
 #[cfg(feature = "ssr")]
 pub mod passwords;

@@ -1,6 +1,6 @@
 // Shared steps: accessibility checks, screenshots at tablet and phone sizes, tap-target
 // checks, and signing staff in.
-import { expect, Page, TestInfo, Browser } from "@playwright/test";
+import { expect, Page, TestInfo, Browser, BrowserContext } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import * as fs from "fs";
 import * as path from "path";
@@ -66,12 +66,24 @@ export async function waitForWizard(page: Page) {
   await expect(page.locator('.wizard[data-hydrated="true"]')).toBeVisible();
 }
 
+/** Where the setup project keeps the paired tablet of `center` (its device cookie). */
+export function kioskState(center: string) {
+  return path.join(__dirname, "..", ".auth", `kiosk-${center}.json`);
+}
+
+/** Makes this browser context the paired kiosk tablet of `center` (paired once by the
+ * setup project through the real pairing flow). */
+export async function useKioskOf(context: BrowserContext, center: string) {
+  const state = JSON.parse(fs.readFileSync(kioskState(center), "utf8"));
+  await context.addCookies(state.cookies);
+}
+
 /** A staff page in its own browser context, signed in on the other server process. */
-export async function signedInStaffPage(browser: Browser, center = "tigard") {
+export async function signedInStaffPage(browser: Browser, center = "tigard", email = DEMO_EMAIL) {
   const context = await browser.newContext({ baseURL: STAFF_SERVER, viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.goto("/staff/login");
-  await page.getByLabel("Email").fill(DEMO_EMAIL);
+  await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL("**/staff/queue");

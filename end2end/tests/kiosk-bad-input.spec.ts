@@ -1,7 +1,7 @@
 // Bad input gets a clear message beside the field in the visitor's language and nothing
 // typed is lost; a failed request keeps the answers; a double tap makes one ticket.
 import { test, expect } from "./fixtures";
-import { expectNoAxeViolations, expectLargeTapTargets, shoot, signedInStaffPage, waitForWizard } from "./helpers";
+import { expectNoAxeViolations, expectLargeTapTargets, shoot, signedInStaffPage, useKioskOf, waitForWizard } from "./helpers";
 
 test("refused answers are explained beside the field in Spanish and what was typed stays", async ({ page }, testInfo) => {
   await page.goto("/kiosk/tigard/check-in?lang=es");
@@ -34,6 +34,7 @@ test("refused answers are explained beside the field in Spanish and what was typ
 });
 
 test("unemployment insurance is explained kindly and the visitor can still check in", async ({ page }, testInfo) => {
+  await useKioskOf(page.context(), "southeast-portland");
   await page.goto("/kiosk/southeast-portland/check-in");
   await waitForWizard(page);
   await page.getByLabel("First name").fill("Lan");
@@ -60,6 +61,7 @@ test("a failed request keeps every answer, and a double tap on the last step mak
   const { context, page: staff } = await signedInStaffPage(browser, "beaverton-hillsboro");
   const sameName = staff.locator("tbody tr", { hasText: "王 小." });
   const before = await sameName.count();
+  await useKioskOf(page.context(), "beaverton-hillsboro");
   await page.goto("/kiosk/beaverton-hillsboro/check-in");
   await waitForWizard(page);
   await page.getByLabel("First name").fill("王");

@@ -1,7 +1,7 @@
 // A walk-in visitor checks in on a kiosk tablet by touch; staff see the ticket live on a
 // screen served by another server process, and call it.
 import { test, expect } from "./fixtures";
-import { expectNoAxeViolations, expectLargeTapTargets, expectNoScrolling, shoot, signedInStaffPage, waitForWizard } from "./helpers";
+import { expectNoAxeViolations, expectLargeTapTargets, expectNoScrolling, shoot, signedInStaffPage, useKioskOf, waitForWizard } from "./helpers";
 
 test("a visitor checks in by touch in English and staff see the ticket live and call it", async ({ page, browser }, testInfo) => {
   const { context, page: staff } = await signedInStaffPage(browser, "tigard");
@@ -99,6 +99,7 @@ test("a visitor checks in by touch in English and staff see the ticket live and 
 
 test("a visitor checks in by touch in Spanish", async ({ page, browser }, testInfo) => {
   const { context, page: staff } = await signedInStaffPage(browser, "gresham");
+  await useKioskOf(page.context(), "gresham");
   await page.goto("/kiosk/gresham");
   await page.getByRole("link", { name: "Español" }).tap();
   await expect(page.getByRole("heading", { name: "Bienvenido a WorkSource" })).toBeVisible();

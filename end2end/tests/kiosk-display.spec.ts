@@ -1,9 +1,10 @@
 // A visitor can ask for larger text and high contrast on the welcome screen; the choice
 // follows them through the check-in and still passes every accessibility check.
 import { test, expect } from "./fixtures";
-import { expectNoAxeViolations, expectLargeTapTargets, shoot, waitForWizard } from "./helpers";
+import { expectNoAxeViolations, expectLargeTapTargets, shoot, useKioskOf, waitForWizard } from "./helpers";
 
 test("larger text and high contrast follow the visitor through the check-in", async ({ page }, testInfo) => {
+  await useKioskOf(page.context(), "north-northeast-portland");
   await page.goto("/kiosk/north-northeast-portland?lang=es");
   await page.getByRole("link", { name: "Más grande" }).tap();
   await page.getByRole("link", { name: "Alto" }).tap();

@@ -5,7 +5,7 @@ import { test, expect } from "./fixtures";
 import type { Page, Locator } from "@playwright/test";
 import { execFileSync } from "child_process";
 import * as fs from "fs";
-import { DEMO_EMAIL, DEMO_PASSWORD, KIOSK_SERVER, STAFF_SERVER, expectNoAxeViolations, shoot } from "./helpers";
+import { DEMO_EMAIL, DEMO_PASSWORD, KIOSK_SERVER, STAFF_SERVER, expectNoAxeViolations, shoot, useKioskOf } from "./helpers";
 import { chooseFirstTime, ENGLISH, fillDetails } from "./booking-helpers";
 
 /** Presses Tab until `target` has focus: proves it can be reached by keyboard. */
@@ -19,6 +19,8 @@ async function tabTo(page: Page, target: Locator, limit = 250) {
 
 /** A kiosk check-in, as the kiosk's wizard sends it, with a Somali interpreter request. */
 async function kioskCheckIn(page: Page, first: string) {
+  // Sent as Tigard's paired tablet sends it.
+  await useKioskOf(page.context(), "tigard");
   const reply = await page.request.post(`${KIOSK_SERVER}/api/kiosk/check-in`, {
     headers: { Accept: "application/json" },
     data: {

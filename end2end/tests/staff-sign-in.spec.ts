@@ -23,7 +23,7 @@ test("staff pages need a sign-in, and sign-out ends it", async ({ page }, testIn
   const cookies = await page.context().cookies();
   const session = cookies.find((c) => c.name === "frontdesk_session");
   expect(session?.httpOnly).toBe(true);
-  expect(session?.sameSite).toBe("Lax");
+  expect(session?.sameSite).toBe("Strict");
   await expectNoAxeViolations(page, "staff queue");
   await shoot(page, testInfo, "staff-queue");
 

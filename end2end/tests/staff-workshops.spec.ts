@@ -27,7 +27,7 @@ test.use({ hasTouch: true });
 test("staff create a series, move a person, change the time and cancel", async ({ page, browser }, testInfo) => {
   // A title of its own, so that a rerun on the same database finds this series only.
   const title = `Interview practice for warehouse jobs ${Date.now().toString(36)}`;
-  const { context, page: staff } = await signedInStaffPage(browser, "tigard");
+  const { context, page: staff } = await signedInStaffPage(browser, "tigard", "coach@frontdesk.test");
   await staff.goto("/staff/workshops?lang=en");
   await expectNoAxeViolations(staff, "staff workshops");
   await staff.getByRole("link", { name: "New session or series" }).click();

@@ -159,6 +159,14 @@ async fn serve(
         config.mail_from.clone(),
     ));
 
+    if config.demo_data {
+        println!("Kiosk tablets (demo): open a link in a browser and tap \"Set up this tablet\" (each works once, within 24 hours):");
+        for link in
+            server::startup::demo_pairing_links(&pool, &state.settings.mail.public_url).await?
+        {
+            println!("  {link}");
+        }
+    }
     let addr = leptos_options.site_addr;
     let listener = tokio::net::TcpListener::bind(addr)
         .await

@@ -47,6 +47,10 @@ pub fn build(state: AppState, trusted_proxies: TrustedProxies) -> Router {
             state.clone(),
             require_staff_session,
         ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            app::kiosk_gate::kiosk_gate,
+        ))
         .layer(middleware::from_fn(no_store_for_personal_pages))
         .layer(middleware::from_fn_with_state(site, refuse_cross_site))
         .layer(middleware::from_fn_with_state(
@@ -139,6 +143,15 @@ fn pages_and_forms(state: AppState) -> Router<AppState> {
             post(app::forms::accounts::set_state),
         )
         .route("/staff/availability", post(app::forms::availability::save))
+        .route("/kiosk/pair", post(app::forms::kiosk_pairing::pair))
+        .route(
+            "/staff/kiosks",
+            post(app::forms::kiosk_pairing::create_code),
+        )
+        .route(
+            "/staff/kiosks/{id}/revoke",
+            post(app::forms::kiosk_pairing::revoke),
+        )
         .route("/staff/closures", post(app::forms::closures::close))
         .route("/staff/closures/reopen", post(app::forms::closures::reopen))
         .leptos_routes_with_context(

@@ -61,3 +61,31 @@ async fn seed_demo(pool: &PgPool, config: &Config) -> Result<(), String> {
     );
     Ok(())
 }
+
+/// How long the demo's printed pairing links work: a demo is opened later than a manager
+/// types a code.
+const DEMO_PAIRING_HOURS: i64 = 24;
+
+/// One pairing link per demo center, so the demo's kiosks work at once: open a link in a
+/// browser and tap "Set up this tablet".
+pub async fn demo_pairing_links(pool: &PgPool, public_url: &str) -> Result<Vec<String>, String> {
+    let now = chrono::Utc::now();
+    let mut links = Vec::new();
+    for (center_id, center_name) in app::db::demo::CENTERS {
+        let code = app::db::kiosk_devices::create_code(
+            pool,
+            center_id,
+            &format!("Demo kiosk, {center_name}"),
+            None,
+            chrono::Duration::hours(DEMO_PAIRING_HOURS),
+            now,
+        )
+        .await
+        .map_err(|e| format!("demo pairing codes: {e}"))?;
+        links.push(format!(
+            "{}/kiosk/pair?code={code}",
+            public_url.trim_end_matches('/')
+        ));
+    }
+    Ok(links)
+}

@@ -37,9 +37,16 @@ pub struct KioskSetup {
     pub retention_days: u32,
 }
 
-/// The kiosk settings of center `id`, if there is one.
+/// The kiosk settings of center `id`, if there is one: only for a paired tablet of it.
 #[server(endpoint = "kiosk/settings")]
 pub async fn kiosk_settings(id: String) -> Result<Option<KioskSetup>, ServerFnError> {
+    let device = super::kiosk_device()?;
+    if device.center_id != id {
+        return Err(super::refuse(
+            axum::http::StatusCode::FORBIDDEN,
+            "not this center's kiosk",
+        ));
+    }
     let retention_days = super::state()?.settings.retention_days;
     Ok(get_center(id).await?.map(|center| KioskSetup {
         center,

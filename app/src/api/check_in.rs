@@ -35,6 +35,21 @@ pub async fn check_in(
     answers: CheckInAnswers,
 ) -> Result<CheckInOutcome, ServerFnError> {
     let state = super::state()?;
+    // Only a paired tablet of this very center checks walk-ins in (the router's kiosk
+    // gate let the request through only with a paired tablet).
+    let device = super::kiosk_device()?;
+    if device.center_id != center_id {
+        return Err(super::refuse(
+            axum::http::StatusCode::FORBIDDEN,
+            "not this center's kiosk",
+        ));
+    }
+    if let Err(wait) = state.limits.check(
+        crate::domain::limits::Limited::KioskCheckIn,
+        &format!("kiosk:{}", device.id),
+    ) {
+        return Err(super::too_many(wait));
+    }
     let visitor = match answers.parse() {
         Ok(visitor) => visitor,
         Err(errors) => return Ok(CheckInOutcome::Invalid(errors)),

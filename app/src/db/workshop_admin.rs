@@ -146,7 +146,16 @@ pub async fn update_session(
     let mut notified = 0;
     if moved {
         for enrolment_id in live_enrolments(&mut tx, id).await? {
-            queue_mail(&mut tx, id, enrolment_id, WorkshopMail::Changed, mail, now).await?;
+            queue_mail(
+                &mut tx,
+                id,
+                enrolment_id,
+                WorkshopMail::Changed,
+                mail,
+                now,
+                None,
+            )
+            .await?;
             notified += 1;
         }
     }
@@ -208,6 +217,7 @@ pub async fn cancel_sessions(
                 WorkshopMail::Cancelled,
                 mail,
                 now,
+                None,
             )
             .await?;
         }
@@ -323,7 +333,7 @@ pub async fn move_enrolment(
             place: waitlist_place(&mut tx, to, moved_id).await?,
         }
     };
-    queue_mail(&mut tx, to, moved_id, kind, mail, now).await?;
+    queue_mail(&mut tx, to, moved_id, kind, mail, now, None).await?;
     tx.commit().await?;
     Ok(MoveOutcome::Moved { waitlisted: !seat })
 }

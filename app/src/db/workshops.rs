@@ -7,12 +7,14 @@
 
 use super::outbox::{insert_message, MailContext, Recipient};
 use super::sessions::{hash, new_token};
+use super::OlderLinks;
 use crate::domain::accommodation::Accommodation;
 use crate::domain::workshop::{open_for_enrolment, Contact, Refusal};
 use crate::i18n::Locale;
 use crate::workshop_mail::{compose, Enrollee, WorkshopMail};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 use sqlx::{PgConnection, PgPool};
+use uuid::Uuid;
 
 /// A session as the catalog shows it.
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
@@ -109,6 +111,8 @@ pub async fn series_sessions(
 /// A person enrolling.
 #[derive(Debug, Clone)]
 pub struct NewEnrolment {
+    /// From the form: the same form sent twice enrols once and gets a link again.
+    pub key: Uuid,
     pub first_name: String,
     pub last_name: String,
     pub contact: Contact,
@@ -122,14 +126,34 @@ pub struct NewEnrolment {
 /// What became of an enrolment request.
 #[derive(Debug, Clone, PartialEq)]
 pub enum EnrolOutcome {
-    /// Enrolled or waitlisted (now, or by an earlier request from the same person): the
-    /// manage link's token.
+    /// Enrolled or waitlisted (now, or by this same form sent before): the manage link's
+    /// token.
     Done {
         enrolment_id: i64,
         token: String,
     },
+    /// The contact already has a place in this session, from another form. Knowing a
+    /// contact proves nothing, so no link is handed out here: it went to the stored email
+    /// (`emailed`), or, for a phone number, staff at the center can help.
+    AlreadyHasPlace {
+        emailed: bool,
+    },
     Refused(Refusal),
     UnknownSession,
+}
+
+/// How often another form naming an enrolled contact may re-send its link by email.
+pub const LINK_RESEND_MINUTES: i64 = 15;
+/// An enrolment's link works until this long after its session ends.
+pub const LINK_VALID_AFTER_END_DAYS: i64 = 7;
+
+/// The enrolment a contact already holds in a session.
+#[derive(sqlx::FromRow)]
+struct PlaceHeld {
+    id: i64,
+    status: String,
+    has_email: bool,
+    link_resent_at: Option<DateTime<Utc>>,
 }
 
 /// Enrols in session `session_id`, or puts on its waitlist when it is full.
@@ -153,57 +177,102 @@ pub async fn enrol(
     if let Err(refusal) = open_for_enrolment(status == "cancelled", starts_at, now) {
         return Ok(EnrolOutcome::Refused(refusal));
     }
+    let replayed: Option<i64> =
+        sqlx::query_scalar("select id from workshop_enrolments where idempotency_key = $1")
+            .bind(person.key)
+            .fetch_optional(&mut *tx)
+            .await?;
+    if let Some(enrolment_id) = replayed {
+        let token = new_link(&mut tx, enrolment_id, OlderLinks::Keep).await?;
+        tx.commit().await?;
+        return Ok(EnrolOutcome::Done {
+            enrolment_id,
+            token,
+        });
+    }
     let key = person.contact.key();
-    let existing: Option<i64> = sqlx::query_scalar(
-        "select id from workshop_enrolments where session_id = $1 and contact_key = $2 and status <> 'cancelled'",
+    let existing: Option<PlaceHeld> = sqlx::query_as(
+        "select id, status, email is not null as has_email, link_resent_at from workshop_enrolments
+         where session_id = $1 and contact_key = $2 and status <> 'cancelled'",
     )
     .bind(session_id)
     .bind(&key)
     .fetch_optional(&mut *tx)
     .await?;
-    let enrolment_id = match existing {
-        Some(id) => id,
-        None => {
-            let seat = enrolled < capacity;
-            let accommodations: Vec<&str> =
-                person.accommodations.iter().map(|a| a.code()).collect();
-            let id: i64 = sqlx::query_scalar(
-                "insert into workshop_enrolments (session_id, first_name, last_name, contact, contact_key,
-                    email, language, email_locale, accommodations, interpreter_language, accommodation_other, status)
-                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning id",
-            )
-            .bind(session_id)
-            .bind(&person.first_name)
-            .bind(&person.last_name)
-            .bind(person.contact.as_text())
-            .bind(&key)
-            .bind(person.contact.email())
-            .bind(&person.language)
-            .bind(person.locale.tag())
-            .bind(&accommodations)
-            .bind(&person.interpreter_language)
-            .bind(&person.accommodation_other)
-            .bind(if seat { "enrolled" } else { "waitlisted" })
-            .fetch_one(&mut *tx)
-            .await?;
-            if seat {
-                sqlx::query("update workshop_sessions set enrolled = enrolled + 1 where id = $1")
-                    .bind(session_id)
-                    .execute(&mut *tx)
-                    .await?;
-            }
-            let kind = if seat {
-                WorkshopMail::Enrolled
-            } else {
-                WorkshopMail::Waitlisted {
+    if let Some(PlaceHeld {
+        id,
+        status,
+        has_email: emailed,
+        link_resent_at,
+    }) = existing
+    {
+        let recently =
+            link_resent_at.is_some_and(|at| now - at < Duration::minutes(LINK_RESEND_MINUTES));
+        if emailed && !recently {
+            let kind = match status.as_str() {
+                "waitlisted" => WorkshopMail::Waitlisted {
                     place: waitlist_place(&mut tx, session_id, id).await?,
-                }
+                },
+                _ => WorkshopMail::Enrolled,
             };
-            queue_mail(&mut tx, session_id, id, kind, mail, now).await?;
-            id
+            queue_mail(&mut tx, session_id, id, kind, mail, now, None).await?;
+            sqlx::query("update workshop_enrolments set link_resent_at = $2 where id = $1")
+                .bind(id)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        return Ok(EnrolOutcome::AlreadyHasPlace { emailed });
+    }
+    let seat = enrolled < capacity;
+    let accommodations: Vec<&str> = person.accommodations.iter().map(|a| a.code()).collect();
+    let enrolment_id: i64 = sqlx::query_scalar(
+        "insert into workshop_enrolments (session_id, first_name, last_name, contact, contact_key,
+            email, language, email_locale, accommodations, interpreter_language, accommodation_other,
+            status, idempotency_key)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) returning id",
+    )
+    .bind(session_id)
+    .bind(&person.first_name)
+    .bind(&person.last_name)
+    .bind(person.contact.as_text())
+    .bind(&key)
+    .bind(person.contact.email())
+    .bind(&person.language)
+    .bind(person.locale.tag())
+    .bind(&accommodations)
+    .bind(&person.interpreter_language)
+    .bind(&person.accommodation_other)
+    .bind(if seat { "enrolled" } else { "waitlisted" })
+    .bind(person.key)
+    .fetch_one(&mut *tx)
+    .await?;
+    if seat {
+        sqlx::query("update workshop_sessions set enrolled = enrolled + 1 where id = $1")
+            .bind(session_id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    let kind = if seat {
+        WorkshopMail::Enrolled
+    } else {
+        WorkshopMail::Waitlisted {
+            place: waitlist_place(&mut tx, session_id, enrolment_id).await?,
         }
     };
-    let token = new_link(&mut tx, enrolment_id).await?;
+    // One link, on the confirmation page and in the email.
+    let token = new_link(&mut tx, enrolment_id, OlderLinks::Revoke).await?;
+    queue_mail(
+        &mut tx,
+        session_id,
+        enrolment_id,
+        kind,
+        mail,
+        now,
+        Some(&token),
+    )
+    .await?;
     tx.commit().await?;
     Ok(EnrolOutcome::Done {
         enrolment_id,
@@ -226,8 +295,8 @@ pub(super) async fn waitlist_place(
     Ok(u32::try_from(place).unwrap_or(1))
 }
 
-/// Queues `kind` for the enrolment, with a link of its own, when the person gave an email
-/// address (a phone number gets no email).
+/// Queues `kind` for the enrolment when the person gave an email address (a phone number
+/// gets no email), with the link `token`, or else a new link that replaces the older ones.
 pub(super) async fn queue_mail(
     conn: &mut PgConnection,
     session_id: i64,
@@ -235,6 +304,7 @@ pub(super) async fn queue_mail(
     kind: WorkshopMail,
     mail: &MailContext,
     now: DateTime<Utc>,
+    token: Option<&str>,
 ) -> Result<(), sqlx::Error> {
     let (first_name, email, locale): (String, Option<String>, String) = sqlx::query_as(
         "select first_name, email, email_locale from workshop_enrolments where id = $1",
@@ -249,7 +319,10 @@ pub(super) async fn queue_mail(
         .bind(session_id)
         .fetch_one(&mut *conn)
         .await?;
-    let token = new_link(&mut *conn, enrolment_id).await?;
+    let token = match token {
+        Some(token) => token.to_owned(),
+        None => new_link(&mut *conn, enrolment_id, OlderLinks::Revoke).await?,
+    };
     let locale = Locale::from_tag(&locale);
     let to = Enrollee {
         enrolment_id,
@@ -267,7 +340,19 @@ pub(super) async fn queue_mail(
     .await
 }
 
-async fn new_link(conn: &mut PgConnection, enrolment_id: i64) -> Result<String, sqlx::Error> {
+/// A new private link for the enrolment; with `OlderLinks::Revoke` the older ones stop
+/// working.
+async fn new_link(
+    conn: &mut PgConnection,
+    enrolment_id: i64,
+    older: OlderLinks,
+) -> Result<String, sqlx::Error> {
+    if older == OlderLinks::Revoke {
+        sqlx::query("delete from workshop_links where enrolment_id = $1")
+            .bind(enrolment_id)
+            .execute(&mut *conn)
+            .await?;
+    }
     let token = new_token();
     sqlx::query("insert into workshop_links (token_hash, enrolment_id) values ($1, $2)")
         .bind(hash(&token))
@@ -313,6 +398,7 @@ pub(super) async fn promote(
             WorkshopMail::Promoted,
             mail,
             now,
+            None,
         )
         .await?;
     }
@@ -343,9 +429,11 @@ pub async fn enrolment_by_token(
                      where w.session_id = e.session_id and w.status = 'waitlisted' and w.id <= e.id)
                 end as place
          from workshop_links l join workshop_enrolments e on e.id = l.enrolment_id
-         where l.token_hash = $1",
+         join workshop_sessions s on s.id = e.session_id
+         where l.token_hash = $1 and s.ends_at > now() - make_interval(days => $2::int)",
     )
     .bind(hash(token))
+    .bind(LINK_VALID_AFTER_END_DAYS as i32)
     .fetch_optional(pool)
     .await
 }
@@ -362,10 +450,16 @@ pub async fn cancel_enrolment(
         return Ok(None);
     };
     let mut tx = pool.begin().await?;
-    sqlx::query("select 1 from workshop_sessions where id = $1 for update")
-        .bind(enrolment.session_id)
-        .execute(&mut *tx)
-        .await?;
+    let starts_at: DateTime<Utc> =
+        sqlx::query_scalar("select starts_at from workshop_sessions where id = $1 for update")
+            .bind(enrolment.session_id)
+            .fetch_one(&mut *tx)
+            .await?;
+    if starts_at <= now {
+        // A session under way is not left by link (nor its seat given to someone else).
+        tx.rollback().await?;
+        return Ok(Some(Vec::new()));
+    }
     // Every change to this session's enrolments holds the session lock: what is read here
     // stays true until commit.
     let was: Option<String> =

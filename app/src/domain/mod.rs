@@ -15,6 +15,7 @@ pub mod contacts;
 pub mod display_name;
 pub mod free_text;
 pub mod ics;
+pub mod kiosk_pairing;
 pub mod limits;
 pub mod local_time;
 pub mod month_grid;

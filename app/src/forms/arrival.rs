@@ -2,27 +2,45 @@
 
 use super::{render_page, Form};
 use crate::db::arrivals::{arrive, ArrivalOutcome, Lookup};
+use crate::db::kiosk_devices::KioskDevice;
 use crate::domain::confirmation_code;
 use crate::domain::free_text::{parse_required, NAME_MAX_CHARS};
+use crate::domain::limits::Limited;
 use crate::i18n::dates::{clock, long_date};
-use crate::i18n::{fill, translations, Locale};
+use crate::i18n::{fill, too_many_requests, translations, Locale};
 use crate::pages::kiosk::appointment_page::{ArrivalReply, ArrivalTyped, ArrivedTicket};
 use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
+use axum::Extension;
 use chrono::Utc;
 
-/// `POST /kiosk/{center}/appointment`: "I have an appointment".
+/// `POST /kiosk/{center}/appointment`: "I have an appointment". Only from a paired tablet
+/// of the center (the kiosk gate), and at most `Limited::KioskArrival` lookups per tablet:
+/// the last four digits of a phone cannot be guessed one by one.
 pub async fn kiosk_arrival(
     State(state): State<AppState>,
+    Extension(device): Extension<KioskDevice>,
     Path(center_id): Path<String>,
     body: Bytes,
 ) -> Response {
     let form = Form::parse(&body);
     let display = form.kiosk_display();
     let page = format!("/kiosk/{center_id}/appointment{}", display.query());
+    if let Err(wait) = state
+        .limits
+        .check(Limited::KioskArrival, &format!("kiosk:{}", device.id))
+    {
+        let reply = ArrivalReply {
+            typed: typed(&form),
+            message: Some(too_many_requests(display.locale, wait.as_secs())),
+            ..Default::default()
+        };
+        let refused = render_page(&state, &page, reply, StatusCode::TOO_MANY_REQUESTS).await;
+        return super::sign_in::too_many_requests(refused, wait.as_secs());
+    }
     let (reply, status) = match arrival_reply(&state, &center_id, &form, display.locale).await {
         Ok(answer) => answer,
         Err(error) => {

@@ -9,6 +9,7 @@ pub mod audit;
 pub mod availability;
 pub mod booking;
 pub mod closures;
+pub mod kiosk_pairing;
 pub mod password;
 pub mod reports;
 pub mod sign_in;

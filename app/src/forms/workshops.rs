@@ -8,8 +8,10 @@ use crate::db::workshops::{
 use crate::domain::accommodation::Accommodation;
 use crate::domain::free_text::{parse_required, NAME_MAX_CHARS, NOTE_MAX_CHARS};
 use crate::domain::ics::{to_ics, Method};
+use crate::domain::limits::Limited;
 use crate::domain::workshop::Contact;
-use crate::i18n::{translations, Locale};
+use crate::i18n::{too_many_requests, translations, Locale};
+use crate::limits::ClientAddress;
 use crate::pages::booking::query::encode;
 use crate::pages::workshops::session_page::{EnrolAnswers, EnrolSubmission};
 use crate::state::AppState;
@@ -17,11 +19,19 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
+use axum::Extension;
 use chrono::Utc;
+use uuid::Uuid;
+
+/// The form's key, or a fresh one for a form that came without (nothing to repeat).
+fn form_key(form: &Form) -> Uuid {
+    form.get("key").parse().unwrap_or_else(|_| Uuid::new_v4())
+}
 
 /// `POST /workshops/enrol/{id}`.
 pub async fn submit_enrolment(
     State(state): State<AppState>,
+    Extension(client): Extension<ClientAddress>,
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Response {
@@ -30,7 +40,9 @@ pub async fn submit_enrolment(
     let tz = form.get("tz");
     let b = &translations(locale).booking;
     let w = &translations(locale).workshops;
+    let key = form_key(&form);
     let answers = EnrolAnswers {
+        key: key.to_string(),
         first_name: form.get("first_name"),
         last_name: form.get("last_name"),
         contact: form.get("contact"),
@@ -75,6 +87,17 @@ pub async fn submit_enrolment(
             .map(|_| b.error_required.clone()),
         message: None,
     };
+    if let Err(wait) = state
+        .limits
+        .check(Limited::Enrolment, &client.0.to_string())
+    {
+        let limited = EnrolSubmission {
+            message: Some(too_many_requests(locale, wait.as_secs())),
+            ..refused
+        };
+        let page = render_page(&state, &page, limited, StatusCode::TOO_MANY_REQUESTS).await;
+        return super::sign_in::too_many_requests(page, wait.as_secs());
+    }
     let notes_missing =
         refused.interpreter_language_error.is_some() || refused.accommodation_other_error.is_some();
     let (Ok(contact), None, None, false) = (
@@ -86,6 +109,7 @@ pub async fn submit_enrolment(
         return render_page(&state, &page, refused, StatusCode::UNPROCESSABLE_ENTITY).await;
     };
     let person = NewEnrolment {
+        key,
         first_name: answers.first_name.trim().to_owned(),
         last_name: answers.last_name.trim().to_owned(),
         contact,
@@ -126,6 +150,13 @@ pub async fn submit_enrolment(
             ))
             .into_response()
         }
+        EnrolOutcome::AlreadyHasPlace { emailed } => {
+            let message = EnrolSubmission {
+                message: Some(already_has_place(locale, emailed)),
+                ..refused
+            };
+            render_page(&state, &page, message, StatusCode::CONFLICT).await
+        }
         EnrolOutcome::Refused(refusal) => {
             let message = EnrolSubmission {
                 message: Some(w.refusal(refusal).to_owned()),
@@ -134,6 +165,17 @@ pub async fn submit_enrolment(
             render_page(&state, &page, message, StatusCode::CONFLICT).await
         }
         EnrolOutcome::UnknownSession => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+/// What a form naming a contact that already has a place is told: never its link, never
+/// the person's name; where the link went instead.
+fn already_has_place(locale: Locale, emailed: bool) -> String {
+    let w = &translations(locale).workshops;
+    if emailed {
+        w.already_has_place_emailed.clone()
+    } else {
+        w.already_has_place_phone.clone()
     }
 }
 
@@ -151,7 +193,13 @@ async fn enrol_in_rest_of_series(state: &AppState, id: i64, person: &NewEnrolmen
         .await
         .unwrap_or_default();
     for date in dates.into_iter().filter(|d| d.id != id) {
-        if let Err(error) = enrol(&state.pool, date.id, person, &state.settings.mail, now).await {
+        // A key of its own per date, the same for the same form: sent twice, it still
+        // enrols once in each.
+        let person = NewEnrolment {
+            key: Uuid::from_u128(person.key.as_u128() ^ u128::from(date.id.unsigned_abs())),
+            ..person.clone()
+        };
+        if let Err(error) = enrol(&state.pool, date.id, &person, &state.settings.mail, now).await {
             tracing::error!(%error, session = date.id, "series enrolment failed");
         }
     }
@@ -160,15 +208,25 @@ async fn enrol_in_rest_of_series(state: &AppState, id: i64, person: &NewEnrolmen
 /// `POST /workshops/manage/{token}/cancel`.
 pub async fn cancel(
     State(state): State<AppState>,
+    Extension(client): Extension<ClientAddress>,
     Path(token): Path<String>,
     body: Bytes,
 ) -> Response {
     let form = Form::parse(&body);
+    let locale = Locale::from_tag(&form.get("lang"));
     let back = format!(
         "/workshops/manage/{token}?lang={}&tz={}",
-        Locale::from_tag(&form.get("lang")).tag(),
+        locale.tag(),
         encode(&form.get("tz"))
     );
+    if let Err(wait) = state
+        .limits
+        .check(Limited::EnrolmentChange, &client.0.to_string())
+    {
+        let notice = crate::pages::PageNotice(too_many_requests(locale, wait.as_secs()));
+        let page = render_page(&state, &back, notice, StatusCode::TOO_MANY_REQUESTS).await;
+        return super::sign_in::too_many_requests(page, wait.as_secs());
+    }
     match cancel_enrolment(&state.pool, &token, &state.settings.mail, Utc::now()).await {
         Ok(promoted) => {
             if let Some(promoted) = promoted.filter(|p| !p.is_empty()) {
@@ -235,6 +293,7 @@ pub async fn calendar_file(State(state): State<AppState>, Path(token): Path<Stri
 /// address was given).
 pub async fn kiosk_enrol(
     State(state): State<AppState>,
+    Extension(device): Extension<crate::db::kiosk_devices::KioskDevice>,
     Path((center, id)): Path<(String, i64)>,
     body: Bytes,
 ) -> Response {
@@ -253,7 +312,9 @@ pub async fn kiosk_enrol(
             .map(|_| b.error_required.clone())
     };
     let contact = Contact::parse(&form.get("contact"));
+    let key = form_key(&form);
     let mut reply = KioskEnrolReply {
+        key: key.to_string(),
         first_name: form.get("first_name"),
         last_name: form.get("last_name"),
         contact: form.get("contact"),
@@ -266,7 +327,16 @@ pub async fn kiosk_enrol(
     else {
         return render_page(&state, &page, reply, StatusCode::UNPROCESSABLE_ENTITY).await;
     };
+    if let Err(wait) = state
+        .limits
+        .check(Limited::KioskEnrolment, &format!("kiosk:{}", device.id))
+    {
+        reply.message = Some(too_many_requests(locale, wait.as_secs()));
+        let page = render_page(&state, &page, reply, StatusCode::TOO_MANY_REQUESTS).await;
+        return super::sign_in::too_many_requests(page, wait.as_secs());
+    }
     let person = NewEnrolment {
+        key,
         first_name: reply.first_name.trim().to_owned(),
         last_name: reply.last_name.trim().to_owned(),
         contact,
@@ -295,6 +365,10 @@ pub async fn kiosk_enrol(
             }
             _ => StatusCode::SERVICE_UNAVAILABLE,
         },
+        Ok(EnrolOutcome::AlreadyHasPlace { emailed }) => {
+            reply.message = Some(already_has_place(locale, emailed));
+            StatusCode::CONFLICT
+        }
         Ok(EnrolOutcome::Refused(refusal)) => {
             reply.message = Some(w.refusal(refusal).to_owned());
             StatusCode::CONFLICT

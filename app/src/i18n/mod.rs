@@ -8,9 +8,11 @@
 pub mod dates;
 mod locale;
 mod strings;
+mod tablet_strings;
 
 pub use locale::Locale;
 pub use strings::*;
+pub use tablet_strings::{PairingStrings, TabletStrings};
 
 /// Replaces each `{name}` in `template` with its value.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {

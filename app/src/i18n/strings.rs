@@ -116,6 +116,8 @@ pub struct Translations {
     pub calendar: CalendarStrings,
     pub accounts: AccountStrings,
     pub availability: AvailabilityStrings,
+    pub kiosk_pairing: super::tablet_strings::PairingStrings,
+    pub kiosk_tablets: super::tablet_strings::TabletStrings,
 }
 
 /// Strings shared by every page.
@@ -210,6 +212,7 @@ pub struct KioskStrings {
     pub error_required: String,
     pub error_too_long: String,
     pub error_control_characters: String,
+    pub error_invisible: String,
     pub error_no_reason: String,
     pub error_only_elsewhere: String,
     pub error_not_chosen: String,
@@ -231,6 +234,7 @@ impl KioskStrings {
                 super::fill(&self.error_too_long, &[("max", &max.to_string())])
             }
             Problem::Text(TextError::ControlCharacters) => self.error_control_characters.clone(),
+            Problem::Text(TextError::InvisibleCharacters) => self.error_invisible.clone(),
             Problem::NoReason => self.error_no_reason.clone(),
             Problem::OnlyHandledElsewhere => self.error_only_elsewhere.clone(),
             Problem::NotChosen => self.error_not_chosen.clone(),
@@ -497,6 +501,7 @@ pub struct BookingStrings {
     pub error_required: String,
     pub error_too_long: String,
     pub error_control_characters: String,
+    pub error_invisible: String,
     pub error_email: String,
     pub error_phone: String,
     pub error_not_chosen: String,
@@ -555,6 +560,7 @@ impl BookingStrings {
             DetailsProblem::Text(TextError::TooLong { max }) => {
                 super::fill(&self.error_too_long, &[("max", &max.to_string())])
             }
+            DetailsProblem::Text(TextError::InvisibleCharacters) => self.error_invisible.clone(),
             DetailsProblem::Text(TextError::ControlCharacters) => {
                 self.error_control_characters.clone()
             }
@@ -642,6 +648,9 @@ pub struct WorkshopStrings {
     pub refused_cancelled: String,
     pub back_to_list: String,
     pub error_contact: String,
+    /// Another form named a contact that has a place: where its link went.
+    pub already_has_place_emailed: String,
+    pub already_has_place_phone: String,
     pub mail_enrolled_subject: String,
     pub mail_waitlisted_subject: String,
     pub mail_promoted_subject: String,

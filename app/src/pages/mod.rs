@@ -16,6 +16,19 @@ use leptos_router::hooks::use_query_map;
 #[derive(Debug, Clone, PartialEq)]
 pub struct PageNotice(pub String);
 
+/// A fresh key for a form that must not act twice: the same form sent again (a double
+/// tap, a retry) is recognised by it. Only the person who loaded the form knows it.
+pub fn new_form_key() -> String {
+    #[cfg(feature = "ssr")]
+    {
+        uuid::Uuid::new_v4().to_string()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        String::new()
+    }
+}
+
 /// The page's language, from `?lang=`; English when absent or unknown.
 pub fn page_locale() -> Locale {
     Locale::from_tag(

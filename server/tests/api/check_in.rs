@@ -65,14 +65,21 @@ async fn refused_answers_come_back_per_field_and_nothing_is_stored(pool: PgPool)
 }
 
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
-async fn an_unknown_center_is_refused(pool: PgPool) {
+async fn a_check_in_for_a_center_other_than_the_tablets_is_refused(pool: PgPool) {
     let app = spawn_app(pool).await;
-    let body = json!({ "center_id": "atlantis", "language": "es", "key": Uuid::new_v4(), "answers": answers("A", "B") });
-    let request = axum::http::Request::post("/api/kiosk/check-in")
-        .header(header::CONTENT_TYPE, "application/json")
-        .body(axum::body::Body::from(body.to_string()))
-        .unwrap();
-    assert_eq!(app.send(request).await.json(), json!("UnknownCenter"));
+    for center in ["atlantis", "gresham"] {
+        let body = json!({ "center_id": center, "language": "es", "key": Uuid::new_v4(), "answers": answers("A", "B") });
+        let request = axum::http::Request::post("/api/kiosk/check-in")
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::COOKIE, &app.kiosk_cookie)
+            .body(axum::body::Body::from(body.to_string()))
+            .unwrap();
+        assert_eq!(
+            app.send(request).await.status,
+            StatusCode::FORBIDDEN,
+            "{center}"
+        );
+    }
     assert_eq!(app.visit_count().await, 0);
 }
 
@@ -82,17 +89,8 @@ async fn the_same_check_in_sent_many_times_at_once_gives_one_ticket(pool: PgPool
     let key = Uuid::new_v4();
     let tasks: Vec<_> = (0..25)
         .map(|_| {
-            let router = app.router.clone();
-            let pool = app.pool.clone();
-            let state = app.state.clone();
-            tokio::spawn(async move {
-                let app = TestApp {
-                    router,
-                    pool,
-                    state,
-                };
-                app.check_in_with_key(key, answers("Double", "Tap")).await
-            })
+            let app = app.clone();
+            tokio::spawn(async move { app.check_in_with_key(key, answers("Double", "Tap")).await })
         })
         .collect();
     let mut numbers = Vec::new();
@@ -118,16 +116,8 @@ async fn many_visitors_at_once_get_distinct_consecutive_tickets(pool: PgPool) {
     let app = spawn_app(pool).await;
     let tasks: Vec<_> = (0..40)
         .map(|i| {
-            let (router, pool, state) = (app.router.clone(), app.pool.clone(), app.state.clone());
-            tokio::spawn(async move {
-                TestApp {
-                    router,
-                    pool,
-                    state,
-                }
-                .check_in(&format!("Visitor{i}"), "Z")
-                .await
-            })
+            let app = app.clone();
+            tokio::spawn(async move { app.check_in(&format!("Visitor{i}"), "Z").await })
         })
         .collect();
     let mut numbers = Vec::new();
@@ -232,8 +222,10 @@ async fn kiosk_pages_are_never_cached_and_show_the_center(pool: PgPool) {
     let wizard = app.get("/kiosk/tigard/check-in", None).await;
     assert_eq!(wizard.header(header::CACHE_CONTROL), "no-store");
     assert!(wizard.body.contains("What is your first name?"));
+    // Tigard's tablet is no kiosk of another address, and says whose it is.
     let unknown = app.get("/kiosk/atlantis", None).await;
-    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+    assert_eq!(unknown.status, StatusCode::FORBIDDEN);
+    assert!(unknown.body.contains("This tablet is the kiosk of Tigard."));
 }
 
 #[sqlx::test(migrator = "app::db::MIGRATOR")]

@@ -54,6 +54,7 @@ fn without_database_url_the_server_runs_its_own_cluster_and_stops_it_on_shutdown
     let http_port = free_port();
     let mut child = server(http_port)
         .env("FRONTDESK_PG_DIR", &data)
+        .env("FRONTDESK_DEMO_DATA", "true")
         .env("FRONTDESK_PG_PORT", free_port().to_string())
         .spawn()
         .unwrap();
@@ -81,9 +82,9 @@ fn without_database_url_the_server_runs_its_own_cluster_and_stops_it_on_shutdown
         "the cluster is running"
     );
     assert_eq!(
-        http_status(http_port, "/kiosk/tigard"),
+        http_status(http_port, "/workshops/1"),
         Some(200),
-        "demo centers were seeded"
+        "demo data was seeded, as asked"
     );
 
     Command::new("kill")

@@ -14,10 +14,14 @@ pub const CENTER: &str = "tigard";
 pub const STAFF_EMAIL: &str = "coach@frontdesk.test";
 pub const STAFF_PASSWORD: &str = "correct horse battery staple";
 
+#[derive(Clone)]
 pub struct TestApp {
     pub pool: PgPool,
     pub router: Router,
     pub state: AppState,
+    /// The device cookie of a tablet paired with `CENTER`, sent on kiosk paths as the
+    /// tablet's browser sends it.
+    pub kiosk_cookie: String,
 }
 
 pub struct Reply {
@@ -73,10 +77,43 @@ pub async fn spawn_app_with_limits(pool: PgPool, limits: app::limits::Limits) ->
         limits,
         hashing: app::passwords::Hashing::per_core(),
     };
+    let kiosk_cookie = pair_tablet(&pool, CENTER).await;
     TestApp {
         router: server::router::build(state.clone(), Default::default()),
         pool,
         state,
+        kiosk_cookie,
+    }
+}
+
+/// Pairs a tablet with `center` (a code made and redeemed) and returns its cookie.
+pub async fn pair_tablet(pool: &PgPool, center: &str) -> String {
+    let now = chrono::Utc::now();
+    let code = app::db::kiosk_devices::create_code(
+        pool,
+        center,
+        "Test tablet",
+        None,
+        chrono::Duration::minutes(15),
+        now,
+    )
+    .await
+    .unwrap();
+    let (token, _) = app::db::kiosk_devices::redeem(pool, &code, now)
+        .await
+        .unwrap()
+        .unwrap();
+    format!("{}={token}", app::kiosk_gate::device_cookie_name(false))
+}
+
+/// The cookies a browser sends to `path`: the caller's, and on kiosk paths the tablet's.
+fn cookies_for(app: &TestApp, path: &str, cookie: Option<&str>) -> Option<String> {
+    let kiosk = path.starts_with("/kiosk/") || path.starts_with("/api/kiosk/");
+    match (cookie, kiosk) {
+        (Some(cookie), true) => Some(format!("{cookie}; {}", app.kiosk_cookie)),
+        (Some(cookie), false) => Some(cookie.to_owned()),
+        (None, true) => Some(app.kiosk_cookie.clone()),
+        (None, false) => None,
     }
 }
 
@@ -109,7 +146,7 @@ impl TestApp {
 
     pub async fn get(&self, path: &str, cookie: Option<&str>) -> Reply {
         let mut request = Request::get(path).header(header::ACCEPT, "text/html");
-        if let Some(cookie) = cookie {
+        if let Some(cookie) = cookies_for(self, path, cookie) {
             request = request.header(header::COOKIE, cookie);
         }
         self.send(request.body(Body::empty()).unwrap()).await
@@ -121,7 +158,7 @@ impl TestApp {
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .header(header::ACCEPT, "text/html")
             .header(header::REFERER, "http://localhost/staff/queue");
-        if let Some(cookie) = cookie {
+        if let Some(cookie) = cookies_for(self, path, cookie) {
             request = request.header(header::COOKIE, cookie);
         }
         self.send(request.body(Body::from(form.to_owned())).unwrap())
@@ -134,6 +171,7 @@ impl TestApp {
         let request = Request::post("/api/kiosk/check-in")
             .header(header::CONTENT_TYPE, "application/json")
             .header(header::ACCEPT, "application/json")
+            .header(header::COOKIE, &self.kiosk_cookie)
             .body(Body::from(body.to_string()))
             .unwrap();
         self.send(request).await

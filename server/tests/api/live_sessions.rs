@@ -3,7 +3,6 @@
 //! session opens only a few streams at once.
 
 use crate::helpers::*;
-use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use futures::StreamExt;
 use sqlx::PgPool;
@@ -29,14 +28,27 @@ async fn listen(app: &TestApp) -> tokio::task::JoinHandle<()> {
 async fn open_stream(app: &TestApp, cookie: &str) -> axum::response::Response {
     let request = Request::get("/staff/queue/events?center=tigard")
         .header(header::COOKIE, cookie)
-        .body(Body::empty())
+        .body(axum::body::Body::empty())
         .unwrap();
     app.router.clone().oneshot(request).await.unwrap()
 }
 
-/// Reads the stream to its end (failing after 10 s) and returns everything it sent.
-async fn read_to_end(response: axum::response::Response) -> String {
+type Body = axum::body::BodyDataStream;
+
+/// The stream's body and its first event.
+async fn first_event(response: axum::response::Response) -> (Body, String) {
+    assert_eq!(response.status(), StatusCode::OK);
     let mut body = response.into_body().into_data_stream();
+    let first = tokio::time::timeout(Duration::from_secs(10), body.next())
+        .await
+        .expect("no first event")
+        .unwrap()
+        .unwrap();
+    (body, String::from_utf8_lossy(&first).into_owned())
+}
+
+/// Reads the stream to its end (failing after 10 s) and returns everything it sent.
+async fn read_to_end(mut body: Body) -> String {
     let mut text = String::new();
     let ended = tokio::time::timeout(Duration::from_secs(10), async {
         while let Some(chunk) = body.next().await {
@@ -54,14 +66,14 @@ async fn signing_out_closes_the_sessions_live_streams(pool: PgPool) {
     let listener = listen(&app).await;
     app.check_in("Lan", "Nguyen").await;
     let cookie = app.sign_in().await;
-    let stream = open_stream(&app, &cookie).await;
-    assert_eq!(stream.status(), StatusCode::OK);
+    let (stream, table) = first_event(open_stream(&app, &cookie).await).await;
+    assert!(table.contains("Lan N."), "{table}");
     let signed_out = app
         .post_form("/api/staff/sign-out", "", Some(&cookie))
         .await;
     assert!(signed_out.status.is_redirection(), "{}", signed_out.status);
     let text = read_to_end(stream).await;
-    assert!(text.contains("Lan N."), "the table came first: {text}");
+    assert!(!text.contains("Lan N."), "no names after the end: {text}");
     assert!(text.contains("event: session-ended"), "{text}");
     assert!(text.ends_with("\n\n"), "{text}");
     listener.abort();
@@ -77,8 +89,7 @@ async fn disabling_an_account_closes_its_live_streams(pool: PgPool) {
     let admin = app
         .sign_in_with_role("boss@frontdesk.test", "Boss", "admin")
         .await;
-    let stream = open_stream(&app, &desk).await;
-    assert_eq!(stream.status(), StatusCode::OK);
+    let (stream, _) = first_event(open_stream(&app, &desk).await).await;
     let desk_id: i64 =
         sqlx::query_scalar("select id from staff_users where email = 'desk@frontdesk.test'")
             .fetch_one(&app.pool)

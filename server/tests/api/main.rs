@@ -3,6 +3,7 @@
 
 mod booking_helpers;
 mod helpers;
+mod kiosk_pairing;
 
 mod accommodations;
 mod accounts;
@@ -24,5 +25,6 @@ mod role_table;
 mod security_headers;
 mod staff_access;
 mod startup;
+mod takeover;
 mod workshop_admin;
 mod workshops;

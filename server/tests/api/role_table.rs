@@ -29,6 +29,8 @@ async fn fingerprint(pool: &PgPool) -> String {
         "staff_password_links",
         "accommodation_work",
         "outbox",
+        "kiosk_devices",
+        "kiosk_pairing_codes",
     ];
     let mut all = String::new();
     for table in tables {
@@ -102,6 +104,10 @@ async fn every_staff_action_is_refused_to_every_role_the_table_refuses(pool: PgP
             .fetch_one(&app.pool)
             .await
             .unwrap();
+    let tablet_id: i64 = sqlx::query_scalar("select id from kiosk_devices")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
     let day = (Utc::now() + Duration::days(20)).format("%Y-%m-%d");
     let monday = next_monday();
     let hours: String = (0..7)
@@ -185,6 +191,17 @@ async fn every_staff_action_is_refused_to_every_role_the_table_refuses(pool: PgP
         post(ViewAuditLog, "/api/staff/audit", ""),
         get(ViewReports, "/staff/reports.csv"),
         post(ManageAccounts, "/api/staff/accounts", ""),
+        post(ManageKiosks, "/api/staff/kiosks", ""),
+        post(
+            ManageKiosks,
+            "/staff/kiosks",
+            "lang=en&center=tigard&name=Entrance",
+        ),
+        post(
+            ManageKiosks,
+            format!("/staff/kiosks/{tablet_id}/revoke"),
+            "lang=en",
+        ),
         post(
             ManageAccounts,
             "/staff/accounts",
@@ -206,7 +223,7 @@ async fn every_staff_action_is_refused_to_every_role_the_table_refuses(pool: PgP
         let walked = actions.iter().any(|a| a.permission == permission);
         let read_only = matches!(
             permission,
-            ViewQueue | ViewCalendar | ViewWorkshops | ViewAvailability | ManageKiosks
+            ViewQueue | ViewCalendar | ViewWorkshops | ViewAvailability
         );
         assert!(walked || read_only, "{permission:?} is not walked");
     }

@@ -120,7 +120,10 @@ async fn a_form_page_rendered_by_a_post_names_the_nonce_of_its_own_response(pool
     let app = spawn_app(pool).await;
     // A refused booking form is rendered again by the form handler, outside Leptos's
     // routes: its scripts must carry the nonce the header names.
-    let reply = post_details_from(&app, "first_name=&last_name=&email=&phone=", &[]).await;
+    let start = first_free(&app, Service::ResumeReview).await;
+    let form = details_form(Service::ResumeReview, start, Uuid::new_v4(), 1)
+        .replace("first_name=Ana1", "first_name=");
+    let reply = post_details_from(&app, &form, &[]).await;
     assert_eq!(
         reply.status,
         StatusCode::UNPROCESSABLE_ENTITY,

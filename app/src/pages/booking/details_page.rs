@@ -56,17 +56,6 @@ pub fn BookDetailsPage() -> impl IntoView {
     }
 }
 
-fn new_key() -> String {
-    #[cfg(feature = "ssr")]
-    {
-        uuid::Uuid::new_v4().to_string()
-    }
-    #[cfg(not(feature = "ssr"))]
-    {
-        String::new()
-    }
-}
-
 #[component]
 fn DetailsStep(
     query: BookingQuery,
@@ -84,7 +73,7 @@ fn DetailsStep(
     let (key, answers, problems, taken, failed, limited) = match submission {
         Some(s) => (s.key, s.answers, s.problems, s.taken, s.failed, s.limited),
         None => (
-            new_key(),
+            crate::pages::new_form_key(),
             DetailsAnswers {
                 language: locale.tag().to_owned(),
                 ..Default::default()

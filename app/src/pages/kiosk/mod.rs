@@ -8,6 +8,7 @@ pub mod check_in_wizard;
 pub mod display;
 pub mod idle_guard;
 pub mod kiosk_frame;
+pub mod pair_page;
 pub mod read_aloud;
 pub mod welcome_page;
 mod wizard_choices;

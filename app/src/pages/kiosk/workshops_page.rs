@@ -21,6 +21,8 @@ pub const DAYS_AHEAD: i64 = 7;
 /// The answer to a posted enrolment.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct KioskEnrolReply {
+    /// The form's key (`new_form_key`): the same form sent twice enrols once.
+    pub key: String,
     pub first_name: String,
     pub last_name: String,
     pub contact: String,
@@ -162,6 +164,7 @@ fn enrol_screen(
             <p class="lead">{format!("{} · {}", when(&s, display.locale), w.seats(seats(s.capacity, s.enrolled, s.waitlisted)))}</p>
             {reply.message.map(|m| view! { <p class="notice notice-error" role="alert">{m}</p> })}
             <form method="post" action=format!("/kiosk/{center_id}/workshops/{}", s.id) class="kiosk-enrol" novalidate>
+                <input type="hidden" name="key" value=if reply.key.is_empty() { crate::pages::new_form_key() } else { reply.key.clone() }/>
                 <input type="hidden" name="lang" value=display.locale.tag()/>
                 {display.large_text.then(|| view! { <input type="hidden" name="text" value="large"/> })}
                 {display.high_contrast.then(|| view! { <input type="hidden" name="contrast" value="high"/> })}

@@ -9,6 +9,7 @@ pub mod audit_page;
 pub mod availability_page;
 pub mod calendar_page;
 pub mod closures_page;
+pub mod kiosks_page;
 pub mod login_page;
 pub mod not_allowed_page;
 pub mod password_page;

@@ -18,6 +18,8 @@ use leptos_router::hooks::use_params_map;
 /// What was typed, kept when something is refused.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EnrolAnswers {
+    /// The form's key (`new_form_key`): the same form sent twice enrols once.
+    pub key: String,
     pub first_name: String,
     pub last_name: String,
     pub contact: String,
@@ -72,6 +74,7 @@ pub fn WorkshopSessionPage() -> impl IntoView {
                 let sub = submission.clone().unwrap_or_default();
                 let answers = EnrolAnswers {
                     language: if sub.answers.language.is_empty() { locale.tag().to_owned() } else { sub.answers.language.clone() },
+                    key: if sub.answers.key.is_empty() { crate::pages::new_form_key() } else { sub.answers.key.clone() },
                     ..sub.answers.clone()
                 };
                 let description = s.description.clone();
@@ -88,6 +91,7 @@ pub fn WorkshopSessionPage() -> impl IntoView {
                                 <h2>{w.enrol_heading.clone()}</h2>
                                 {sub.message.clone().map(|m| view! { <p class="notice notice-error" role="alert">{m}</p> })}
                                 <form method="post" action=action class="booking-form" novalidate>
+                                    <input type="hidden" name="key" value=answers.key.clone()/>
                                     <input type="hidden" name="lang" value=locale.tag()/>
                                     <input type="hidden" name="tz" value=zone.name()/>
                                     <TextField name="first_name" label=t.booking.first_name_label.clone() value=answers.first_name.clone() error=sub.first_name_error.clone() autocomplete="given-name"/>

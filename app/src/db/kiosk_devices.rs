@@ -1,0 +1,163 @@
+//! [ssr] Kiosk tablets and their pairing codes. Both the code and the device token exist
+//! only as SHA-256 hashes here: a database dump pairs no tablet and opens no kiosk.
+
+use super::sessions::{hash, new_token};
+use crate::domain::kiosk_pairing::{code_from_random, ALPHABET, CODE_LENGTH};
+use chrono::{DateTime, Duration, Utc};
+use sqlx::PgPool;
+
+/// A paired tablet, as a kiosk request carries it.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct KioskDevice {
+    pub id: i64,
+    pub center_id: String,
+    pub name: String,
+}
+
+/// A tablet as the staff page lists it.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct DeviceRow {
+    pub id: i64,
+    pub center_id: String,
+    pub center_name: String,
+    pub name: String,
+    pub paired_at: DateTime<Utc>,
+    pub last_used_at: Option<DateTime<Utc>>,
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+/// A new one-time pairing code for a tablet called `name` at `center_id`, valid for
+/// `valid_for`. Returns the code to show; only its hash is stored.
+pub async fn create_code(
+    pool: &PgPool,
+    center_id: &str,
+    name: &str,
+    staff_id: Option<i64>,
+    valid_for: Duration,
+    now: DateTime<Utc>,
+) -> Result<String, sqlx::Error> {
+    use rand::Rng;
+    // Uniform indices into the alphabet (no modulo bias).
+    let mut random = [0u8; CODE_LENGTH];
+    for index in &mut random {
+        *index = rand::rngs::OsRng.gen_range(0..ALPHABET.len() as u8);
+    }
+    let code = code_from_random(random);
+    // Codes nobody used are forgotten once they expire.
+    sqlx::query("delete from kiosk_pairing_codes where expires_at < $1")
+        .bind(now)
+        .execute(pool)
+        .await?;
+    sqlx::query(
+        "insert into kiosk_pairing_codes (code_hash, center_id, name, created_by, expires_at)
+         values ($1, $2, $3, $4, $5)",
+    )
+    .bind(hash(&code))
+    .bind(center_id)
+    .bind(name)
+    .bind(staff_id)
+    .bind(now + valid_for)
+    .execute(pool)
+    .await?;
+    Ok(code)
+}
+
+/// Uses a pairing code (once): pairs a new tablet with its center and returns the device
+/// token for the tablet's cookie. `None` for an unknown, used or expired code.
+pub async fn redeem(
+    pool: &PgPool,
+    code: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<(String, KioskDevice)>, sqlx::Error> {
+    let mut tx = pool.begin().await?;
+    let found: Option<(String, String, Option<i64>)> = sqlx::query_as(
+        "delete from kiosk_pairing_codes where code_hash = $1 and expires_at > $2
+         returning center_id, name, created_by",
+    )
+    .bind(hash(code))
+    .bind(now)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some((center_id, name, paired_by)) = found else {
+        return Ok(None);
+    };
+    let token = new_token();
+    let device: KioskDevice = sqlx::query_as(
+        "insert into kiosk_devices (center_id, name, token_hash, paired_by, paired_at)
+         values ($1, $2, $3, $4, $5) returning id, center_id, name",
+    )
+    .bind(&center_id)
+    .bind(&name)
+    .bind(hash(&token))
+    .bind(paired_by)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(Some((token, device)))
+}
+
+/// The paired, unrevoked tablet holding `token`. Marks it used (at most once a minute,
+/// so a busy kiosk does not write on every tap).
+pub async fn device(pool: &PgPool, token: &str) -> Result<Option<KioskDevice>, sqlx::Error> {
+    let found: Option<(i64, String, String, Option<DateTime<Utc>>)> = sqlx::query_as(
+        "select id, center_id, name, last_used_at from kiosk_devices
+         where token_hash = $1 and revoked_at is null",
+    )
+    .bind(hash(token))
+    .fetch_optional(pool)
+    .await?;
+    let found = found.map(|(id, center_id, name, used)| {
+        (
+            KioskDevice {
+                id,
+                center_id,
+                name,
+            },
+            used,
+        )
+    });
+    let Some((device, used)) = found else {
+        return Ok(None);
+    };
+    let now = Utc::now();
+    if used.is_none_or(|used| now - used > Duration::minutes(1)) {
+        sqlx::query("update kiosk_devices set last_used_at = $2 where id = $1")
+            .bind(device.id)
+            .bind(now)
+            .execute(pool)
+            .await?;
+    }
+    Ok(Some(device))
+}
+
+/// Every tablet ever paired, live ones first, by center.
+pub async fn list(pool: &PgPool) -> Result<Vec<DeviceRow>, sqlx::Error> {
+    sqlx::query_as(
+        "select d.id, d.center_id, c.name as center_name, d.name, d.paired_at, d.last_used_at, d.revoked_at
+         from kiosk_devices d join centers c on c.id = d.center_id
+         order by d.revoked_at is not null, c.name, d.paired_at",
+    )
+    .fetch_all(pool)
+    .await
+}
+
+/// Revokes tablet `id`: its next request finds it no kiosk. Returns whether it was live.
+pub async fn revoke(
+    pool: &PgPool,
+    id: i64,
+    staff_id: i64,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    Ok(sqlx::query(
+        "update kiosk_devices set revoked_at = $3, revoked_by = $2
+         where id = $1 and revoked_at is null",
+    )
+    .bind(id)
+    .bind(staff_id)
+    .bind(now)
+    .execute(pool)
+    .await?
+    .rows_affected()
+        == 1)
+}

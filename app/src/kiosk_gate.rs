@@ -1,0 +1,132 @@
+//! [ssr] Kiosk pages and endpoints answer only to a paired tablet of their center. The
+//! tablet carries its device token in an HttpOnly cookie; this middleware looks it up
+//! (hash only) before any kiosk handler runs, puts the `KioskDevice` in the request's
+//! extensions, and refuses everything else: the "not set up" screen (403) for a page, a
+//! bare 403 for an endpoint. `/kiosk/pair`, where a tablet becomes a kiosk, is open.
+
+use crate::api::auth::{cookie, cookie_value};
+use crate::db::kiosk_devices::KioskDevice;
+use crate::i18n::Locale;
+use crate::pages::kiosk::pair_page::PairingAnswer;
+use crate::state::AppState;
+use axum::extract::{Request, State};
+use axum::http::StatusCode;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+/// The device cookie lives as long as browsers allow (400 days); revoking is how a
+/// tablet stops being a kiosk.
+const DEVICE_COOKIE_DAYS: i64 = 400;
+
+/// The device cookie's name: `__Host-` prefixed over https, like the staff session's.
+pub fn device_cookie_name(secure: bool) -> &'static str {
+    if secure {
+        "__Host-frontdesk_kiosk"
+    } else {
+        "frontdesk_kiosk"
+    }
+}
+
+/// The `Set-Cookie` value that makes a browser a paired tablet.
+pub fn device_cookie(token: &str, secure: bool) -> String {
+    cookie(
+        device_cookie_name(secure),
+        token,
+        DEVICE_COOKIE_DAYS * 24 * 3600,
+        secure,
+    )
+}
+
+/// What a path asks of a tablet: nothing (not a kiosk path, or the pairing screen), to
+/// be a kiosk of a named center (pages and form posts), or of any center (server
+/// functions, which check the center they are sent).
+fn kiosk_scope(path: &str) -> Option<Option<&str>> {
+    if path.starts_with("/api/kiosk/") {
+        return Some(None);
+    }
+    let rest = path.strip_prefix("/kiosk/")?;
+    let center = rest.split('/').next().unwrap_or_default();
+    (center != "pair").then_some(Some(center))
+}
+
+pub async fn kiosk_gate(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let Some(scope) = kiosk_scope(request.uri().path()) else {
+        return next.run(request).await;
+    };
+    let wanted_center = scope.map(str::to_owned);
+    let token = cookie_value(
+        request.headers(),
+        device_cookie_name(state.settings.secure_cookies),
+    );
+    let device = match token {
+        Some(token) => match crate::db::kiosk_devices::device(&state.pool, &token).await {
+            Ok(device) => device,
+            Err(error) => {
+                tracing::error!(%error, "kiosk device check failed");
+                return StatusCode::SERVICE_UNAVAILABLE.into_response();
+            }
+        },
+        None => None,
+    };
+    match device {
+        Some(device)
+            if wanted_center
+                .as_ref()
+                .is_none_or(|c| *c == device.center_id) =>
+        {
+            request.extensions_mut().insert(device);
+            next.run(request).await
+        }
+        other => {
+            tracing::warn!(path = %request.uri().path(), "kiosk request from a tablet that is not this center's");
+            if wanted_center.is_none() {
+                return StatusCode::FORBIDDEN.into_response();
+            }
+            let lang = request
+                .uri()
+                .query()
+                .and_then(|q| {
+                    form_urlencoded::parse(q.as_bytes())
+                        .find(|(k, _)| k == "lang")
+                        .map(|(_, v)| v.into_owned())
+                })
+                .unwrap_or_default();
+            not_set_up(&state, Locale::from_tag(&lang), other).await
+        }
+    }
+}
+
+/// The "not set up" screen, in the language the address asked for, with the pairing form
+/// (and, for a tablet of another center, the way back to its own kiosk).
+async fn not_set_up(state: &AppState, locale: Locale, device: Option<KioskDevice>) -> Response {
+    let answer = PairingAnswer {
+        not_set_up: true,
+        own_center: device.map(|d| d.center_id),
+        ..PairingAnswer::default()
+    };
+    let uri = format!("/kiosk/pair?lang={}", locale.tag());
+    crate::forms::render_page(state, &uri, answer, StatusCode::FORBIDDEN).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::kiosk_scope;
+
+    #[test]
+    fn kiosk_pages_and_endpoints_need_a_tablet_but_pairing_does_not() {
+        assert_eq!(kiosk_scope("/kiosk/tigard"), Some(Some("tigard")));
+        assert_eq!(
+            kiosk_scope("/kiosk/tigard/appointment"),
+            Some(Some("tigard"))
+        );
+        assert_eq!(kiosk_scope("/api/kiosk/check-in"), Some(None));
+        assert_eq!(kiosk_scope("/kiosk/pair"), None);
+        assert_eq!(kiosk_scope("/kiosk"), None);
+        assert_eq!(kiosk_scope("/workshops"), None);
+        assert_eq!(kiosk_scope("/staff/kiosks"), None);
+    }
+}
