@@ -167,7 +167,12 @@ pub async fn update_appointment(
     let update = AppointmentUpdate {
         status,
         staff_id: staff_id.parse().ok(),
-        note: note.trim().chars().take(500).collect(),
+        note: crate::domain::free_text::parse_optional(
+            &note,
+            crate::domain::free_text::STAFF_NOTE_MAX_CHARS,
+        )
+        .map_err(|_| super::refuse(axum::http::StatusCode::UNPROCESSABLE_ENTITY, "note refused"))?
+        .unwrap_or_default(),
     };
     match crate::db::calendar::update_appointment(&state.pool, id, &update, me.staff_id, Utc::now())
         .await

@@ -111,6 +111,8 @@ pub fn parse_optional(raw: &str, max: usize) -> Result<Option<String>, TextError
 pub const NAME_MAX_CHARS: usize = 50;
 /// Longest free-text answer (interpreter language, "other" accommodation).
 pub const NOTE_MAX_CHARS: usize = 100;
+/// Longest staff note on an appointment.
+pub const STAFF_NOTE_MAX_CHARS: usize = 500;
 
 #[cfg(test)]
 mod tests {

@@ -42,18 +42,18 @@ pub fn parse(typed: &str) -> Option<String> {
 pub enum NameProblem {
     Missing,
     TooLong,
+    /// Control or invisible characters.
+    Unprintable,
 }
 
-/// A tablet's name as the manager typed it, trimmed.
+/// A tablet's name as the manager typed it, trimmed (and checked as any typed text is).
 pub fn parse_name(typed: &str) -> Result<String, NameProblem> {
-    let name = typed.trim();
-    if name.is_empty() {
-        Err(NameProblem::Missing)
-    } else if name.chars().count() > NAME_MAX_CHARS {
-        Err(NameProblem::TooLong)
-    } else {
-        Ok(name.to_owned())
-    }
+    use super::free_text::{parse_required, TextError};
+    parse_required(typed, NAME_MAX_CHARS).map_err(|e| match e {
+        TextError::Empty => NameProblem::Missing,
+        TextError::TooLong { .. } => NameProblem::TooLong,
+        TextError::ControlCharacters | TextError::InvisibleCharacters => NameProblem::Unprintable,
+    })
 }
 
 #[cfg(test)]
@@ -97,5 +97,6 @@ mod tests {
         );
         assert_eq!(parse_name("   "), Err(NameProblem::Missing));
         assert_eq!(parse_name(&"x".repeat(61)), Err(NameProblem::TooLong));
+        assert_eq!(parse_name("Tab\u{200B}"), Err(NameProblem::Unprintable));
     }
 }

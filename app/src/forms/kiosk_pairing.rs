@@ -113,6 +113,7 @@ pub async fn create_code(
     answer.name_error = match name {
         Err(NameProblem::Missing) => Some(k.error_name_missing.clone()),
         Err(NameProblem::TooLong) => Some(k.error_name_long.clone()),
+        Err(NameProblem::Unprintable) => Some(translations(locale).booking.error_invisible.clone()),
         Ok(_) => None,
     };
     let (Some(center), Ok(name)) = (center, name) else {

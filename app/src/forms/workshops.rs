@@ -6,6 +6,7 @@ use crate::db::workshops::{
     cancel_enrolment, enrol, enrolment_by_token, EnrolOutcome, NewEnrolment,
 };
 use crate::domain::accommodation::Accommodation;
+use crate::domain::booking_form::DetailsProblem;
 use crate::domain::free_text::{parse_required, NAME_MAX_CHARS, NOTE_MAX_CHARS};
 use crate::domain::ics::{to_ics, Method};
 use crate::domain::limits::Limited;
@@ -59,16 +60,16 @@ pub async fn submit_enrolment(
     let name_error = |raw: &str| {
         parse_required(raw, NAME_MAX_CHARS)
             .err()
-            .map(|_| b.error_required.clone())
+            .map(|e| b.problem(DetailsProblem::Text(e)))
     };
     // A note is needed only with the accommodation it describes: which language, what else.
-    let note = |wanted: Accommodation, raw: &str| -> Result<Option<String>, ()> {
+    let note = |wanted: Accommodation, raw: &str| -> Result<Option<String>, String> {
         if !answers.accommodations.contains(&wanted) {
             return Ok(None);
         }
         parse_required(raw, NOTE_MAX_CHARS)
             .map(Some)
-            .map_err(|_| ())
+            .map_err(|e| b.problem(DetailsProblem::Text(e)))
     };
     let contact = Contact::parse(&answers.contact);
     let refused = EnrolSubmission {
@@ -80,11 +81,8 @@ pub async fn submit_enrolment(
             Accommodation::SpokenInterpreter,
             &answers.interpreter_language,
         )
-        .err()
-        .map(|_| b.error_required.clone()),
-        accommodation_other_error: note(Accommodation::Other, &answers.accommodation_other)
-            .err()
-            .map(|_| b.error_required.clone()),
+        .err(),
+        accommodation_other_error: note(Accommodation::Other, &answers.accommodation_other).err(),
         message: None,
     };
     if let Err(wait) = state
@@ -309,7 +307,7 @@ pub async fn kiosk_enrol(
     let name_error = |raw: &str| {
         parse_required(raw, NAME_MAX_CHARS)
             .err()
-            .map(|_| b.error_required.clone())
+            .map(|e| b.problem(DetailsProblem::Text(e)))
     };
     let contact = Contact::parse(&form.get("contact"));
     let key = form_key(&form);

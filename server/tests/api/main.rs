@@ -26,5 +26,6 @@ mod security_headers;
 mod staff_access;
 mod startup;
 mod takeover;
+mod text_rules;
 mod workshop_admin;
 mod workshops;
