@@ -17,6 +17,20 @@ use std::time::Duration;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ClientAddress(pub IpAddr);
 
+impl ClientAddress {
+    /// The key its limits are counted under: the IPv4 address, or the IPv6 /64 network
+    /// (one household or host has a whole /64 and could rotate within it for ever).
+    pub fn limit_key(&self) -> String {
+        match self.0.to_canonical() {
+            IpAddr::V4(v4) => v4.to_string(),
+            IpAddr::V6(v6) => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        }
+    }
+}
+
 /// Every limiter of one server process.
 #[derive(Clone)]
 pub struct Limits {
@@ -68,5 +82,37 @@ impl Limits {
             limiter.retain_recent();
             limiter.shrink_to_fit();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_ipv6_network_counts_as_one_client_and_mapped_ipv4_as_its_address() {
+        let a = ClientAddress("2001:db8:1:2::1".parse().unwrap());
+        let b = ClientAddress("2001:db8:1:2:ffff::9".parse().unwrap());
+        assert_eq!(a.limit_key(), b.limit_key());
+        assert_eq!(a.limit_key(), "2001:db8:1:2::/64");
+        let mapped = ClientAddress("::ffff:192.0.2.7".parse().unwrap());
+        assert_eq!(mapped.limit_key(), "192.0.2.7");
+    }
+
+    #[test]
+    fn a_client_gets_its_burst_and_then_waits() {
+        let limits = Limits::standard();
+        let burst = Limited::KioskPairing.quota().burst;
+        for _ in 0..burst {
+            assert!(limits.check(Limited::KioskPairing, "192.0.2.1").is_ok());
+        }
+        let wait = limits
+            .check(Limited::KioskPairing, "192.0.2.1")
+            .unwrap_err();
+        assert!(wait.as_secs() <= Limited::KioskPairing.quota().period_seconds);
+        assert!(
+            limits.check(Limited::KioskPairing, "192.0.2.2").is_ok(),
+            "another client"
+        );
     }
 }

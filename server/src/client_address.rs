@@ -16,7 +16,8 @@ use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 pub struct TrustedProxies(pub Vec<IpNet>);
 
 impl TrustedProxies {
-    /// Parses `10.0.0.5, 192.168.0.0/24, ::1`.
+    /// Parses `10.0.0.5, 192.168.0.0/24, ::1` (an IPv4 address also matches its IPv6-mapped
+    /// form, as a dual-stack listener reports it).
     pub fn parse(list: &str) -> Result<TrustedProxies, String> {
         list.split(',')
             .map(str::trim)
@@ -46,7 +47,7 @@ pub async fn client_address(
     let peer = request
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
-        .map(|info| info.0.ip());
+        .map(|info| info.0.ip().to_canonical());
     let address = resolve(peer, request.headers(), &trusted);
     request.extensions_mut().insert(ClientAddress(address));
     next.run(request).await
@@ -67,7 +68,8 @@ fn resolve(peer: Option<IpAddr>, headers: &HeaderMap, trusted: &TrustedProxies) 
         .iter()
         .filter_map(|value| value.to_str().ok())
         .flat_map(|value| value.split(','))
-        .filter_map(|item| item.trim().parse().ok())
+        .filter_map(|item| item.trim().parse::<IpAddr>().ok())
+        .map(|address| address.to_canonical())
         .collect();
     forwarded
         .iter()
@@ -107,6 +109,12 @@ mod tests {
             "198.51.100.9".parse::<IpAddr>().unwrap()
         );
         assert_eq!(resolve(Some(proxy), &HeaderMap::new(), &trusted), proxy);
+        // A dual-stack listener reports the proxy as an IPv6-mapped address.
+        let mapped: IpAddr = "::ffff:10.0.0.5".parse::<IpAddr>().unwrap().to_canonical();
+        assert_eq!(
+            resolve(Some(mapped), &headers, &trusted),
+            "198.51.100.9".parse::<IpAddr>().unwrap()
+        );
         assert!(TrustedProxies::parse("10.0.0.0/8, nonsense").is_err());
     }
 }

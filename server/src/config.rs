@@ -46,6 +46,17 @@ impl Config {
                 !matches!(v.to_lowercase().as_str(), "0" | "false" | "no" | "off")
             })
         };
+        let demo_data = flag("FRONTDESK_DEMO_DATA", false);
+        let public_url = var("FRONTDESK_PUBLIC_URL");
+        if public_url.is_none() && !demo_data {
+            // Emailed links, cookies (Secure over https) and HSTS all follow it: a
+            // production server must not guess its own address.
+            return Err(
+                "FRONTDESK_PUBLIC_URL must be set to the address visitors use \
+                 (https://…), unless FRONTDESK_DEMO_DATA=true"
+                    .to_owned(),
+            );
+        }
         Ok(Config {
             database_url: var("DATABASE_URL"),
             embedded_pg_dir: var("FRONTDESK_PG_DIR")
@@ -53,14 +64,14 @@ impl Config {
             embedded_pg_bin: var("FRONTDESK_PG_BIN").map(PathBuf::from),
             embedded_pg_port: u16::try_from(parse("FRONTDESK_PG_PORT", "54329")?)
                 .map_err(|_| "FRONTDESK_PG_PORT must be a port number".to_owned())?,
-            demo_data: flag("FRONTDESK_DEMO_DATA", false),
+            demo_data,
             demo_email: var("FRONTDESK_DEMO_EMAIL")
                 .unwrap_or_else(|| "demo@frontdesk.test".to_owned()),
             demo_password: var("FRONTDESK_DEMO_PASSWORD")
                 .unwrap_or_else(|| "frontdesk-demo".to_owned()),
             retention_days: u32::try_from(parse("FRONTDESK_RETENTION_DAYS", "30")?)
                 .map_err(|_| "FRONTDESK_RETENTION_DAYS is too large".to_owned())?,
-            public_url: var("FRONTDESK_PUBLIC_URL"),
+            public_url,
             smtp_url: var("FRONTDESK_SMTP_URL"),
             mail_from: var("FRONTDESK_MAIL_FROM")
                 .unwrap_or_else(|| "WorkSource Frontdesk <frontdesk@localhost>".to_owned()),

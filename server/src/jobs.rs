@@ -39,11 +39,17 @@ pub async fn queue_reminders(state: AppState) {
 }
 
 /// Forgets rate-limit state of clients whose limits have refilled, every minute, so a
-/// flood from many addresses does not grow memory for good.
-pub async fn forget_refilled_limits(limits: app::limits::Limits) {
+/// flood from many addresses does not grow memory for good; and failed sign-ins too old to
+/// count, so made-up emails do not pile up rows.
+pub async fn forget_spent_limits(state: AppState) {
     let mut every_minute = tokio::time::interval(Duration::from_secs(60));
     loop {
         every_minute.tick().await;
-        limits.forget_refilled();
+        state.limits.forget_refilled();
+        if let Err(error) =
+            app::db::sign_in_failures::forget_old(&state.pool, chrono::Utc::now()).await
+        {
+            tracing::warn!(error = %error, "could not forget old sign-in failures");
+        }
     }
 }

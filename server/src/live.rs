@@ -190,13 +190,20 @@ where
 }
 
 /// The last message of a stream whose session ended: the screen shows it in place of the
-/// names it showed.
+/// names it showed (a plain message, which the live updater puts in place like any other).
 fn session_ended(locale: Locale) -> Event {
+    use leptos::prelude::*;
     let t = &translations(locale).staff;
-    Event::default().event("session-ended").data(format!(
-        "<p class=\"notice notice-error\" role=\"alert\">{} <a href=\"/staff/login?lang={}\">{}</a></p>",
-        t.session_ended, locale.tag(), t.sign_in
-    ))
+    let login = format!("/staff/login?lang={}", locale.tag());
+    let html = Owner::new().with(|| {
+        view! {
+            <p class="notice notice-error" role="alert" data-session-ended="">
+                {t.session_ended.clone()}" "<a href=login>{t.sign_in.clone()}</a>
+            </p>
+        }
+        .to_html()
+    });
+    Event::default().data(html)
 }
 
 #[derive(Debug, Deserialize)]

@@ -151,7 +151,7 @@ async fn serve(
         session_ends,
     ));
     tokio::spawn(server::jobs::erase_expired_names(state.clone()));
-    tokio::spawn(server::jobs::forget_refilled_limits(state.limits.clone()));
+    tokio::spawn(server::jobs::forget_spent_limits(state.clone()));
     tokio::spawn(server::jobs::queue_reminders(state.clone()));
     tokio::spawn(server::mailer::run(
         pool.clone(),

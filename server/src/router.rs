@@ -4,7 +4,9 @@
 //! only with a session, bounded bodies and (but for live streams) bounded time.
 
 use crate::client_address::{client_address, TrustedProxies};
-use crate::security::{content_security_policy, refuse_cross_site, static_headers, SameSite};
+use crate::security::{
+    content_security_policy, refuse_cross_site, refuse_odd_paths, static_headers, SameSite,
+};
 use app::app::{shell, App};
 use app::security::provide_request_nonce;
 use app::state::AppState;
@@ -17,6 +19,7 @@ use axum::Router;
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::time::Duration;
+use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 
 /// The largest request body any form or server function takes. Forms here are a few
@@ -43,6 +46,8 @@ pub fn build(state: AppState, trusted_proxies: TrustedProxies) -> Router {
         ))
         .merge(streams)
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
+        // Server functions read their bodies themselves: this bounds them too.
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             require_staff_session,
@@ -57,7 +62,8 @@ pub fn build(state: AppState, trusted_proxies: TrustedProxies) -> Router {
             trusted_proxies,
             client_address,
         ))
-        .layer(middleware::from_fn(content_security_policy));
+        .layer(middleware::from_fn(content_security_policy))
+        .layer(middleware::from_fn(refuse_odd_paths));
     for layer in static_headers(secure) {
         app = app.layer(layer);
     }
@@ -187,11 +193,12 @@ async fn ready(State(state): State<AppState>) -> StatusCode {
     }
 }
 
-/// Kiosk and staff pages and all server function answers can hold a visitor's answers:
-/// `no-store` keeps them out of every cache, so Back after a kiosk reset cannot show them.
+/// Kiosk and staff pages, booking and workshop pages and all server function answers can
+/// hold a visitor's answers or a form's key: `no-store` keeps them out of every cache, so
+/// Back after a kiosk reset, or on a library's shared computer, cannot show them again.
 async fn no_store_for_personal_pages(request: Request, next: Next) -> Response {
     let path = request.uri().path();
-    let personal = ["/kiosk", "/staff", "/api", "/book", "/workshops/manage"]
+    let personal = ["/kiosk", "/staff", "/api", "/book", "/workshops"]
         .iter()
         .any(|prefix| path.starts_with(prefix));
     let mut response = next.run(request).await;

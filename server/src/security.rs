@@ -71,6 +71,35 @@ pub fn static_headers(hsts: bool) -> Vec<SetResponseHeaderLayer<Option<HeaderVal
     ]
 }
 
+/// Refuses (400) a path with dot or empty segments, raw or percent-encoded (`/a/../b`,
+/// `/a/%2e%2e/b`, `/a//b`). Routes never have them; a page renderer that resolves them
+/// itself would otherwise answer a path that the kiosk gate and the other checks, which
+/// read the path as sent, did not recognise.
+pub async fn refuse_odd_paths(request: Request, next: Next) -> Response {
+    if has_odd_segments(request.uri().path()) {
+        return (StatusCode::BAD_REQUEST, "Bad path").into_response();
+    }
+    next.run(request).await
+}
+
+fn has_odd_segments(path: &str) -> bool {
+    let Some(rest) = path.strip_prefix('/') else {
+        return true;
+    };
+    if rest.is_empty() {
+        return false;
+    }
+    let segments: Vec<&str> = rest.split('/').collect();
+    let last = segments.len() - 1;
+    segments.iter().enumerate().any(|(i, segment)| {
+        let decoded = segment.to_ascii_lowercase().replace("%2e", ".");
+        decoded == "."
+            || decoded == ".."
+            || (segment.is_empty() && i != last)
+            || segment.to_ascii_lowercase().contains("%2f")
+    })
+}
+
 /// Origins this site answers to besides its own `Host`: the configured public URL.
 #[derive(Debug, Clone, Default)]
 pub struct SameSite {
@@ -178,6 +207,31 @@ mod tests {
         ];
         for (pairs, cross) in cases {
             assert_eq!(is_cross_site(&headers(&pairs), &site), cross, "{pairs:?}");
+        }
+    }
+
+    #[test]
+    fn paths_with_dot_or_empty_segments_are_odd() {
+        for odd in [
+            "/x/../kiosk/tigard",
+            "/kiosk/tigard/../gresham",
+            "/kiosk/%2e%2e/x",
+            "/kiosk/%2E/tigard",
+            "//kiosk/tigard",
+            "/kiosk//tigard",
+            "/kiosk/tig%2Fard",
+            "kiosk",
+        ] {
+            assert!(has_odd_segments(odd), "{odd}");
+        }
+        for fine in [
+            "/",
+            "/kiosk/tigard",
+            "/kiosk/tigard/",
+            "/book/manage/abc.ics",
+            "/pkg/frontdesk.wasm",
+        ] {
+            assert!(!has_odd_segments(fine), "{fine}");
         }
     }
 

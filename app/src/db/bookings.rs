@@ -97,9 +97,20 @@ pub async fn book(
     mail: &MailContext,
     now: DateTime<Utc>,
 ) -> Result<BookOutcome, sqlx::Error> {
-    if let Some(outcome) = replay(pool, request.key).await? {
-        return Ok(outcome);
-    }
+    let fresh;
+    let request = match replay(pool, request.key, &request.details).await? {
+        Replay::SamePerson(outcome) => return Ok(outcome),
+        // The form's key came back with someone else's details (Back on a shared
+        // computer): a booking of its own, never a link to the first person's.
+        Replay::OtherPerson => {
+            fresh = NewBooking {
+                key: Uuid::new_v4(),
+                ..request.clone()
+            };
+            &fresh
+        }
+        Replay::New => request,
+    };
     let offers = offers(pool, request.service, request.center_id.as_deref()).await?;
     for offer in &offers {
         let Some(slot) = offered_slot(offer, request.start, now) else {
@@ -119,11 +130,12 @@ pub async fn book(
         let Some(booking_id) = insert_booking(&mut tx, request, offer, slot).await? else {
             // The same form, sent concurrently, committed first: that is this booking.
             tx.rollback().await?;
-            return Ok(replay(pool, request.key)
-                .await?
-                .unwrap_or(BookOutcome::Taken {
+            return Ok(match replay(pool, request.key, &request.details).await? {
+                Replay::SamePerson(outcome) => outcome,
+                Replay::OtherPerson | Replay::New => BookOutcome::Taken {
                     nearest: Vec::new(),
-                }));
+                },
+            });
         };
         let token = new_link(&mut tx, booking_id, OlderLinks::Revoke).await?;
         let booking = load(&mut tx, booking_id).await?;
@@ -301,21 +313,45 @@ fn new_code() -> String {
     confirmation_code::from_random(random)
 }
 
-/// The booking made earlier with `key`, with a fresh manage link (the first link's token
-/// exists only as a hash, so it cannot be shown again). The form's key is known only to
-/// whoever loaded the form, so this is the same person sending twice: the links already
-/// out (the confirmation email's) keep working.
-async fn replay(pool: &PgPool, key: Uuid) -> Result<Option<BookOutcome>, sqlx::Error> {
-    let id: Option<i64> = sqlx::query_scalar("select id from bookings where idempotency_key = $1")
-        .bind(key)
-        .fetch_optional(pool)
-        .await?;
-    let Some(booking_id) = id else {
-        return Ok(None);
+/// What a form's key says about a booking request.
+enum Replay {
+    /// Booked before by this form, for the same email and phone: the same person sending
+    /// twice, with a fresh manage link (the first link's token exists only as a hash, so
+    /// it cannot be shown again; the links already out keep working).
+    SamePerson(BookOutcome),
+    /// The key is taken by another person's booking.
+    OtherPerson,
+    New,
+}
+
+async fn replay(pool: &PgPool, key: Uuid, details: &BookingDetails) -> Result<Replay, sqlx::Error> {
+    let found: Option<(i64, bool)> = sqlx::query_as(
+        "select id, lower(email) = lower($2) and regexp_replace(phone, '[^0-9]', '', 'g') = $3
+         from bookings where idempotency_key = $1",
+    )
+    .bind(key)
+    .bind(&details.email)
+    .bind(
+        details
+            .phone
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect::<String>(),
+    )
+    .fetch_optional(pool)
+    .await?;
+    let Some((booking_id, same_person)) = found else {
+        return Ok(Replay::New);
     };
+    if !same_person {
+        return Ok(Replay::OtherPerson);
+    }
     let mut conn = pool.acquire().await?;
     let token = new_link(&mut conn, booking_id, OlderLinks::Keep).await?;
-    Ok(Some(BookOutcome::Booked { booking_id, token }))
+    Ok(Replay::SamePerson(BookOutcome::Booked {
+        booking_id,
+        token,
+    }))
 }
 
 /// A new private manage link for the booking; only its hash is stored. With

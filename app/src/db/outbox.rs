@@ -44,7 +44,25 @@ pub enum Recipient {
     Enrolment(i64),
 }
 
-/// Writes a composed message to the outbox.
+/// Messages one address may be sent in 24 hours: far more than any person's bookings and
+/// enrolments need, far fewer than a script cancelling and rebooking in a loop would make.
+pub const MESSAGES_PER_RECIPIENT_PER_DAY: i64 = 30;
+
+/// Whether `to` has had its day's share of messages already.
+async fn recipient_full(conn: &mut PgConnection, to: &str) -> Result<bool, sqlx::Error> {
+    let sent: i64 = sqlx::query_scalar(
+        "select count(*) from outbox
+         where lower(to_address) = lower($1) and created_at > now() - interval '24 hours'",
+    )
+    .bind(to)
+    .fetch_one(conn)
+    .await?;
+    Ok(sent >= MESSAGES_PER_RECIPIENT_PER_DAY)
+}
+
+/// Writes a composed message to the outbox, unless the address has had its day's share
+/// (`MESSAGES_PER_RECIPIENT_PER_DAY`): then it is left out and logged, and the change it
+/// reports still happens.
 pub async fn insert_message(
     conn: &mut PgConnection,
     about: Recipient,
@@ -52,6 +70,13 @@ pub async fn insert_message(
     to: &str,
     message: &crate::booking_mail::Composed,
 ) -> Result<(), sqlx::Error> {
+    if recipient_full(&mut *conn, to).await? {
+        tracing::warn!(
+            kind,
+            "recipient had its day's share of messages; this one is left out"
+        );
+        return Ok(());
+    }
     let (booking_id, enrolment_id) = match about {
         Recipient::Booking(id) => (Some(id), None),
         Recipient::Enrolment(id) => (None, Some(id)),

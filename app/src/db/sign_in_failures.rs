@@ -56,6 +56,32 @@ pub async fn reserve_attempt(
     Ok(Ok(()))
 }
 
+/// Gives back an attempt that was never checked (every hashing slot was busy): the
+/// person's password was not tried, so it must not count against them.
+pub async fn give_back(pool: &PgPool, email: &str, address: &str) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "update sign_in_attempts set failures = greatest(failures - 1, 0)
+         where email = $1 and address = $2",
+    )
+    .bind(email)
+    .bind(address)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// Forgets failures too old to count (every hour), so guesses with made-up emails do not
+/// pile up rows.
+pub async fn forget_old(pool: &PgPool, now: DateTime<Utc>) -> Result<u64, sqlx::Error> {
+    Ok(
+        sqlx::query("delete from sign_in_attempts where latest_at < $1 or latest_at is null")
+            .bind(now - Duration::minutes(FAILURE_WINDOW_MINUTES))
+            .execute(pool)
+            .await?
+            .rows_affected(),
+    )
+}
+
 /// A successful sign-in wipes the slate for that account and address, and rows of
 /// failures too old to count go too.
 pub async fn clear(

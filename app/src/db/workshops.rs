@@ -177,20 +177,28 @@ pub async fn enrol(
     if let Err(refusal) = open_for_enrolment(status == "cancelled", starts_at, now) {
         return Ok(EnrolOutcome::Refused(refusal));
     }
-    let replayed: Option<i64> =
-        sqlx::query_scalar("select id from workshop_enrolments where idempotency_key = $1")
-            .bind(person.key)
-            .fetch_optional(&mut *tx)
-            .await?;
-    if let Some(enrolment_id) = replayed {
-        let token = new_link(&mut tx, enrolment_id, OlderLinks::Keep).await?;
-        tx.commit().await?;
-        return Ok(EnrolOutcome::Done {
-            enrolment_id,
-            token,
-        });
-    }
     let key = person.contact.key();
+    // The same form, for the same session and contact, sent again: the same person. (A
+    // form's key with another contact is someone on a shared computer pressing Back on
+    // the first person's page: a new enrolment under a new key.)
+    let replayed: Option<(i64, i64, String)> = sqlx::query_as(
+        "select id, session_id, contact_key from workshop_enrolments where idempotency_key = $1",
+    )
+    .bind(person.key)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let form_key = match replayed {
+        Some((enrolment_id, session, contact)) if session == session_id && contact == key => {
+            let token = new_link(&mut tx, enrolment_id, OlderLinks::Keep).await?;
+            tx.commit().await?;
+            return Ok(EnrolOutcome::Done {
+                enrolment_id,
+                token,
+            });
+        }
+        Some(_) => Uuid::new_v4(),
+        None => person.key,
+    };
     let existing: Option<PlaceHeld> = sqlx::query_as(
         "select id, status, email is not null as has_email, link_resent_at from workshop_enrolments
          where session_id = $1 and contact_key = $2 and status <> 'cancelled'",
@@ -215,7 +223,10 @@ pub async fn enrol(
                 },
                 _ => WorkshopMail::Enrolled,
             };
-            queue_mail(&mut tx, session_id, id, kind, mail, now, None).await?;
+            // A link of its own that leaves the others working: a stranger asking must not
+            // be able to break the person's links.
+            let token = new_link(&mut tx, id, OlderLinks::Keep).await?;
+            queue_mail(&mut tx, session_id, id, kind, mail, now, Some(&token)).await?;
             sqlx::query("update workshop_enrolments set link_resent_at = $2 where id = $1")
                 .bind(id)
                 .bind(now)
@@ -245,7 +256,7 @@ pub async fn enrol(
     .bind(&person.interpreter_language)
     .bind(&person.accommodation_other)
     .bind(if seat { "enrolled" } else { "waitlisted" })
-    .bind(person.key)
+    .bind(form_key)
     .fetch_one(&mut *tx)
     .await?;
     if seat {

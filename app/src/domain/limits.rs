@@ -2,9 +2,9 @@
 //! (enforced with `governor` in `limits`) and the per-contact booking ceiling. Each
 //! limit is a burst that may be used at once, then one more every `period`.
 //!
-//! Chosen so that a person never meets them (a family books a few appointments, a
-//! kiosk serves a visitor a minute) while a script is cut off within seconds: guessing a
-//! phone's last four digits at a kiosk needs thousands of tries and gets ten.
+//! Chosen so that people never meet them, even many behind one address (a family, a
+//! library's computer lab, an office), while a script is cut off within seconds: guessing
+//! a phone's last four digits at a kiosk needs thousands of tries and gets ten.
 
 /// A public write that is limited per client address (or, at a kiosk, per tablet).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -55,11 +55,14 @@ impl Limited {
     /// The table (the README prints it).
     pub fn quota(self) -> Quota {
         let (burst, period_seconds) = match self {
-            Limited::Booking => (10, 360),
+            // A library's lab or a partner's office books for many people from one
+            // address: twenty at once, then twenty an hour.
+            Limited::Booking => (20, 180),
             Limited::BookingChange => (20, 180),
-            Limited::Enrolment => (10, 360),
+            Limited::Enrolment => (20, 180),
             Limited::EnrolmentChange => (20, 180),
-            Limited::SignIn => (20, 30),
+            // A whole center's staff signs in from one office address at 8:30.
+            Limited::SignIn => (60, 10),
             Limited::PasswordLink => (10, 60),
             Limited::KioskPairing => (5, 60),
             Limited::KioskCheckIn => (30, 10),

@@ -67,7 +67,7 @@ pub async fn submit_details(
         limited: None,
     };
     let page = query.href("/book/details");
-    if let Err(wait) = state.limits.check(Limited::Booking, &client.0.to_string()) {
+    if let Err(wait) = state.limits.check(Limited::Booking, &client.limit_key()) {
         let submission = DetailsSubmission {
             limited: Some(too_many_requests(query.locale, wait.as_secs())),
             ..again(Vec::new(), None, false)
@@ -127,7 +127,7 @@ async fn limit_change(
     page: &str,
     locale: Locale,
 ) -> Result<(), Response> {
-    let Err(wait) = state.limits.check(what, &client.0.to_string()) else {
+    let Err(wait) = state.limits.check(what, &client.limit_key()) else {
         return Ok(());
     };
     let notice = PageNotice(too_many_requests(locale, wait.as_secs()));

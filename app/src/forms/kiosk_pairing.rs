@@ -38,7 +38,7 @@ pub async fn pair(
     // Codes are guessed, if at all, from one place: a few tries a minute per address.
     if let Err(wait) = state
         .limits
-        .check(Limited::KioskPairing, &client.0.to_string())
+        .check(Limited::KioskPairing, &client.limit_key())
     {
         let answer = refuse(too_many_requests(locale, wait.as_secs()));
         let refused = render_page(&state, &page, answer, StatusCode::TOO_MANY_REQUESTS).await;

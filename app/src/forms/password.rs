@@ -29,7 +29,7 @@ pub async fn set_password(
     let a = &translations(locale).accounts;
     if let Err(wait) = state
         .limits
-        .check(Limited::PasswordLink, &client.0.to_string())
+        .check(Limited::PasswordLink, &client.limit_key())
     {
         let answer = PasswordAnswer {
             password_error: Some(too_many_requests(locale, wait.as_secs())),

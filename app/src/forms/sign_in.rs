@@ -4,7 +4,7 @@
 //! bounded Argon2 hashing. A refusal shows the sign-in page again with the email kept.
 
 use super::{render_page, Form};
-use crate::db::sign_in_failures::{clear, reserve_attempt};
+use crate::db::sign_in_failures::{clear, give_back, reserve_attempt};
 use crate::domain::limits::Limited;
 use crate::i18n::{translations, Locale};
 use crate::limits::ClientAddress;
@@ -18,6 +18,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Extension;
 use chrono::Utc;
 
+/// Longer than any email address can be (RFC 5321's limit on a path).
+const MAX_EMAIL_CHARS: usize = 254;
+
 pub async fn sign_in(
     State(state): State<AppState>,
     Extension(client): Extension<ClientAddress>,
@@ -28,7 +31,7 @@ pub async fn sign_in(
     let t = &translations(locale).staff;
     let email = form.get("email");
     let account = email.trim().to_lowercase();
-    let address = client.0.to_string();
+    let address = client.limit_key();
     let answer = |message: String| LoginAnswer {
         email: email.clone(),
         message: Some(message),
@@ -40,6 +43,11 @@ pub async fn sign_in(
         (answer(message), seconds)
     };
     let now = Utc::now();
+    if account.chars().count() > MAX_EMAIL_CHARS {
+        // No account has such an email: refused as a wrong password, nothing stored.
+        let message = answer(t.sign_in_failed.clone());
+        return render_page(&state, &page, message, StatusCode::UNAUTHORIZED).await;
+    }
     let refused = match state.limits.check(Limited::SignIn, &address) {
         Err(wait) => Some(too_many(wait)),
         Ok(()) => match reserve_attempt(&state.pool, &account, &address, now).await {
@@ -67,6 +75,9 @@ pub async fn sign_in(
     let matches = match state.hashing.verify(form.get("password"), hash).await {
         Ok(matches) => matches,
         Err(HashError::Busy) => {
+            if let Err(error) = give_back(&state.pool, &account, &address).await {
+                return super::unavailable(error);
+            }
             let busy = render_page(
                 &state,
                 &page,

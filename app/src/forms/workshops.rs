@@ -85,10 +85,7 @@ pub async fn submit_enrolment(
         accommodation_other_error: note(Accommodation::Other, &answers.accommodation_other).err(),
         message: None,
     };
-    if let Err(wait) = state
-        .limits
-        .check(Limited::Enrolment, &client.0.to_string())
-    {
+    if let Err(wait) = state.limits.check(Limited::Enrolment, &client.limit_key()) {
         let limited = EnrolSubmission {
             message: Some(too_many_requests(locale, wait.as_secs())),
             ..refused
@@ -108,8 +105,8 @@ pub async fn submit_enrolment(
     };
     let person = NewEnrolment {
         key,
-        first_name: answers.first_name.trim().to_owned(),
-        last_name: answers.last_name.trim().to_owned(),
+        first_name: checked_name(&answers.first_name),
+        last_name: checked_name(&answers.last_name),
         contact,
         language: answers.language.clone(),
         locale,
@@ -139,7 +136,7 @@ pub async fn submit_enrolment(
     match outcome {
         EnrolOutcome::Done { token, .. } => {
             if answers.whole_series {
-                enrol_in_rest_of_series(&state, id, &person).await;
+                enrol_in_rest_of_series(&state, client, id, &person).await;
             }
             Redirect::to(&format!(
                 "/workshops/manage/{token}?new=1&lang={}&tz={}",
@@ -166,6 +163,11 @@ pub async fn submit_enrolment(
     }
 }
 
+/// A name already found good, as it is stored: trimmed and composed (NFC).
+fn checked_name(raw: &str) -> String {
+    parse_required(raw, NAME_MAX_CHARS).unwrap_or_default()
+}
+
 /// What a form naming a contact that already has a place is told: never its link, never
 /// the person's name; where the link went instead.
 fn already_has_place(locale: Locale, emailed: bool) -> String {
@@ -179,7 +181,12 @@ fn already_has_place(locale: Locale, emailed: bool) -> String {
 
 /// Enrols in the other future dates of the session's series (each on its own seats; a
 /// full date puts the person on that date's waitlist).
-async fn enrol_in_rest_of_series(state: &AppState, id: i64, person: &NewEnrolment) {
+async fn enrol_in_rest_of_series(
+    state: &AppState,
+    client: ClientAddress,
+    id: i64,
+    person: &NewEnrolment,
+) {
     let now = Utc::now();
     let Ok(Some(session)) = crate::db::workshops::session(&state.pool, id).await else {
         return;
@@ -191,6 +198,15 @@ async fn enrol_in_rest_of_series(state: &AppState, id: i64, person: &NewEnrolmen
         .await
         .unwrap_or_default();
     for date in dates.into_iter().filter(|d| d.id != id) {
+        // Each date is an enrolment (a seat, an email) and counts as one against the limit.
+        if state
+            .limits
+            .check(Limited::Enrolment, &client.limit_key())
+            .is_err()
+        {
+            tracing::warn!(session = date.id, "series enrolment stopped by the limit");
+            return;
+        }
         // A key of its own per date, the same for the same form: sent twice, it still
         // enrols once in each.
         let person = NewEnrolment {
@@ -219,7 +235,7 @@ pub async fn cancel(
     );
     if let Err(wait) = state
         .limits
-        .check(Limited::EnrolmentChange, &client.0.to_string())
+        .check(Limited::EnrolmentChange, &client.limit_key())
     {
         let notice = crate::pages::PageNotice(too_many_requests(locale, wait.as_secs()));
         let page = render_page(&state, &back, notice, StatusCode::TOO_MANY_REQUESTS).await;
@@ -325,6 +341,12 @@ pub async fn kiosk_enrol(
     else {
         return render_page(&state, &page, reply, StatusCode::UNPROCESSABLE_ENTITY).await;
     };
+    // A tablet enrols only in its own center's sessions.
+    match crate::db::workshops::session(&state.pool, id).await {
+        Ok(Some(session)) if session.center_id.as_deref() == Some(device.center_id.as_str()) => {}
+        Ok(_) => return StatusCode::NOT_FOUND.into_response(),
+        Err(error) => return super::unavailable(error),
+    }
     if let Err(wait) = state
         .limits
         .check(Limited::KioskEnrolment, &format!("kiosk:{}", device.id))
@@ -335,8 +357,8 @@ pub async fn kiosk_enrol(
     }
     let person = NewEnrolment {
         key,
-        first_name: reply.first_name.trim().to_owned(),
-        last_name: reply.last_name.trim().to_owned(),
+        first_name: checked_name(&reply.first_name),
+        last_name: checked_name(&reply.last_name),
         contact,
         language: locale.tag().to_owned(),
         locale,

@@ -114,6 +114,7 @@ fn without_database_url_the_server_runs_its_own_cluster_and_stops_it_on_shutdown
 fn without_postgresql_binaries_the_server_says_which_package_to_install() {
     let empty = scratch_dir("no-bin");
     let output = server(free_port())
+        .env("FRONTDESK_PUBLIC_URL", "https://frontdesk.example")
         .env("FRONTDESK_PG_BIN", &empty)
         .env("FRONTDESK_PG_DIR", empty.join("data"))
         .output()
@@ -123,4 +124,19 @@ fn without_postgresql_binaries_the_server_says_which_package_to_install() {
     assert!(stderr.contains("apt-get install -y postgresql"), "{stderr}");
     assert_eq!(stderr.lines().count(), 1, "one clear message: {stderr}");
     let _ = std::fs::remove_dir_all(&empty);
+}
+
+#[test]
+fn a_production_server_without_its_public_address_refuses_to_start() {
+    let output = server(free_port())
+        .env_remove("FRONTDESK_PUBLIC_URL")
+        .env("FRONTDESK_DEMO_DATA", "false")
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("FRONTDESK_PUBLIC_URL must be set"),
+        "{stderr}"
+    );
 }

@@ -74,7 +74,7 @@ async fn signing_out_closes_the_sessions_live_streams(pool: PgPool) {
     assert!(signed_out.status.is_redirection(), "{}", signed_out.status);
     let text = read_to_end(stream).await;
     assert!(!text.contains("Lan N."), "no names after the end: {text}");
-    assert!(text.contains("event: session-ended"), "{text}");
+    assert!(text.contains("Your session has ended"), "{text}");
     assert!(text.ends_with("\n\n"), "{text}");
     listener.abort();
 }
@@ -104,7 +104,7 @@ async fn disabling_an_account_closes_its_live_streams(pool: PgPool) {
         .await;
     assert!(reply.status.is_redirection(), "{}", reply.status);
     let text = read_to_end(stream).await;
-    assert!(text.contains("event: session-ended"), "{text}");
+    assert!(text.contains("Your session has ended"), "{text}");
     // The admin's own stream is not affected by someone else's end.
     let own = open_stream(&app, &admin).await;
     assert_eq!(own.status(), StatusCode::OK);

@@ -204,3 +204,42 @@ async fn staff_cookies_are_strict_and_http_only(pool: PgPool) {
         )
     );
 }
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn big_bodies_and_odd_paths_are_refused_before_any_handler(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let big = "x".repeat(server::router::BODY_LIMIT_BYTES + 1);
+    for path in [
+        "/api/centers/list",
+        "/api/staff/queue/page",
+        "/book/details",
+    ] {
+        let request = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::CONTENT_LENGTH, big.len())
+            .body(Body::from(big.clone()))
+            .unwrap();
+        assert_eq!(
+            app.send(request).await.status,
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "{path}"
+        );
+        // Sent without a length, the body is cut off at the limit and refused all the same.
+        let request = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(big.clone()))
+            .unwrap();
+        assert!(!app.send(request).await.status.is_success(), "{path}");
+    }
+    // Dot segments would reach a page the kiosk gate did not recognise.
+    for path in [
+        "/x/../kiosk/tigard",
+        "/kiosk/tigard/../gresham",
+        "/kiosk/%2e%2e/staff/queue",
+    ] {
+        let reply = app
+            .send(Request::get(path).body(Body::empty()).unwrap())
+            .await;
+        assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{path}");
+    }
+}
