@@ -3,6 +3,7 @@
 import { expect, Page, TestInfo, Browser, BrowserContext } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import * as fs from "fs";
+import { execFileSync } from "child_process";
 import * as path from "path";
 
 export const KIOSK_SERVER = "http://127.0.0.1:3210";
@@ -96,4 +97,17 @@ export async function signedInStaffPage(browser: Browser, center = "tigard", ema
 export async function expectNoScrolling(page: Page, what: string) {
   const overflow = await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
   expect(overflow, `${what} is ${overflow}px taller than the screen`).toBeLessThanOrEqual(0);
+}
+
+/** The link of `kind` last emailed to `to` (emails wait in the outbox: no mail relay in
+ * these tests), as a path on the server. Every email carries a new private link that
+ * replaces the older ones. */
+export function emailedLink(to: string, kind: string): string {
+  const database = process.env.E2E_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/frontdesk_e2e";
+  const body = execFileSync("psql", [database, "-AtX", "-c",
+    `select body from outbox where to_address = '${to}' and kind = '${kind}' order by id desc limit 1`], { encoding: "utf8" });
+  const found = body.match(/https?:\/\/\S+/g)?.find((url) => /\/manage\/|\/password\//.test(url));
+  if (!found) throw new Error(`no ${kind} email with a link to ${to}: ${body}`);
+  const url = new URL(found);
+  return url.pathname + url.search;
 }

@@ -13,6 +13,11 @@ test("a manager pairs a new tablet, it checks a visitor in, and once revoked it 
   await expectNoAxeViolations(kiosk, "not set up");
   await expectLargeTapTargets(kiosk, "not set up");
   await shoot(kiosk, testInfo, "kiosk-not-set-up");
+  await kiosk.goto("/kiosk/gresham?lang=es");
+  await expect(kiosk.getByRole("heading", { name: "Esta tableta no está configurada como quiosco" })).toBeVisible();
+  await expectNoAxeViolations(kiosk, "not set up (es)");
+  await shoot(kiosk, testInfo, "kiosk-not-set-up-es");
+  await kiosk.goto("/kiosk/pair");
 
   const { context: desk, page: manager } = await signedInStaffPage(browser, "gresham", "manager@frontdesk.test");
   const name = `Lobby tablet ${Date.now()}`;
@@ -51,6 +56,10 @@ test("a manager pairs a new tablet, it checks a visitor in, and once revoked it 
   const row = manager.locator("tbody tr", { hasText: name });
   await expect(row).toContainText("Working");
   await shoot(manager, testInfo, "staff-kiosks");
+  await manager.goto("/staff/kiosks?lang=es");
+  await expectNoAxeViolations(manager, "kiosk tablets (es)");
+  await shoot(manager, testInfo, "staff-kiosks-es");
+  await manager.goto("/staff/kiosks");
   await row.getByRole("button", { name: `Revoke ${name}` }).click();
   await expect(manager.getByRole("status")).toContainText("Tablet revoked");
   await expect(manager.locator("tbody tr", { hasText: name })).toContainText("Revoked");

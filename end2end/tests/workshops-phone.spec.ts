@@ -2,7 +2,7 @@
 // full session: the waitlist, then a cancellation promotes the first in line.
 import { test, expect } from "./fixtures";
 import type { Page } from "@playwright/test";
-import { expectNoAxeViolations, shoot, signedInStaffPage } from "./helpers";
+import { emailedLink, expectNoAxeViolations, shoot, signedInStaffPage } from "./helpers";
 
 test.use({
   viewport: { width: 390, height: 844 },
@@ -75,8 +75,11 @@ test("a full session puts people on the waitlist and a cancellation promotes the
   // The first person cancels; the one waiting gets the seat.
   const cancelled = await page.request.post(`${links[0].split("?")[0]}/cancel`, { form: { lang: "en" }, maxRedirects: 0 });
   expect(cancelled.status()).toBe(303);
-  await page.goto(links[3]);
+  // The promotion email carries a new link, which replaces the older ones.
+  await page.goto(emailedLink("seat4@example.org", "workshop_promoted"));
   await expect(page.getByTestId("enrolment-status")).toHaveText("You are enrolled");
+  await page.goto(links[3]);
+  await expect(page.getByTestId("enrolment-status")).toHaveCount(0);
 
   // The staff roster (served by the other process) shows the promotion; attendance is marked there.
   const id = session.match(/\/workshops\/(\d+)/)![1];

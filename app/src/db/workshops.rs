@@ -223,10 +223,9 @@ pub async fn enrol(
                 },
                 _ => WorkshopMail::Enrolled,
             };
-            // A link of its own that leaves the others working: a stranger asking must not
-            // be able to break the person's links.
-            let token = new_link(&mut tx, id, OlderLinks::Keep).await?;
-            queue_mail(&mut tx, session_id, id, kind, mail, now, Some(&token)).await?;
+            // Like every email, it carries the one link that works from now on: if a
+            // stranger ever saw an older one, it is dead.
+            queue_mail(&mut tx, session_id, id, kind, mail, now, None).await?;
             sqlx::query("update workshop_enrolments set link_resent_at = $2 where id = $1")
                 .bind(id)
                 .bind(now)

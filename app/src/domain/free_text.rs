@@ -9,8 +9,9 @@
 //!
 //! On the server, text is also put in Unicode's composed form (NFC), so "José" typed with
 //! a combining accent and "José" typed with the accented letter are the same name when a
-//! kiosk looks an appointment up. (The browser checks the same rules but for the Unicode
-//! tables, which would add tens of kilobytes to every kiosk's download.)
+//! kiosk looks an appointment up. (The browser checks the other rules; composition and
+//! invisible characters are the server's, whose Unicode tables would add to every kiosk's
+//! download.)
 
 use serde::{Deserialize, Serialize};
 
@@ -28,21 +29,27 @@ pub enum TextError {
 }
 
 /// Zero-width non-joiner and joiner: invisible, but part of how some scripts write words.
+#[cfg(feature = "ssr")]
 const JOINERS: [char; 2] = ['\u{200C}', '\u{200D}'];
 
 /// Characters that are letters or symbols by category but show nothing: Hangul fillers
 /// and the blank Braille pattern, favourites for names that look empty.
+#[cfg(feature = "ssr")]
 const BLANK_LETTERS: [char; 5] = ['\u{115F}', '\u{1160}', '\u{3164}', '\u{FFA0}', '\u{2800}'];
 
 /// Whether `text` holds a character that shows nothing and is not a joiner between two
-/// letters.
+/// letters. Checked on the server only: the kiosk's browser leaves it to the server, whose
+/// refusal brings the visitor back to the field with the message (the Unicode tables, and
+/// even a short list, cost the WASM every tablet downloads).
+#[cfg(feature = "ssr")]
 fn has_invisible(text: &str) -> bool {
+    use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
     let chars: Vec<char> = text.chars().collect();
     chars.iter().enumerate().any(|(i, &c)| {
         if BLANK_LETTERS.contains(&c) {
             return true;
         }
-        if !is_format(c) {
+        if c.general_category() != GeneralCategory::Format {
             return false;
         }
         let between_letters = i > 0
@@ -52,18 +59,9 @@ fn has_invisible(text: &str) -> bool {
     })
 }
 
-/// Unicode's format characters (general category Cf), from the Unicode tables on the
-/// server; in the browser, the ones seen in abuse: zero-width and direction marks,
-/// embeddings, overrides and isolates, the word joiner, the byte order mark.
-#[cfg(feature = "ssr")]
-fn is_format(c: char) -> bool {
-    use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
-    c.general_category() == GeneralCategory::Format
-}
-
 #[cfg(not(feature = "ssr"))]
-fn is_format(c: char) -> bool {
-    matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}' | '\u{FEFF}')
+fn has_invisible(_text: &str) -> bool {
+    false
 }
 
 /// `text` in Unicode's composed form (NFC); unchanged in the browser.

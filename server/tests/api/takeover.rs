@@ -83,9 +83,9 @@ async fn an_enrolment_form_with_someone_elses_email_gets_no_link_and_changes_not
         outbox_to(&app, "victoria@example.org").await,
         ["workshop_enrolled", "workshop_enrolled"]
     );
-    // A stranger's asking does not break the link she has.
+    // The emailed link is now the one that works; the one she had on screen is replaced.
     let old = app.get(&victim_link, None).await;
-    assert!(old.body.contains("You are enrolled"), "{}", old.body);
+    assert!(!old.body.contains("You are enrolled"), "{}", old.body);
 
     // Her own form sent again (a double tap) is hers: she gets a link.
     let again = app

@@ -13,9 +13,11 @@ use crate::i18n::{fill, KioskStrings, Locale, Packed};
 use leptos::prelude::*;
 use uuid::Uuid;
 
-/// Form action until the island has hydrated: a tap on Next before the WASM arrives does
-/// nothing (the visitor taps again a moment later) instead of reloading an empty form.
-pub(super) const NO_SUBMIT: &str = "javascript:void(0)";
+/// Form method until the island has hydrated: a tap on Next before the WASM arrives does
+/// nothing (the visitor taps again a moment later) instead of reloading an empty form. A
+/// "dialog" form outside a dialog submits nowhere, so it is no navigation either, and the
+/// Content-Security-Policy (no `javascript:` URLs) has nothing to block.
+pub(super) const NO_SUBMIT: &str = "dialog";
 
 /// Everything the wizard's screens share. All parts are `Copy` signals.
 #[derive(Clone, Copy)]
@@ -254,7 +256,7 @@ fn name_step(w: Wizard, field: Field) -> impl IntoView {
     };
     let error = move || w.error_for(field);
     view! {
-        <form class="step" action=NO_SUBMIT on:submit=submit>
+        <form class="step" method=NO_SUBMIT on:submit=submit>
             <h1 id="question">{question}</h1>
             <label for="name-input" class="field-label">{label}</label>
             {hint.map(|h| view! { <p id="name-hint" class="hint">{h}</p> })}

@@ -49,7 +49,7 @@ pub(super) fn ReasonsStep(w: Wizard) -> impl IntoView {
         ],
     );
     view! {
-        <form class="step" action=NO_SUBMIT on:submit=move |ev| { ev.prevent_default(); w.next(); }>
+        <form class="step" method=NO_SUBMIT on:submit=move |ev| { ev.prevent_default(); w.next(); }>
             <div class="question">
                 <h1 id="question" tabindex="-1" data-autofocus>{w.s(|t| &t.reasons_question)}</h1>
                 <p id="reasons-hint" class="hint">{w.s(|t| &t.reasons_hint)}</p>
@@ -104,7 +104,7 @@ pub(super) fn AccommodationsStep(w: Wizard) -> impl IntoView {
     let chosen = move |a: Accommodation| w.answers.with(|ans| ans.accommodations.contains(&a));
     let flip = move |a: Accommodation| w.answers.update(|ans| toggle(&mut ans.accommodations, a));
     view! {
-        <form class="step" action=NO_SUBMIT on:submit=move |ev| { ev.prevent_default(); w.next(); }>
+        <form class="step" method=NO_SUBMIT on:submit=move |ev| { ev.prevent_default(); w.next(); }>
             <div class="question">
                 <h1 id="question" tabindex="-1" data-autofocus>{w.s(|t| &t.accommodations_question)}</h1>
                 <p id="accommodations-hint" class="hint">{w.s(|t| &t.accommodations_hint)}</p>
