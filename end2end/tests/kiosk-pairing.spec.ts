@@ -5,7 +5,10 @@ import { test, expect } from "./fixtures";
 import { KIOSK_SERVER, expectLargeTapTargets, expectNoAxeViolations, shoot, signedInStaffPage, waitForWizard } from "./helpers";
 
 test("a manager pairs a new tablet, it checks a visitor in, and once revoked it is not set up", async ({ browser }, testInfo) => {
-  const tablet = await browser.newContext({ baseURL: KIOSK_SERVER, viewport: { width: 1280, height: 800 }, hasTouch: true });
+  // A new tablet: none of the paired tablets' cookies.
+  const tablet = await browser.newContext({
+    baseURL: KIOSK_SERVER, viewport: { width: 1280, height: 800 }, hasTouch: true, storageState: { cookies: [], origins: [] },
+  });
   const kiosk = await tablet.newPage();
   const refused = await kiosk.goto("/kiosk/gresham");
   expect(refused?.status()).toBe(403);
@@ -35,6 +38,14 @@ test("a manager pairs a new tablet, it checks a visitor in, and once revoked it 
   await kiosk.getByLabel("Pairing code").fill(code.toLowerCase().replace("-", " "));
   await kiosk.getByRole("button", { name: "Set up this tablet" }).tap();
   await expect(kiosk).toHaveURL(/\/kiosk\/gresham/);
+  await expect(kiosk.getByRole("heading", { name: "Welcome to WorkSource" })).toBeVisible();
+
+  // Gresham's tablet at Tigard's address is told whose kiosk it is.
+  await kiosk.goto("/kiosk/tigard");
+  await expect(kiosk.getByTestId("own-center")).toHaveText("This tablet is the kiosk of Gresham.");
+  await expectNoAxeViolations(kiosk, "another center's kiosk");
+  await shoot(kiosk, testInfo, "kiosk-other-center");
+  await kiosk.getByRole("link", { name: "Go to this tablet's kiosk" }).tap();
   await expect(kiosk.getByRole("heading", { name: "Welcome to WorkSource" })).toBeVisible();
 
   await kiosk.getByRole("link", { name: /Check in/ }).tap();

@@ -68,10 +68,7 @@ pub async fn sign_in(
         Ok(staff) => staff,
         Err(error) => return super::unavailable(error),
     };
-    let hash = staff
-        .as_ref()
-        .map(|s| s.password_hash.clone())
-        .unwrap_or_else(|| crate::api::auth::DUMMY_HASH.clone());
+    let hash = staff.as_ref().map(|s| s.password_hash.clone());
     let matches = match state.hashing.verify(form.get("password"), hash).await {
         Ok(matches) => matches,
         Err(HashError::Busy) => {

@@ -58,7 +58,7 @@ pub fn KioskPairPage() -> impl IntoView {
                         })}
                     </Suspense>
                     <p class="lead">{p.intro.clone()}</p>
-                    <form method="post" action="/kiosk/pair" class="kiosk-enrol" novalidate>
+                    <form method="post" action="/kiosk/pair" class="stack pair-form" novalidate>
                         <input type="hidden" name="lang" value=locale.tag()/>
                         <TextField name="code" label=p.code_label.clone() value=answer.code error=answer.code_error
                             hint=p.code_hint.clone() autocomplete="off"/>

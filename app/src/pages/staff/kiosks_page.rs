@@ -62,7 +62,7 @@ pub fn KiosksPage() -> impl IntoView {
                         {answer.code.clone().map(|shown| view! {
                             <section class="notice pairing-code" role="status" aria-labelledby="code-heading">
                                 <h2 id="code-heading">{fill(&k.code_heading, &[("name", &shown.name), ("center", &shown.center_name)])}</h2>
-                                <p class="confirmation-code" data-testid="pairing-code">{display(&shown.code)}</p>
+                                <p class="pairing-code-value" data-testid="pairing-code">{display(&shown.code)}</p>
                                 <p>{fill(&k.code_body, &[("address", &shown.pair_url), ("minutes", &CODE_MINUTES.to_string())])}</p>
                             </section>
                         })}
@@ -121,8 +121,8 @@ fn row(t: &'static Translations, lang: &'static str, tablet: Tablet) -> impl Int
         <tr data-revoked=tablet.revoked_at.is_some().to_string()>
             <th scope="row">{tablet.name.clone()}</th>
             <td>{tablet.center_name.clone()}</td>
-            <td>{when(tablet.paired_at)}</td>
-            <td>{last_used}</td>
+            <td data-label=k.col_paired.clone()>{when(tablet.paired_at)}</td>
+            <td data-label=k.col_last_used.clone()>{last_used}</td>
             <td>
                 {match tablet.revoked_at {
                     Some(at) => view! { <span>{format!("{} {}", k.revoked, when(at))}</span> }.into_any(),
