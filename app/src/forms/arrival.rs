@@ -1,13 +1,13 @@
 //! [ssr] "I have an appointment" at the kiosk: the search form's post.
 
-use super::{render_page, Form};
+use super::{limit, render_page, Form};
 use crate::db::arrivals::{arrive, ArrivalOutcome, Lookup};
 use crate::db::kiosk_devices::KioskDevice;
 use crate::domain::confirmation_code;
 use crate::domain::free_text::{parse_required, NAME_MAX_CHARS};
 use crate::domain::limits::Limited;
 use crate::i18n::dates::{clock, long_date};
-use crate::i18n::{fill, too_many_requests, translations, Locale};
+use crate::i18n::{fill, translations, Locale};
 use crate::pages::kiosk::appointment_page::{ArrivalReply, ArrivalTyped, ArrivedTicket};
 use crate::state::AppState;
 use axum::body::Bytes;
@@ -29,17 +29,24 @@ pub async fn kiosk_arrival(
     let form = Form::parse(&body);
     let display = form.kiosk_display();
     let page = format!("/kiosk/{center_id}/appointment{}", display.query());
-    if let Err(wait) = state
-        .limits
-        .check(Limited::KioskArrival, &format!("kiosk:{}", device.id))
+    let tablet = format!("kiosk:{}", device.id);
+    let typed_now = typed(&form);
+    let refused = |message| ArrivalReply {
+        typed: typed_now,
+        message: Some(message),
+        ..Default::default()
+    };
+    if let Err(refused) = limit(
+        &state,
+        Limited::KioskArrival,
+        &tablet,
+        display.locale,
+        &page,
+        refused,
+    )
+    .await
     {
-        let reply = ArrivalReply {
-            typed: typed(&form),
-            message: Some(too_many_requests(display.locale, wait.as_secs())),
-            ..Default::default()
-        };
-        let refused = render_page(&state, &page, reply, StatusCode::TOO_MANY_REQUESTS).await;
-        return super::sign_in::too_many_requests(refused, wait.as_secs());
+        return refused;
     }
     let (reply, status) = match arrival_reply(&state, &center_id, &form, display.locale).await {
         Ok(answer) => answer,

@@ -1,6 +1,6 @@
 //! [ssr] Booking from home: the details form, cancel, reschedule and the calendar file.
 
-use super::{render_page, Form};
+use super::{limit, render_page, Form};
 use crate::booking_mail::{calendar_event, manage_url};
 use crate::db::bookings::{
     book, cancel, find_by_token, reschedule, BookOutcome, CancelOutcome, NewBooking,
@@ -10,7 +10,7 @@ use crate::domain::accommodation::Accommodation;
 use crate::domain::booking_form::{DetailsAnswers, DetailsField, DetailsProblem};
 use crate::domain::ics::{to_ics, Method};
 use crate::domain::limits::Limited;
-use crate::i18n::{too_many_requests, translations, Locale};
+use crate::i18n::{translations, Locale};
 use crate::limits::ClientAddress;
 use crate::pages::booking::details_page::DetailsSubmission;
 use crate::pages::booking::times_page::TimeTaken;
@@ -67,13 +67,22 @@ pub async fn submit_details(
         limited: None,
     };
     let page = query.href("/book/details");
-    if let Err(wait) = state.limits.check(Limited::Booking, &client.limit_key()) {
-        let submission = DetailsSubmission {
-            limited: Some(too_many_requests(query.locale, wait.as_secs())),
-            ..again(Vec::new(), None, false)
-        };
-        let refused = render_page(&state, &page, submission, StatusCode::TOO_MANY_REQUESTS).await;
-        return super::sign_in::too_many_requests(refused, wait.as_secs());
+    let limited = |message| DetailsSubmission {
+        limited: Some(message),
+        ..again(Vec::new(), None, false)
+    };
+    let locale = query.locale;
+    if let Err(refused) = limit(
+        &state,
+        Limited::Booking,
+        &client.limit_key(),
+        locale,
+        &page,
+        limited,
+    )
+    .await
+    {
+        return refused;
     }
     let details = match answers.parse() {
         Ok(details) => details,
@@ -118,23 +127,6 @@ pub async fn submit_details(
     }
 }
 
-/// Counts a change by manage link against the client's limit; when over it, the manage
-/// page again with how long to wait, as a 429.
-async fn limit_change(
-    state: &AppState,
-    client: ClientAddress,
-    what: Limited,
-    page: &str,
-    locale: Locale,
-) -> Result<(), Response> {
-    let Err(wait) = state.limits.check(what, &client.limit_key()) else {
-        return Ok(());
-    };
-    let notice = PageNotice(too_many_requests(locale, wait.as_secs()));
-    let refused = render_page(state, page, notice, StatusCode::TOO_MANY_REQUESTS).await;
-    Err(super::sign_in::too_many_requests(refused, wait.as_secs()))
-}
-
 /// `POST /book/manage/{token}/cancel`.
 pub async fn cancel_booking(
     State(state): State<AppState>,
@@ -144,7 +136,16 @@ pub async fn cancel_booking(
 ) -> Response {
     let locale = Locale::from_tag(&Form::parse(&body).get("lang"));
     let page = format!("/book/manage/{token}?lang={}", locale.tag());
-    if let Err(refused) = limit_change(&state, client, Limited::BookingChange, &page, locale).await
+    let key = client.limit_key();
+    if let Err(refused) = limit(
+        &state,
+        Limited::BookingChange,
+        &key,
+        locale,
+        &page,
+        PageNotice,
+    )
+    .await
     {
         return refused;
     }
@@ -175,8 +176,16 @@ pub async fn reschedule_booking(
     let query = form.booking_query();
     let lang = query.locale.tag();
     let page = format!("/book/manage/{token}?lang={lang}");
-    if let Err(refused) =
-        limit_change(&state, client, Limited::BookingChange, &page, query.locale).await
+    let key = client.limit_key();
+    if let Err(refused) = limit(
+        &state,
+        Limited::BookingChange,
+        &key,
+        query.locale,
+        &page,
+        PageNotice,
+    )
+    .await
     {
         return refused;
     }

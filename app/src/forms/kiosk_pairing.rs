@@ -2,11 +2,11 @@
 //! cookie (`POST /kiosk/pair`); managers make codes (`POST /staff/kiosks`) and revoke
 //! tablets (`POST /staff/kiosks/{id}/revoke`).
 
-use super::{authorize, render_page, render_staff_page, Form};
+use super::{authorize, limit, render_page, render_staff_page, Form};
 use crate::domain::kiosk_pairing::{parse, parse_name, NameProblem, CODE_MINUTES};
 use crate::domain::limits::Limited;
 use crate::domain::roles::Permission;
-use crate::i18n::{too_many_requests, translations, Locale};
+use crate::i18n::{translations, Locale};
 use crate::kiosk_gate::device_cookie;
 use crate::limits::ClientAddress;
 use crate::pages::kiosk::pair_page::PairingAnswer;
@@ -36,13 +36,9 @@ pub async fn pair(
         ..PairingAnswer::default()
     };
     // Codes are guessed, if at all, from one place: a few tries a minute per address.
-    if let Err(wait) = state
-        .limits
-        .check(Limited::KioskPairing, &client.limit_key())
-    {
-        let answer = refuse(too_many_requests(locale, wait.as_secs()));
-        let refused = render_page(&state, &page, answer, StatusCode::TOO_MANY_REQUESTS).await;
-        return super::sign_in::too_many_requests(refused, wait.as_secs());
+    let key = client.limit_key();
+    if let Err(refused) = limit(&state, Limited::KioskPairing, &key, locale, &page, refuse).await {
+        return refused;
     }
     let error = translations(locale).kiosk_pairing.error_code.clone();
     let Some(code) = parse(&typed) else {

@@ -19,6 +19,7 @@ pub mod workshops;
 use crate::api::auth::Refused;
 use crate::app::shell;
 use crate::db::sessions::SessionStaff;
+use crate::domain::limits::Limited;
 use crate::domain::roles::Permission;
 use crate::i18n::Locale;
 use crate::pages::booking::query::BookingQuery;
@@ -104,6 +105,37 @@ pub(crate) async fn refusal(
             StatusCode::SERVICE_UNAVAILABLE.into_response()
         }
     }
+}
+
+/// Counts one `what` for `key` against its rate limit. Over the limit: the page at `uri`
+/// again, with what was typed (`answer`, given the translated "try again in …" message),
+/// as a 429 with `Retry-After`.
+pub(crate) async fn limit<T>(
+    state: &AppState,
+    what: Limited,
+    key: &str,
+    locale: Locale,
+    uri: &str,
+    answer: impl FnOnce(String) -> T,
+) -> Result<(), Response>
+where
+    T: Clone + Send + Sync + 'static,
+{
+    let Err(wait) = state.limits.check(what, key) else {
+        return Ok(());
+    };
+    let seconds = wait.as_secs();
+    let page = answer(crate::i18n::too_many_requests(locale, seconds));
+    let refused = render_page(state, uri, page, StatusCode::TOO_MANY_REQUESTS).await;
+    Err(with_retry_after(refused, seconds))
+}
+
+/// Adds `Retry-After: seconds` to a refusal.
+pub(crate) fn with_retry_after(mut response: Response, seconds: u64) -> Response {
+    if let Ok(value) = HeaderValue::from_str(&seconds.max(1).to_string()) {
+        response.headers_mut().insert(header::RETRY_AFTER, value);
+    }
+    response
 }
 
 /// Logs an internal failure and answers 503 without saying what failed.

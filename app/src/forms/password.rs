@@ -2,10 +2,10 @@
 //! signs the person in. A refused password comes back beside its field; a link that no
 //! longer works says so.
 
-use super::{render_staff_page, unavailable, Form};
+use super::{limit, render_staff_page, unavailable, Form};
 use crate::domain::limits::Limited;
 use crate::domain::staff_accounts::{new_password, PasswordProblem};
-use crate::i18n::{too_many_requests, translations, Locale};
+use crate::i18n::{translations, Locale};
 use crate::limits::ClientAddress;
 use crate::pages::staff::password_page::PasswordAnswer;
 use crate::passwords::HashError;
@@ -27,23 +27,13 @@ pub async fn set_password(
     let locale = Locale::from_tag(&form.get("lang"));
     let page = format!("/staff/password/{token}?lang={}", locale.tag());
     let a = &translations(locale).accounts;
-    if let Err(wait) = state
-        .limits
-        .check(Limited::PasswordLink, &client.limit_key())
-    {
-        let answer = PasswordAnswer {
-            password_error: Some(too_many_requests(locale, wait.as_secs())),
-            ..PasswordAnswer::default()
-        };
-        let refused = render_staff_page(
-            &state,
-            &page,
-            &headers,
-            answer,
-            StatusCode::TOO_MANY_REQUESTS,
-        )
-        .await;
-        return super::sign_in::too_many_requests(refused, wait.as_secs());
+    let refused = |message| PasswordAnswer {
+        password_error: Some(message),
+        ..PasswordAnswer::default()
+    };
+    let key = client.limit_key();
+    if let Err(refused) = limit(&state, Limited::PasswordLink, &key, locale, &page, refused).await {
+        return refused;
     }
     // The link is checked before any hashing: a made-up link costs a lookup, not Argon2.
     match crate::db::password_links::holder(&state.pool, &token).await {

@@ -3,7 +3,7 @@
 //! (taken atomically, so parallel guesses cannot all slip through), and a turn at the
 //! bounded Argon2 hashing. A refusal shows the sign-in page again with the email kept.
 
-use super::{render_page, Form};
+use super::{render_page, with_retry_after, Form};
 use crate::db::sign_in_failures::{clear, give_back, reserve_attempt};
 use crate::domain::limits::Limited;
 use crate::i18n::{translations, Locale};
@@ -59,7 +59,7 @@ pub async fn sign_in(
     if let Some((answer, seconds)) = refused {
         // Refused before the password is even checked: guessing gains nothing by hurrying.
         tracing::warn!(%address, "staff sign-in slowed down");
-        return too_many_requests(
+        return with_retry_after(
             render_page(&state, &page, answer, StatusCode::TOO_MANY_REQUESTS).await,
             seconds,
         );
@@ -82,7 +82,7 @@ pub async fn sign_in(
                 StatusCode::SERVICE_UNAVAILABLE,
             )
             .await;
-            return too_many_requests(busy, crate::passwords::WAIT.as_secs());
+            return with_retry_after(busy, crate::passwords::WAIT.as_secs());
         }
         Err(error) => return super::unavailable(error),
     };
@@ -107,14 +107,6 @@ pub async fn sign_in(
     let cookie = crate::api::auth::session_cookie(&token, state.settings.secure_cookies);
     if let Ok(cookie) = HeaderValue::from_str(&cookie) {
         response.headers_mut().insert(header::SET_COOKIE, cookie);
-    }
-    response
-}
-
-/// Adds `Retry-After: seconds` to a refusal.
-pub(crate) fn too_many_requests(mut response: Response, seconds: u64) -> Response {
-    if let Ok(value) = HeaderValue::from_str(&seconds.max(1).to_string()) {
-        response.headers_mut().insert(header::RETRY_AFTER, value);
     }
     response
 }

@@ -1,7 +1,7 @@
 //! [ssr] Workshop enrolment from the session page, cancel from the private link, and the
 //! calendar file.
 
-use super::{render_page, Form};
+use super::{limit, render_page, Form};
 use crate::db::workshops::{
     cancel_enrolment, enrol, enrolment_by_token, EnrolOutcome, NewEnrolment,
 };
@@ -11,7 +11,7 @@ use crate::domain::free_text::{parse_required, NAME_MAX_CHARS, NOTE_MAX_CHARS};
 use crate::domain::ics::{to_ics, Method};
 use crate::domain::limits::Limited;
 use crate::domain::workshop::Contact;
-use crate::i18n::{too_many_requests, translations, Locale};
+use crate::i18n::{translations, Locale};
 use crate::limits::ClientAddress;
 use crate::pages::booking::query::encode;
 use crate::pages::workshops::session_page::{EnrolAnswers, EnrolSubmission};
@@ -85,13 +85,22 @@ pub async fn submit_enrolment(
         accommodation_other_error: note(Accommodation::Other, &answers.accommodation_other).err(),
         message: None,
     };
-    if let Err(wait) = state.limits.check(Limited::Enrolment, &client.limit_key()) {
-        let limited = EnrolSubmission {
-            message: Some(too_many_requests(locale, wait.as_secs())),
-            ..refused
-        };
-        let page = render_page(&state, &page, limited, StatusCode::TOO_MANY_REQUESTS).await;
-        return super::sign_in::too_many_requests(page, wait.as_secs());
+    let limited = |message| EnrolSubmission {
+        message: Some(message),
+        ..refused.clone()
+    };
+    let client_key = client.limit_key();
+    if let Err(refused) = limit(
+        &state,
+        Limited::Enrolment,
+        &client_key,
+        locale,
+        &page,
+        limited,
+    )
+    .await
+    {
+        return refused;
     }
     let notes_missing =
         refused.interpreter_language_error.is_some() || refused.accommodation_other_error.is_some();
@@ -233,13 +242,19 @@ pub async fn cancel(
         locale.tag(),
         encode(&form.get("tz"))
     );
-    if let Err(wait) = state
-        .limits
-        .check(Limited::EnrolmentChange, &client.limit_key())
+    let key = client.limit_key();
+    let notice = crate::pages::PageNotice;
+    if let Err(refused) = limit(
+        &state,
+        Limited::EnrolmentChange,
+        &key,
+        locale,
+        &back,
+        notice,
+    )
+    .await
     {
-        let notice = crate::pages::PageNotice(too_many_requests(locale, wait.as_secs()));
-        let page = render_page(&state, &back, notice, StatusCode::TOO_MANY_REQUESTS).await;
-        return super::sign_in::too_many_requests(page, wait.as_secs());
+        return refused;
     }
     match cancel_enrolment(&state.pool, &token, &state.settings.mail, Utc::now()).await {
         Ok(promoted) => {
@@ -347,13 +362,22 @@ pub async fn kiosk_enrol(
         Ok(_) => return StatusCode::NOT_FOUND.into_response(),
         Err(error) => return super::unavailable(error),
     }
-    if let Err(wait) = state
-        .limits
-        .check(Limited::KioskEnrolment, &format!("kiosk:{}", device.id))
+    let tablet = format!("kiosk:{}", device.id);
+    let limited = |message| KioskEnrolReply {
+        message: Some(message),
+        ..reply.clone()
+    };
+    if let Err(refused) = limit(
+        &state,
+        Limited::KioskEnrolment,
+        &tablet,
+        locale,
+        &page,
+        limited,
+    )
+    .await
     {
-        reply.message = Some(too_many_requests(locale, wait.as_secs()));
-        let page = render_page(&state, &page, reply, StatusCode::TOO_MANY_REQUESTS).await;
-        return super::sign_in::too_many_requests(page, wait.as_secs());
+        return refused;
     }
     let person = NewEnrolment {
         key,

@@ -32,7 +32,7 @@ async fn the_report_and_its_csv_count_what_the_database_holds(pool: PgPool) {
     .execute(&app.pool)
     .await
     .unwrap();
-    // A workshop that started an hour ago with 4 seats: 2 enrolled, 1 attended.
+    // A workshop today with 4 seats: 2 enrolled, 1 attended.
     let workshop = session(&app.pool, 4, Duration::days(1)).await;
     let mut enrolments = Vec::new();
     for n in 0..2 {
@@ -44,7 +44,12 @@ async fn the_report_and_its_csv_count_what_the_database_holds(pool: PgPool) {
             enrolments.push(enrolment_id);
         }
     }
-    sqlx::query("update workshop_sessions set starts_at = now() - interval '1 hour', ends_at = now() + interval '1 hour'")
+    // Early today on the centers' wall clock, whatever the hour the test runs.
+    sqlx::query(
+        "update workshop_sessions
+         set starts_at = (date_trunc('day', now() at time zone 'America/Los_Angeles') + interval '1 minute') at time zone 'America/Los_Angeles',
+             ends_at = (date_trunc('day', now() at time zone 'America/Los_Angeles') + interval '2 hours') at time zone 'America/Los_Angeles'",
+    )
         .execute(&app.pool)
         .await
         .unwrap();
