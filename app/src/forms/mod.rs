@@ -1,7 +1,8 @@
-//! [ssr] Form posts handled by axum: booking from home and the kiosk's appointment
-//! arrival. Success answers with a redirect (so Reload never books twice); a refusal
-//! renders the same page again with the answers and messages in context, so nothing typed
-//! is lost and no JavaScript is needed.
+//! [ssr] Form posts handled by axum: booking and enrolment from home, the kiosk's posts,
+//! sign-in, pairing, and the staff forms. Success answers with a redirect (so Reload never
+//! acts twice); a refusal renders the same page again with the answers and messages in
+//! context, so nothing typed is lost and no JavaScript is needed. Staff forms go through
+//! `authorize` (the one permission check) first; public ones through `limit`.
 
 pub mod accounts;
 pub mod arrival;
