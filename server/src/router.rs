@@ -80,6 +80,22 @@ fn pages_and_forms(state: AppState) -> Router<AppState> {
         .route("/readyz", get(ready))
         .route("/staff", get(|| async { Redirect::to("/staff/queue") }))
         .route("/staff/login", post(app::forms::sign_in::sign_in))
+        .route("/staff/sign-out", post(app::forms::sign_in::sign_out))
+        .route("/staff/queue/act", post(app::forms::queue::act))
+        .route("/staff/queue/transfer", post(app::forms::queue::transfer))
+        .route("/staff/queue/call-next", post(app::forms::queue::call_next))
+        .route(
+            "/staff/accommodations/update",
+            post(app::forms::accommodations::update),
+        )
+        .route(
+            "/staff/calendar/{id}/update",
+            post(app::forms::calendar::update),
+        )
+        .route(
+            "/staff/workshops/{id}/attendance",
+            post(app::forms::staff_sessions::mark_attendance),
+        )
         .route("/book/details", post(app::forms::booking::submit_details))
         .route(
             "/book/manage/{token}/cancel",

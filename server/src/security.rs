@@ -4,10 +4,9 @@
 //! - A Content-Security-Policy naming a fresh nonce per request: only scripts from this
 //!   site, or inline scripts carrying the nonce (Leptos's hydration script and ours), run;
 //!   no page of Frontdesk can be framed (`frame-ancestors 'none'`).
-//! - `nosniff`, a Permissions-Policy that turns off what no page uses, and HSTS over https
-//!   — set with tower-http's `SetResponseHeaderLayer` in `static_headers` — and
-//!   `Referrer-Policy: no-referrer` (manage links are private and sit in URLs), but
-//!   `same-origin` on staff pages (`referrer_policy`).
+//! - `nosniff`, `Referrer-Policy: no-referrer` (manage links are private and sit in URLs),
+//!   a Permissions-Policy that turns off what no page uses, and HSTS over https — set with
+//!   tower-http's `SetResponseHeaderLayer` in `static_headers`.
 //! - A POST, PUT, PATCH or DELETE that a browser marks as coming from another site
 //!   (`Sec-Fetch-Site: cross-site`, or an `Origin` that is not this site) is refused with
 //!   403 before any handler runs. SameSite=Strict cookies already keep staff sessions out
@@ -21,31 +20,17 @@ use axum::response::{IntoResponse, Response};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 /// Draws the request's nonce, hands it to the handler (extensions and task-local) and
-/// names it in the response's Content-Security-Policy; sets the Referrer-Policy for the
-/// path.
+/// names it in the response's Content-Security-Policy.
 pub async fn content_security_policy(mut request: Request, next: Next) -> Response {
     let nonce = CspNonce::new();
-    let referrer = referrer_policy(request.uri().path());
     request.extensions_mut().insert(nonce.clone());
     let mut response = REQUEST_NONCE.scope(nonce.clone(), next.run(request)).await;
-    let headers = response.headers_mut();
     if let Ok(policy) = HeaderValue::from_str(&policy(&nonce)) {
-        headers.insert(header::CONTENT_SECURITY_POLICY, policy);
+        response
+            .headers_mut()
+            .insert(header::CONTENT_SECURITY_POLICY, policy);
     }
-    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static(referrer));
     response
-}
-
-/// `no-referrer` wherever a private link can be in the address (manage links, password
-/// links, pairing codes: everything public). Staff pages have none, and their plain forms
-/// that post to server functions are sent back to the page they came from by its
-/// `Referer`: they say `same-origin`, which still gives other sites nothing.
-pub fn referrer_policy(path: &str) -> &'static str {
-    if path.starts_with("/staff/") && !path.starts_with("/staff/password/") {
-        "same-origin"
-    } else {
-        "no-referrer"
-    }
 }
 
 /// The policy for a response whose inline scripts carry `nonce`. WebAssembly needs
@@ -68,6 +53,9 @@ pub fn static_headers(hsts: bool) -> Vec<SetResponseHeaderLayer<Option<HeaderVal
     };
     vec![
         fixed(header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        // Private links (manage, password, pairing) sit in addresses: none leaves in a
+        // Referer. No form relies on one: every form post answers with its own redirect.
+        fixed(header::REFERRER_POLICY, "no-referrer"),
         fixed(header::X_FRAME_OPTIONS, "DENY"),
         fixed(
             HeaderName::from_static("permissions-policy"),
@@ -222,15 +210,6 @@ mod tests {
         for (pairs, cross) in cases {
             assert_eq!(is_cross_site(&headers(&pairs), &site), cross, "{pairs:?}");
         }
-    }
-
-    #[test]
-    fn only_staff_pages_without_tokens_send_a_referrer_and_only_to_this_site() {
-        assert_eq!(referrer_policy("/staff/queue"), "same-origin");
-        assert_eq!(referrer_policy("/staff/password/abc"), "no-referrer");
-        assert_eq!(referrer_policy("/book/manage/abc"), "no-referrer");
-        assert_eq!(referrer_policy("/kiosk/pair"), "no-referrer");
-        assert_eq!(referrer_policy("/staff"), "no-referrer");
     }
 
     #[test]

@@ -88,39 +88,3 @@ pub async fn accommodation_queue(
         items,
     })
 }
-
-/// Sets how far one request is; whoever sets it handles it from now on.
-#[server(endpoint = "staff/accommodations/update")]
-pub async fn update_accommodation(
-    source: String,
-    source_id: i64,
-    need: String,
-    status: String,
-) -> Result<(), ServerFnError> {
-    let staff = super::auth::require(Permission::HandleAccommodations).await?;
-    let state = super::state()?;
-    let (Some(source), Some(need), Some(status)) = (
-        Source::from_code(&source),
-        Accommodation::from_code(&need),
-        WorkStatus::from_code(&status),
-    ) else {
-        return Err(ServerFnError::new("unknown request or status"));
-    };
-    crate::db::accommodation_work::set_status(
-        &state.pool,
-        source.code(),
-        source_id,
-        need.code(),
-        status.code(),
-        staff.staff_id,
-    )
-    .await
-    .map_err(super::unavailable)?;
-    tracing::info!(
-        staff.id = staff.staff_id,
-        source = source.code(),
-        source_id,
-        "accommodation updated"
-    );
-    Ok(())
-}

@@ -1,6 +1,8 @@
-//! Staff sessions: the session cookie, the one permission check every staff action goes
-//! through (`authorize`), and sign-out. Sign-in is a form post (`forms::sign_in`).
+//! Staff sessions: the session cookie and the one permission check every staff action goes
+//! through (`authorize`, and `require` for server functions). Sign-in and sign-out are form
+//! posts (`forms::sign_in`).
 
+#[cfg(feature = "ssr")]
 use leptos::prelude::*;
 
 /// Name of the cookie that carries a staff session token over plain http (a loopback
@@ -107,17 +109,6 @@ pub async fn require(
     Err(ServerFnError::new(message))
 }
 
-#[cfg(feature = "ssr")]
-fn set_cookie(value: String) {
-    use axum::http::{header::SET_COOKIE, HeaderValue};
-    if let (Some(response), Ok(value)) = (
-        use_context::<leptos_axum::ResponseOptions>(),
-        HeaderValue::from_str(&value),
-    ) {
-        response.append_header(SET_COOKIE, value);
-    }
-}
-
 /// An argon2id hash of a random password nobody knows: checking a password against it
 /// takes as long as against a real one, so the response time does not tell which emails
 /// have accounts.
@@ -125,23 +116,6 @@ fn set_cookie(value: String) {
 pub static DUMMY_HASH: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
     hash_password(&crate::db::sessions::new_token()).unwrap_or_default()
 });
-
-/// Ends the session and returns to the sign-in page.
-#[server(endpoint = "staff/sign-out")]
-pub async fn sign_out() -> Result<(), ServerFnError> {
-    let state = super::state()?;
-    let secure = state.settings.secure_cookies;
-    if let Some(parts) = use_context::<axum::http::request::Parts>() {
-        if let Some(token) = session_token(&parts.headers, secure) {
-            crate::db::sessions::delete_session(&state.pool, &token)
-                .await
-                .map_err(super::unavailable)?;
-        }
-    }
-    set_cookie(cookie(session_cookie_name(secure), "", 0, secure));
-    leptos_axum::redirect("/staff/login");
-    Ok(())
-}
 
 /// The `Set-Cookie` value that carries a new session's token.
 #[cfg(feature = "ssr")]

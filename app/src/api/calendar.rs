@@ -150,40 +150,6 @@ pub async fn appointment_details(id: i64) -> Result<Option<AppointmentInfo>, Ser
         .map_err(super::unavailable)
 }
 
-/// Changes an appointment's status, who handles it and its note; every change is kept.
-#[server(endpoint = "staff/calendar/update")]
-pub async fn update_appointment(
-    id: i64,
-    status: String,
-    staff_id: String,
-    note: String,
-) -> Result<(), ServerFnError> {
-    use crate::db::calendar::{AppointmentUpdate, UpdateOutcome};
-    let me = super::auth::require(Permission::UpdateAppointment).await?;
-    let state = super::state()?;
-    let Some(status) = AppointmentStatus::from_code(&status) else {
-        return Err(ServerFnError::new("unknown status"));
-    };
-    let update = AppointmentUpdate {
-        status,
-        staff_id: staff_id.parse().ok(),
-        note: crate::domain::free_text::parse_optional(
-            &note,
-            crate::domain::free_text::STAFF_NOTE_MAX_CHARS,
-        )
-        .map_err(|_| super::refuse(axum::http::StatusCode::UNPROCESSABLE_ENTITY, "note refused"))?
-        .unwrap_or_default(),
-    };
-    match crate::db::calendar::update_appointment(&state.pool, id, &update, me.staff_id, Utc::now())
-        .await
-        .map_err(super::unavailable)?
-    {
-        UpdateOutcome::Saved { .. } => Ok(()),
-        UpdateOutcome::NotAllowed => Err(ServerFnError::new("that status change is not allowed")),
-        UpdateOutcome::Unknown => Err(ServerFnError::new("unknown appointment")),
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ContactRead {
     pub read_at: DateTime<Utc>,

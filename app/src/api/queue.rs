@@ -66,69 +66,6 @@ pub async fn load_queue(
     }
 }
 
-/// Applies a staff action ("call", "start_serving", "done", "left") to one visit.
-#[server(endpoint = "staff/queue/act")]
-pub async fn act_on_visit(
-    center_id: String,
-    visit_id: i64,
-    action: String,
-) -> Result<(), ServerFnError> {
-    let staff = super::auth::require(Permission::ActOnQueue).await?;
-    let state = super::state()?;
-    let action = crate::domain::queue::QueueAction::from_code(&action)
-        .ok_or_else(|| ServerFnError::new("unknown action"))?;
-    let applied =
-        crate::db::queue::apply_action(&state.pool, &center_id, visit_id, action, staff.staff_id)
-            .await
-            .map_err(super::unavailable)?;
-    tracing::info!(
-        visit.id = visit_id,
-        staff.id = staff.staff_id,
-        action = action.code(),
-        applied,
-        "queue action"
-    );
-    Ok(())
-}
-
-/// Hands a visit to a colleague (`to` = "staff:<id>") or back into the line for another
-/// service (`to` = "service:<reason>").
-#[server(endpoint = "staff/queue/transfer")]
-pub async fn transfer_visit(
-    center_id: String,
-    visit_id: i64,
-    to: String,
-) -> Result<(), ServerFnError> {
-    let staff = super::auth::require(Permission::ActOnQueue).await?;
-    let state = super::state()?;
-    let to = crate::domain::queue::Transfer::parse(&to)
-        .ok_or_else(|| ServerFnError::new("unknown transfer"))?;
-    let applied = crate::db::queue::transfer(&state.pool, &center_id, visit_id, to)
-        .await
-        .map_err(super::unavailable)?;
-    tracing::info!(visit.id = visit_id, staff.id = staff.staff_id, to = %to.value(), applied, "queue transfer");
-    Ok(())
-}
-
-/// Calls the next waiting visitor at `center_id`.
-#[server(endpoint = "staff/queue/call-next")]
-pub async fn call_next_visitor(center_id: String) -> Result<(), ServerFnError> {
-    let staff = super::auth::require(Permission::ActOnQueue).await?;
-    let state = super::state()?;
-    let Some(center) = crate::db::centers::find_center(&state.pool, &center_id)
-        .await
-        .map_err(super::unavailable)?
-    else {
-        return Err(ServerFnError::new("unknown center"));
-    };
-    let called =
-        crate::db::queue::call_next(&state.pool, &center, staff.staff_id, chrono::Utc::now())
-            .await
-            .map_err(super::unavailable)?;
-    tracing::info!(visit.id = ?called, staff.id = staff.staff_id, "call next");
-    Ok(())
-}
-
 /// What the queue page shows: who is signed in, the centers to choose from, and the queue.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QueuePageData {

@@ -109,24 +109,6 @@ pub async fn staff_roster(id: i64) -> Result<Option<Roster>, ServerFnError> {
     }))
 }
 
-/// Marks one enrolled person as attended or no-show (or back to enrolled).
-#[server(endpoint = "staff/workshops/attendance")]
-pub async fn mark_attendance(
-    session_id: i64,
-    enrolment_id: i64,
-    status: String,
-) -> Result<(), ServerFnError> {
-    super::auth::require(Permission::MarkAttendance).await?;
-    let state = super::state()?;
-    if !matches!(status.as_str(), "attended" | "no_show" | "enrolled") {
-        return Err(ServerFnError::new("unknown attendance"));
-    }
-    crate::db::workshops::mark_attendance(&state.pool, session_id, enrolment_id, &status)
-        .await
-        .map_err(super::unavailable)?;
-    Ok(())
-}
-
 /// The form to create a session (`id` none) or edit session `id`, filled in with the
 /// session's values read on its own wall clock. `None` when `id` is unknown.
 #[server(endpoint = "staff/workshops/form")]

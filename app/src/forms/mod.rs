@@ -4,14 +4,17 @@
 //! context, so nothing typed is lost and no JavaScript is needed. Staff forms go through
 //! `authorize` (the one permission check) first; public ones through `limit`.
 
+pub mod accommodations;
 pub mod accounts;
 pub mod arrival;
 pub mod audit;
 pub mod availability;
 pub mod booking;
+pub mod calendar;
 pub mod closures;
 pub mod kiosk_pairing;
 pub mod password;
+pub mod queue;
 pub mod reports;
 pub mod sign_in;
 pub mod staff_sessions;

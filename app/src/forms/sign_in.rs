@@ -1,4 +1,4 @@
-//! [ssr] `POST /staff/login`: staff sign-in. Each attempt passes three gates before its
+//! [ssr] `POST /staff/login`: staff sign-in, and `POST /staff/sign-out`. Each attempt passes three gates before its
 //! password is checked: the per-address limit, the per-account-and-address slow-down
 //! (taken atomically, so parallel guesses cannot all slip through), and a turn at the
 //! bounded Argon2 hashing. A refusal shows the sign-in page again with the email kept.
@@ -106,6 +106,24 @@ pub async fn sign_in(
     let mut response = Redirect::to(&queue).into_response();
     let cookie = crate::api::auth::session_cookie(&token, state.settings.secure_cookies);
     if let Ok(cookie) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().insert(header::SET_COOKIE, cookie);
+    }
+    response
+}
+
+/// `POST /staff/sign-out`: ends the session (its live screens close on every process) and
+/// returns to the sign-in page.
+pub async fn sign_out(State(state): State<AppState>, headers: axum::http::HeaderMap) -> Response {
+    let secure = state.settings.secure_cookies;
+    if let Some(token) = crate::api::auth::session_token(&headers, secure) {
+        if let Err(error) = crate::db::sessions::delete_session(&state.pool, &token).await {
+            return super::unavailable(error);
+        }
+    }
+    let mut response = Redirect::to("/staff/login").into_response();
+    let expired =
+        crate::api::auth::cookie(crate::api::auth::session_cookie_name(secure), "", 0, secure);
+    if let Ok(cookie) = HeaderValue::from_str(&expired) {
         response.headers_mut().insert(header::SET_COOKIE, cookie);
     }
     response

@@ -316,3 +316,32 @@ pub async fn change_capacity(
         Err(error) => unavailable(error),
     }
 }
+
+/// `POST /staff/workshops/{id}/attendance`: `enrolment`, `status` (attended, no_show or
+/// enrolled again). The waitlist and cancelled enrolments are left alone.
+pub async fn mark_attendance(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let form = Form::parse(&body);
+    let locale = Locale::from_tag(&form.get("lang"));
+    if let Err(refused) =
+        super::authorize(&state, &headers, Permission::MarkAttendance, locale).await
+    {
+        return refused;
+    }
+    let (Ok(enrolment), Some(status)) = (
+        form.get("enrolment").parse::<i64>(),
+        crate::domain::workshop::attendance(&form.get("status")),
+    ) else {
+        return StatusCode::UNPROCESSABLE_ENTITY.into_response();
+    };
+    match crate::db::workshops::mark_attendance(&state.pool, id, enrolment, status).await {
+        Ok(_) => {
+            Redirect::to(&format!("/staff/workshops/{id}?lang={}", locale.tag())).into_response()
+        }
+        Err(error) => unavailable(error),
+    }
+}

@@ -50,7 +50,7 @@ async fn requests_from_check_ins_and_enrolments_are_worked_through_by_staff(pool
         .unwrap();
     let reply = app
         .post_form(
-            "/api/staff/accommodations/update",
+            "/staff/accommodations/update",
             &format!("source=visit&source_id={visit_id}&need=spoken_interpreter&status=arranged"),
             Some(&cookie),
         )
@@ -73,7 +73,7 @@ async fn requests_from_check_ins_and_enrolments_are_worked_through_by_staff(pool
     // Nonsense is refused and changes nothing.
     let reply = app
         .post_form(
-            "/api/staff/accommodations/update",
+            "/staff/accommodations/update",
             &format!("source=visit&source_id={visit_id}&need=spoken_interpreter&status=done"),
             Some(&cookie),
         )

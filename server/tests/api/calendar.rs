@@ -81,8 +81,8 @@ async fn the_calendar_shows_appointments_and_every_change_and_contact_read_is_ke
         .unwrap();
     let reply = app
         .post_form(
-            "/api/staff/calendar/update",
-            &format!("id={id}&status=arrived&staff_id={coach_id}&note=Needs+a+quiet+room"),
+            &format!("/staff/calendar/{id}/update"),
+            &format!("lang=en&status=arrived&staff_id={coach_id}&note=Needs+a+quiet+room"),
             Some(&front_desk),
         )
         .await;
@@ -102,8 +102,8 @@ async fn the_calendar_shows_appointments_and_every_change_and_contact_read_is_ke
     );
     // Back to "booked" is not a change staff can make: nothing changes.
     app.post_form(
-        "/api/staff/calendar/update",
-        &format!("id={id}&status=booked&staff_id={coach_id}&note=x"),
+        &format!("/staff/calendar/{id}/update"),
+        &format!("lang=en&status=booked&staff_id={coach_id}&note=x"),
         Some(&front_desk),
     )
     .await;

@@ -22,12 +22,8 @@ async fn a_check_in_and_a_staff_action_are_announced_to_other_connections(pool: 
     assert_eq!(heard.payload(), CENTER);
 
     let cookie = app.sign_in().await;
-    app.post_form(
-        "/api/staff/queue/call-next",
-        "center_id=tigard",
-        Some(&cookie),
-    )
-    .await;
+    app.post_form("/staff/queue/call-next", "center_id=tigard", Some(&cookie))
+        .await;
     let heard = tokio::time::timeout(Duration::from_secs(5), listener.recv())
         .await
         .expect("no notification")

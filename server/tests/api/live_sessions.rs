@@ -68,9 +68,7 @@ async fn signing_out_closes_the_sessions_live_streams(pool: PgPool) {
     let cookie = app.sign_in().await;
     let (stream, table) = first_event(open_stream(&app, &cookie).await).await;
     assert!(table.contains("Lan N."), "{table}");
-    let signed_out = app
-        .post_form("/api/staff/sign-out", "", Some(&cookie))
-        .await;
+    let signed_out = app.post_form("/staff/sign-out", "", Some(&cookie)).await;
     assert!(signed_out.status.is_redirection(), "{}", signed_out.status);
     let text = read_to_end(stream).await;
     assert!(!text.contains("Lan N."), "no names after the end: {text}");

@@ -20,17 +20,17 @@ async fn call_next_calls_the_earliest_arrival_and_actions_move_it_along(pool: Pg
     let cookie = app.sign_in().await;
 
     let reply = app
-        .post_form(
-            "/api/staff/queue/call-next",
-            "center_id=tigard",
-            Some(&cookie),
-        )
+        .post_form("/staff/queue/call-next", "center_id=tigard", Some(&cookie))
         .await;
     assert_eq!(
         reply.status,
-        StatusCode::FOUND,
+        StatusCode::SEE_OTHER,
         "a plain form post returns to the page: {}",
         reply.body
+    );
+    assert_eq!(
+        reply.header(axum::http::header::LOCATION),
+        "/staff/queue?center=tigard&lang=en"
     );
     assert_eq!(
         statuses(&app.pool).await,
@@ -46,7 +46,7 @@ async fn call_next_calls_the_earliest_arrival_and_actions_move_it_along(pool: Pg
         .unwrap();
     for action in ["start_serving", "done"] {
         let form = format!("center_id=tigard&visit_id={id}&action={action}");
-        app.post_form("/api/staff/queue/act", &form, Some(&cookie))
+        app.post_form("/staff/queue/act", &form, Some(&cookie))
             .await;
     }
     let (status, staff): (String, String) = sqlx::query_as(
@@ -60,7 +60,7 @@ async fn call_next_calls_the_earliest_arrival_and_actions_move_it_along(pool: Pg
 
     // Done is final: "left" no longer applies and changes nothing.
     let form = format!("center_id=tigard&visit_id={id}&action=left");
-    app.post_form("/api/staff/queue/act", &form, Some(&cookie))
+    app.post_form("/staff/queue/act", &form, Some(&cookie))
         .await;
     assert_eq!(statuses(&app.pool).await[0].1, "done");
 }
@@ -245,7 +245,7 @@ async fn a_visit_is_handed_to_a_colleague_or_back_to_the_line_for_another_servic
     .await
     .unwrap();
     app.post_form(
-        "/api/staff/queue/act",
+        "/staff/queue/act",
         &format!("center_id=tigard&visit_id={ana}&action=call"),
         Some(&cookie),
     )
@@ -262,7 +262,7 @@ async fn a_visit_is_handed_to_a_colleague_or_back_to_the_line_for_another_servic
 
     // To a colleague: Rosa now has Ana, still called.
     app.post_form(
-        "/api/staff/queue/transfer",
+        "/staff/queue/transfer",
         &format!("center_id=tigard&visit_id={ana}&to=staff%3A{colleague}"),
         Some(&cookie),
     )
@@ -277,7 +277,7 @@ async fn a_visit_is_handed_to_a_colleague_or_back_to_the_line_for_another_servic
 
     // Back to the line for resume review: waiting again, behind Early who came first.
     app.post_form(
-        "/api/staff/queue/transfer",
+        "/staff/queue/transfer",
         &format!("center_id=tigard&visit_id={ana}&to=service%3Aresume_review"),
         Some(&cookie),
     )
@@ -292,12 +292,8 @@ async fn a_visit_is_handed_to_a_colleague_or_back_to_the_line_for_another_servic
         (status.as_str(), reasons, called),
         ("waiting", vec!["resume_review".to_owned()], None)
     );
-    app.post_form(
-        "/api/staff/queue/call-next",
-        "center_id=tigard",
-        Some(&cookie),
-    )
-    .await;
+    app.post_form("/staff/queue/call-next", "center_id=tigard", Some(&cookie))
+        .await;
     assert_eq!(
         statuses(&app.pool).await,
         [
@@ -308,7 +304,7 @@ async fn a_visit_is_handed_to_a_colleague_or_back_to_the_line_for_another_servic
 
     // Nonsense changes nothing.
     app.post_form(
-        "/api/staff/queue/transfer",
+        "/staff/queue/transfer",
         &format!("center_id=tigard&visit_id={ana}&to=service%3Aknitting"),
         Some(&cookie),
     )

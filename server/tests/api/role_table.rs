@@ -116,15 +116,15 @@ async fn every_staff_action_is_refused_to_every_role_the_table_refuses(pool: PgP
 
     use Permission::*;
     let actions = [
-        post(ActOnQueue, "/api/staff/queue/call-next", "center_id=tigard"),
+        post(ActOnQueue, "/staff/queue/call-next", "center_id=tigard"),
         post(
             ActOnQueue,
-            "/api/staff/queue/act",
+            "/staff/queue/act",
             format!("center_id=tigard&visit_id={visit_id}&action=call"),
         ),
         post(
             ActOnQueue,
-            "/api/staff/queue/transfer",
+            "/staff/queue/transfer",
             format!("center_id=tigard&visit_id={visit_id}&to=service:resume_review"),
         ),
         post(
@@ -134,18 +134,18 @@ async fn every_staff_action_is_refused_to_every_role_the_table_refuses(pool: PgP
         ),
         post(
             UpdateAppointment,
-            "/api/staff/calendar/update",
-            format!("id={booking_id}&status=booked&staff_id=&note=Called+ahead"),
+            format!("/staff/calendar/{booking_id}/update"),
+            "lang=en&status=booked&staff_id=&note=Called+ahead",
         ),
         post(
             HandleAccommodations,
-            "/api/staff/accommodations/update",
+            "/staff/accommodations/update",
             format!("source=visit&source_id={visit_id}&need=large_print&status=arranged"),
         ),
         post(
             MarkAttendance,
-            "/api/staff/workshops/attendance",
-            format!("session_id={workshop}&enrolment_id={enrolment}&status=attended"),
+            format!("/staff/workshops/{workshop}/attendance"),
+            format!("lang=en&enrolment={enrolment}&status=attended"),
         ),
         post(
             ManageWorkshops,

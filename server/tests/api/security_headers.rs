@@ -66,10 +66,11 @@ async fn every_page_carries_the_security_headers_and_its_own_nonce_on_every_scri
                 "nosniff",
                 "{what}"
             );
-            // Private links sit in public addresses; staff pages have none.
-            let staff = path.starts_with("/staff/") && !path.starts_with("/staff/password/");
-            let referrer = if staff { "same-origin" } else { "no-referrer" };
-            assert_eq!(reply.header(header::REFERRER_POLICY), referrer, "{what}");
+            assert_eq!(
+                reply.header(header::REFERRER_POLICY),
+                "no-referrer",
+                "{what}"
+            );
             let policy = reply.header(header::CONTENT_SECURITY_POLICY);
             assert!(
                 policy.contains("frame-ancestors 'none'"),

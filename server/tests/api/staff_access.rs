@@ -19,9 +19,9 @@ async fn staff_pages_stream_and_server_functions_refuse_strangers(pool: PgPool) 
 
     app.check_in("Ana", "Lopez").await;
     for (path, form) in [
-        ("/api/staff/queue/call-next", "center_id=tigard"),
+        ("/staff/queue/call-next", "center_id=tigard"),
         (
-            "/api/staff/queue/act",
+            "/staff/queue/act",
             "center_id=tigard&visit_id=1&action=call",
         ),
     ] {
@@ -99,9 +99,7 @@ async fn signed_in_staff_see_the_queue_and_sign_out_ends_the_session(pool: PgPoo
     assert!(!page.body.contains("García"), "never the full last name");
     assert!(page.body.contains("Signed in as Casey Coach"));
 
-    let out = app
-        .post_form("/api/staff/sign-out", "", Some(&cookie))
-        .await;
+    let out = app.post_form("/staff/sign-out", "", Some(&cookie)).await;
     assert_eq!(out.header(header::LOCATION), "/staff/login");
     assert_eq!(
         app.get("/staff/queue", Some(&cookie)).await.status,

@@ -33,6 +33,11 @@ pub fn AccommodationsPage() -> impl IntoView {
                     .map(|s| (s.code().to_owned(), a.status(s).to_owned()))
                     .collect();
                 statuses.push(("all".to_owned(), a.status_all.clone()));
+                let filters = Filters {
+                    lang: locale.tag(),
+                    status: status.clone(),
+                    center: center.clone(),
+                };
                 let count = match queue.items.len() {
                     1 => a.count_one.clone(),
                     n => fill(&a.count, &[("count", &n.to_string())]),
@@ -78,7 +83,7 @@ pub fn AccommodationsPage() -> impl IntoView {
                                         <th scope="col">{a.col_update.clone()}</th>
                                     </tr></thead>
                                     <tbody>
-                                        {queue.items.into_iter().map(|item| row(t, item)).collect_view()}
+                                        {queue.items.into_iter().map(|item| row(t, &filters, item)).collect_view()}
                                     </tbody>
                                 </table>
                             }.into_any()
@@ -91,7 +96,14 @@ pub fn AccommodationsPage() -> impl IntoView {
     }
 }
 
-fn row(t: &'static Translations, item: WorkItem) -> impl IntoView {
+/// The page's language and filters, which each row's form carries back.
+struct Filters {
+    lang: &'static str,
+    status: String,
+    center: String,
+}
+
+fn row(t: &'static Translations, filters: &Filters, item: WorkItem) -> impl IntoView {
     let a = &t.accommodation_work;
     let zone: chrono_tz::Tz = item.time_zone.parse().unwrap_or(chrono_tz::UTC);
     let mut needed = t.kiosk.accommodations.label(item.need).to_owned();
@@ -124,7 +136,10 @@ fn row(t: &'static Translations, item: WorkItem) -> impl IntoView {
             <td>{a.status(item.status).to_owned()}</td>
             <td>{item.handler.clone().unwrap_or_else(|| a.nobody.clone())}</td>
             <td>
-                <form method="post" action="/api/staff/accommodations/update" class="inline-form">
+                <form method="post" action="/staff/accommodations/update" class="inline-form">
+                    <input type="hidden" name="lang" value=filters.lang/>
+                    <input type="hidden" name="filter_status" value=filters.status.clone()/>
+                    <input type="hidden" name="filter_center" value=filters.center.clone()/>
                     <input type="hidden" name="source" value=item.source.code()/>
                     <input type="hidden" name="source_id" value=item.source_id.to_string()/>
                     <input type="hidden" name="need" value=item.need.code()/>

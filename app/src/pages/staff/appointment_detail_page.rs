@@ -40,7 +40,7 @@ pub fn AppointmentDetailPage() -> impl IntoView {
                         <h1>{format!("{} · {}", c.details_heading, a.name)}</h1>
                         {facts(t, &a, zone)}
                         <h2>{c.change_heading.clone()}</h2>
-                        {change_form(t, &a)}
+                        {change_form(t, locale.tag(), &a)}
                         <h2>{c.history_heading.clone()}</h2>
                         {person_history(t, locale, &a)}
                         <h2>{c.changes_heading.clone()}</h2>
@@ -109,15 +109,15 @@ fn facts(t: &'static Translations, a: &AppointmentInfo, zone: chrono_tz::Tz) -> 
     }
 }
 
-fn change_form(t: &'static Translations, a: &AppointmentInfo) -> impl IntoView {
+fn change_form(t: &'static Translations, lang: &'static str, a: &AppointmentInfo) -> impl IntoView {
     let c = &t.calendar;
     let choices: Vec<_> = std::iter::once(a.status)
         .chain(a.status.next().iter().copied())
         .collect();
     let assigned = a.staff_id.map(|s| s.to_string()).unwrap_or_default();
     view! {
-        <form method="post" action="/api/staff/calendar/update" class="staff-form">
-            <input type="hidden" name="id" value=a.id.to_string()/>
+        <form method="post" action=format!("/staff/calendar/{}/update", a.id) class="staff-form">
+            <input type="hidden" name="lang" value=lang/>
             <div class="field">
                 <label for="status" class="field-label">{c.status_label.clone()}</label>
                 <select id="status" name="status" class="select">

@@ -37,7 +37,8 @@ pub fn QueuePage() -> impl IntoView {
                             <input type="hidden" name="lang" value=locale.tag()/>
                             <button type="submit" class="secondary-button">{t.show_center.clone()}</button>
                         </form>
-                        <form method="post" action="/api/staff/queue/call-next" class="call-next">
+                        <form method="post" action="/staff/queue/call-next" class="call-next">
+                            <input type="hidden" name="lang" value=locale.tag()/>
                             <input type="hidden" name="center_id" value=center_id.clone()/>
                             <button type="submit" class="primary-button">{t.call_next.clone()}</button>
                         </form>

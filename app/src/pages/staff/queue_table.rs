@@ -57,7 +57,7 @@ pub fn QueueTable(queue: QueueView, locale: Locale) -> impl IntoView {
                 </tr>
             </thead>
             <tbody>
-                {queue.entries.into_iter().map(|entry| queue_row(t, &center_id, zone, &queue.staff_members, entry)).collect_view()}
+                {queue.entries.into_iter().map(|entry| queue_row(t, locale.tag(), &center_id, zone, &queue.staff_members, entry)).collect_view()}
             </tbody>
         </table>
     }
@@ -66,6 +66,7 @@ pub fn QueueTable(queue: QueueView, locale: Locale) -> impl IntoView {
 
 fn queue_row(
     t: &'static Translations,
+    lang: &'static str,
     center_id: &str,
     zone: chrono_tz::Tz,
     staff_members: &[(i64, String)],
@@ -110,7 +111,8 @@ fn queue_row(
     let actions = QueueAction::available_for(entry.status)
         .map(|action| {
             view! {
-                <form method="post" action="/api/staff/queue/act" class="inline-form">
+                <form method="post" action="/staff/queue/act" class="inline-form">
+                    <input type="hidden" name="lang" value=lang/>
                     <input type="hidden" name="center_id" value=center_id.to_owned()/>
                     <input type="hidden" name="visit_id" value=entry.visit_id.to_string()/>
                     <input type="hidden" name="action" value=action.code()/>
@@ -122,7 +124,7 @@ fn queue_row(
             }
         })
         .collect_view();
-    let transfer = transfer_form(t, center_id, staff_members, &entry);
+    let transfer = transfer_form(t, lang, center_id, staff_members, &entry);
     view! {
         <tr data-ticket=entry.ticket.clone() data-status=entry.status.code()>
             <th scope="row">{entry.ticket.clone()}</th>
@@ -140,6 +142,7 @@ fn queue_row(
 /// "Transfer to [a colleague, or the line for another service] [Transfer]".
 fn transfer_form(
     t: &'static Translations,
+    lang: &'static str,
     center_id: &str,
     staff_members: &[(i64, String)],
     entry: &QueueEntry,
@@ -167,7 +170,8 @@ fn transfer_form(
         })
         .collect();
     view! {
-        <form method="post" action="/api/staff/queue/transfer" class="inline-form">
+        <form method="post" action="/staff/queue/transfer" class="inline-form">
+            <input type="hidden" name="lang" value=lang/>
             <input type="hidden" name="center_id" value=center_id.to_owned()/>
             <input type="hidden" name="visit_id" value=entry.visit_id.to_string()/>
             <select name="to" class="select" aria-label=fill(&s.transfer_label, &[("ticket", &entry.ticket)])>

@@ -130,9 +130,9 @@ fn seated_row(
     let button = |value: &'static str, label: String| {
         let described = format!("{label}: {}", e.name);
         view! {
-            <form method="post" action="/api/staff/workshops/attendance" class="inline-form">
-                <input type="hidden" name="session_id" value=session_id.to_string()/>
-                <input type="hidden" name="enrolment_id" value=e.enrolment_id.to_string()/>
+            <form method="post" action=format!("/staff/workshops/{session_id}/attendance") class="inline-form">
+                <input type="hidden" name="lang" value=targets.lang/>
+                <input type="hidden" name="enrolment" value=e.enrolment_id.to_string()/>
                 <input type="hidden" name="status" value=value/>
                 <button type="submit" class="action-button" aria-label=described>{label}</button>
             </form>

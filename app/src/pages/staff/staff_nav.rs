@@ -39,7 +39,7 @@ pub fn StaffNav(
                 </ul>
             </nav>
             <p>{fill(&t.signed_in_as, &[("name", &staff_name)])}</p>
-            <form method="post" action="/api/staff/sign-out">
+            <form method="post" action="/staff/sign-out">
                 <button type="submit" class="secondary-button">{t.sign_out.clone()}</button>
             </form>
         </header>

@@ -1,0 +1,52 @@
+//! [ssr] `POST /staff/calendar/{id}/update`: an appointment's status, who handles it and
+//! its note; every change is kept with who and when. Back to the appointment's page.
+
+use super::{authorize, unavailable, Form};
+use crate::db::calendar::{AppointmentUpdate, UpdateOutcome};
+use crate::domain::appointment_status::AppointmentStatus;
+use crate::domain::free_text::{parse_optional, STAFF_NOTE_MAX_CHARS};
+use crate::domain::roles::Permission;
+use crate::i18n::Locale;
+use crate::state::AppState;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::Utc;
+
+/// `status`, `staff_id` (empty: nobody), `note`.
+pub async fn update(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let form = Form::parse(&body);
+    let locale = Locale::from_tag(&form.get("lang"));
+    let me = match authorize(&state, &headers, Permission::UpdateAppointment, locale).await {
+        Ok(staff) => staff,
+        Err(refused) => return refused,
+    };
+    let (Some(status), Ok(note)) = (
+        AppointmentStatus::from_code(&form.get("status")),
+        parse_optional(&form.get("note"), STAFF_NOTE_MAX_CHARS),
+    ) else {
+        return StatusCode::UNPROCESSABLE_ENTITY.into_response();
+    };
+    let update = AppointmentUpdate {
+        status,
+        staff_id: form.get("staff_id").parse().ok(),
+        note: note.unwrap_or_default(),
+    };
+    match crate::db::calendar::update_appointment(&state.pool, id, &update, me.staff_id, Utc::now())
+        .await
+    {
+        // Not allowed: the status moved on meanwhile (a colleague); nothing changed and
+        // the page shows where it stands.
+        Ok(UpdateOutcome::Saved { .. } | UpdateOutcome::NotAllowed) => {
+            Redirect::to(&format!("/staff/calendar/{id}?lang={}", locale.tag())).into_response()
+        }
+        Ok(UpdateOutcome::Unknown) => StatusCode::NOT_FOUND.into_response(),
+        Err(error) => unavailable(error),
+    }
+}

@@ -1,0 +1,105 @@
+//! [ssr] Staff posts on the walk-in queue: an action on one visit, a transfer, and "call
+//! next". Plain forms that work without WASM; each goes back to the queue of its center,
+//! where the live table already shows the change.
+
+use super::{authorize, unavailable, Form};
+use crate::domain::queue::{QueueAction, Transfer};
+use crate::domain::roles::Permission;
+use crate::i18n::Locale;
+use crate::state::AppState;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+
+/// The queue page of `center_id` in `locale`.
+fn back_to_queue(center_id: &str, locale: Locale) -> Response {
+    let center = crate::pages::booking::query::encode(center_id);
+    Redirect::to(&format!(
+        "/staff/queue?center={center}&lang={}",
+        locale.tag()
+    ))
+    .into_response()
+}
+
+/// `POST /staff/queue/act`: `center_id`, `visit_id`, `action` (call, start_serving, done,
+/// left). An action that no longer applies (a colleague was quicker) changes nothing.
+pub async fn act(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    let form = Form::parse(&body);
+    let locale = Locale::from_tag(&form.get("lang"));
+    let staff = match authorize(&state, &headers, Permission::ActOnQueue, locale).await {
+        Ok(staff) => staff,
+        Err(refused) => return refused,
+    };
+    let center_id = form.get("center_id");
+    let (Ok(visit_id), Some(action)) = (
+        form.get("visit_id").parse::<i64>(),
+        QueueAction::from_code(&form.get("action")),
+    ) else {
+        return StatusCode::UNPROCESSABLE_ENTITY.into_response();
+    };
+    match crate::db::queue::apply_action(&state.pool, &center_id, visit_id, action, staff.staff_id)
+        .await
+    {
+        Ok(applied) => {
+            tracing::info!(
+                visit.id = visit_id,
+                staff.id = staff.staff_id,
+                action = action.code(),
+                applied,
+                "queue action"
+            );
+            back_to_queue(&center_id, locale)
+        }
+        Err(error) => unavailable(error),
+    }
+}
+
+/// `POST /staff/queue/transfer`: `center_id`, `visit_id`, `to` ("staff:<id>" for a
+/// colleague, "service:<reason>" back into the line for another service).
+pub async fn transfer(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    let form = Form::parse(&body);
+    let locale = Locale::from_tag(&form.get("lang"));
+    let staff = match authorize(&state, &headers, Permission::ActOnQueue, locale).await {
+        Ok(staff) => staff,
+        Err(refused) => return refused,
+    };
+    let center_id = form.get("center_id");
+    let (Ok(visit_id), Some(to)) = (
+        form.get("visit_id").parse::<i64>(),
+        Transfer::parse(&form.get("to")),
+    ) else {
+        return StatusCode::UNPROCESSABLE_ENTITY.into_response();
+    };
+    match crate::db::queue::transfer(&state.pool, &center_id, visit_id, to).await {
+        Ok(applied) => {
+            tracing::info!(visit.id = visit_id, staff.id = staff.staff_id, to = %to.value(), applied, "queue transfer");
+            back_to_queue(&center_id, locale)
+        }
+        Err(error) => unavailable(error),
+    }
+}
+
+/// `POST /staff/queue/call-next`: `center_id`.
+pub async fn call_next(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    let form = Form::parse(&body);
+    let locale = Locale::from_tag(&form.get("lang"));
+    let staff = match authorize(&state, &headers, Permission::ActOnQueue, locale).await {
+        Ok(staff) => staff,
+        Err(refused) => return refused,
+    };
+    let center = match crate::db::centers::find_center(&state.pool, &form.get("center_id")).await {
+        Ok(Some(center)) => center,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(error) => return unavailable(error),
+    };
+    match crate::db::queue::call_next(&state.pool, &center, staff.staff_id, chrono::Utc::now())
+        .await
+    {
+        Ok(called) => {
+            tracing::info!(visit.id = ?called, staff.id = staff.staff_id, "call next");
+            back_to_queue(&center.id, locale)
+        }
+        Err(error) => unavailable(error),
+    }
+}
