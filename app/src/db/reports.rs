@@ -1,6 +1,7 @@
 //! [ssr] The counts behind the staff reports, per center-local day, for days `from` to
 //! `to` (inclusive) and one center or all. Grouping into weeks happens in `domain::report`.
 
+use crate::domain::appointment_status::{AppointmentStatus, Outcome};
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::PgPool;
 
@@ -62,14 +63,25 @@ pub async fn visit_waits(
 }
 
 /// Appointments of one day (on the center's wall clock) by what became of them.
-#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct BookingCount {
     pub day: NaiveDate,
     pub booked: i64,
     pub cancelled: i64,
+    /// Arrived, and whatever staff did after (in progress, completed).
     pub arrived: i64,
-    /// Still "booked" after the appointment ended: nobody came.
+    /// Marked a no-show, or still "booked" after the appointment ended.
     pub no_show: i64,
+}
+
+/// Appointments per day, status and whether they have ended; folded into `BookingCount`s
+/// by the domain's rule (`AppointmentStatus::outcome`).
+#[derive(sqlx::FromRow)]
+struct StatusCount {
+    day: NaiveDate,
+    status: String,
+    ended: bool,
+    count: i64,
 }
 
 pub async fn bookings(
@@ -79,22 +91,43 @@ pub async fn bookings(
     center: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<Vec<BookingCount>, sqlx::Error> {
-    sqlx::query_as(
-        "select (b.starts_at at time zone c.time_zone)::date as day, count(*) as booked,
-                count(*) filter (where b.status = 'cancelled') as cancelled,
-                count(*) filter (where b.status = 'arrived') as arrived,
-                count(*) filter (where b.status = 'booked' and b.ends_at < $4) as no_show
+    let rows: Vec<StatusCount> = sqlx::query_as(
+        "select (b.starts_at at time zone c.time_zone)::date as day, b.status,
+                b.ends_at < $4 as ended, count(*) as count
          from bookings b join centers c on c.id = b.center_id
          where (b.starts_at at time zone c.time_zone)::date between $1 and $2
            and ($3::text is null or b.center_id = $3)
-         group by 1 order by 1",
+         group by 1, 2, 3 order by 1",
     )
     .bind(from)
     .bind(to)
     .bind(center)
     .bind(now)
     .fetch_all(pool)
-    .await
+    .await?;
+    let mut days: Vec<BookingCount> = Vec::new();
+    for row in rows {
+        if days.last().is_none_or(|d| d.day != row.day) {
+            days.push(BookingCount {
+                day: row.day,
+                ..BookingCount::default()
+            });
+        }
+        let Some(day) = days.last_mut() else { continue };
+        day.booked += row.count;
+        let status =
+            AppointmentStatus::from_code(&row.status).ok_or_else(|| sqlx::Error::ColumnDecode {
+                index: "status".into(),
+                source: format!("unknown appointment status {:?}", row.status).into(),
+            })?;
+        match status.outcome(row.ended) {
+            Outcome::Cancelled => day.cancelled += row.count,
+            Outcome::Came => day.arrived += row.count,
+            Outcome::NoShow => day.no_show += row.count,
+            Outcome::Pending => {}
+        }
+    }
+    Ok(days)
 }
 
 /// Workshop sessions held on one day: seats offered, taken, and attendance.

@@ -4,6 +4,16 @@
 
 use serde::{Deserialize, Serialize};
 
+/// What became of an appointment, as the reports count it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Cancelled,
+    Came,
+    NoShow,
+    /// Still ahead (or under way, not yet marked).
+    Pending,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AppointmentStatus {
     Booked,
@@ -53,6 +63,20 @@ impl AppointmentStatus {
         }
     }
 
+    /// What a report counts an appointment as, given whether it has ended.
+    pub fn outcome(self, ended: bool) -> Outcome {
+        use AppointmentStatus::*;
+        match self {
+            Cancelled => Outcome::Cancelled,
+            // Came: whatever staff did after the arrival.
+            Arrived | InProgress | Completed => Outcome::Came,
+            NoShow => Outcome::NoShow,
+            // Nobody marked anything and the time is over: nobody came.
+            Booked if ended => Outcome::NoShow,
+            Booked => Outcome::Pending,
+        }
+    }
+
     pub fn can_become(self, to: AppointmentStatus) -> bool {
         self == to || self.next().contains(&to)
     }
@@ -92,5 +116,17 @@ mod tests {
             "cancelling frees a seat: the person's link does it"
         );
         assert!(!InProgress.can_become(Booked));
+    }
+
+    #[test]
+    fn reports_count_everyone_who_came_and_every_no_show_however_staff_marked_them() {
+        use AppointmentStatus::*;
+        for came in [Arrived, InProgress, Completed] {
+            assert_eq!(came.outcome(true), Outcome::Came, "{came:?}");
+        }
+        assert_eq!(NoShow.outcome(false), Outcome::NoShow, "marked by staff");
+        assert_eq!(Booked.outcome(true), Outcome::NoShow, "nobody came");
+        assert_eq!(Booked.outcome(false), Outcome::Pending);
+        assert_eq!(Cancelled.outcome(true), Outcome::Cancelled);
     }
 }

@@ -104,3 +104,51 @@ async fn the_report_and_its_csv_count_what_the_database_holds(pool: PgPool) {
     let stranger = app.get("/staff/reports.csv", None).await;
     assert_eq!(stranger.header(header::LOCATION), "/staff/login");
 }
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn appointments_count_as_came_or_no_show_whatever_staff_marked(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    // Seven appointments at Tigard early today, each left in another state.
+    let statuses = [
+        ("arrived", false),
+        ("in_progress", false),
+        ("completed", false),
+        ("no_show", false),
+        ("booked", true),
+        ("booked", false),
+        ("cancelled", false),
+    ];
+    for (n, (status, ended)) in statuses.iter().enumerate() {
+        let code = format!("K7PQ4X{}M", ["A", "B", "C", "D", "E", "F", "G"][n]);
+        let id =
+            super::booking_helpers::booking_today(&app, "Ana", "Report", "5035550100", &code).await;
+        sqlx::query(
+            "update bookings set status = $2,
+                starts_at = (date_trunc('day', now() at time zone 'America/Los_Angeles') + interval '1 minute') at time zone 'America/Los_Angeles',
+                ends_at = case when $3 then now() - interval '1 second' else now() + interval '1 hour' end
+             where id = $1",
+        )
+        .bind(id)
+        .bind(status)
+        .bind(ended)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    }
+    let today = Utc::now().with_timezone(&Los_Angeles).date_naive();
+    let counts = app::db::reports::bookings(&app.pool, today, today, Some(CENTER), Utc::now())
+        .await
+        .unwrap();
+    assert_eq!(
+        counts,
+        [app::db::reports::BookingCount {
+            day: today,
+            booked: 7,
+            cancelled: 1,
+            // Arrived, in progress and completed all came.
+            arrived: 3,
+            // Marked a no-show by staff, and still booked after its end.
+            no_show: 2,
+        }]
+    );
+}
