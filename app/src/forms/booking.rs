@@ -8,7 +8,7 @@ use crate::db::bookings::{
 };
 use crate::domain::accommodation::Accommodation;
 use crate::domain::booking_form::{DetailsAnswers, DetailsField, DetailsProblem};
-use crate::domain::ics::{to_ics, Method};
+use crate::domain::ics::Method;
 use crate::domain::limits::Limited;
 use crate::i18n::{translations, Locale};
 use crate::limits::ClientAddress;
@@ -18,7 +18,7 @@ use crate::pages::PageNotice;
 use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::{header, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Extension;
 use chrono::Utc;
@@ -243,15 +243,5 @@ pub async fn calendar_file(State(state): State<AppState>, Path(token): Path<Stri
     } else {
         Method::Request
     };
-    (
-        [
-            (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
-            (
-                header::CONTENT_DISPOSITION,
-                "attachment; filename=\"worksource-appointment.ics\"",
-            ),
-        ],
-        to_ics(&event, method),
-    )
-        .into_response()
+    super::calendar_download(&event, method, "worksource-appointment.ics")
 }

@@ -142,6 +142,29 @@ pub(crate) fn with_retry_after(mut response: Response, seconds: u64) -> Response
     response
 }
 
+/// A calendar file to download as `filename`.
+pub(crate) fn calendar_download(
+    event: &crate::domain::ics::CalendarEvent,
+    method: crate::domain::ics::Method,
+    filename: &'static str,
+) -> Response {
+    use axum::response::IntoResponse;
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                "text/calendar; charset=utf-8".to_owned(),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{filename}\""),
+            ),
+        ],
+        crate::domain::ics::to_ics(event, method),
+    )
+        .into_response()
+}
+
 /// Logs an internal failure and answers 503 without saying what failed.
 pub(crate) fn unavailable(error: impl std::fmt::Display) -> Response {
     use axum::response::IntoResponse;

@@ -8,7 +8,7 @@ use crate::db::workshops::{
 use crate::domain::accommodation::Accommodation;
 use crate::domain::booking_form::DetailsProblem;
 use crate::domain::free_text::{parse_required, NAME_MAX_CHARS, NOTE_MAX_CHARS};
-use crate::domain::ics::{to_ics, Method};
+use crate::domain::ics::Method;
 use crate::domain::limits::Limited;
 use crate::domain::workshop::Contact;
 use crate::i18n::{translations, Locale};
@@ -18,7 +18,7 @@ use crate::pages::workshops::session_page::{EnrolAnswers, EnrolSubmission};
 use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::{header, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Extension;
 use chrono::Utc;
@@ -296,25 +296,12 @@ pub async fn calendar_file(State(state): State<AppState>, Path(token): Path<Stri
         Utc::now(),
     );
     let cancelled = enrolment.status == "cancelled" || session.status == "cancelled";
-    let ics = to_ics(
-        &event,
-        if cancelled {
-            Method::Cancel
-        } else {
-            Method::Request
-        },
-    );
-    (
-        [
-            (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
-            (
-                header::CONTENT_DISPOSITION,
-                "attachment; filename=\"worksource-workshop.ics\"",
-            ),
-        ],
-        ics,
-    )
-        .into_response()
+    let method = if cancelled {
+        Method::Cancel
+    } else {
+        Method::Request
+    };
+    super::calendar_download(&event, method, "worksource-workshop.ics")
 }
 
 /// `POST /kiosk/{center}/workshops/{id}`: enrolment at the kiosk, answered on the same
