@@ -2,11 +2,10 @@
 //! (open, arranged, not possible); whoever sets it handles it from now on. Back to the
 //! work-queue with the same filters.
 
-use super::{authorize, unavailable, Form};
+use super::{unavailable, StaffPost};
 use crate::domain::accommodation::Accommodation;
 use crate::domain::accommodation_work::{Source, WorkStatus};
 use crate::domain::roles::Permission;
-use crate::i18n::Locale;
 use crate::pages::booking::query::encode;
 use crate::state::AppState;
 use axum::body::Bytes;
@@ -17,10 +16,12 @@ use axum::response::{IntoResponse, Redirect, Response};
 /// `source`, `source_id`, `need`, `status`; the page's filters in `filter_status` and
 /// `filter_center`.
 pub async fn update(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
-    let form = Form::parse(&body);
-    let locale = Locale::from_tag(&form.get("lang"));
-    let staff = match authorize(&state, &headers, Permission::HandleAccommodations, locale).await {
-        Ok(staff) => staff,
+    let StaffPost {
+        form,
+        locale,
+        staff,
+    } = match super::staff_post(&state, &headers, &body, Permission::HandleAccommodations).await {
+        Ok(post) => post,
         Err(refused) => return refused,
     };
     let (Some(source), Ok(source_id), Some(need), Some(status)) = (

@@ -1,12 +1,11 @@
 //! [ssr] `POST /staff/calendar/{id}/update`: an appointment's status, who handles it and
 //! its note; every change is kept with who and when. Back to the appointment's page.
 
-use super::{authorize, unavailable, Form};
+use super::{unavailable, StaffPost};
 use crate::db::calendar::{AppointmentUpdate, UpdateOutcome};
 use crate::domain::appointment_status::AppointmentStatus;
 use crate::domain::free_text::{parse_optional, STAFF_NOTE_MAX_CHARS};
 use crate::domain::roles::Permission;
-use crate::i18n::Locale;
 use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -21,10 +20,12 @@ pub async fn update(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let form = Form::parse(&body);
-    let locale = Locale::from_tag(&form.get("lang"));
-    let me = match authorize(&state, &headers, Permission::UpdateAppointment, locale).await {
-        Ok(staff) => staff,
+    let StaffPost {
+        form,
+        locale,
+        staff: me,
+    } = match super::staff_post(&state, &headers, &body, Permission::UpdateAppointment).await {
+        Ok(post) => post,
         Err(refused) => return refused,
     };
     let (Some(status), Ok(note)) = (

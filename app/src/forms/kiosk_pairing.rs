@@ -2,7 +2,7 @@
 //! cookie (`POST /kiosk/pair`); managers make codes (`POST /staff/kiosks`) and revoke
 //! tablets (`POST /staff/kiosks/{id}/revoke`).
 
-use super::{authorize, limit, render_page, render_staff_page, Form};
+use super::{limit, render_page, render_staff_page, Form, StaffPost};
 use crate::domain::kiosk_pairing::{parse, parse_name, NameProblem, CODE_MINUTES};
 use crate::domain::limits::Limited;
 use crate::domain::roles::Permission;
@@ -88,10 +88,12 @@ pub async fn create_code(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let form = Form::parse(&body);
-    let locale = Locale::from_tag(&form.get("lang"));
-    let staff = match authorize(&state, &headers, Permission::ManageKiosks, locale).await {
-        Ok(staff) => staff,
+    let StaffPost {
+        form,
+        locale,
+        staff,
+    } = match super::staff_post(&state, &headers, &body, Permission::ManageKiosks).await {
+        Ok(post) => post,
         Err(refused) => return refused,
     };
     let k = &translations(locale).kiosk_tablets;
@@ -168,11 +170,11 @@ pub async fn revoke(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let locale = Locale::from_tag(&Form::parse(&body).get("lang"));
-    let staff = match authorize(&state, &headers, Permission::ManageKiosks, locale).await {
-        Ok(staff) => staff,
-        Err(refused) => return refused,
-    };
+    let StaffPost { locale, staff, .. } =
+        match super::staff_post(&state, &headers, &body, Permission::ManageKiosks).await {
+            Ok(post) => post,
+            Err(refused) => return refused,
+        };
     match crate::db::kiosk_devices::revoke(&state.pool, id, staff.staff_id, Utc::now()).await {
         Ok(_) => {
             tracing::info!(

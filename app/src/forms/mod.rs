@@ -89,6 +89,32 @@ pub(crate) async fn authorize(
     }
 }
 
+/// A staff form post that passed the permission check: its fields, its page's language,
+/// and who sent it.
+pub(crate) struct StaffPost {
+    pub form: Form,
+    pub locale: Locale,
+    pub staff: SessionStaff,
+}
+
+/// Reads a staff form post and checks, before anything else, that its sender may do
+/// `permission` (`authorize`); or the answer that refuses them.
+pub(crate) async fn staff_post(
+    state: &AppState,
+    headers: &HeaderMap,
+    body: &[u8],
+    permission: Permission,
+) -> Result<StaffPost, Response> {
+    let form = Form::parse(body);
+    let locale = Locale::from_tag(&form.get("lang"));
+    let staff = authorize(state, headers, permission, locale).await?;
+    Ok(StaffPost {
+        form,
+        locale,
+        staff,
+    })
+}
+
 /// The answer to a refused staff form post: the sign-in page, a 403 page in the form's
 /// language, or 503.
 pub(crate) async fn refusal(

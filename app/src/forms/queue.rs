@@ -2,7 +2,7 @@
 //! next". Plain forms that work without WASM; each goes back to the queue of its center,
 //! where the live table already shows the change.
 
-use super::{authorize, unavailable, Form};
+use super::{unavailable, StaffPost};
 use crate::domain::queue::{QueueAction, Transfer};
 use crate::domain::roles::Permission;
 use crate::i18n::Locale;
@@ -25,10 +25,12 @@ fn back_to_queue(center_id: &str, locale: Locale) -> Response {
 /// `POST /staff/queue/act`: `center_id`, `visit_id`, `action` (call, start_serving, done,
 /// left). An action that no longer applies (a colleague was quicker) changes nothing.
 pub async fn act(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
-    let form = Form::parse(&body);
-    let locale = Locale::from_tag(&form.get("lang"));
-    let staff = match authorize(&state, &headers, Permission::ActOnQueue, locale).await {
-        Ok(staff) => staff,
+    let StaffPost {
+        form,
+        locale,
+        staff,
+    } = match super::staff_post(&state, &headers, &body, Permission::ActOnQueue).await {
+        Ok(post) => post,
         Err(refused) => return refused,
     };
     let center_id = form.get("center_id");
@@ -58,10 +60,12 @@ pub async fn act(State(state): State<AppState>, headers: HeaderMap, body: Bytes)
 /// `POST /staff/queue/transfer`: `center_id`, `visit_id`, `to` ("staff:<id>" for a
 /// colleague, "service:<reason>" back into the line for another service).
 pub async fn transfer(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
-    let form = Form::parse(&body);
-    let locale = Locale::from_tag(&form.get("lang"));
-    let staff = match authorize(&state, &headers, Permission::ActOnQueue, locale).await {
-        Ok(staff) => staff,
+    let StaffPost {
+        form,
+        locale,
+        staff,
+    } = match super::staff_post(&state, &headers, &body, Permission::ActOnQueue).await {
+        Ok(post) => post,
         Err(refused) => return refused,
     };
     let center_id = form.get("center_id");
@@ -82,10 +86,12 @@ pub async fn transfer(State(state): State<AppState>, headers: HeaderMap, body: B
 
 /// `POST /staff/queue/call-next`: `center_id`.
 pub async fn call_next(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
-    let form = Form::parse(&body);
-    let locale = Locale::from_tag(&form.get("lang"));
-    let staff = match authorize(&state, &headers, Permission::ActOnQueue, locale).await {
-        Ok(staff) => staff,
+    let StaffPost {
+        form,
+        locale,
+        staff,
+    } = match super::staff_post(&state, &headers, &body, Permission::ActOnQueue).await {
+        Ok(post) => post,
         Err(refused) => return refused,
     };
     let center = match crate::db::centers::find_center(&state.pool, &form.get("center_id")).await {

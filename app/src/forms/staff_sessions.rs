@@ -3,7 +3,7 @@
 //! redirects to the roster with a notice; a refused form is shown again with every answer
 //! and a message beside each field.
 
-use super::{render_staff_page, Form};
+use super::{render_staff_page, Form, StaffPost};
 use crate::db::workshop_admin::{
     cancel_sessions, create_sessions, move_enrolment, update_session, EditOutcome, MoveOutcome,
 };
@@ -74,13 +74,11 @@ pub async fn create_session(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let form = Form::parse(&body);
-    let locale = Locale::from_tag(&form.get("lang"));
-    if let Err(refused) =
-        super::authorize(&state, &headers, Permission::ManageWorkshops, locale).await
-    {
-        return refused;
-    }
+    let StaffPost { form, locale, .. } =
+        match super::staff_post(&state, &headers, &body, Permission::ManageWorkshops).await {
+            Ok(post) => post,
+            Err(refused) => return refused,
+        };
     let fields = fields_of(&form);
     let page = format!("/staff/workshops/new?lang={}", locale.tag());
     let planned = match checked(&state, &fields).await {
@@ -140,13 +138,11 @@ pub async fn edit_session(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let form = Form::parse(&body);
-    let locale = Locale::from_tag(&form.get("lang"));
-    if let Err(refused) =
-        super::authorize(&state, &headers, Permission::ManageWorkshops, locale).await
-    {
-        return refused;
-    }
+    let StaffPost { form, locale, .. } =
+        match super::staff_post(&state, &headers, &body, Permission::ManageWorkshops).await {
+            Ok(post) => post,
+            Err(refused) => return refused,
+        };
     let a = &translations(locale).session_admin;
     let fields = SessionFields {
         weeks: "1".to_owned(),
@@ -223,13 +219,11 @@ pub async fn cancel_session(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let form = Form::parse(&body);
-    let locale = Locale::from_tag(&form.get("lang"));
-    if let Err(refused) =
-        super::authorize(&state, &headers, Permission::ManageWorkshops, locale).await
-    {
-        return refused;
-    }
+    let StaffPost { form, locale, .. } =
+        match super::staff_post(&state, &headers, &body, Permission::ManageWorkshops).await {
+            Ok(post) => post,
+            Err(refused) => return refused,
+        };
     let rest_of_series = form.get("rest_of_series") == "yes";
     match cancel_sessions(
         &state.pool,
@@ -252,13 +246,11 @@ pub async fn move_person(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let form = Form::parse(&body);
-    let locale = Locale::from_tag(&form.get("lang"));
-    if let Err(refused) =
-        super::authorize(&state, &headers, Permission::ManageWorkshops, locale).await
-    {
-        return refused;
-    }
+    let StaffPost { form, locale, .. } =
+        match super::staff_post(&state, &headers, &body, Permission::ManageWorkshops).await {
+            Ok(post) => post,
+            Err(refused) => return refused,
+        };
     let (Ok(enrolment), Ok(to)) = (
         form.get("enrolment").parse::<i64>(),
         form.get("to").parse::<i64>(),
@@ -292,13 +284,11 @@ pub async fn change_capacity(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let form = Form::parse(&body);
-    let locale = Locale::from_tag(&form.get("lang"));
-    if let Err(refused) =
-        super::authorize(&state, &headers, Permission::ManageWorkshops, locale).await
-    {
-        return refused;
-    }
+    let StaffPost { form, locale, .. } =
+        match super::staff_post(&state, &headers, &body, Permission::ManageWorkshops).await {
+            Ok(post) => post,
+            Err(refused) => return refused,
+        };
     let refused = || async {
         let uri = format!(
             "/staff/workshops/{id}?lang={}&notice=capacity_refused",
@@ -325,13 +315,11 @@ pub async fn mark_attendance(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let form = Form::parse(&body);
-    let locale = Locale::from_tag(&form.get("lang"));
-    if let Err(refused) =
-        super::authorize(&state, &headers, Permission::MarkAttendance, locale).await
-    {
-        return refused;
-    }
+    let StaffPost { form, locale, .. } =
+        match super::staff_post(&state, &headers, &body, Permission::MarkAttendance).await {
+            Ok(post) => post,
+            Err(refused) => return refused,
+        };
     let (Ok(enrolment), Some(status)) = (
         form.get("enrolment").parse::<i64>(),
         crate::domain::workshop::attendance(&form.get("status")),
