@@ -16,6 +16,9 @@ step() { printf '\n\033[1m[test]\033[0m %s (%ss so far)\n' "$*" "$((SECONDS - st
 step "formatting"
 cargo fmt --all -- --check
 
+step "floors: no module uses one above it (scripts/check-floors.py)"
+python3 scripts/check-floors.py
+
 step "lints (server and browser builds)"
 cargo clippy -p app -p server --features app/ssr --tests -- -D warnings
 cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings

@@ -1,11 +1,11 @@
 //! [ssr] The emails a booking sends: confirmation, change, cancellation and the reminder
 //! the day before, in the booker's language, each with the booking's calendar file.
 
-use crate::db::bookings::BookingRow;
-use crate::db::outbox::MailContext;
+use crate::domain::booking::Booking;
 use crate::domain::confirmation_code;
 use crate::domain::contacts::LANGUAGE_ACCESS_LINE;
 use crate::domain::ics::{to_ics, CalendarEvent, Method};
+use crate::domain::mail::{Composed, MailContext};
 use crate::domain::service::Service;
 use crate::i18n::dates::{date_and_time, zone_label};
 use crate::i18n::{fill, translations, Translations};
@@ -32,22 +32,13 @@ impl MailKind {
     }
 }
 
-/// A message ready for the outbox.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Composed {
-    pub subject: String,
-    pub body: String,
-    pub ics: String,
-    pub ics_method: &'static str,
-}
-
 /// The private link that manages a booking.
 pub fn manage_url(public_url: &str, token: &str) -> String {
     format!("{}/book/manage/{token}", public_url.trim_end_matches('/'))
 }
 
 /// Both wall clocks of a booking: the booker's zone and the center's.
-pub fn both_times(booking: &BookingRow, t: &Translations) -> (String, String) {
+pub fn both_times(booking: &Booking, t: &Translations) -> (String, String) {
     let visitor: Tz = booking.visitor_time_zone.parse().unwrap_or(chrono_tz::UTC);
     let center: Tz = booking.center_time_zone.parse().unwrap_or(chrono_tz::UTC);
     let show = |tz: Tz| {
@@ -63,7 +54,7 @@ pub fn both_times(booking: &BookingRow, t: &Translations) -> (String, String) {
 /// The calendar event of a booking; its UID never changes, its SEQUENCE follows every
 /// change.
 pub fn calendar_event(
-    booking: &BookingRow,
+    booking: &Booking,
     t: &Translations,
     manage: &str,
     organizer: &str,
@@ -105,7 +96,7 @@ fn bare_address(from: &str) -> String {
 
 pub fn compose(
     kind: MailKind,
-    booking: &BookingRow,
+    booking: &Booking,
     token: &str,
     mail: &MailContext,
     now: DateTime<Utc>,

@@ -4,8 +4,9 @@
 //! extensions, and refuses everything else: the "not set up" screen (403) for a page, a
 //! bare 403 for an endpoint. `/kiosk/pair`, where a tablet becomes a kiosk, is open.
 
-use crate::api::auth::{cookie, cookie_value};
+use crate::api::auth::cookie_value;
 use crate::db::kiosk_devices::KioskDevice;
+use crate::forms::kiosk_pairing::device_cookie_name;
 use crate::i18n::Locale;
 use crate::pages::kiosk::pair_page::PairingAnswer;
 use crate::state::AppState;
@@ -13,29 +14,6 @@ use axum::extract::{Request, State};
 use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-
-/// The device cookie lives as long as browsers allow (400 days); revoking is how a
-/// tablet stops being a kiosk.
-const DEVICE_COOKIE_DAYS: i64 = 400;
-
-/// The device cookie's name: `__Host-` prefixed over https, like the staff session's.
-pub fn device_cookie_name(secure: bool) -> &'static str {
-    if secure {
-        "__Host-frontdesk_kiosk"
-    } else {
-        "frontdesk_kiosk"
-    }
-}
-
-/// The `Set-Cookie` value that makes a browser a paired tablet.
-pub fn device_cookie(token: &str, secure: bool) -> String {
-    cookie(
-        device_cookie_name(secure),
-        token,
-        DEVICE_COOKIE_DAYS * 24 * 3600,
-        secure,
-    )
-}
 
 /// What a path asks of a tablet: nothing (not a kiosk path, or the pairing screen), to
 /// be a kiosk of a named center (pages and form posts), or of any center (server

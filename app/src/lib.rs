@@ -29,6 +29,8 @@ pub mod passwords;
 #[cfg(feature = "ssr")]
 pub mod security;
 #[cfg(feature = "ssr")]
+pub mod services;
+#[cfg(feature = "ssr")]
 pub mod staff_mail;
 #[cfg(feature = "ssr")]
 pub mod state;

@@ -15,6 +15,21 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::sync::{oneshot, Semaphore};
 
+/// An argon2id hash of a random password nobody knows: checking a password against it
+/// takes as long as against a real one, so the response time does not tell which emails
+/// have accounts.
+pub static DUMMY_HASH: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    hash_password(&crate::db::sessions::new_token()).unwrap_or_default()
+});
+
+/// Hashes a password with argon2id and a random salt (for accounts made at start-up).
+pub fn hash_password(password: &str) -> Result<String, argon2::password_hash::Error> {
+    let salt = SaltString::generate(&mut rand::rngs::OsRng);
+    Ok(Argon2::default()
+        .hash_password(password.as_bytes(), &salt)?
+        .to_string())
+}
+
 /// Work for a hashing thread.
 type Job = Box<dyn FnOnce() + Send>;
 
@@ -119,7 +134,7 @@ impl Hashing {
         stored: Option<String>,
     ) -> Result<bool, HashError> {
         self.run(move || {
-            let stored = stored.unwrap_or_else(|| crate::api::auth::DUMMY_HASH.clone());
+            let stored = stored.unwrap_or_else(|| DUMMY_HASH.clone());
             PasswordHash::new(&stored).is_ok_and(|parsed| {
                 Argon2::default()
                     .verify_password(password.as_bytes(), &parsed)

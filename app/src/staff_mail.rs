@@ -2,7 +2,7 @@
 //! account, or a reset by an admin. Plain text in the admin's page language; the link is
 //! the only way to the account until it is used.
 
-use crate::db::staff::StaffMail;
+use crate::domain::mail::StaffMail;
 use crate::domain::roles::Role;
 use crate::domain::staff_accounts::LinkPurpose;
 use crate::i18n::{fill, translations, Locale};

@@ -14,7 +14,7 @@ pub struct Settings {
     /// Days after which a visitor's name is erased; the kiosk's privacy notice says so.
     pub retention_days: u32,
     /// Where manage links point and who sends booking emails.
-    pub mail: crate::db::outbox::MailContext,
+    pub mail: crate::domain::mail::MailContext,
     /// Served over https (the public URL says so): cookies are `Secure` (and the session
     /// cookie `__Host-`), and browsers are told to keep to https (HSTS).
     pub secure_cookies: bool,

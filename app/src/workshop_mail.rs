@@ -2,12 +2,11 @@
 //! in the enrollee's language, each with the session's calendar file. Only people who
 //! gave an email address get them.
 
-use crate::booking_mail::Composed;
-use crate::db::outbox::MailContext;
-use crate::db::workshops::SessionRow;
 use crate::domain::contacts::LANGUAGE_ACCESS_LINE;
 use crate::domain::ics::{to_ics, CalendarEvent, Method};
+use crate::domain::mail::{Composed, MailContext};
 use crate::domain::workshop::Topic;
+use crate::domain::workshop_session::WorkshopSession;
 use crate::i18n::dates::{date_and_time, zone_label};
 use crate::i18n::{fill, translations, Locale};
 use chrono::{DateTime, Utc};
@@ -38,7 +37,7 @@ impl WorkshopMail {
 }
 
 /// The session's title as the enrollee reads it.
-pub fn session_title(session: &SessionRow, locale: Locale) -> String {
+pub fn session_title(session: &WorkshopSession, locale: Locale) -> String {
     if session.title.is_empty() {
         Topic::from_code(&session.topic)
             .map(|t| translations(locale).workshops.topics.label(t).to_owned())
@@ -50,7 +49,7 @@ pub fn session_title(session: &SessionRow, locale: Locale) -> String {
 
 /// The calendar event of one person's enrolment.
 pub fn calendar_event(
-    session: &SessionRow,
+    session: &WorkshopSession,
     enrolment_id: i64,
     locale: Locale,
     organizer: &str,
@@ -83,7 +82,7 @@ pub struct Enrollee<'a> {
 
 pub fn compose(
     kind: WorkshopMail,
-    session: &SessionRow,
+    session: &WorkshopSession,
     to: &Enrollee,
     token: &str,
     mail: &MailContext,

@@ -24,7 +24,7 @@ pub async fn queue_reminders(state: AppState) {
     let mut every_minute = tokio::time::interval(Duration::from_secs(60));
     loop {
         every_minute.tick().await;
-        match app::db::outbox::queue_reminders(
+        match app::services::bookings::queue_reminders(
             &state.pool,
             &state.settings.mail,
             chrono::Utc::now(),

@@ -148,7 +148,7 @@ async fn serve(
         settings: Settings {
             retention_days: config.retention_days,
             secure_cookies: public_url.starts_with("https://"),
-            mail: app::db::outbox::MailContext {
+            mail: app::domain::mail::MailContext {
                 public_url,
                 from_address: config.mail_from.clone(),
             },

@@ -47,7 +47,7 @@ async fn seed_demo(pool: &PgPool, config: &Config) -> Result<(), String> {
         let hash = match &hash {
             Some(hash) => hash,
             None => hash.insert(
-                app::api::auth::hash_password(&config.demo_password).map_err(|e| e.to_string())?,
+                app::passwords::hash_password(&config.demo_password).map_err(|e| e.to_string())?,
             ),
         };
         app::db::staff::create_if_absent(pool, email, name, hash, role)

@@ -3,6 +3,7 @@
 
 use crate::domain::accommodation::Accommodation;
 use crate::domain::accommodation_work::{Source, WorkStatus};
+use crate::domain::center::CenterInfo;
 #[cfg(feature = "ssr")]
 use crate::domain::roles::Permission;
 use chrono::{DateTime, Utc};
@@ -29,7 +30,7 @@ pub struct WorkItem {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WorkQueue {
     pub staff_name: String,
-    pub centers: Vec<super::centers::CenterInfo>,
+    pub centers: Vec<CenterInfo>,
     pub items: Vec<WorkItem>,
 }
 

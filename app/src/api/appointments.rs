@@ -1,30 +1,17 @@
 //! The staff day view of a center's booked appointments. Staff only.
 
-use crate::domain::accommodation::Accommodation;
+use crate::domain::appointment_entry::AppointmentEntry;
+use crate::domain::center::CenterInfo;
 #[cfg(feature = "ssr")]
 use crate::domain::roles::Permission;
-use crate::domain::service::Service;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-
-/// One appointment as staff see it in the day view.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct AppointmentEntry {
-    pub starts_at: DateTime<Utc>,
-    pub name: String,
-    pub service: Service,
-    pub status: String,
-    pub language: String,
-    pub accommodations: Vec<Accommodation>,
-    pub interpreter_language: Option<String>,
-    pub accommodation_other: Option<String>,
-}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AppointmentsDay {
     pub staff_name: String,
-    pub centers: Vec<super::centers::CenterInfo>,
+    pub centers: Vec<CenterInfo>,
     pub center_id: String,
     pub center_name: String,
     pub time_zone: String,
@@ -52,7 +39,7 @@ pub async fn staff_appointments(
     };
     let day = match day.and_then(|d| d.parse().ok()) {
         Some(day) => day,
-        None => chosen.today(Utc::now()).map_err(super::unavailable)?,
+        None => chosen.today(chrono::Utc::now()).map_err(super::unavailable)?,
     };
     let rows = crate::db::appointments::day(&state.pool, &chosen, day)
         .await

@@ -109,14 +109,6 @@ pub async fn require(
     Err(ServerFnError::new(message))
 }
 
-/// An argon2id hash of a random password nobody knows: checking a password against it
-/// takes as long as against a real one, so the response time does not tell which emails
-/// have accounts.
-#[cfg(feature = "ssr")]
-pub static DUMMY_HASH: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
-    hash_password(&crate::db::sessions::new_token()).unwrap_or_default()
-});
-
 /// The `Set-Cookie` value that carries a new session's token.
 #[cfg(feature = "ssr")]
 pub fn session_cookie(token: &str, secure: bool) -> String {
@@ -130,14 +122,4 @@ pub fn session_cookie(token: &str, secure: bool) -> String {
 pub fn cookie(name: &str, value: &str, max_age_seconds: i64, secure: bool) -> String {
     let secure = if secure { "; Secure" } else { "" };
     format!("{name}={value}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age_seconds}{secure}")
-}
-
-/// Hashes a password with argon2id and a random salt (for accounts made at start-up).
-#[cfg(feature = "ssr")]
-pub fn hash_password(password: &str) -> Result<String, argon2::password_hash::Error> {
-    use argon2::{password_hash::SaltString, Argon2, PasswordHasher};
-    let salt = SaltString::generate(&mut rand::rngs::OsRng);
-    Ok(Argon2::default()
-        .hash_password(password.as_bytes(), &salt)?
-        .to_string())
 }

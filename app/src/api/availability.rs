@@ -1,5 +1,6 @@
 //! A center's weekly hours and capacity per service, for the managers' page.
 
+use crate::domain::center::CenterInfo;
 #[cfg(feature = "ssr")]
 use crate::domain::roles::Permission;
 use crate::domain::service::Service;
@@ -10,8 +11,8 @@ use serde::{Deserialize, Serialize};
 pub struct AvailabilityData {
     pub staff_name: String,
     pub can_manage: bool,
-    pub centers: Vec<super::centers::CenterInfo>,
-    pub center: super::centers::CenterInfo,
+    pub centers: Vec<CenterInfo>,
+    pub center: CenterInfo,
     pub time_zone: String,
     /// ISO weekday (1 = Monday), opens and closes as `HH:MM` (empty: closed).
     pub days: Vec<(u32, String, String)>,

@@ -5,6 +5,7 @@
 use super::workshops::SessionView;
 use crate::domain::accommodation::Accommodation;
 use crate::domain::appointment_status::AppointmentStatus;
+use crate::domain::center::CenterInfo;
 #[cfg(feature = "ssr")]
 use crate::domain::roles::Permission;
 use crate::domain::service::Service;
@@ -37,7 +38,7 @@ pub struct CalendarDay {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CalendarData {
     pub staff_name: String,
-    pub centers: Vec<super::centers::CenterInfo>,
+    pub centers: Vec<CenterInfo>,
     pub staff_members: Vec<(i64, String)>,
     /// Empty: all centers.
     pub center: String,

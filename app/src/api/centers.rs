@@ -1,14 +1,8 @@
 //! The public facts about a center that pages show.
 
+use crate::domain::center::CenterInfo;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-
-/// A center as visitors see it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CenterInfo {
-    pub id: String,
-    pub name: String,
-}
 
 /// The center with slug `id`, if there is one.
 #[server(endpoint = "centers/get")]

@@ -1,20 +1,11 @@
 //! The kiosk's check-in: answers in, ticket out.
 
 use crate::domain::check_in::{CheckInAnswers, FieldError};
+use crate::domain::ticket_view::Ticket;
 use crate::i18n::Locale;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
-
-/// What the visitor's ticket says.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Ticket {
-    /// "A-042".
-    pub number: String,
-    /// How many will be called first; 0 means "you are next".
-    pub people_ahead: u32,
-    pub wait_minutes: u32,
-}
 
 /// The answer to a check-in.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1,5 +1,6 @@
 //! A center's closures, for the staff page: who may change them, and what is closed.
 
+use crate::domain::center::CenterInfo;
 #[cfg(feature = "ssr")]
 use crate::domain::roles::Permission;
 use chrono::NaiveDate;
@@ -11,8 +12,8 @@ pub struct ClosuresData {
     pub staff_name: String,
     /// Managers and admins change closures; everyone else only sees them.
     pub can_manage: bool,
-    pub centers: Vec<super::centers::CenterInfo>,
-    pub center: super::centers::CenterInfo,
+    pub centers: Vec<CenterInfo>,
+    pub center: CenterInfo,
     /// The center's IANA zone: booking times are shown on its wall clock.
     pub time_zone: String,
     /// Today on the center's wall clock: the earliest day that can be closed.

@@ -1,6 +1,7 @@
 //! Staff reports: visits, waits, appointments and workshops per day or week, for one
 //! center or all. The CSV export of the visit counts is `forms::reports`.
 
+use crate::domain::center::CenterInfo;
 #[cfg(feature = "ssr")]
 use crate::domain::roles::Permission;
 use crate::domain::visit_reason::VisitReason;
@@ -29,7 +30,7 @@ pub struct PeriodRow {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     pub staff_name: String,
-    pub centers: Vec<super::centers::CenterInfo>,
+    pub centers: Vec<CenterInfo>,
     pub from: NaiveDate,
     pub to: NaiveDate,
     /// Empty: all centers.

@@ -143,7 +143,7 @@ pub async fn session_form(id: Option<i64>) -> Result<Option<SessionFormData>, Se
 
 /// A stored session as the form's fields: date and times on the session's wall clock.
 #[cfg(feature = "ssr")]
-fn fields_of(row: &crate::db::workshops::SessionRow) -> SessionFields {
+fn fields_of(row: &crate::domain::workshop_session::WorkshopSession) -> SessionFields {
     let zone: chrono_tz::Tz = row.time_zone.parse().unwrap_or(chrono_tz::UTC);
     let start = row.starts_at.with_timezone(&zone);
     let end = row.ends_at.with_timezone(&zone);

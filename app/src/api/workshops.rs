@@ -29,7 +29,7 @@ pub struct SessionView {
 
 #[cfg(feature = "ssr")]
 impl SessionView {
-    pub fn from_row(row: crate::db::workshops::SessionRow) -> Option<SessionView> {
+    pub fn from_row(row: crate::domain::workshop_session::WorkshopSession) -> Option<SessionView> {
         Some(SessionView {
             topic: Topic::from_code(&row.topic)?,
             id: row.id,

@@ -1,10 +1,11 @@
 //! [ssr] A center's appointments on one local day, for the staff day view.
 
-use super::bookings::{BookingRow, SELECT_BOOKING};
+use super::bookings::SELECT_BOOKING;
 use super::centers::CenterRow;
-use crate::api::appointments::AppointmentEntry;
 use crate::domain::accommodation::Accommodation;
+use crate::domain::appointment_entry::AppointmentEntry;
 use crate::domain::availability::local_instant;
+use crate::domain::booking::Booking;
 use crate::domain::display_name::short_name;
 use chrono::{Duration, NaiveDate};
 use chrono_tz::Tz;
@@ -27,7 +28,7 @@ pub async fn day(
     let (Some(from), Some(to)) = (midnight(day), midnight(day + Duration::days(1))) else {
         return Ok(Vec::new());
     };
-    let rows: Vec<BookingRow> = sqlx::query_as(&format!(
+    let rows: Vec<Booking> = sqlx::query_as(&format!(
         "{SELECT_BOOKING} where b.center_id = $1 and b.starts_at >= $2 and b.starts_at < $3
          order by b.starts_at, b.id"
     ))

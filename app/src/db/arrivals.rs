@@ -1,8 +1,9 @@
 //! [ssr] "I have an appointment" at the kiosk: find today's booking, mark it arrived, and
 //! put the visitor in the center's queue as an appointment (called before walk-ins).
 
-use super::bookings::{BookingRow, SELECT_BOOKING};
+use super::bookings::SELECT_BOOKING;
 use super::centers::CenterRow;
+use crate::domain::booking::Booking;
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -25,7 +26,7 @@ pub enum Lookup {
 pub enum ArrivalOutcome {
     /// Marked arrived (now or earlier) and in the queue with this visit.
     Arrived {
-        booking: Box<BookingRow>,
+        booking: Box<Booking>,
         visit_id: i64,
     },
     /// Booked for another day: that day, in the center's zone.
@@ -44,7 +45,7 @@ pub async fn arrive(
     now: DateTime<Utc>,
 ) -> Result<ArrivalOutcome, sqlx::Error> {
     let today = center.today(now)?;
-    let candidates: Vec<BookingRow> = match lookup {
+    let candidates: Vec<Booking> = match lookup {
         Lookup::Code(code) => {
             sqlx::query_as(&format!(
                 "{SELECT_BOOKING} where b.code = $1 and b.status in ('booked', 'arrived')"
@@ -70,7 +71,7 @@ pub async fn arrive(
             .await?
         }
     };
-    let day_of = |b: &BookingRow| {
+    let day_of = |b: &Booking| {
         crate::domain::local_time::local_day(b.starts_at, &center.time_zone).unwrap_or(today)
     };
     let Some(booking) = candidates
@@ -94,7 +95,7 @@ pub async fn arrive(
 async fn join_queue(
     pool: &PgPool,
     center: &CenterRow,
-    booking: &BookingRow,
+    booking: &Booking,
     today: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<i64, sqlx::Error> {

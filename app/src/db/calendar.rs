@@ -299,7 +299,7 @@ pub async fn sessions(
     from: DateTime<Utc>,
     until: DateTime<Utc>,
     center: Option<&str>,
-) -> Result<Vec<super::workshops::SessionRow>, sqlx::Error> {
+) -> Result<Vec<crate::domain::workshop_session::WorkshopSession>, sqlx::Error> {
     sqlx::query_as(&format!(
         "{} where s.starts_at >= $1 and s.starts_at < $2
            and ($3::text is null or s.center_id = $3 or s.center_id is null)

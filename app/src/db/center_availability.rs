@@ -1,16 +1,10 @@
-//! [ssr] A center's weekly hours and capacity per service, changed by managers. Like a
-//! closure, a change that would leave booked people without a place is refused with
-//! their list, or made with each of them cancelled and emailed, as the manager chooses.
+//! [ssr] The queries behind a center's weekly hours and capacity per service; changing
+//! them, with the choice about stranded bookings, is `services::center_availability`.
 
-use super::bookings::cancel_booked;
-use super::centers::CenterRow;
 use super::closures::StrandedBooking;
-use super::outbox::MailContext;
-use crate::domain::availability::{stranded, BookedSlot, WeeklyHours};
+use crate::domain::availability::{BookedSlot, WeeklyHours};
 use chrono::{DateTime, NaiveTime, Utc};
-use chrono_tz::Tz;
-use sqlx::PgPool;
-use std::collections::BTreeMap;
+use sqlx::{PgConnection, PgPool};
 
 /// A center's current hours (ISO weekday, opens, closes) and services (id, slot minutes,
 /// capacity).
@@ -35,44 +29,21 @@ pub async fn current(pool: &PgPool, center_id: &str) -> Result<CurrentAvailabili
     Ok(CurrentAvailability { hours, services })
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub enum ChangeOutcome {
-    /// Saved; `cancelled` bookings were cancelled and their people emailed.
-    Saved { cancelled: usize },
-    /// Not saved: these bookings would have no place.
-    Stranded(Vec<StrandedBooking>),
-}
-
-/// Replaces `center`'s weekly hours with `hours` and sets each service's capacity from
-/// `capacity` (service id → seats per slot).
-pub async fn change(
-    pool: &PgPool,
-    center: &CenterRow,
-    hours: &WeeklyHours,
-    capacity: &BTreeMap<String, u32>,
-    cancel_bookings: bool,
-    mail: &MailContext,
+/// The center's upcoming booked appointments, as the availability rules see them.
+pub async fn booked_after(
+    conn: &mut PgConnection,
+    center_id: &str,
     now: DateTime<Utc>,
-) -> Result<ChangeOutcome, sqlx::Error> {
-    let tz: Tz = center
-        .time_zone
-        .parse()
-        .map_err(|_| sqlx::Error::Protocol(format!("center {} has an unknown zone", center.id)))?;
-    let mut tx = pool.begin().await?;
-    // Exclusive, as for a closure: bookings claiming a seat here wait, then see the change.
-    sqlx::query("select 1 from centers where id = $1 for update")
-        .bind(&center.id)
-        .execute(&mut *tx)
-        .await?;
+) -> Result<Vec<BookedSlot>, sqlx::Error> {
     let booked: Vec<(i64, String, DateTime<Utc>, DateTime<Utc>)> = sqlx::query_as(
         "select id, service_id, starts_at, ends_at from bookings
          where center_id = $1 and status = 'booked' and starts_at > $2 order by id",
     )
-    .bind(&center.id)
+    .bind(center_id)
     .bind(now)
-    .fetch_all(&mut *tx)
+    .fetch_all(conn)
     .await?;
-    let booked: Vec<BookedSlot> = booked
+    Ok(booked
         .into_iter()
         .map(|(id, service, start, end)| BookedSlot {
             id,
@@ -80,64 +51,76 @@ pub async fn change(
             start,
             end,
         })
-        .collect();
-    let ids = stranded(&booked, hours, capacity, tz);
-    if !ids.is_empty() && !cancel_bookings {
-        let list: Vec<StrandedBooking> = sqlx::query_as(
-            "select id, code, starts_at, first_name, last_name, service_id from bookings
-             where id = any($1) order by starts_at, id",
-        )
-        .bind(&ids)
-        .fetch_all(&mut *tx)
-        .await?;
-        tx.rollback().await?;
-        return Ok(ChangeOutcome::Stranded(list));
-    }
-    for id in &ids {
-        cancel_booked(&mut tx, *id, mail, now).await?;
-    }
+        .collect())
+}
+
+/// Bookings `ids` as a manager's list shows them, in time order.
+pub async fn listed(
+    conn: &mut PgConnection,
+    ids: &[i64],
+) -> Result<Vec<StrandedBooking>, sqlx::Error> {
+    sqlx::query_as(
+        "select id, code, starts_at, first_name, last_name, service_id from bookings
+         where id = any($1) order by starts_at, id",
+    )
+    .bind(ids)
+    .fetch_all(conn)
+    .await
+}
+
+/// Replaces the center's weekly hours with `hours`.
+pub async fn replace_hours(
+    conn: &mut PgConnection,
+    center_id: &str,
+    hours: &WeeklyHours,
+) -> Result<(), sqlx::Error> {
     sqlx::query("delete from center_hours where center_id = $1")
-        .bind(&center.id)
-        .execute(&mut *tx)
+        .bind(center_id)
+        .execute(&mut *conn)
         .await?;
     for day in 1..=7u32 {
         if let Some((opens, closes)) = hours.on_weekday(day) {
             sqlx::query(
                 "insert into center_hours (center_id, weekday, opens_at, closes_at) values ($1, $2, $3, $4)",
             )
-            .bind(&center.id)
+            .bind(center_id)
             .bind(day as i16)
             .bind(opens)
             .bind(closes)
-            .execute(&mut *tx)
+            .execute(&mut *conn)
             .await?;
         }
     }
-    for (service, seats) in capacity {
-        let seats = i32::try_from(*seats).unwrap_or(i32::MAX);
-        sqlx::query(
-            "update center_services set capacity = $3 where center_id = $1 and service_id = $2",
-        )
-        .bind(&center.id)
-        .bind(service)
-        .bind(seats)
-        .execute(&mut *tx)
-        .await?;
-        // Seat counters of slots still to come take the new capacity; none holds more
-        // bookings than that now.
-        sqlx::query(
-            "update slot_seats set capacity = $3
-             where center_id = $1 and service_id = $2 and starts_at > $4",
-        )
-        .bind(&center.id)
-        .bind(service)
-        .bind(seats)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
-    }
-    tx.commit().await?;
-    Ok(ChangeOutcome::Saved {
-        cancelled: ids.len(),
-    })
+    Ok(())
+}
+
+/// Sets a service's seats per slot at the center, for the slots still to come too.
+pub async fn set_service_capacity(
+    conn: &mut PgConnection,
+    center_id: &str,
+    service: &str,
+    seats: i32,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "update center_services set capacity = $3 where center_id = $1 and service_id = $2",
+    )
+    .bind(center_id)
+    .bind(service)
+    .bind(seats)
+    .execute(&mut *conn)
+    .await?;
+    // Seat counters of slots still to come take the new capacity; none holds more
+    // bookings than that now.
+    sqlx::query(
+        "update slot_seats set capacity = $3
+         where center_id = $1 and service_id = $2 and starts_at > $4",
+    )
+    .bind(center_id)
+    .bind(service)
+    .bind(seats)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
 }

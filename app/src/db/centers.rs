@@ -1,6 +1,6 @@
 //! [ssr] Centers and their opening hours.
 
-use crate::api::centers::CenterInfo;
+use crate::domain::center::CenterInfo;
 use sqlx::PgPool;
 
 /// A center as stored.

@@ -1,14 +1,8 @@
-//! [ssr] Closures of a center (holidays, one-off days), set by managers. Closing a day
-//! that has bookings is refused with the list of them, or done with each of them
-//! cancelled and its person emailed, as the manager chooses.
+//! [ssr] The queries behind closures of a center (holidays, one-off days); closing a
+//! day with the choice about its bookings is `services::closures`.
 
-use super::bookings::cancel_booked;
-use super::centers::CenterRow;
-use super::outbox::MailContext;
-use crate::domain::local_time::day_bounds;
 use chrono::{DateTime, NaiveDate, Utc};
-use chrono_tz::Tz;
-use sqlx::PgPool;
+use sqlx::{PgConnection, PgPool};
 
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct ClosureRow {
@@ -42,74 +36,54 @@ pub struct StrandedBooking {
     pub service_id: String,
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub enum CloseOutcome {
-    /// Closed; `cancelled` bookings were cancelled and their people emailed.
-    Closed {
-        cancelled: usize,
-    },
-    /// Not closed: these bookings fall on the day.
-    Stranded(Vec<StrandedBooking>),
-    AlreadyClosed,
+/// Takes the center's lock exclusively until the transaction ends: bookings claiming a
+/// seat at this center (which hold it shared) wait until the day is closed, then see the
+/// closure.
+pub async fn lock_center(conn: &mut PgConnection, center_id: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("select 1 from centers where id = $1 for update")
+        .bind(center_id)
+        .execute(conn)
+        .await?;
+    Ok(())
 }
 
-/// Closes `center` on `day`. With bookings that day and `cancel_bookings` false, nothing
-/// changes and the bookings are returned.
-pub async fn close_day(
-    pool: &PgPool,
-    center: &CenterRow,
+/// Records the closure; false when the day was closed already.
+pub async fn insert_closure(
+    conn: &mut PgConnection,
+    center_id: &str,
     day: NaiveDate,
     reason: &str,
-    cancel_bookings: bool,
-    mail: &MailContext,
-    now: DateTime<Utc>,
-) -> Result<CloseOutcome, sqlx::Error> {
-    let tz: Tz = center
-        .time_zone
-        .parse()
-        .map_err(|_| sqlx::Error::Protocol(format!("center {} has an unknown zone", center.id)))?;
-    let (from, until) = day_bounds(tz, day);
-    let mut tx = pool.begin().await?;
-    // Exclusive: bookings claiming a seat at this center (which hold it shared) wait until
-    // the day is closed, then see the closure.
-    sqlx::query("select 1 from centers where id = $1 for update")
-        .bind(&center.id)
-        .execute(&mut *tx)
-        .await?;
-    let inserted = sqlx::query(
+) -> Result<bool, sqlx::Error> {
+    Ok(sqlx::query(
         "insert into center_closures (center_id, day, reason) values ($1, $2, $3)
          on conflict do nothing",
     )
-    .bind(&center.id)
+    .bind(center_id)
     .bind(day)
     .bind(reason)
-    .execute(&mut *tx)
+    .execute(conn)
     .await?
-    .rows_affected();
-    if inserted == 0 {
-        return Ok(CloseOutcome::AlreadyClosed);
-    }
-    let stranded: Vec<StrandedBooking> = sqlx::query_as(
+    .rows_affected()
+        == 1)
+}
+
+/// Bookings still booked at the center from `from` until `until`, in time order.
+pub async fn booked_between(
+    conn: &mut PgConnection,
+    center_id: &str,
+    from: DateTime<Utc>,
+    until: DateTime<Utc>,
+) -> Result<Vec<StrandedBooking>, sqlx::Error> {
+    sqlx::query_as(
         "select id, code, starts_at, first_name, last_name, service_id from bookings
          where center_id = $1 and status = 'booked' and starts_at >= $2 and starts_at < $3
          order by starts_at, id",
     )
-    .bind(&center.id)
+    .bind(center_id)
     .bind(from)
     .bind(until)
-    .fetch_all(&mut *tx)
-    .await?;
-    if !stranded.is_empty() && !cancel_bookings {
-        tx.rollback().await?;
-        return Ok(CloseOutcome::Stranded(stranded));
-    }
-    for booking in &stranded {
-        cancel_booked(&mut tx, booking.id, mail, now).await?;
-    }
-    tx.commit().await?;
-    Ok(CloseOutcome::Closed {
-        cancelled: stranded.len(),
-    })
+    .fetch_all(conn)
+    .await
 }
 
 /// Opens a closed day again. Returns whether there was such a closure.

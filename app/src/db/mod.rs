@@ -14,6 +14,7 @@ pub mod centers;
 pub mod closures;
 pub mod demo;
 pub mod demo_workshops;
+pub mod enrolments;
 pub mod kiosk_devices;
 pub mod outbox;
 pub mod password_links;

@@ -1,42 +1,12 @@
-//! [ssr] The email outbox. A message is written in the same transaction as the booking
-//! change it reports, so an email is queued exactly when the change commits; the server's
-//! mail worker sends what is due, one message per transaction, and marks it sent in that
-//! transaction (`for update skip locked`: two server processes never take the same row).
+//! [ssr] The email outbox. A message (composed by the mail modules) is written in the
+//! same transaction as the change it reports, so an email is queued exactly when the
+//! change commits; the server's mail worker sends what is due, one message per
+//! transaction, and marks it sent in that transaction (`for update skip locked`: two server processes never take the same row).
 
-use super::bookings::BookingRow;
-use crate::booking_mail::{compose, MailKind};
+use crate::domain::mail::{Composed, StaffMail};
 use crate::domain::retry::backoff;
 use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, Postgres, Transaction};
-
-/// What emails need that a booking does not know: where the site is, who sends.
-#[derive(Debug, Clone)]
-pub struct MailContext {
-    /// The site's address as participants reach it, for manage links (no trailing `/`).
-    pub public_url: String,
-    /// The sender address, also the calendar event's organizer.
-    pub from_address: String,
-}
-
-/// Queues the email of `kind` about `booking`, with a manage link made from `token`.
-pub async fn enqueue(
-    conn: &mut PgConnection,
-    kind: MailKind,
-    booking: &BookingRow,
-    token: &str,
-    mail: &MailContext,
-    now: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
-    let message = compose(kind, booking, token, mail, now);
-    insert_message(
-        conn,
-        Recipient::Booking(booking.id),
-        kind.code(),
-        &booking.email,
-        &message,
-    )
-    .await
-}
 
 /// Whom a message is about, for the outbox row.
 pub enum Recipient {
@@ -68,7 +38,7 @@ pub async fn insert_message(
     about: Recipient,
     kind: &str,
     to: &str,
-    message: &crate::booking_mail::Composed,
+    message: &Composed,
 ) -> Result<(), sqlx::Error> {
     if recipient_full(&mut *conn, to).await? {
         tracing::warn!(
@@ -103,7 +73,7 @@ pub async fn insert_staff_message(
     conn: &mut PgConnection,
     kind: &str,
     to: &str,
-    message: &super::staff::StaffMail,
+    message: &StaffMail,
 ) -> Result<(), sqlx::Error> {
     sqlx::query("insert into outbox (kind, to_address, subject, body) values ($1, $2, $3, $4)")
         .bind(kind)
@@ -186,37 +156,4 @@ pub async fn unsent_count(pool: &sqlx::PgPool) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar("select count(*) from outbox where sent_at is null")
         .fetch_one(pool)
         .await
-}
-
-/// Queues the day-before reminder of every booking that starts within 24 hours and was
-/// booked or last changed earlier than that (a fresh confirmation needs no reminder).
-/// Returns how many were queued; each booking is reminded once per time it is booked for.
-pub async fn queue_reminders(
-    pool: &sqlx::PgPool,
-    mail: &MailContext,
-    now: DateTime<Utc>,
-) -> Result<usize, sqlx::Error> {
-    let mut tx = pool.begin().await?;
-    let due: Vec<i64> = sqlx::query_scalar(
-        "select id from bookings
-         where status = 'booked' and reminder_queued_at is null
-           and starts_at > $1 and starts_at <= $1 + interval '24 hours'
-           and updated_at < starts_at - interval '24 hours'
-         for update skip locked",
-    )
-    .bind(now)
-    .fetch_all(&mut *tx)
-    .await?;
-    for id in &due {
-        sqlx::query("update bookings set reminder_queued_at = $2 where id = $1")
-            .bind(id)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-        let booking = super::bookings::load(&mut tx, *id).await?;
-        let link = super::bookings::new_link(&mut tx, *id, super::OlderLinks::Revoke).await?;
-        enqueue(&mut tx, MailKind::Reminder, &booking, &link, mail, now).await?;
-    }
-    tx.commit().await?;
-    Ok(due.len())
 }

@@ -1,11 +1,11 @@
 //! [ssr] The live walk-in queue as staff see it, and the staff actions on it.
 
-use crate::api::queue::{QueueEntry, QueueView};
 use crate::domain::accommodation::Accommodation;
 use crate::domain::display_name::short_name;
 use crate::domain::queue::{
     in_calling_order, queue_order, QueueAction, QueuePosition, QueueStatus,
 };
+use crate::domain::queue_view::{QueueEntry, QueueView};
 use crate::domain::ticket::TicketNumber;
 use crate::domain::visit_reason::VisitReason;
 use crate::domain::wait::wait_summary;

@@ -1,5 +1,6 @@
 //! [ssr] Staff accounts.
 
+use crate::domain::mail::StaffMail;
 use crate::domain::staff_accounts::LinkPurpose;
 use sqlx::{PgConnection, PgPool};
 
@@ -97,13 +98,6 @@ pub async fn list_accounts(pool: &PgPool) -> Result<Vec<AccountRow>, sqlx::Error
     )
     .fetch_all(pool)
     .await
-}
-
-/// A composed email to a colleague about their account.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StaffMail {
-    pub subject: String,
-    pub body: String,
 }
 
 /// What a password hash column holds for an account nobody can sign in to yet: not a PHC

@@ -1,10 +1,10 @@
 //! [ssr] Walk-in check-ins: taking a ticket, and what the ticket says about the line.
 
 use super::centers::CenterRow;
-use crate::api::check_in::Ticket;
 use crate::domain::check_in::NewCheckIn;
 use crate::domain::queue::{people_ahead, QueuePosition, QueueStatus};
 use crate::domain::ticket::{TicketNumber, WALK_IN_PREFIX};
+use crate::domain::ticket_view::Ticket;
 use crate::domain::wait::{estimate_from_past_waits, estimate_wait_minutes, PastWait};
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::PgPool;

@@ -1,13 +1,18 @@
 //! Plain domain types and rules: names, reasons, accommodations, tickets, queue order,
-//! wait estimates, bookable slots, confirmation codes and calendar files. No sqlx, axum or
-//! leptos here, so the same rules run on the server and, compiled to WASM, in the kiosk's
-//! browser, and every rule is unit-tested on its own.
+//! wait estimates, bookable slots, confirmation codes and calendar files; every validated
+//! input (`New…`) and every type a page or island receives. No axum or leptos here, and no
+//! sqlx code (a stored type may derive `sqlx::FromRow` on the server), so the same rules
+//! run on the server and, compiled to WASM, in the kiosk's browser, and every rule is
+//! unit-tested on its own. The bottom floor: it imports nothing else of the app.
 
 pub mod accommodation;
 pub mod accommodation_work;
+pub mod appointment_entry;
 pub mod appointment_status;
 pub mod availability;
+pub mod booking;
 pub mod booking_form;
+pub mod center;
 pub mod check_in;
 pub mod confirmation_code;
 pub mod contact_details;
@@ -18,8 +23,11 @@ pub mod ics;
 pub mod kiosk_pairing;
 pub mod limits;
 pub mod local_time;
+pub mod locale;
+pub mod mail;
 pub mod month_grid;
 pub mod queue;
+pub mod queue_view;
 pub mod report;
 pub mod retry;
 pub mod roles;
@@ -28,7 +36,9 @@ pub mod session_plan;
 pub mod staff_access;
 pub mod staff_accounts;
 pub mod ticket;
+pub mod ticket_view;
 pub mod time_zone;
 pub mod visit_reason;
 pub mod wait;
 pub mod workshop;
+pub mod workshop_session;

@@ -5,12 +5,13 @@
 
 use super::{refusal, render_staff_page, Form};
 use crate::api::auth::{authorize, Refused};
-use crate::db::center_availability::{change, current, ChangeOutcome};
+use crate::db::center_availability::current;
 use crate::domain::availability::{parse_day_hours, WeeklyHours};
 use crate::domain::roles::Permission;
 use crate::i18n::{translations, Locale};
 use crate::pages::staff::availability_page::AvailabilitySubmission;
 use crate::pages::staff::closures_page::StrandedView;
+use crate::services::center_availability::{change, ChangeOutcome};
 use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::State;

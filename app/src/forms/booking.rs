@@ -2,11 +2,9 @@
 
 use super::{limit, render_page, Form};
 use crate::booking_mail::{calendar_event, manage_url};
-use crate::db::bookings::{
-    book, cancel, find_by_token, reschedule, BookOutcome, CancelOutcome, NewBooking,
-    RescheduleOutcome,
-};
+use crate::db::bookings::find_by_token;
 use crate::domain::accommodation::Accommodation;
+use crate::domain::booking::NewBooking;
 use crate::domain::booking_form::{DetailsAnswers, DetailsField, DetailsProblem};
 use crate::domain::ics::Method;
 use crate::domain::limits::Limited;
@@ -15,6 +13,9 @@ use crate::limits::ClientAddress;
 use crate::pages::booking::details_page::DetailsSubmission;
 use crate::pages::booking::times_page::TimeTaken;
 use crate::pages::PageNotice;
+use crate::services::bookings::{
+    book, cancel, reschedule, BookOutcome, CancelOutcome, RescheduleOutcome,
+};
 use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::{Path, State};

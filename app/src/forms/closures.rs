@@ -4,10 +4,11 @@
 
 use super::{refusal, render_staff_page, Form};
 use crate::api::auth::{authorize, Refused};
-use crate::db::closures::{close_day, reopen_day, CloseOutcome};
+use crate::db::closures::reopen_day;
 use crate::domain::roles::Permission;
 use crate::i18n::{translations, Locale};
 use crate::pages::staff::closures_page::{ClosureSubmission, StrandedView};
+use crate::services::closures::{close_day, CloseOutcome};
 use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::State;

@@ -3,11 +3,11 @@
 //! tablets (`POST /staff/kiosks/{id}/revoke`).
 
 use super::{limit, render_page, render_staff_page, Form, StaffPost};
+use crate::api::auth::cookie;
 use crate::domain::kiosk_pairing::{parse, parse_name, NameProblem, CODE_MINUTES};
 use crate::domain::limits::Limited;
 use crate::domain::roles::Permission;
 use crate::i18n::{translations, Locale};
-use crate::kiosk_gate::device_cookie;
 use crate::limits::ClientAddress;
 use crate::pages::kiosk::pair_page::PairingAnswer;
 use crate::pages::staff::kiosks_page::{NewTabletAnswer, PairingCodeShown};
@@ -18,6 +18,29 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Extension;
 use chrono::{Duration, Utc};
+
+/// The device cookie lives as long as browsers allow (400 days); revoking is how a
+/// tablet stops being a kiosk.
+const DEVICE_COOKIE_DAYS: i64 = 400;
+
+/// The device cookie's name: `__Host-` prefixed over https, like the staff session's.
+pub fn device_cookie_name(secure: bool) -> &'static str {
+    if secure {
+        "__Host-frontdesk_kiosk"
+    } else {
+        "frontdesk_kiosk"
+    }
+}
+
+/// The `Set-Cookie` value that makes a browser a paired tablet.
+pub fn device_cookie(token: &str, secure: bool) -> String {
+    cookie(
+        device_cookie_name(secure),
+        token,
+        DEVICE_COOKIE_DAYS * 24 * 3600,
+        secure,
+    )
+}
 
 /// `POST /kiosk/pair`: `code`. A good code makes this browser a kiosk of the code's
 /// center and opens its welcome screen; anything else shows the form again.

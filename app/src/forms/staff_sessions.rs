@@ -4,14 +4,15 @@
 //! and a message beside each field.
 
 use super::{render_staff_page, Form, StaffPost};
-use crate::db::workshop_admin::{
-    cancel_sessions, create_sessions, move_enrolment, update_session, EditOutcome, MoveOutcome,
-};
-use crate::db::workshops::{set_capacity, CapacityOutcome};
+use crate::db::workshop_admin::create_sessions;
 use crate::domain::roles::Permission;
 use crate::domain::session_plan::{parse_capacity, plan, Places, PlanResult, SessionFields};
 use crate::i18n::{fill, translations, Locale};
 use crate::pages::staff::session_form_page::SessionSubmission;
+use crate::services::workshop_admin::{
+    cancel_sessions, move_enrolment, update_session, EditOutcome, MoveOutcome,
+};
+use crate::services::workshops::{set_capacity, CapacityOutcome};
 use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::{Path, State};

@@ -2,19 +2,19 @@
 //! calendar file.
 
 use super::{limit, render_page, Form};
-use crate::db::workshops::{
-    cancel_enrolment, enrol, enrolment_by_token, EnrolOutcome, NewEnrolment,
-};
+use crate::db::workshops::enrolment_by_token;
 use crate::domain::accommodation::Accommodation;
 use crate::domain::booking_form::DetailsProblem;
 use crate::domain::free_text::{parse_required, NAME_MAX_CHARS, NOTE_MAX_CHARS};
 use crate::domain::ics::Method;
 use crate::domain::limits::Limited;
 use crate::domain::workshop::Contact;
+use crate::domain::workshop_session::NewEnrolment;
 use crate::i18n::{translations, Locale};
 use crate::limits::ClientAddress;
 use crate::pages::booking::query::encode;
 use crate::pages::workshops::session_page::{EnrolAnswers, EnrolSubmission};
+use crate::services::workshops::{cancel_enrolment, enrol, EnrolOutcome};
 use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::{Path, State};

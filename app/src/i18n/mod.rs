@@ -6,11 +6,11 @@
 //! a kiosk tablet downloads.
 
 pub mod dates;
-mod locale;
 mod strings;
 mod tablet_strings;
 
-pub use locale::Locale;
+// The language type is a plain domain value; translations are keyed by it.
+pub use crate::domain::locale::Locale;
 pub use strings::*;
 pub use tablet_strings::{PairingStrings, TabletStrings};
 

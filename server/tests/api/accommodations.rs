@@ -3,8 +3,8 @@
 
 use super::helpers::*;
 use super::workshops::{mail, person, session};
-use app::db::workshops::enrol;
 use app::domain::accommodation::Accommodation;
+use app::services::workshops::enrol;
 use axum::http::StatusCode;
 use chrono::{Duration, Utc};
 use sqlx::PgPool;

@@ -192,20 +192,20 @@ async fn the_reminder_goes_out_the_day_before_once(pool: PgPool) {
 
     let two_days_before = start - chrono::Duration::days(2);
     assert_eq!(
-        app::db::outbox::queue_reminders(&app.pool, mail, two_days_before)
+        app::services::bookings::queue_reminders(&app.pool, mail, two_days_before)
             .await
             .unwrap(),
         0
     );
     let day_before = start - chrono::Duration::hours(20);
     assert_eq!(
-        app::db::outbox::queue_reminders(&app.pool, mail, day_before)
+        app::services::bookings::queue_reminders(&app.pool, mail, day_before)
             .await
             .unwrap(),
         1
     );
     assert_eq!(
-        app::db::outbox::queue_reminders(&app.pool, mail, day_before)
+        app::services::bookings::queue_reminders(&app.pool, mail, day_before)
             .await
             .unwrap(),
         0

@@ -51,7 +51,7 @@ pub async fn spawn_app(pool: PgPool) -> TestApp {
 /// As `spawn_app`, with the production rate limits.
 pub async fn spawn_app_with_limits(pool: PgPool, limits: app::limits::Limits) -> TestApp {
     app::db::demo::seed_centers(&pool).await.unwrap();
-    let hash = app::api::auth::hash_password(STAFF_PASSWORD).unwrap();
+    let hash = app::passwords::hash_password(STAFF_PASSWORD).unwrap();
     app::db::staff::upsert_staff(&pool, STAFF_EMAIL, "Casey Coach", &hash, "coach")
         .await
         .unwrap();
@@ -66,7 +66,7 @@ pub async fn spawn_app_with_limits(pool: PgPool, limits: app::limits::Limits) ->
         settings: Settings {
             retention_days: 30,
             secure_cookies: false,
-            mail: app::db::outbox::MailContext {
+            mail: app::domain::mail::MailContext {
                 public_url: "http://frontdesk.test".to_owned(),
                 from_address: "WorkSource <frontdesk@frontdesk.test>".to_owned(),
             },
@@ -103,7 +103,10 @@ pub async fn pair_tablet(pool: &PgPool, center: &str) -> String {
         .await
         .unwrap()
         .unwrap();
-    format!("{}={token}", app::kiosk_gate::device_cookie_name(false))
+    format!(
+        "{}={token}",
+        app::forms::kiosk_pairing::device_cookie_name(false)
+    )
 }
 
 /// The cookies a browser sends to `path`: the caller's, and on kiosk paths the tablet's.
@@ -188,7 +191,7 @@ impl TestApp {
     /// Makes (or updates) an account with `role` and the test password, signs it in and
     /// returns the session cookie.
     pub async fn sign_in_with_role(&self, email: &str, name: &str, role: &str) -> String {
-        let hash = app::api::auth::hash_password(STAFF_PASSWORD).unwrap();
+        let hash = app::passwords::hash_password(STAFF_PASSWORD).unwrap();
         app::db::staff::upsert_staff(&self.pool, email, name, &hash, role)
             .await
             .unwrap();

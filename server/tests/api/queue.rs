@@ -234,7 +234,7 @@ async fn a_visit_is_handed_to_a_colleague_or_back_to_the_line_for_another_servic
         .fetch_one(&app.pool)
         .await
         .unwrap();
-    let hash = app::api::auth::hash_password("another password here").unwrap();
+    let hash = app::passwords::hash_password("another password here").unwrap();
     let colleague = app::db::staff::upsert_staff(
         &app.pool,
         "rosa@frontdesk.test",

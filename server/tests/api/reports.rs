@@ -2,7 +2,8 @@
 
 use super::helpers::*;
 use super::workshops::{mail, person, session};
-use app::db::workshops::{enrol, mark_attendance, EnrolOutcome};
+use app::db::workshops::mark_attendance;
+use app::services::workshops::{enrol, EnrolOutcome};
 use axum::http::{header, StatusCode};
 use chrono::{Duration, Utc};
 use chrono_tz::America::Los_Angeles;

@@ -6,9 +6,9 @@ use super::booking_helpers::{book, first_free};
 use super::helpers::*;
 use super::workshop_admin::{next_monday, session_form};
 use super::workshops::{mail, person, session};
-use app::db::workshops::enrol;
 use app::domain::roles::{Permission, Role};
 use app::domain::service::Service;
+use app::services::workshops::enrol;
 use axum::http::StatusCode;
 use chrono::{Duration, Utc};
 use sqlx::PgPool;
@@ -92,7 +92,7 @@ async fn every_staff_action_is_refused_to_every_role_the_table_refuses(pool: PgP
         .await
         .unwrap()
     {
-        app::db::workshops::EnrolOutcome::Done { enrolment_id, .. } => enrolment_id,
+        app::services::workshops::EnrolOutcome::Done { enrolment_id, .. } => enrolment_id,
         other => panic!("{other:?}"),
     };
     let colleague = app

@@ -4,7 +4,7 @@
 use super::booking_helpers::{enc, parse_ics};
 use super::helpers::{spawn_app, TestApp, CENTER};
 use super::workshops::{count, mail, person, session};
-use app::db::workshops::{enrol, EnrolOutcome};
+use app::services::workshops::{enrol, EnrolOutcome};
 use axum::http::{header, StatusCode};
 use chrono::{Datelike, Duration, NaiveDate, TimeZone, Utc};
 use chrono_tz::America::Los_Angeles;

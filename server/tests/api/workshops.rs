@@ -2,11 +2,12 @@
 //! order, a freed seat promoting the first in line in the same transaction.
 
 use super::helpers::{spawn_app, CENTER};
-use app::db::workshops::{
-    cancel_enrolment, enrol, set_capacity, CapacityOutcome, EnrolOutcome, NewEnrolment,
-};
 use app::domain::workshop::{Contact, Refusal};
+use app::domain::workshop_session::NewEnrolment;
 use app::i18n::Locale;
+use app::services::workshops::{
+    cancel_enrolment, enrol, set_capacity, CapacityOutcome, EnrolOutcome,
+};
 use chrono::{Duration, Utc};
 use sqlx::PgPool;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -26,8 +27,8 @@ pub(super) async fn session(pool: &PgPool, capacity: i32, starts_in: Duration) -
     .unwrap()
 }
 
-pub(super) fn mail() -> app::db::outbox::MailContext {
-    app::db::outbox::MailContext {
+pub(super) fn mail() -> app::domain::mail::MailContext {
+    app::domain::mail::MailContext {
         public_url: "http://frontdesk.test".into(),
         from_address: "frontdesk@frontdesk.test".into(),
     }

@@ -2,7 +2,8 @@
 
 use super::frame::{switch_href, BookingFrame};
 use super::query::{BookingQuery, ANY_CENTER};
-use crate::api::centers::{list_centers, CenterInfo};
+use crate::api::centers::list_centers;
+use crate::domain::center::CenterInfo;
 use crate::domain::service::Service;
 use crate::domain::time_zone::listed_zones;
 use crate::i18n::translations;

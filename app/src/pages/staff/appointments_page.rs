@@ -1,7 +1,8 @@
 //! `/staff/appointments?center=…&day=…`: one center's booked appointments on one day,
 //! with who has arrived.
 
-use crate::api::appointments::{staff_appointments, AppointmentEntry};
+use crate::api::appointments::staff_appointments;
+use crate::domain::appointment_entry::AppointmentEntry;
 use crate::domain::booking_form::PREFERRED_LANGUAGES;
 use crate::i18n::dates::{clock, long_date};
 use crate::i18n::{fill, translations, Translations};

@@ -2,8 +2,8 @@
 //! live event stream, into every open staff screen when the queue changes; the forms are
 //! plain posts to server functions, so they work whether or not the WASM has loaded.
 
-use crate::api::queue::{QueueEntry, QueueView};
 use crate::domain::queue::{QueueAction, Transfer};
+use crate::domain::queue_view::{QueueEntry, QueueView};
 use crate::domain::visit_reason::VisitReason;
 use crate::i18n::{fill, translations, Locale, Translations};
 use leptos::prelude::*;

@@ -1,0 +1,29 @@
+//! What an email is made of once composed, and what composing needs to know about the
+//! site. Composing happens in the mail modules; storing in the outbox happens in `db`;
+//! both meet on these plain types.
+
+/// What emails need that a booking or enrolment does not know: where the site is, who
+/// sends.
+#[derive(Debug, Clone)]
+pub struct MailContext {
+    /// The site's address as participants reach it, for manage links (no trailing `/`).
+    pub public_url: String,
+    /// The sender address, also the calendar event's organizer.
+    pub from_address: String,
+}
+
+/// A message to a participant, with its calendar file, ready for the outbox.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Composed {
+    pub subject: String,
+    pub body: String,
+    pub ics: String,
+    pub ics_method: &'static str,
+}
+
+/// A composed email to a colleague about their account (no calendar file).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StaffMail {
+    pub subject: String,
+    pub body: String,
+}

@@ -1,0 +1,13 @@
+//! What a visitor's ticket says, as the kiosk shows it after check-in.
+
+use serde::{Deserialize, Serialize};
+
+/// What the visitor's ticket says.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Ticket {
+    /// "A-042".
+    pub number: String,
+    /// How many will be called first; 0 means "you are next".
+    pub people_ahead: u32,
+    pub wait_minutes: u32,
+}

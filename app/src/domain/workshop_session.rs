@@ -1,0 +1,55 @@
+//! A workshop session as the catalog, the emails and the staff pages know it, and a
+//! person's request to enrol in one. (The database reads a session straight into
+//! `WorkshopSession` on the server.)
+
+use super::accommodation::Accommodation;
+use super::locale::Locale;
+use super::workshop::Contact;
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+/// How often another form naming an enrolled contact may re-send its link by email.
+pub const LINK_RESEND_MINUTES: i64 = 15;
+/// An enrolment's link works until this long after its session ends.
+pub const LINK_VALID_AFTER_END_DAYS: i64 = 7;
+
+/// A session as the catalog shows it.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct WorkshopSession {
+    pub id: i64,
+    pub series_id: Option<i64>,
+    pub topic: String,
+    pub title: String,
+    pub description: String,
+    pub employer: Option<String>,
+    pub center_id: Option<String>,
+    pub center_name: Option<String>,
+    pub time_zone: String,
+    pub meeting_link: Option<String>,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub capacity: i32,
+    pub language: String,
+    pub facilitator: String,
+    pub status: String,
+    pub enrolled: i32,
+    pub waitlisted: i64,
+    /// Raised by every change of time, place or status (the calendar file's SEQUENCE).
+    pub sequence: i32,
+}
+
+/// A person enrolling, validated.
+#[derive(Debug, Clone)]
+pub struct NewEnrolment {
+    /// From the form: the same form sent twice enrols once and gets a link again.
+    pub key: Uuid,
+    pub first_name: String,
+    pub last_name: String,
+    pub contact: Contact,
+    pub language: String,
+    pub locale: Locale,
+    pub accommodations: Vec<Accommodation>,
+    pub interpreter_language: Option<String>,
+    pub accommodation_other: Option<String>,
+}

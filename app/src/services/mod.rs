@@ -1,0 +1,10 @@
+//! [ssr] Use cases: each puts `db` queries together in one transaction with the emails
+//! (composed by the mail modules) and notifications that report the change, so a change
+//! and its email commit together or not at all. Server functions and form handlers call
+//! these; nothing here knows about HTTP, pages or translations of pages.
+
+pub mod bookings;
+pub mod center_availability;
+pub mod closures;
+pub mod workshop_admin;
+pub mod workshops;
