@@ -39,7 +39,9 @@ pub async fn staff_appointments(
     };
     let day = match day.and_then(|d| d.parse().ok()) {
         Some(day) => day,
-        None => chosen.today(chrono::Utc::now()).map_err(super::unavailable)?,
+        None => chosen
+            .today(chrono::Utc::now())
+            .map_err(super::unavailable)?,
     };
     let rows = crate::db::appointments::day(&state.pool, &chosen, day)
         .await

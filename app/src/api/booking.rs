@@ -2,6 +2,7 @@
 //! it. Booking, cancelling and rescheduling are form posts (see `forms::booking`), so the
 //! whole flow works with JavaScript off.
 
+use crate::domain::appointment_status::AppointmentStatus;
 use crate::domain::service::Service;
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
@@ -57,7 +58,7 @@ pub struct BookingView {
     pub first_name: String,
     pub email: String,
     /// "booked", "arrived" or "cancelled".
-    pub status: String,
+    pub status: AppointmentStatus,
     /// The center's local date of the appointment.
     pub day: NaiveDate,
     pub changeable: bool,
@@ -78,7 +79,7 @@ pub async fn booking_by_token(token: String) -> Result<Option<BookingView>, Serv
         let day = crate::domain::local_time::local_day(b.starts_at, &b.center_time_zone)?;
         Some(BookingView {
             service: b.service()?,
-            changeable: b.status == "booked" && b.starts_at > now,
+            changeable: b.status == AppointmentStatus::Booked && b.starts_at > now,
             code: b.code,
             center_id: b.center_id,
             center_name: b.center_name,

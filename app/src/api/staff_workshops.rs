@@ -6,6 +6,7 @@ use super::workshops::SessionView;
 #[cfg(feature = "ssr")]
 use crate::domain::roles::Permission;
 use crate::domain::session_plan::SessionFields;
+use crate::domain::workshop_status::EnrolmentStatus;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -15,7 +16,7 @@ pub struct RosterEntry {
     pub enrolment_id: i64,
     pub name: String,
     /// "enrolled", "attended", "no_show" or "waitlisted".
-    pub status: String,
+    pub status: EnrolmentStatus,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -130,7 +131,10 @@ pub async fn session_form(id: Option<i64>) -> Result<Option<SessionFormData>, Se
             else {
                 return Ok(None);
             };
-            (fields_of(&row), row.status == "cancelled")
+            (
+                fields_of(&row),
+                row.status == crate::domain::workshop_status::SessionStatus::Cancelled,
+            )
         }
     };
     Ok(Some(SessionFormData {

@@ -2,6 +2,7 @@
 //! link shows it. Enrolling and cancelling are form posts (see `forms::workshops`).
 
 use crate::domain::workshop::Topic;
+use crate::domain::workshop_status::EnrolmentStatus;
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -45,7 +46,7 @@ impl SessionView {
             enrolled: row.enrolled.max(0) as u32,
             waitlisted: u32::try_from(row.waitlisted).unwrap_or(0),
             language: row.language,
-            cancelled: row.status == "cancelled",
+            cancelled: row.status == crate::domain::workshop_status::SessionStatus::Cancelled,
         })
     }
 }
@@ -116,7 +117,7 @@ pub struct EnrolmentView {
     pub first_name: String,
     pub contact: String,
     /// "enrolled", "waitlisted", "cancelled", "attended" or "no_show".
-    pub status: String,
+    pub status: EnrolmentStatus,
     pub place: Option<u32>,
     pub session: SessionView,
 }

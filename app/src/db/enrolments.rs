@@ -6,10 +6,12 @@
 //! (enrolment ids are drawn under the lock), and a freed seat goes to the first on the
 //! waitlist in the same transaction that freed it.
 
+use super::decode;
 use super::sessions::{hash, new_token};
 use super::workshops::SELECT_SESSION;
 use super::OlderLinks;
 use crate::domain::workshop_session::{NewEnrolment, WorkshopSession};
+use crate::domain::workshop_status::{EnrolmentStatus, SessionStatus};
 use chrono::{DateTime, Utc};
 use sqlx::PgConnection;
 use uuid::Uuid;
@@ -18,7 +20,8 @@ use uuid::Uuid;
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct LockedSession {
     pub id: i64,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: SessionStatus,
     pub starts_at: DateTime<Utc>,
     pub capacity: i32,
     pub enrolled: i32,
@@ -26,7 +29,7 @@ pub struct LockedSession {
 
 impl LockedSession {
     pub fn cancelled(&self) -> bool {
-        self.status == "cancelled"
+        self.status == SessionStatus::Cancelled
     }
     pub fn has_free_seat(&self) -> bool {
         self.enrolled < self.capacity
@@ -86,7 +89,8 @@ pub async fn made_by_form(
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct PlaceHeld {
     pub id: i64,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: EnrolmentStatus,
     pub has_email: bool,
     pub link_resent_at: Option<DateTime<Utc>>,
 }
@@ -296,15 +300,18 @@ pub async fn live_in_session(
     conn: &mut PgConnection,
     enrolment_id: i64,
     session_id: i64,
-) -> Result<Option<(String, String)>, sqlx::Error> {
-    sqlx::query_as(
+) -> Result<Option<(EnrolmentStatus, String)>, sqlx::Error> {
+    let found: Option<(String, String)> = sqlx::query_as(
         "select status, contact_key from workshop_enrolments
          where id = $1 and session_id = $2 and status in ('enrolled', 'waitlisted')",
     )
     .bind(enrolment_id)
     .bind(session_id)
     .fetch_optional(conn)
-    .await
+    .await?;
+    found
+        .map(|(status, contact)| Ok((status.try_into().map_err(decode)?, contact)))
+        .transpose()
 }
 
 pub async fn mark_cancelled(

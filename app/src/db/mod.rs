@@ -37,6 +37,12 @@ pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 /// staff screens connected to all the others.
 pub const QUEUE_CHANNEL: &str = "frontdesk_queue";
 
+/// A stored value the program cannot read (an unknown status code): a bug, reported as
+/// a decoding error like any other column that does not fit its type.
+pub(crate) fn decode(error: crate::domain::unknown_code::UnknownCode) -> sqlx::Error {
+    sqlx::Error::Decode(Box::new(error))
+}
+
 /// What issuing a new private link (booking or enrolment) does to the older ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OlderLinks {

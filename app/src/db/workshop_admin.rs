@@ -5,6 +5,7 @@
 use super::workshops::SELECT_SESSION;
 use crate::domain::session_plan::SessionPlan;
 use crate::domain::workshop_session::WorkshopSession;
+use crate::domain::workshop_status::SessionStatus;
 use chrono::{DateTime, Utc};
 use sqlx::postgres::PgArguments;
 use sqlx::query::Query;
@@ -71,7 +72,8 @@ fn bind_plan<'q>(
 /// What an edit compares against, read under the session's lock.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct SessionBefore {
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: SessionStatus,
     pub enrolled: i32,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,

@@ -4,6 +4,7 @@
 
 use super::sessions::hash;
 use crate::domain::workshop_session::{WorkshopSession, LINK_VALID_AFTER_END_DAYS};
+use crate::domain::workshop_status::EnrolmentStatus;
 use chrono::{DateTime, Utc};
 use sqlx::PgPool;
 
@@ -81,7 +82,8 @@ pub struct EnrolmentRow {
     pub session_id: i64,
     pub first_name: String,
     pub contact: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: EnrolmentStatus,
     pub email_locale: String,
     /// Place on the waitlist (1 = next), when waitlisted.
     pub place: Option<i64>,
@@ -113,7 +115,8 @@ pub struct RosterRow {
     pub id: i64,
     pub first_name: String,
     pub last_name: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: EnrolmentStatus,
 }
 
 pub async fn roster(pool: &PgPool, session_id: i64) -> Result<Vec<RosterRow>, sqlx::Error> {
@@ -145,7 +148,7 @@ pub async fn mark_attendance(
     pool: &PgPool,
     session_id: i64,
     enrolment_id: i64,
-    status: &str,
+    status: EnrolmentStatus,
 ) -> Result<bool, sqlx::Error> {
     Ok(sqlx::query(
         "update workshop_enrolments set status = $3
@@ -153,7 +156,7 @@ pub async fn mark_attendance(
     )
     .bind(session_id)
     .bind(enrolment_id)
-    .bind(status)
+    .bind(status.code())
     .execute(pool)
     .await?
     .rows_affected()

@@ -1,6 +1,7 @@
 //! One booked appointment as staff see it in the day view.
 
 use super::accommodation::Accommodation;
+use super::appointment_status::AppointmentStatus;
 use super::service::Service;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -11,7 +12,7 @@ pub struct AppointmentEntry {
     pub starts_at: DateTime<Utc>,
     pub name: String,
     pub service: Service,
-    pub status: String,
+    pub status: AppointmentStatus,
     pub language: String,
     pub accommodations: Vec<Accommodation>,
     pub interpreter_language: Option<String>,

@@ -2,6 +2,7 @@
 //! who was marked a no-show may still turn up late; a completed or cancelled appointment
 //! is final (a cancelled one is rebooked, not revived, so its seat rules stay simple).
 
+use super::unknown_code::UnknownCode;
 use serde::{Deserialize, Serialize};
 
 /// What became of an appointment, as the reports count it.
@@ -79,6 +80,16 @@ impl AppointmentStatus {
 
     pub fn can_become(self, to: AppointmentStatus) -> bool {
         self == to || self.next().contains(&to)
+    }
+}
+
+impl TryFrom<String> for AppointmentStatus {
+    type Error = UnknownCode;
+    fn try_from(code: String) -> Result<Self, UnknownCode> {
+        AppointmentStatus::from_code(&code).ok_or(UnknownCode {
+            kind: "appointment status",
+            code,
+        })
     }
 }
 

@@ -1,6 +1,7 @@
 //! A booked appointment and a request for one, as the rest of the product knows them.
 //! (The database reads a booking straight into `Booking` on the server.)
 
+use super::appointment_status::AppointmentStatus;
 use super::booking_form::BookingDetails;
 use super::locale::Locale;
 use super::service::Service;
@@ -34,7 +35,8 @@ pub struct Booking {
     pub accommodations: Vec<String>,
     pub interpreter_language: Option<String>,
     pub accommodation_other: Option<String>,
-    pub status: String,
+    #[cfg_attr(feature = "ssr", sqlx(try_from = "String"))]
+    pub status: AppointmentStatus,
     pub sequence: i32,
     pub created_at: DateTime<Utc>,
 }

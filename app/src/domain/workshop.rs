@@ -134,14 +134,6 @@ impl Contact {
     }
 }
 
-/// What staff may mark an enrolled person on a roster: attended, no-show, or back to
-/// enrolled. Returns the stored code; `None` for anything else.
-pub fn attendance(code: &str) -> Option<&'static str> {
-    ["attended", "no_show", "enrolled"]
-        .into_iter()
-        .find(|known| *known == code)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,13 +182,5 @@ mod tests {
         for t in Topic::ALL {
             assert_eq!(Topic::from_code(t.code()), Some(t));
         }
-    }
-
-    #[test]
-    fn attendance_is_attended_no_show_or_enrolled_again() {
-        assert_eq!(attendance("no_show"), Some("no_show"));
-        assert_eq!(attendance("enrolled"), Some("enrolled"));
-        assert_eq!(attendance("waitlisted"), None);
-        assert_eq!(attendance("cancelled"), None);
     }
 }

@@ -5,6 +5,7 @@
 use super::accommodation::Accommodation;
 use super::locale::Locale;
 use super::workshop::Contact;
+use super::workshop_status::SessionStatus;
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
@@ -32,7 +33,8 @@ pub struct WorkshopSession {
     pub capacity: i32,
     pub language: String,
     pub facilitator: String,
-    pub status: String,
+    #[cfg_attr(feature = "ssr", sqlx(try_from = "String"))]
+    pub status: SessionStatus,
     pub enrolled: i32,
     pub waitlisted: i64,
     /// Raised by every change of time, place or status (the calendar file's SEQUENCE).

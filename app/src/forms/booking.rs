@@ -4,6 +4,7 @@ use super::{limit, render_page, Form};
 use crate::booking_mail::{calendar_event, manage_url};
 use crate::db::bookings::find_by_token;
 use crate::domain::accommodation::Accommodation;
+use crate::domain::appointment_status::AppointmentStatus;
 use crate::domain::booking::NewBooking;
 use crate::domain::booking_form::{DetailsAnswers, DetailsField, DetailsProblem};
 use crate::domain::ics::Method;
@@ -239,7 +240,7 @@ pub async fn calendar_file(State(state): State<AppState>, Path(token): Path<Stri
         &mail.from_address,
         now,
     );
-    let method = if booking.status == "cancelled" {
+    let method = if booking.status == AppointmentStatus::Cancelled {
         Method::Cancel
     } else {
         Method::Request

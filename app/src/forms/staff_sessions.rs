@@ -323,7 +323,7 @@ pub async fn mark_attendance(
         };
     let (Ok(enrolment), Some(status)) = (
         form.get("enrolment").parse::<i64>(),
-        crate::domain::workshop::attendance(&form.get("status")),
+        crate::domain::workshop_status::EnrolmentStatus::attendance(&form.get("status")),
     ) else {
         return StatusCode::UNPROCESSABLE_ENTITY.into_response();
     };

@@ -10,6 +10,7 @@ use crate::domain::ics::Method;
 use crate::domain::limits::Limited;
 use crate::domain::workshop::Contact;
 use crate::domain::workshop_session::NewEnrolment;
+use crate::domain::workshop_status::{EnrolmentStatus, SessionStatus};
 use crate::i18n::{translations, Locale};
 use crate::limits::ClientAddress;
 use crate::pages::booking::query::encode;
@@ -295,7 +296,8 @@ pub async fn calendar_file(State(state): State<AppState>, Path(token): Path<Stri
         &state.settings.mail.from_address,
         Utc::now(),
     );
-    let cancelled = enrolment.status == "cancelled" || session.status == "cancelled";
+    let cancelled = enrolment.status == EnrolmentStatus::Cancelled
+        || session.status == SessionStatus::Cancelled;
     let method = if cancelled {
         Method::Cancel
     } else {
@@ -381,7 +383,7 @@ pub async fn kiosk_enrol(
         Ok(EnrolOutcome::Done { token, .. }) => match enrolment_by_token(&state.pool, &token).await
         {
             Ok(Some(e)) => {
-                reply.done = Some(if e.status == "waitlisted" {
+                reply.done = Some(if e.status == EnrolmentStatus::Waitlisted {
                     (
                         w.waitlisted_heading.clone(),
                         waitlist_line(locale, e.place.unwrap_or(1).max(1) as u32),

@@ -11,6 +11,7 @@ use crate::db::bookings::{
 };
 use crate::db::outbox::{insert_message, Recipient};
 use crate::db::{notify_queue_changed, OlderLinks};
+use crate::domain::appointment_status::AppointmentStatus;
 use crate::domain::availability::{nearest, Slot};
 use crate::domain::booking::{Booking, NewBooking, ALTERNATIVES};
 use crate::domain::booking_form::BookingDetails;
@@ -243,7 +244,7 @@ pub async fn reschedule(
     let Some(service) = booking.service() else {
         return Ok(RescheduleOutcome::NotChangeable);
     };
-    if booking.status != "booked" || booking.starts_at <= now {
+    if booking.status != AppointmentStatus::Booked || booking.starts_at <= now {
         return Ok(RescheduleOutcome::NotChangeable);
     }
     if booking.starts_at == new_start {

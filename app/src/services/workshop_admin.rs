@@ -15,6 +15,7 @@ use crate::db::workshop_admin::{lock_for_edit, lock_to_cancel, mark_session_canc
 use crate::domain::mail::MailContext;
 use crate::domain::session_plan::SessionPlan;
 use crate::domain::workshop::{open_for_enrolment, Refusal};
+use crate::domain::workshop_status::{EnrolmentStatus, SessionStatus};
 use crate::workshop_mail::WorkshopMail;
 use chrono::{DateTime, Utc};
 use sqlx::PgPool;
@@ -52,7 +53,7 @@ pub async fn update_session(
     let Some(before) = lock_for_edit(&mut tx, id).await? else {
         return Ok(EditOutcome::Unknown);
     };
-    if before.status == "cancelled" {
+    if before.status == SessionStatus::Cancelled {
         return Ok(EditOutcome::Cancelled);
     }
     if plan.capacity < before.enrolled {
@@ -167,7 +168,7 @@ pub async fn move_enrolment(
         change_seats_taken(&mut tx, to, 1).await?;
     }
     mark_cancelled(&mut tx, enrolment_id, now).await?;
-    if was == "enrolled" {
+    if was == EnrolmentStatus::Enrolled {
         change_seats_taken(&mut tx, from, -1).await?;
         promote(&mut tx, from, mail, now).await?;
     }

@@ -15,6 +15,7 @@ use crate::domain::locale::Locale;
 use crate::domain::mail::MailContext;
 use crate::domain::workshop::{open_for_enrolment, Refusal};
 use crate::domain::workshop_session::{NewEnrolment, LINK_RESEND_MINUTES};
+use crate::domain::workshop_status::EnrolmentStatus;
 use crate::workshop_mail::{compose, Enrollee, WorkshopMail};
 use chrono::{DateTime, Duration, Utc};
 use sqlx::{PgConnection, PgPool};
@@ -123,8 +124,8 @@ async fn resend_link(
     if !held.has_email || recently {
         return Ok(());
     }
-    let kind = match held.status.as_str() {
-        "waitlisted" => WorkshopMail::Waitlisted {
+    let kind = match held.status {
+        EnrolmentStatus::Waitlisted => WorkshopMail::Waitlisted {
             place: waitlist_place(&mut *conn, session_id, held.id).await?,
         },
         _ => WorkshopMail::Enrolled,
@@ -221,7 +222,7 @@ pub async fn cancel_enrolment(
         mark_cancelled(&mut tx, enrolment.id, now).await?;
     }
     let mut promoted = Vec::new();
-    if was.is_some_and(|(status, _)| status == "enrolled") {
+    if was.is_some_and(|(status, _)| status == EnrolmentStatus::Enrolled) {
         change_seats_taken(&mut tx, enrolment.session_id, -1).await?;
         promoted = promote(&mut tx, enrolment.session_id, mail, now).await?;
     }

@@ -3,6 +3,7 @@
 use super::helpers::*;
 use super::workshops::{mail, person, session};
 use app::db::workshops::mark_attendance;
+use app::domain::workshop_status::EnrolmentStatus;
 use app::services::workshops::{enrol, EnrolOutcome};
 use axum::http::{header, StatusCode};
 use chrono::{Duration, Utc};
@@ -54,9 +55,14 @@ async fn the_report_and_its_csv_count_what_the_database_holds(pool: PgPool) {
         .execute(&app.pool)
         .await
         .unwrap();
-    mark_attendance(&app.pool, workshop, enrolments[0], "attended")
-        .await
-        .unwrap();
+    mark_attendance(
+        &app.pool,
+        workshop,
+        enrolments[0],
+        EnrolmentStatus::Attended,
+    )
+    .await
+    .unwrap();
 
     let cookie = app.sign_in().await;
     let today = Utc::now().with_timezone(&Los_Angeles).date_naive();

@@ -159,10 +159,7 @@ async fn a_cancellation_promotes_the_first_in_line(pool: PgPool) {
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(
-        (place.status.as_str(), place.place),
-        ("waitlisted", Some(1))
-    );
+    assert_eq!((place.status.code(), place.place), ("waitlisted", Some(1)));
 
     let promoted = cancel_enrolment(&app.pool, &first, &mail(), Utc::now())
         .await

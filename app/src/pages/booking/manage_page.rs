@@ -5,6 +5,7 @@ use super::frame::BookingFrame;
 use super::query::{BookingQuery, ANY_CENTER};
 use super::times_page::{times_step, Rescheduling};
 use crate::api::booking::{booking_by_token, BookingView};
+use crate::domain::appointment_status::AppointmentStatus;
 use crate::domain::confirmation_code;
 use crate::i18n::dates::{date_and_time, zone_label};
 use crate::i18n::{fill, translations, Locale};
@@ -95,7 +96,7 @@ fn ManageBooking(
         date_and_time(booking.starts_at, center, &t.common),
         zone_label(center.name())
     );
-    let cancelled = booking.status == "cancelled";
+    let cancelled = booking.status == AppointmentStatus::Cancelled;
     let heading = if cancelled {
         b.cancelled_heading.clone()
     } else if new {
@@ -122,7 +123,7 @@ fn ManageBooking(
             {(new && !cancelled).then(|| view! { <p class="lead">{fill(&b.confirmed_intro, &[("email", &booking.email)])}</p> })}
             {(changed && !cancelled).then(|| view! { <p class="notice notice-ok" role="status">{b.rescheduled_notice.clone()}</p> })}
             {cancelled.then(|| view! { <p class="lead">{b.cancelled_body.clone()}</p> })}
-            {(booking.status == "arrived").then(|| view! { <p class="notice notice-ok">{b.arrived_notice.clone()}</p> })}
+            {(booking.status == AppointmentStatus::Arrived).then(|| view! { <p class="notice notice-ok">{b.arrived_notice.clone()}</p> })}
             <dl class="booking-facts" class:struck=cancelled>
                 <dt>{b.service_label_short.clone()}</dt>
                 <dd>{b.services.label(booking.service).to_owned()}</dd>

@@ -77,11 +77,8 @@ pub fn AppointmentsPage() -> impl IntoView {
 
 fn row(t: &'static Translations, zone: Tz, e: AppointmentEntry) -> impl IntoView {
     let s = &t.staff;
-    let status = match e.status.as_str() {
-        "arrived" => s.booking_arrived.clone(),
-        "cancelled" => s.booking_cancelled.clone(),
-        _ => s.booking_booked.clone(),
-    };
+    // Every state staff can set shows as itself (in progress, completed, no-show too).
+    let status = t.calendar.status(e.status).to_owned();
     let language = PREFERRED_LANGUAGES
         .iter()
         .find(|(code, _)| *code == e.language)
@@ -104,7 +101,7 @@ fn row(t: &'static Translations, zone: Tz, e: AppointmentEntry) -> impl IntoView
         needs.join("; ")
     };
     view! {
-        <tr data-status=e.status.clone()>
+        <tr data-status=e.status.code()>
             <th scope="row">{clock(e.starts_at.with_timezone(&zone).time(), &t.common)}</th>
             <td>{e.name}</td>
             <td>{t.booking.services.label(e.service).to_owned()}</td>

@@ -5,6 +5,7 @@
 use super::staff_nav::StaffNav;
 use crate::api::staff_workshops::{staff_roster, RosterEntry};
 use crate::api::workshops::SessionView;
+use crate::domain::workshop_status::EnrolmentStatus;
 use crate::i18n::dates::date_and_time;
 use crate::i18n::{fill, translations, Translations};
 use crate::pages::workshops::session_card::title;
@@ -37,7 +38,7 @@ pub fn RosterPage() -> impl IntoView {
                 let session = roster.session;
                 let zone: chrono_tz::Tz = session.time_zone.parse().unwrap_or(chrono_tz::UTC);
                 let (seated, waiting): (Vec<RosterEntry>, Vec<RosterEntry>) =
-                    roster.entries.into_iter().partition(|e| e.status != "waitlisted");
+                    roster.entries.into_iter().partition(|e| e.status != EnrolmentStatus::Waitlisted);
                 let a = &t.session_admin;
                 let targets = move_choices(&roster.move_targets, locale);
                 let edit = format!("/staff/workshops/{}/edit?lang={}", session.id, locale.tag());
@@ -122,9 +123,9 @@ fn seated_row(
     targets: &MoveChoices,
 ) -> impl IntoView {
     let s = &t.staff;
-    let status = match e.status.as_str() {
-        "attended" => s.attended.clone(),
-        "no_show" => s.no_show.clone(),
+    let status = match e.status {
+        EnrolmentStatus::Attended => s.attended.clone(),
+        EnrolmentStatus::NoShow => s.no_show.clone(),
         _ => s.roster_enrolled.clone(),
     };
     let button = |value: &'static str, label: String| {
@@ -139,7 +140,7 @@ fn seated_row(
         }
     };
     view! {
-        <tr data-status=e.status.clone()>
+        <tr data-status=e.status.code()>
             <td>{n}</td>
             <th scope="row">{e.name.clone()}</th>
             <td>{status}</td>

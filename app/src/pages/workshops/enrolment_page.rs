@@ -3,6 +3,7 @@
 
 use super::session_card::{title, SessionFacts};
 use crate::api::workshops::workshop_enrolment;
+use crate::domain::workshop_status::EnrolmentStatus;
 use crate::i18n::{fill, translations, Locale};
 use crate::pages::booking::frame::BookingFrame;
 use crate::pages::booking::manage_page::LinkNotValid;
@@ -29,16 +30,16 @@ pub fn EnrolmentPage() -> impl IntoView {
                 let other = Locale::ALL.into_iter().find(|l| *l != locale).unwrap_or(locale);
                 let tz = encode(zone.name());
                 let session_cancelled = e.session.cancelled;
-                let (heading, body) = match e.status.as_str() {
+                let (heading, body) = match e.status {
                     _ if session_cancelled => (w.refused_cancelled.clone(), String::new()),
-                    "waitlisted" => (
+                    EnrolmentStatus::Waitlisted => (
                         w.waitlisted_heading.clone(),
                         fill(&w.waitlist_place, &[("place", &e.place.unwrap_or(1).to_string())]),
                     ),
-                    "cancelled" => (w.cancelled_heading.clone(), w.cancelled_body.clone()),
+                    EnrolmentStatus::Cancelled => (w.cancelled_heading.clone(), w.cancelled_body.clone()),
                     _ => (w.enrolled_heading.clone(), fill(&w.enrolled_body, &[("name", &e.first_name)])),
                 };
-                let live = !session_cancelled && (e.status == "enrolled" || e.status == "waitlisted");
+                let live = !session_cancelled && e.status.is_live();
                 let session_title = title(&e.session, locale);
                 view! {
                     <BookingFrame locale title=heading.clone() switch_href=format!("{base}?lang={}&tz={tz}", other.tag())>
