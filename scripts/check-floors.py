@@ -25,7 +25,8 @@ RESTS_ON = {
     "security": [],
     "passwords": ["db"],
     "state": ["services", "limits", "passwords", "security"],  # what handlers share
-    "api": ["state"],                   # server functions
+    "error": ["db", "i18n"],            # the one error a person is answered with
+    "api": ["state", "error"],          # server functions
     "components": ["i18n"],             # shared view parts
     "pages": ["api", "components"],     # what people see
     "app": ["pages"],                   # the shell and the router of pages

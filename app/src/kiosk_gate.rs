@@ -43,10 +43,7 @@ pub async fn kiosk_gate(
     let device = match token {
         Some(token) => match crate::db::kiosk_devices::device(&state.pool, &token).await {
             Ok(device) => device,
-            Err(error) => {
-                tracing::error!(%error, "kiosk device check failed");
-                return StatusCode::SERVICE_UNAVAILABLE.into_response();
-            }
+            Err(error) => return crate::forms::unavailable(error, Locale::En),
         },
         None => None,
     };

@@ -11,6 +11,7 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod domain;
+pub mod error;
 pub mod i18n;
 pub mod pages;
 

@@ -50,7 +50,7 @@ async fn listen(
     pool: &sqlx::PgPool,
     changes: &broadcast::Sender<String>,
     session_ends: &broadcast::Sender<i64>,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), app::db::Error> {
     let mut listener = PgListener::connect_with(pool).await?;
     listener
         .listen_all([QUEUE_CHANNEL, SESSIONS_CHANNEL])

@@ -78,7 +78,7 @@ pub async fn send_due(
     pool: &PgPool,
     transport: &Transport,
     from: &str,
-) -> Result<usize, sqlx::Error> {
+) -> Result<usize, app::db::Error> {
     let mut attempted = 0;
     loop {
         let mut tx = pool.begin().await?;

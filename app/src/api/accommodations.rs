@@ -6,6 +6,7 @@ use crate::domain::accommodation_work::{Source, WorkStatus};
 use crate::domain::center::CenterInfo;
 #[cfg(feature = "ssr")]
 use crate::domain::roles::Permission;
+use crate::error::AppError;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -40,7 +41,7 @@ pub struct WorkQueue {
 pub async fn accommodation_queue(
     status: Option<String>,
     center: Option<String>,
-) -> Result<WorkQueue, ServerFnError> {
+) -> Result<WorkQueue, AppError> {
     let staff = super::auth::require(Permission::HandleAccommodations).await?;
     let state = super::state()?;
     let status = match status.as_deref() {

@@ -3,6 +3,7 @@
 #[cfg(feature = "ssr")]
 use crate::domain::roles::Permission;
 use crate::domain::roles::Role;
+use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -17,7 +18,7 @@ pub struct Account {
 
 /// Who is asking, and every account; an error for anyone but an admin.
 #[server(endpoint = "staff/accounts")]
-pub async fn staff_accounts() -> Result<(String, i64, Vec<Account>), ServerFnError> {
+pub async fn staff_accounts() -> Result<(String, i64, Vec<Account>), AppError> {
     let me = super::auth::require(Permission::ManageAccounts).await?;
     let state = super::state()?;
     let accounts = crate::db::staff::list_accounts(&state.pool)
@@ -38,7 +39,7 @@ pub async fn staff_accounts() -> Result<(String, i64, Vec<Account>), ServerFnErr
 /// Whom a password link is for: name and email, or None when the link no longer works.
 /// Public: the person holding the link is not signed in yet.
 #[server(endpoint = "staff/password-link")]
-pub async fn password_link(token: String) -> Result<Option<(String, String)>, ServerFnError> {
+pub async fn password_link(token: String) -> Result<Option<(String, String)>, AppError> {
     let state = super::state()?;
     Ok(crate::db::password_links::holder(&state.pool, &token)
         .await

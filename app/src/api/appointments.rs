@@ -4,6 +4,7 @@ use crate::domain::appointment_entry::AppointmentEntry;
 use crate::domain::center::CenterInfo;
 #[cfg(feature = "ssr")]
 use crate::domain::roles::Permission;
+use crate::error::AppError;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -24,7 +25,7 @@ pub struct AppointmentsDay {
 pub async fn staff_appointments(
     center: Option<String>,
     day: Option<String>,
-) -> Result<Option<AppointmentsDay>, ServerFnError> {
+) -> Result<Option<AppointmentsDay>, AppError> {
     let staff = super::auth::require(Permission::ViewCalendar).await?;
     let state = super::state()?;
     let centers = crate::db::centers::list_centers(&state.pool)

@@ -3,6 +3,8 @@
 //! posts (`forms::sign_in`).
 
 #[cfg(feature = "ssr")]
+use crate::error::AppError;
+#[cfg(feature = "ssr")]
 use leptos::prelude::*;
 
 /// Name of the cookie that carries a staff session token over plain http (a loopback
@@ -25,7 +27,7 @@ pub fn session_cookie_name(secure: bool) -> &'static str {
 pub async fn current_staff(
     state: &crate::state::AppState,
     headers: &axum::http::HeaderMap,
-) -> Result<Option<crate::db::sessions::SessionStaff>, sqlx::Error> {
+) -> Result<Option<crate::db::sessions::SessionStaff>, crate::db::Error> {
     match session_token(headers, state.settings.secure_cookies) {
         Some(token) => crate::db::sessions::find_session(&state.pool, &token).await,
         None => Ok(None),
@@ -60,7 +62,7 @@ pub enum Refused {
     /// Signed in, but the role may not do this: 403.
     Forbidden,
     /// The session could not be checked.
-    Unavailable(sqlx::Error),
+    Unavailable(crate::db::Error),
 }
 
 /// The one permission check: the signed-in staff member behind `headers`, if their role
@@ -92,21 +94,16 @@ pub async fn authorize(
 #[cfg(feature = "ssr")]
 pub async fn require(
     permission: crate::domain::roles::Permission,
-) -> Result<crate::db::sessions::SessionStaff, ServerFnError> {
-    use axum::http::StatusCode;
+) -> Result<crate::db::sessions::SessionStaff, AppError> {
     let state = super::state()?;
     let parts = use_context::<axum::http::request::Parts>()
-        .ok_or_else(|| ServerFnError::new("no request"))?;
-    let (status, message) = match authorize(&state, &parts.headers, permission).await {
-        Ok(staff) => return Ok(staff),
-        Err(Refused::SignedOut) => (StatusCode::UNAUTHORIZED, "sign in required"),
-        Err(Refused::Forbidden) => (StatusCode::FORBIDDEN, "not allowed for this role"),
-        Err(Refused::Unavailable(error)) => return Err(super::unavailable(error)),
-    };
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(status);
+        .ok_or_else(|| super::unavailable("no request"))?;
+    match authorize(&state, &parts.headers, permission).await {
+        Ok(staff) => Ok(staff),
+        Err(Refused::SignedOut) => Err(AppError::SignedOut.answered()),
+        Err(Refused::Forbidden) => Err(AppError::Forbidden.answered()),
+        Err(Refused::Unavailable(error)) => Err(super::unavailable(error)),
     }
-    Err(ServerFnError::new(message))
 }
 
 /// The `Set-Cookie` value that carries a new session's token.

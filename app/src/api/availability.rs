@@ -4,6 +4,7 @@ use crate::domain::center::CenterInfo;
 #[cfg(feature = "ssr")]
 use crate::domain::roles::Permission;
 use crate::domain::service::Service;
+use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -24,7 +25,7 @@ pub struct AvailabilityData {
 #[server(endpoint = "staff/availability")]
 pub async fn availability_page(
     center: Option<String>,
-) -> Result<Option<AvailabilityData>, ServerFnError> {
+) -> Result<Option<AvailabilityData>, AppError> {
     let staff = super::auth::require(Permission::ViewAvailability).await?;
     let state = super::state()?;
     let centers = crate::db::centers::list_centers(&state.pool)

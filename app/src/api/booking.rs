@@ -4,6 +4,7 @@
 
 use crate::domain::appointment_status::AppointmentStatus;
 use crate::domain::service::Service;
+use crate::error::AppError;
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -22,7 +23,7 @@ pub struct FreeTimeList {
 pub async fn free_times(
     service: String,
     center: Option<String>,
-) -> Result<Option<FreeTimeList>, ServerFnError> {
+) -> Result<Option<FreeTimeList>, AppError> {
     let state = super::state()?;
     let Some(service) = Service::from_code(&service) else {
         return Ok(None);
@@ -68,7 +69,7 @@ pub struct BookingView {
 
 /// The booking behind a manage link; `None` when the link is not valid.
 #[server(endpoint = "book/manage")]
-pub async fn booking_by_token(token: String) -> Result<Option<BookingView>, ServerFnError> {
+pub async fn booking_by_token(token: String) -> Result<Option<BookingView>, AppError> {
     let state = super::state()?;
     let now = Utc::now();
     let manage_url = crate::booking_mail::manage_url(&state.settings.mail.public_url, &token);

@@ -9,6 +9,7 @@ use crate::domain::center::CenterInfo;
 #[cfg(feature = "ssr")]
 use crate::domain::roles::Permission;
 use crate::domain::service::Service;
+use crate::error::AppError;
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -57,7 +58,7 @@ pub async fn staff_calendar(
     day: Option<String>,
     service: Option<String>,
     staff: Option<String>,
-) -> Result<CalendarData, ServerFnError> {
+) -> Result<CalendarData, AppError> {
     let me = super::auth::require(Permission::ViewCalendar).await?;
     let state = super::state()?;
     ssr::calendar(
@@ -143,7 +144,7 @@ pub struct AppointmentInfo {
 
 /// One appointment with the person's contact details and history. The read is logged.
 #[server(endpoint = "staff/calendar/appointment")]
-pub async fn appointment_details(id: i64) -> Result<Option<AppointmentInfo>, ServerFnError> {
+pub async fn appointment_details(id: i64) -> Result<Option<AppointmentInfo>, AppError> {
     let me = super::auth::require(Permission::ReadContactDetails).await?;
     let state = super::state()?;
     ssr::details(&state.pool, me.display_name, me.staff_id, id)
@@ -161,7 +162,7 @@ pub struct ContactRead {
 
 /// The latest reads of contact details, for managers and admins only.
 #[server(endpoint = "staff/audit")]
-pub async fn contact_audit() -> Result<(String, Vec<ContactRead>), ServerFnError> {
+pub async fn contact_audit() -> Result<(String, Vec<ContactRead>), AppError> {
     let me = super::auth::require(Permission::ViewAuditLog).await?;
     let state = super::state()?;
     let reads = crate::db::calendar::contact_reads(&state.pool, 500)
@@ -210,7 +211,7 @@ pub mod ssr {
         day: Option<String>,
         service: Option<String>,
         staff: Option<String>,
-    ) -> Result<CalendarData, sqlx::Error> {
+    ) -> Result<CalendarData, crate::db::Error> {
         let centers = crate::db::centers::list_centers(pool).await?;
         let chosen = center
             .filter(|c| !c.is_empty())
@@ -297,7 +298,7 @@ pub mod ssr {
         staff_name: String,
         reader: i64,
         id: i64,
-    ) -> Result<Option<AppointmentInfo>, sqlx::Error> {
+    ) -> Result<Option<AppointmentInfo>, crate::db::Error> {
         let Some(d) = calendar::read_appointment(pool, id, reader).await? else {
             return Ok(None);
         };

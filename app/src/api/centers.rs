@@ -1,12 +1,13 @@
 //! The public facts about a center that pages show.
 
 use crate::domain::center::CenterInfo;
+use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 /// The center with slug `id`, if there is one.
 #[server(endpoint = "centers/get")]
-pub async fn get_center(id: String) -> Result<Option<CenterInfo>, ServerFnError> {
+pub async fn get_center(id: String) -> Result<Option<CenterInfo>, AppError> {
     let state = super::state()?;
     let center = crate::db::centers::find_center(&state.pool, &id)
         .await
@@ -16,7 +17,7 @@ pub async fn get_center(id: String) -> Result<Option<CenterInfo>, ServerFnError>
 
 /// Every center, in the agency's order.
 #[server(endpoint = "centers/list")]
-pub async fn list_centers() -> Result<Vec<CenterInfo>, ServerFnError> {
+pub async fn list_centers() -> Result<Vec<CenterInfo>, AppError> {
     let state = super::state()?;
     let centers = crate::db::centers::list_centers(&state.pool)
         .await
@@ -33,13 +34,10 @@ pub struct KioskSetup {
 
 /// The kiosk settings of center `id`, if there is one: only for a paired tablet of it.
 #[server(endpoint = "kiosk/settings")]
-pub async fn kiosk_settings(id: String) -> Result<Option<KioskSetup>, ServerFnError> {
+pub async fn kiosk_settings(id: String) -> Result<Option<KioskSetup>, AppError> {
     let device = super::kiosk_device()?;
     if device.center_id != id {
-        return Err(super::refuse(
-            axum::http::StatusCode::FORBIDDEN,
-            "not this center's kiosk",
-        ));
+        return Err(crate::error::AppError::Forbidden.answered());
     }
     let retention_days = super::state()?.settings.retention_days;
     Ok(get_center(id).await?.map(|center| KioskSetup {

@@ -2,6 +2,7 @@
 
 use crate::domain::check_in::{CheckInAnswers, FieldError};
 use crate::domain::ticket_view::Ticket;
+use crate::error::AppError;
 use crate::i18n::Locale;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -24,16 +25,13 @@ pub async fn check_in(
     language: Locale,
     key: Uuid,
     answers: CheckInAnswers,
-) -> Result<CheckInOutcome, ServerFnError> {
+) -> Result<CheckInOutcome, AppError> {
     let state = super::state()?;
     // Only a paired tablet of this very center checks walk-ins in (the router's kiosk
     // gate let the request through only with a paired tablet).
     let device = super::kiosk_device()?;
     if device.center_id != center_id {
-        return Err(super::refuse(
-            axum::http::StatusCode::FORBIDDEN,
-            "not this center's kiosk",
-        ));
+        return Err(crate::error::AppError::Forbidden.answered());
     }
     if let Err(wait) = state.limits.check(
         crate::domain::limits::Limited::KioskCheckIn,

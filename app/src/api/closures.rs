@@ -3,6 +3,7 @@
 use crate::domain::center::CenterInfo;
 #[cfg(feature = "ssr")]
 use crate::domain::roles::Permission;
+use crate::error::AppError;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -24,7 +25,7 @@ pub struct ClosuresData {
 
 /// The closures of `center` (the first center when none is given) from today on.
 #[server(endpoint = "staff/closures")]
-pub async fn closures_page(center: Option<String>) -> Result<Option<ClosuresData>, ServerFnError> {
+pub async fn closures_page(center: Option<String>) -> Result<Option<ClosuresData>, AppError> {
     let staff = super::auth::require(Permission::ViewAvailability).await?;
     let state = super::state()?;
     let centers = crate::db::centers::list_centers(&state.pool)

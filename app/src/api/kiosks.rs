@@ -3,6 +3,7 @@
 
 #[cfg(feature = "ssr")]
 use crate::domain::roles::Permission;
+use crate::error::AppError;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -26,7 +27,7 @@ pub struct TabletsData {
 }
 
 #[server(endpoint = "staff/kiosks")]
-pub async fn kiosk_tablets() -> Result<TabletsData, ServerFnError> {
+pub async fn kiosk_tablets() -> Result<TabletsData, AppError> {
     let me = super::auth::require(Permission::ManageKiosks).await?;
     let state = super::state()?;
     let tablets = crate::db::kiosk_devices::list(&state.pool)

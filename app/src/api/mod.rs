@@ -1,6 +1,8 @@
-//! Server functions: public HTTP endpoints under `/api`. Each is thin: get the state, check
-//! who may call, parse the input with the domain types, call `db`, map errors. Internal
-//! causes are logged once here and never shown to the caller.
+//! Server functions: public HTTP endpoints under `/api`, for reads and the kiosk's
+//! check-in island (every other write is a form post, see `forms`). Each is thin: get the
+//! state, check who may call, parse the input with the domain types, call `db` or
+//! `services`, and answer an `AppError` when it fails (its cause logged once, never shown
+//! to the caller).
 
 pub mod accommodations;
 pub mod accounts;
@@ -19,22 +21,23 @@ pub mod staff_workshops;
 pub mod workshops;
 
 #[cfg(feature = "ssr")]
-pub(crate) fn state() -> Result<crate::state::AppState, leptos::prelude::ServerFnError> {
+use crate::error::AppError;
+
+#[cfg(feature = "ssr")]
+pub(crate) fn state() -> Result<crate::state::AppState, AppError> {
     leptos::prelude::use_context::<crate::state::AppState>()
-        .ok_or_else(|| leptos::prelude::ServerFnError::new("server state missing"))
+        .ok_or_else(|| AppError::unavailable("server state missing").answered())
 }
 
 /// Logs an internal failure and returns an error that says nothing about it.
 #[cfg(feature = "ssr")]
-pub(crate) fn unavailable(error: impl std::fmt::Display) -> leptos::prelude::ServerFnError {
-    tracing::error!(error = %error, "request failed");
-    leptos::prelude::ServerFnError::new("unavailable")
+pub(crate) fn unavailable(error: impl std::fmt::Display) -> AppError {
+    AppError::unavailable(error).answered()
 }
 
 /// The paired kiosk tablet the request comes from (put there by the kiosk gate), or a 403.
 #[cfg(feature = "ssr")]
-pub(crate) fn kiosk_device(
-) -> Result<crate::db::kiosk_devices::KioskDevice, leptos::prelude::ServerFnError> {
+pub(crate) fn kiosk_device() -> Result<crate::db::kiosk_devices::KioskDevice, AppError> {
     leptos::prelude::use_context::<axum::http::request::Parts>()
         .and_then(|parts| {
             parts
@@ -42,31 +45,14 @@ pub(crate) fn kiosk_device(
                 .get::<crate::db::kiosk_devices::KioskDevice>()
                 .cloned()
         })
-        .ok_or_else(|| refuse(axum::http::StatusCode::FORBIDDEN, "not a kiosk"))
-}
-
-/// An error answered with `status`.
-#[cfg(feature = "ssr")]
-pub(crate) fn refuse(
-    status: axum::http::StatusCode,
-    message: &str,
-) -> leptos::prelude::ServerFnError {
-    if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(status);
-    }
-    leptos::prelude::ServerFnError::new(message)
+        .ok_or_else(|| AppError::Forbidden.answered())
 }
 
 /// A 429 with `Retry-After` for a rate-limited call.
 #[cfg(feature = "ssr")]
-pub(crate) fn too_many(wait: std::time::Duration) -> leptos::prelude::ServerFnError {
-    if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
-        if let Ok(value) = axum::http::HeaderValue::from_str(&wait.as_secs().max(1).to_string()) {
-            response.insert_header(axum::http::header::RETRY_AFTER, value);
-        }
+pub(crate) fn too_many(wait: std::time::Duration) -> AppError {
+    AppError::TooManyRequests {
+        retry_after_seconds: wait.as_secs().max(1),
     }
-    refuse(
-        axum::http::StatusCode::TOO_MANY_REQUESTS,
-        "too many requests",
-    )
+    .answered()
 }

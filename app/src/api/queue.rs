@@ -4,6 +4,7 @@ use crate::domain::center::CenterInfo;
 use crate::domain::queue_view::QueueView;
 #[cfg(feature = "ssr")]
 use crate::domain::roles::Permission;
+use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -12,7 +13,7 @@ use serde::{Deserialize, Serialize};
 pub async fn load_queue(
     pool: &sqlx::PgPool,
     center_id: &str,
-) -> Result<Option<QueueView>, sqlx::Error> {
+) -> Result<Option<QueueView>, crate::db::Error> {
     match crate::db::centers::find_center(pool, center_id).await? {
         Some(center) => Ok(Some(
             crate::db::queue::open_queue(pool, &center, chrono::Utc::now()).await?,
@@ -31,9 +32,7 @@ pub struct QueuePageData {
 
 /// The queue page's data for `center` (the first center when none is chosen).
 #[server(endpoint = "staff/queue/page")]
-pub async fn staff_queue_page(
-    center: Option<String>,
-) -> Result<Option<QueuePageData>, ServerFnError> {
+pub async fn staff_queue_page(center: Option<String>) -> Result<Option<QueuePageData>, AppError> {
     let staff = super::auth::require(Permission::ViewQueue).await?;
     let state = super::state()?;
     let centers = crate::db::centers::list_centers(&state.pool)

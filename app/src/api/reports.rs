@@ -5,6 +5,7 @@ use crate::domain::center::CenterInfo;
 #[cfg(feature = "ssr")]
 use crate::domain::roles::Permission;
 use crate::domain::visit_reason::VisitReason;
+use crate::error::AppError;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -55,7 +56,7 @@ pub async fn staff_report(
     to: Option<String>,
     center: Option<String>,
     period: Option<String>,
-) -> Result<Report, ServerFnError> {
+) -> Result<Report, AppError> {
     let staff = super::auth::require(Permission::ViewReports).await?;
     let state = super::state()?;
     let query = ssr::ReportQuery::read(from, to, center, period);
@@ -111,7 +112,7 @@ pub mod ssr {
         pool: &PgPool,
         staff_name: String,
         query: ReportQuery,
-    ) -> Result<Report, sqlx::Error> {
+    ) -> Result<Report, crate::db::Error> {
         let (from, to, center) = (query.from, query.to, query.center.as_deref());
         let period = query.period;
         let mut rows: BTreeMap<NaiveDate, PeriodRow> = BTreeMap::new();

@@ -7,6 +7,7 @@ use super::workshops::SessionView;
 use crate::domain::roles::Permission;
 use crate::domain::session_plan::SessionFields;
 use crate::domain::workshop_status::EnrolmentStatus;
+use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -47,7 +48,7 @@ pub struct SessionFormData {
 /// Upcoming sessions (cancelled ones included), soonest first, and whether the caller may
 /// create sessions.
 #[server(endpoint = "staff/workshops")]
-pub async fn staff_workshops() -> Result<(String, bool, Vec<SessionView>), ServerFnError> {
+pub async fn staff_workshops() -> Result<(String, bool, Vec<SessionView>), AppError> {
     let staff = super::auth::require(Permission::ViewWorkshops).await?;
     let state = super::state()?;
     let rows = crate::db::workshops::upcoming_for_staff(&state.pool, chrono::Utc::now())
@@ -61,7 +62,7 @@ pub async fn staff_workshops() -> Result<(String, bool, Vec<SessionView>), Serve
 }
 
 #[server(endpoint = "staff/workshops/roster")]
-pub async fn staff_roster(id: i64) -> Result<Option<Roster>, ServerFnError> {
+pub async fn staff_roster(id: i64) -> Result<Option<Roster>, AppError> {
     let staff = super::auth::require(Permission::ViewWorkshops).await?;
     let state = super::state()?;
     let Some(session) = crate::db::workshops::session(&state.pool, id)
@@ -113,7 +114,7 @@ pub async fn staff_roster(id: i64) -> Result<Option<Roster>, ServerFnError> {
 /// The form to create a session (`id` none) or edit session `id`, filled in with the
 /// session's values read on its own wall clock. `None` when `id` is unknown.
 #[server(endpoint = "staff/workshops/form")]
-pub async fn session_form(id: Option<i64>) -> Result<Option<SessionFormData>, ServerFnError> {
+pub async fn session_form(id: Option<i64>) -> Result<Option<SessionFormData>, AppError> {
     let staff = super::auth::require(Permission::ManageWorkshops).await?;
     let state = super::state()?;
     let centers = crate::db::centers::list_centers(&state.pool)

@@ -3,6 +3,7 @@
 
 use crate::domain::workshop::Topic;
 use crate::domain::workshop_status::EnrolmentStatus;
+use crate::error::AppError;
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -59,7 +60,7 @@ pub async fn workshop_catalog(
     topic: Option<String>,
     language: Option<String>,
     from: Option<NaiveDate>,
-) -> Result<Vec<SessionView>, ServerFnError> {
+) -> Result<Vec<SessionView>, AppError> {
     let state = super::state()?;
     let from = from.and_then(|d| {
         crate::domain::availability::local_instant(
@@ -89,7 +90,7 @@ pub struct SessionDetail {
 }
 
 #[server(endpoint = "workshops/session")]
-pub async fn workshop_session(id: i64) -> Result<Option<SessionDetail>, ServerFnError> {
+pub async fn workshop_session(id: i64) -> Result<Option<SessionDetail>, AppError> {
     let state = super::state()?;
     let Some(row) = crate::db::workshops::session(&state.pool, id)
         .await
@@ -123,7 +124,7 @@ pub struct EnrolmentView {
 }
 
 #[server(endpoint = "workshops/enrolment")]
-pub async fn workshop_enrolment(token: String) -> Result<Option<EnrolmentView>, ServerFnError> {
+pub async fn workshop_enrolment(token: String) -> Result<Option<EnrolmentView>, AppError> {
     let state = super::state()?;
     let Some(e) = crate::db::workshops::enrolment_by_token(&state.pool, &token)
         .await

@@ -28,7 +28,7 @@ pub async fn work_queue(
     status: Option<&str>,
     center: Option<&str>,
     now: DateTime<Utc>,
-) -> Result<Vec<WorkRow>, sqlx::Error> {
+) -> Result<Vec<WorkRow>, crate::db::Error> {
     sqlx::query_as(
         "with needs as (
              select 'booking' as source, b.id as source_id, unnest(b.accommodations) as need,
@@ -64,7 +64,7 @@ pub async fn work_queue(
     .bind(status)
     .bind(center)
     .fetch_all(pool)
-    .await
+    .await.map_err(Into::into)
 }
 
 /// Records how far staff member `staff_id` got with one request; they now handle it.
@@ -75,7 +75,7 @@ pub async fn set_status(
     need: &str,
     status: &str,
     staff_id: i64,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), crate::db::Error> {
     sqlx::query(
         "insert into accommodation_work (source, source_id, need, status, staff_id, updated_at)
          values ($1, $2, $3, $4, $5, now())

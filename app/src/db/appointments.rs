@@ -16,10 +16,8 @@ pub async fn day(
     pool: &PgPool,
     center: &CenterRow,
     day: NaiveDate,
-) -> Result<Vec<AppointmentEntry>, sqlx::Error> {
-    let tz: Tz = center.time_zone.parse().map_err(|_| {
-        sqlx::Error::Protocol(format!("center {} has an unknown time zone", center.id))
-    })?;
+) -> Result<Vec<AppointmentEntry>, crate::db::Error> {
+    let tz: Tz = center.tz()?;
     let midnight = |d: NaiveDate| {
         // Midnight can be skipped by a DST change in a few zones; 1 am then starts the day.
         local_instant(tz, d.and_hms_opt(0, 0, 0).unwrap_or_default())

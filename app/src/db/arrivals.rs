@@ -43,7 +43,7 @@ pub async fn arrive(
     center: &CenterRow,
     lookup: &Lookup,
     now: DateTime<Utc>,
-) -> Result<ArrivalOutcome, sqlx::Error> {
+) -> Result<ArrivalOutcome, crate::db::Error> {
     let today = center.today(now)?;
     let candidates: Vec<Booking> = match lookup {
         Lookup::Code(code) => {
@@ -98,7 +98,7 @@ async fn join_queue(
     booking: &Booking,
     today: NaiveDate,
     now: DateTime<Utc>,
-) -> Result<i64, sqlx::Error> {
+) -> Result<i64, crate::db::Error> {
     if let Some(id) = visit_of(pool, booking.id).await? {
         return Ok(id);
     }
@@ -138,7 +138,7 @@ async fn join_queue(
         tx.rollback().await?;
         return visit_of(pool, booking.id)
             .await?
-            .ok_or_else(|| sqlx::Error::Protocol("arrival vanished".into()));
+            .ok_or(sqlx::Error::RowNotFound.into());
     };
     super::visits::record_ahead_at_check_in(&mut tx, visit_id, &center.id, today).await?;
     sqlx::query(
@@ -153,9 +153,10 @@ async fn join_queue(
     Ok(visit_id)
 }
 
-async fn visit_of(pool: &PgPool, booking_id: i64) -> Result<Option<i64>, sqlx::Error> {
+async fn visit_of(pool: &PgPool, booking_id: i64) -> Result<Option<i64>, crate::db::Error> {
     sqlx::query_scalar("select id from visits where booking_id = $1")
         .bind(booking_id)
         .fetch_optional(pool)
         .await
+        .map_err(Into::into)
 }

@@ -51,7 +51,7 @@ pub async fn offers(
     pool: &PgPool,
     service: Service,
     center_id: Option<&str>,
-) -> Result<Vec<Offer>, sqlx::Error> {
+) -> Result<Vec<Offer>, crate::db::Error> {
     let rows: Vec<RulesRow> = sqlx::query_as(
         "select c.id, c.name, c.time_zone, s.slot_minutes, s.capacity, s.lead_minutes, s.horizon_days
          from center_services s join centers c on c.id = s.center_id
@@ -111,7 +111,7 @@ pub async fn free_slots(
     service: Service,
     offers: &[Offer],
     now: DateTime<Utc>,
-) -> Result<Vec<FreeSlot>, sqlx::Error> {
+) -> Result<Vec<FreeSlot>, crate::db::Error> {
     let mut free = Vec::new();
     for offer in offers {
         let booked: Vec<(DateTime<Utc>, i32)> = sqlx::query_as(

@@ -6,6 +6,7 @@
 //! link and its confirmation email. When the seat cannot be claimed, nothing is written.
 
 use super::booking_slots::Offer;
+use super::error::DataError;
 use super::sessions::{hash, new_token};
 use super::OlderLinks;
 use crate::domain::availability::Slot;
@@ -31,7 +32,7 @@ pub async fn upcoming_for_contact(
     conn: &mut PgConnection,
     details: &BookingDetails,
     now: DateTime<Utc>,
-) -> Result<i64, sqlx::Error> {
+) -> Result<i64, crate::db::Error> {
     let email = details.email.to_lowercase();
     let digits: String = details.phone.chars().filter(char::is_ascii_digit).collect();
     let mut keys = [
@@ -55,6 +56,7 @@ pub async fn upcoming_for_contact(
     .bind(now)
     .fetch_one(conn)
     .await
+    .map_err(Into::into)
 }
 
 /// Takes one seat of the slot, or returns false when it is full or its day was just
@@ -67,7 +69,7 @@ pub async fn claim_seat(
     offer: &Offer,
     service: Service,
     start: DateTime<Utc>,
-) -> Result<bool, sqlx::Error> {
+) -> Result<bool, crate::db::Error> {
     let closed: bool = sqlx::query_scalar(
         "select exists (select 1 from center_closures where center_id = $1 and day = $2)
          from centers where id = $1 for share",
@@ -96,7 +98,10 @@ pub async fn claim_seat(
 }
 
 /// Gives back the seat `booking` holds.
-pub async fn release_seat(conn: &mut PgConnection, booking: &Booking) -> Result<(), sqlx::Error> {
+pub async fn release_seat(
+    conn: &mut PgConnection,
+    booking: &Booking,
+) -> Result<(), crate::db::Error> {
     sqlx::query(
         "update slot_seats set booked = booked - 1
          where center_id = $1 and service_id = $2 and starts_at = $3 and booked > 0",
@@ -116,7 +121,7 @@ pub async fn insert_booking(
     request: &NewBooking,
     offer: &Offer,
     slot: Slot,
-) -> Result<Option<i64>, sqlx::Error> {
+) -> Result<Option<i64>, crate::db::Error> {
     let d = &request.details;
     let accommodations: Vec<&str> = d.accommodations.iter().map(|a| a.code()).collect();
     for _ in 0..5 {
@@ -159,9 +164,7 @@ pub async fn insert_booking(
             return Ok(None);
         }
     }
-    Err(sqlx::Error::Protocol(
-        "no free confirmation code after 5 draws".into(),
-    ))
+    Err(DataError::CodesExhausted { draws: 5 }.into())
 }
 
 fn new_code() -> String {
@@ -178,7 +181,7 @@ pub async fn new_link(
     conn: &mut PgConnection,
     booking_id: i64,
     older: OlderLinks,
-) -> Result<String, sqlx::Error> {
+) -> Result<String, crate::db::Error> {
     if older == OlderLinks::Revoke {
         sqlx::query("delete from booking_links where booking_id = $1")
             .bind(booking_id)
@@ -194,11 +197,12 @@ pub async fn new_link(
     Ok(token)
 }
 
-pub async fn load(conn: &mut PgConnection, booking_id: i64) -> Result<Booking, sqlx::Error> {
+pub async fn load(conn: &mut PgConnection, booking_id: i64) -> Result<Booking, crate::db::Error> {
     sqlx::query_as(&format!("{SELECT_BOOKING} where b.id = $1"))
         .bind(booking_id)
         .fetch_one(conn)
         .await
+        .map_err(Into::into)
 }
 
 /// The booking a manage link opens; `None` for an unknown token or a link whose
@@ -207,7 +211,7 @@ pub async fn find_by_token(
     pool: &PgPool,
     token: &str,
     now: DateTime<Utc>,
-) -> Result<Option<Booking>, sqlx::Error> {
+) -> Result<Option<Booking>, crate::db::Error> {
     sqlx::query_as(&format!(
         "{SELECT_BOOKING} join booking_links l on l.booking_id = b.id
          where l.token_hash = $1 and b.ends_at > $2"
@@ -216,6 +220,7 @@ pub async fn find_by_token(
     .bind(now - LINK_VALID_AFTER_END)
     .fetch_optional(pool)
     .await
+    .map_err(Into::into)
 }
 
 /// The booking made by the form with `key`, if any, and whether it was made for this
@@ -224,7 +229,7 @@ pub async fn booking_of_form(
     pool: &PgPool,
     key: Uuid,
     details: &BookingDetails,
-) -> Result<Option<(i64, bool)>, sqlx::Error> {
+) -> Result<Option<(i64, bool)>, crate::db::Error> {
     sqlx::query_as(
         "select id, lower(email) = lower($2) and regexp_replace(phone, '[^0-9]', '', 'g') = $3
          from bookings where idempotency_key = $1",
@@ -240,6 +245,7 @@ pub async fn booking_of_form(
     )
     .fetch_optional(pool)
     .await
+    .map_err(Into::into)
 }
 
 /// Marks booking `booking_id` cancelled if it is still booked; returns whether it was.
@@ -247,7 +253,7 @@ pub async fn mark_cancelled(
     conn: &mut PgConnection,
     booking_id: i64,
     now: DateTime<Utc>,
-) -> Result<bool, sqlx::Error> {
+) -> Result<bool, crate::db::Error> {
     Ok(sqlx::query(
         "update bookings set status = 'cancelled', cancelled_at = $2, updated_at = $2, sequence = sequence + 1
          where id = $1 and status = 'booked'",
@@ -267,7 +273,7 @@ pub async fn move_to(
     booking: &Booking,
     slot: Slot,
     now: DateTime<Utc>,
-) -> Result<bool, sqlx::Error> {
+) -> Result<bool, crate::db::Error> {
     Ok(sqlx::query(
         "update bookings set starts_at = $3, ends_at = $4, updated_at = $5, sequence = sequence + 1,
                 reminder_queued_at = null
@@ -290,7 +296,7 @@ pub async fn move_to(
 pub async fn take_due_reminders(
     conn: &mut PgConnection,
     now: DateTime<Utc>,
-) -> Result<Vec<i64>, sqlx::Error> {
+) -> Result<Vec<i64>, crate::db::Error> {
     sqlx::query_scalar(
         "update bookings set reminder_queued_at = $1
          where id in (select id from bookings
@@ -303,4 +309,5 @@ pub async fn take_due_reminders(
     .bind(now)
     .fetch_all(conn)
     .await
+    .map_err(Into::into)
 }

@@ -35,7 +35,7 @@ pub async fn appointments(
     from: DateTime<Utc>,
     until: DateTime<Utc>,
     filter: &CalendarFilter,
-) -> Result<Vec<AppointmentRow>, sqlx::Error> {
+) -> Result<Vec<AppointmentRow>, crate::db::Error> {
     sqlx::query_as(
         "select b.id, b.starts_at, b.ends_at, c.name as center_name, c.time_zone, b.service_id,
                 b.first_name, b.last_name, b.status, b.language, b.accommodations,
@@ -55,15 +55,17 @@ pub async fn appointments(
     .bind(filter.staff_id)
     .fetch_all(pool)
     .await
+    .map_err(Into::into)
 }
 
 /// Staff who can be assigned: id and name, active accounts only.
-pub async fn staff_members(pool: &PgPool) -> Result<Vec<(i64, String)>, sqlx::Error> {
+pub async fn staff_members(pool: &PgPool) -> Result<Vec<(i64, String)>, crate::db::Error> {
     sqlx::query_as(
         "select id, display_name from staff_users where not disabled order by display_name",
     )
     .fetch_all(pool)
     .await
+    .map_err(Into::into)
 }
 
 /// One appointment with the person's contact details.
@@ -94,7 +96,7 @@ pub async fn read_appointment(
     pool: &PgPool,
     id: i64,
     reader: i64,
-) -> Result<Option<AppointmentDetail>, sqlx::Error> {
+) -> Result<Option<AppointmentDetail>, crate::db::Error> {
     let mut tx = pool.begin().await?;
     let detail: Option<AppointmentDetail> = sqlx::query_as(
         "select b.id, b.code, b.starts_at, c.name as center_name, c.time_zone, b.service_id,
@@ -133,7 +135,7 @@ pub struct HistoryRow {
 pub async fn history(
     pool: &PgPool,
     detail: &AppointmentDetail,
-) -> Result<Vec<HistoryRow>, sqlx::Error> {
+) -> Result<Vec<HistoryRow>, crate::db::Error> {
     sqlx::query_as(
         "select b.id, b.starts_at, c.name as center_name, c.time_zone, b.service_id, b.status
          from bookings b join centers c on c.id = b.center_id
@@ -145,6 +147,7 @@ pub async fn history(
     .bind(&detail.phone)
     .fetch_all(pool)
     .await
+    .map_err(Into::into)
 }
 
 /// A kept change: who, when, what, from and to.
@@ -157,7 +160,7 @@ pub struct ChangeRow {
     pub new_value: String,
 }
 
-pub async fn changes(pool: &PgPool, booking_id: i64) -> Result<Vec<ChangeRow>, sqlx::Error> {
+pub async fn changes(pool: &PgPool, booking_id: i64) -> Result<Vec<ChangeRow>, crate::db::Error> {
     sqlx::query_as(
         "select k.changed_at, u.display_name as staff_name, k.what, k.old_value, k.new_value
          from booking_changes k left join staff_users u on u.id = k.staff_id
@@ -166,6 +169,7 @@ pub async fn changes(pool: &PgPool, booking_id: i64) -> Result<Vec<ChangeRow>, s
     .bind(booking_id)
     .fetch_all(pool)
     .await
+    .map_err(Into::into)
 }
 
 /// What staff asked to change.
@@ -195,7 +199,7 @@ pub async fn update_appointment(
     update: &AppointmentUpdate,
     by: i64,
     now: DateTime<Utc>,
-) -> Result<UpdateOutcome, sqlx::Error> {
+) -> Result<UpdateOutcome, crate::db::Error> {
     let mut tx = pool.begin().await?;
     let current: Option<(String, Option<i64>, String, String)> = sqlx::query_as(
         "select status, staff_id, note, center_id from bookings where id = $1 for update",
@@ -258,7 +262,10 @@ pub struct ContactReadRow {
     pub source_id: i64,
 }
 
-pub async fn contact_reads(pool: &PgPool, limit: i64) -> Result<Vec<ContactReadRow>, sqlx::Error> {
+pub async fn contact_reads(
+    pool: &PgPool,
+    limit: i64,
+) -> Result<Vec<ContactReadRow>, crate::db::Error> {
     sqlx::query_as(
         "select r.read_at, u.display_name as staff_name, r.person, r.source_id
          from contact_reads r join staff_users u on u.id = r.staff_id
@@ -267,6 +274,7 @@ pub async fn contact_reads(pool: &PgPool, limit: i64) -> Result<Vec<ContactReadR
     .bind(limit)
     .fetch_all(pool)
     .await
+    .map_err(Into::into)
 }
 
 /// One contact read as exported for managers: who (by email too) read whose details, when.
@@ -281,7 +289,7 @@ pub struct ContactReadExport {
 }
 
 /// Every contact read, oldest first, for the managers' export.
-pub async fn all_contact_reads(pool: &PgPool) -> Result<Vec<ContactReadExport>, sqlx::Error> {
+pub async fn all_contact_reads(pool: &PgPool) -> Result<Vec<ContactReadExport>, crate::db::Error> {
     sqlx::query_as(
         "select r.read_at, u.email as staff_email, u.display_name as staff_name, r.person,
                 r.source, r.source_id
@@ -290,6 +298,7 @@ pub async fn all_contact_reads(pool: &PgPool) -> Result<Vec<ContactReadExport>, 
     )
     .fetch_all(pool)
     .await
+    .map_err(Into::into)
 }
 
 /// Workshop sessions starting in the range, cancelled ones too, at `center` (virtual
@@ -299,7 +308,7 @@ pub async fn sessions(
     from: DateTime<Utc>,
     until: DateTime<Utc>,
     center: Option<&str>,
-) -> Result<Vec<crate::domain::workshop_session::WorkshopSession>, sqlx::Error> {
+) -> Result<Vec<crate::domain::workshop_session::WorkshopSession>, crate::db::Error> {
     sqlx::query_as(&format!(
         "{} where s.starts_at >= $1 and s.starts_at < $2
            and ($3::text is null or s.center_id = $3 or s.center_id is null)
@@ -311,4 +320,5 @@ pub async fn sessions(
     .bind(center)
     .fetch_all(pool)
     .await
+    .map_err(Into::into)
 }

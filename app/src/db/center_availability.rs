@@ -13,7 +13,10 @@ pub struct CurrentAvailability {
     pub services: Vec<(String, i32, i32)>,
 }
 
-pub async fn current(pool: &PgPool, center_id: &str) -> Result<CurrentAvailability, sqlx::Error> {
+pub async fn current(
+    pool: &PgPool,
+    center_id: &str,
+) -> Result<CurrentAvailability, crate::db::Error> {
     let hours = sqlx::query_as(
         "select weekday, opens_at, closes_at from center_hours where center_id = $1 order by weekday",
     )
@@ -34,7 +37,7 @@ pub async fn booked_after(
     conn: &mut PgConnection,
     center_id: &str,
     now: DateTime<Utc>,
-) -> Result<Vec<BookedSlot>, sqlx::Error> {
+) -> Result<Vec<BookedSlot>, crate::db::Error> {
     let booked: Vec<(i64, String, DateTime<Utc>, DateTime<Utc>)> = sqlx::query_as(
         "select id, service_id, starts_at, ends_at from bookings
          where center_id = $1 and status = 'booked' and starts_at > $2 order by id",
@@ -58,7 +61,7 @@ pub async fn booked_after(
 pub async fn listed(
     conn: &mut PgConnection,
     ids: &[i64],
-) -> Result<Vec<StrandedBooking>, sqlx::Error> {
+) -> Result<Vec<StrandedBooking>, crate::db::Error> {
     sqlx::query_as(
         "select id, code, starts_at, first_name, last_name, service_id from bookings
          where id = any($1) order by starts_at, id",
@@ -66,6 +69,7 @@ pub async fn listed(
     .bind(ids)
     .fetch_all(conn)
     .await
+    .map_err(Into::into)
 }
 
 /// Replaces the center's weekly hours with `hours`.
@@ -73,7 +77,7 @@ pub async fn replace_hours(
     conn: &mut PgConnection,
     center_id: &str,
     hours: &WeeklyHours,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), crate::db::Error> {
     sqlx::query("delete from center_hours where center_id = $1")
         .bind(center_id)
         .execute(&mut *conn)
@@ -101,7 +105,7 @@ pub async fn set_service_capacity(
     service: &str,
     seats: i32,
     now: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), crate::db::Error> {
     sqlx::query(
         "update center_services set capacity = $3 where center_id = $1 and service_id = $2",
     )

@@ -1,5 +1,6 @@
 //! [ssr] Centers and their opening hours.
 
+use super::error::DataError;
 use crate::domain::center::CenterInfo;
 use sqlx::PgPool;
 
@@ -17,10 +18,20 @@ impl CenterRow {
     pub fn today(
         &self,
         now: chrono::DateTime<chrono::Utc>,
-    ) -> Result<chrono::NaiveDate, sqlx::Error> {
-        crate::domain::local_time::local_day(now, &self.time_zone).ok_or_else(|| {
-            sqlx::Error::Protocol(format!("center {} has an unknown time zone", self.id))
-        })
+    ) -> Result<chrono::NaiveDate, DataError> {
+        crate::domain::local_time::local_day(now, &self.time_zone).ok_or_else(|| self.bad_zone())
+    }
+
+    /// The center's zone; an unknown one is a data error, refused rather than guessed.
+    pub fn tz(&self) -> Result<chrono_tz::Tz, DataError> {
+        self.time_zone.parse().map_err(|_| self.bad_zone())
+    }
+
+    fn bad_zone(&self) -> DataError {
+        DataError::UnknownTimeZone {
+            center_id: self.id.clone(),
+            zone: self.time_zone.clone(),
+        }
     }
 }
 
@@ -33,17 +44,19 @@ impl From<CenterRow> for CenterInfo {
     }
 }
 
-pub async fn find_center(pool: &PgPool, id: &str) -> Result<Option<CenterRow>, sqlx::Error> {
+pub async fn find_center(pool: &PgPool, id: &str) -> Result<Option<CenterRow>, crate::db::Error> {
     sqlx::query_as("select id, name, time_zone from centers where id = $1")
         .bind(id)
         .fetch_optional(pool)
         .await
+        .map_err(Into::into)
 }
 
-pub async fn list_centers(pool: &PgPool) -> Result<Vec<CenterRow>, sqlx::Error> {
+pub async fn list_centers(pool: &PgPool) -> Result<Vec<CenterRow>, crate::db::Error> {
     sqlx::query_as("select id, name, time_zone from centers order by position, name")
         .fetch_all(pool)
         .await
+        .map_err(Into::into)
 }
 
 /// The center a staff page was asked for by `wanted` id, or the first center when none

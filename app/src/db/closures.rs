@@ -15,7 +15,7 @@ pub async fn upcoming(
     pool: &PgPool,
     center_id: &str,
     from: NaiveDate,
-) -> Result<Vec<ClosureRow>, sqlx::Error> {
+) -> Result<Vec<ClosureRow>, crate::db::Error> {
     sqlx::query_as(
         "select day, reason from center_closures where center_id = $1 and day >= $2 order by day",
     )
@@ -23,6 +23,7 @@ pub async fn upcoming(
     .bind(from)
     .fetch_all(pool)
     .await
+    .map_err(Into::into)
 }
 
 /// A booking that a closure would strand.
@@ -39,7 +40,7 @@ pub struct StrandedBooking {
 /// Takes the center's lock exclusively until the transaction ends: bookings claiming a
 /// seat at this center (which hold it shared) wait until the day is closed, then see the
 /// closure.
-pub async fn lock_center(conn: &mut PgConnection, center_id: &str) -> Result<(), sqlx::Error> {
+pub async fn lock_center(conn: &mut PgConnection, center_id: &str) -> Result<(), crate::db::Error> {
     sqlx::query("select 1 from centers where id = $1 for update")
         .bind(center_id)
         .execute(conn)
@@ -53,7 +54,7 @@ pub async fn insert_closure(
     center_id: &str,
     day: NaiveDate,
     reason: &str,
-) -> Result<bool, sqlx::Error> {
+) -> Result<bool, crate::db::Error> {
     Ok(sqlx::query(
         "insert into center_closures (center_id, day, reason) values ($1, $2, $3)
          on conflict do nothing",
@@ -73,7 +74,7 @@ pub async fn booked_between(
     center_id: &str,
     from: DateTime<Utc>,
     until: DateTime<Utc>,
-) -> Result<Vec<StrandedBooking>, sqlx::Error> {
+) -> Result<Vec<StrandedBooking>, crate::db::Error> {
     sqlx::query_as(
         "select id, code, starts_at, first_name, last_name, service_id from bookings
          where center_id = $1 and status = 'booked' and starts_at >= $2 and starts_at < $3
@@ -84,6 +85,7 @@ pub async fn booked_between(
     .bind(until)
     .fetch_all(conn)
     .await
+    .map_err(Into::into)
 }
 
 /// Opens a closed day again. Returns whether there was such a closure.
@@ -91,7 +93,7 @@ pub async fn reopen_day(
     pool: &PgPool,
     center_id: &str,
     day: NaiveDate,
-) -> Result<bool, sqlx::Error> {
+) -> Result<bool, crate::db::Error> {
     Ok(
         sqlx::query("delete from center_closures where center_id = $1 and day = $2")
             .bind(center_id)

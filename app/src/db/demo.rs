@@ -37,7 +37,7 @@ pub const HOLIDAYS: [(&str, &str); 8] = [
 
 /// Adds the five centers, open Monday to Friday 8:30 am to 5:30 pm Pacific time and closed
 /// on state holidays, each offering every service for booking.
-pub async fn seed_centers(pool: &PgPool) -> Result<(), sqlx::Error> {
+pub async fn seed_centers(pool: &PgPool) -> Result<(), crate::db::Error> {
     let mut tx = pool.begin().await?;
     for (position, (id, name)) in (0i16..).zip(CENTERS) {
         sqlx::query(
@@ -81,5 +81,5 @@ pub async fn seed_centers(pool: &PgPool) -> Result<(), sqlx::Error> {
             .await?;
         }
     }
-    tx.commit().await
+    tx.commit().await.map_err(Into::into)
 }

@@ -46,7 +46,7 @@ const fn demo(
     }
 }
 
-pub async fn seed_workshops(pool: &PgPool, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
+pub async fn seed_workshops(pool: &PgPool, now: DateTime<Utc>) -> Result<(), crate::db::Error> {
     let existing: i64 = sqlx::query_scalar("select count(*) from workshop_sessions")
         .fetch_one(pool)
         .await?;
@@ -178,5 +178,5 @@ pub async fn seed_workshops(pool: &PgPool, now: DateTime<Utc>) -> Result<(), sql
         .execute(&mut *tx)
         .await?;
     }
-    tx.commit().await
+    tx.commit().await.map_err(Into::into)
 }

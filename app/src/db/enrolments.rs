@@ -6,7 +6,6 @@
 //! (enrolment ids are drawn under the lock), and a freed seat goes to the first on the
 //! waitlist in the same transaction that freed it.
 
-use super::decode;
 use super::sessions::{hash, new_token};
 use super::workshops::SELECT_SESSION;
 use super::OlderLinks;
@@ -40,13 +39,13 @@ impl LockedSession {
 pub async fn lock_session(
     conn: &mut PgConnection,
     id: i64,
-) -> Result<Option<LockedSession>, sqlx::Error> {
+) -> Result<Option<LockedSession>, crate::db::Error> {
     sqlx::query_as(
         "select id, status, starts_at, capacity, enrolled from workshop_sessions where id = $1 for update",
     )
     .bind(id)
     .fetch_optional(conn)
-    .await
+    .await.map_err(Into::into)
 }
 
 /// Locks two sessions in id order (so two opposite moves cannot deadlock).
@@ -54,7 +53,7 @@ pub async fn lock_two_sessions(
     conn: &mut PgConnection,
     a: i64,
     b: i64,
-) -> Result<Vec<LockedSession>, sqlx::Error> {
+) -> Result<Vec<LockedSession>, crate::db::Error> {
     sqlx::query_as(
         "select id, status, starts_at, capacity, enrolled from workshop_sessions
          where id in ($1, $2) order by id for update",
@@ -63,6 +62,7 @@ pub async fn lock_two_sessions(
     .bind(b)
     .fetch_all(conn)
     .await
+    .map_err(Into::into)
 }
 
 /// The enrolment a form's key made: its id, session and contact.
@@ -76,13 +76,14 @@ pub struct FormEnrolment {
 pub async fn made_by_form(
     conn: &mut PgConnection,
     key: Uuid,
-) -> Result<Option<FormEnrolment>, sqlx::Error> {
+) -> Result<Option<FormEnrolment>, crate::db::Error> {
     sqlx::query_as(
         "select id, session_id, contact_key from workshop_enrolments where idempotency_key = $1",
     )
     .bind(key)
     .fetch_optional(conn)
     .await
+    .map_err(Into::into)
 }
 
 /// The enrolment a contact already holds in a session.
@@ -100,7 +101,7 @@ pub async fn place_held(
     conn: &mut PgConnection,
     session_id: i64,
     contact_key: &str,
-) -> Result<Option<PlaceHeld>, sqlx::Error> {
+) -> Result<Option<PlaceHeld>, crate::db::Error> {
     sqlx::query_as(
         "select id, status, email is not null as has_email, link_resent_at from workshop_enrolments
          where session_id = $1 and contact_key = $2 and status <> 'cancelled'",
@@ -109,13 +110,14 @@ pub async fn place_held(
     .bind(contact_key)
     .fetch_optional(conn)
     .await
+    .map_err(Into::into)
 }
 
 pub async fn mark_link_resent(
     conn: &mut PgConnection,
     enrolment_id: i64,
     now: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), crate::db::Error> {
     sqlx::query("update workshop_enrolments set link_resent_at = $2 where id = $1")
         .bind(enrolment_id)
         .bind(now)
@@ -139,7 +141,7 @@ pub async fn insert(
     person: &NewEnrolment,
     form_key: Uuid,
     seat: bool,
-) -> Result<i64, sqlx::Error> {
+) -> Result<i64, crate::db::Error> {
     let accommodations: Vec<&str> = person.accommodations.iter().map(|a| a.code()).collect();
     sqlx::query_scalar(
         "insert into workshop_enrolments (session_id, first_name, last_name, contact, contact_key,
@@ -161,7 +163,7 @@ pub async fn insert(
     .bind(status_for(seat))
     .bind(form_key)
     .fetch_one(conn)
-    .await
+    .await.map_err(Into::into)
 }
 
 /// A copy of enrolment `enrolment_id` in session `to`: a new row, whose id puts the person
@@ -171,7 +173,7 @@ pub async fn copy_to(
     enrolment_id: i64,
     to: i64,
     seat: bool,
-) -> Result<i64, sqlx::Error> {
+) -> Result<i64, crate::db::Error> {
     sqlx::query_scalar(
         "insert into workshop_enrolments (session_id, first_name, last_name, contact, contact_key,
             email, language, email_locale, accommodations, interpreter_language, accommodation_other, status)
@@ -183,7 +185,7 @@ pub async fn copy_to(
     .bind(to)
     .bind(status_for(seat))
     .fetch_one(conn)
-    .await
+    .await.map_err(Into::into)
 }
 
 /// Counts one more (`+1`) or one fewer (`-1`) seat taken in the session.
@@ -191,7 +193,7 @@ pub async fn change_seats_taken(
     conn: &mut PgConnection,
     session_id: i64,
     by: i32,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), crate::db::Error> {
     sqlx::query("update workshop_sessions set enrolled = enrolled + $2 where id = $1")
         .bind(session_id)
         .bind(by)
@@ -205,7 +207,7 @@ pub async fn waitlist_place(
     conn: &mut PgConnection,
     session_id: i64,
     enrolment_id: i64,
-) -> Result<u32, sqlx::Error> {
+) -> Result<u32, crate::db::Error> {
     let place: i64 = sqlx::query_scalar(
         "select count(*) from workshop_enrolments where session_id = $1 and status = 'waitlisted' and id <= $2",
     )
@@ -222,7 +224,7 @@ pub async fn new_link(
     conn: &mut PgConnection,
     enrolment_id: i64,
     older: OlderLinks,
-) -> Result<String, sqlx::Error> {
+) -> Result<String, crate::db::Error> {
     if older == OlderLinks::Revoke {
         sqlx::query("delete from workshop_links where enrolment_id = $1")
             .bind(enrolment_id)
@@ -250,19 +252,24 @@ pub struct Addressee {
 pub async fn addressee(
     conn: &mut PgConnection,
     enrolment_id: i64,
-) -> Result<Addressee, sqlx::Error> {
+) -> Result<Addressee, crate::db::Error> {
     sqlx::query_as("select first_name, email, email_locale from workshop_enrolments where id = $1")
         .bind(enrolment_id)
         .fetch_one(conn)
         .await
+        .map_err(Into::into)
 }
 
 /// Session `id`, read inside a transaction.
-pub async fn session_in(conn: &mut PgConnection, id: i64) -> Result<WorkshopSession, sqlx::Error> {
+pub async fn session_in(
+    conn: &mut PgConnection,
+    id: i64,
+) -> Result<WorkshopSession, crate::db::Error> {
     sqlx::query_as(&format!("{SELECT_SESSION} where s.id = $1"))
         .bind(id)
         .fetch_one(conn)
         .await
+        .map_err(Into::into)
 }
 
 /// Gives freed seats to the first people on the waitlist, in order, while there is room.
@@ -271,7 +278,7 @@ pub async fn promote_waitlist(
     conn: &mut PgConnection,
     session_id: i64,
     now: DateTime<Utc>,
-) -> Result<Vec<i64>, sqlx::Error> {
+) -> Result<Vec<i64>, crate::db::Error> {
     sqlx::query_scalar(
         "with room as (
              select capacity - enrolled as free from workshop_sessions where id = $1 and status = 'scheduled'
@@ -291,7 +298,7 @@ pub async fn promote_waitlist(
     .bind(session_id)
     .bind(now)
     .fetch_all(conn)
-    .await
+    .await.map_err(Into::into)
 }
 
 /// Status and contact of enrolment `enrolment_id` while it holds a seat or waits in
@@ -300,7 +307,7 @@ pub async fn live_in_session(
     conn: &mut PgConnection,
     enrolment_id: i64,
     session_id: i64,
-) -> Result<Option<(EnrolmentStatus, String)>, sqlx::Error> {
+) -> Result<Option<(EnrolmentStatus, String)>, crate::db::Error> {
     let found: Option<(String, String)> = sqlx::query_as(
         "select status, contact_key from workshop_enrolments
          where id = $1 and session_id = $2 and status in ('enrolled', 'waitlisted')",
@@ -310,7 +317,7 @@ pub async fn live_in_session(
     .fetch_optional(conn)
     .await?;
     found
-        .map(|(status, contact)| Ok((status.try_into().map_err(decode)?, contact)))
+        .map(|(status, contact)| Ok((status.try_into()?, contact)))
         .transpose()
 }
 
@@ -318,7 +325,7 @@ pub async fn mark_cancelled(
     conn: &mut PgConnection,
     enrolment_id: i64,
     now: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), crate::db::Error> {
     sqlx::query(
         "update workshop_enrolments set status = 'cancelled', cancelled_at = $2 where id = $1",
     )
@@ -333,7 +340,7 @@ pub async fn set_capacity(
     conn: &mut PgConnection,
     session_id: i64,
     capacity: i32,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), crate::db::Error> {
     sqlx::query("update workshop_sessions set capacity = $2 where id = $1")
         .bind(session_id)
         .bind(capacity)
@@ -346,7 +353,7 @@ pub async fn set_capacity(
 pub async fn live_enrolments(
     conn: &mut PgConnection,
     session_id: i64,
-) -> Result<Vec<i64>, sqlx::Error> {
+) -> Result<Vec<i64>, crate::db::Error> {
     sqlx::query_scalar(
         "select id from workshop_enrolments
          where session_id = $1 and status in ('enrolled', 'waitlisted') order by id",
@@ -354,4 +361,5 @@ pub async fn live_enrolments(
     .bind(session_id)
     .fetch_all(conn)
     .await
+    .map_err(Into::into)
 }

@@ -35,7 +35,7 @@ pub async fn create_code(
     staff_id: Option<i64>,
     valid_for: Duration,
     now: DateTime<Utc>,
-) -> Result<String, sqlx::Error> {
+) -> Result<String, crate::db::Error> {
     use rand::Rng;
     // Uniform indices into the alphabet (no modulo bias).
     let mut random = [0u8; CODE_LENGTH];
@@ -68,7 +68,7 @@ pub async fn redeem(
     pool: &PgPool,
     code: &str,
     now: DateTime<Utc>,
-) -> Result<Option<(String, KioskDevice)>, sqlx::Error> {
+) -> Result<Option<(String, KioskDevice)>, crate::db::Error> {
     let mut tx = pool.begin().await?;
     let found: Option<(String, String, Option<i64>)> = sqlx::query_as(
         "delete from kiosk_pairing_codes where code_hash = $1 and expires_at > $2
@@ -99,7 +99,7 @@ pub async fn redeem(
 
 /// The paired, unrevoked tablet holding `token`. Marks it used (at most once a minute,
 /// so a busy kiosk does not write on every tap).
-pub async fn device(pool: &PgPool, token: &str) -> Result<Option<KioskDevice>, sqlx::Error> {
+pub async fn device(pool: &PgPool, token: &str) -> Result<Option<KioskDevice>, crate::db::Error> {
     let found: Option<(i64, String, String, Option<DateTime<Utc>>)> = sqlx::query_as(
         "select id, center_id, name, last_used_at from kiosk_devices
          where token_hash = $1 and revoked_at is null",
@@ -132,14 +132,14 @@ pub async fn device(pool: &PgPool, token: &str) -> Result<Option<KioskDevice>, s
 }
 
 /// Every tablet ever paired, live ones first, by center.
-pub async fn list(pool: &PgPool) -> Result<Vec<DeviceRow>, sqlx::Error> {
+pub async fn list(pool: &PgPool) -> Result<Vec<DeviceRow>, crate::db::Error> {
     sqlx::query_as(
         "select d.id, d.center_id, c.name as center_name, d.name, d.paired_at, d.last_used_at, d.revoked_at
          from kiosk_devices d join centers c on c.id = d.center_id
          order by d.revoked_at is not null, c.name, d.paired_at",
     )
     .fetch_all(pool)
-    .await
+    .await.map_err(Into::into)
 }
 
 /// Revokes tablet `id`: its next request finds it no kiosk. Returns whether it was live.
@@ -148,7 +148,7 @@ pub async fn revoke(
     id: i64,
     staff_id: i64,
     now: DateTime<Utc>,
-) -> Result<bool, sqlx::Error> {
+) -> Result<bool, crate::db::Error> {
     Ok(sqlx::query(
         "update kiosk_devices set revoked_at = $3, revoked_by = $2
          where id = $1 and revoked_at is null",

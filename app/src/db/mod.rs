@@ -15,6 +15,8 @@ pub mod closures;
 pub mod demo;
 pub mod demo_workshops;
 pub mod enrolments;
+mod error;
+pub use error::{DataError, Error};
 pub mod kiosk_devices;
 pub mod outbox;
 pub mod password_links;
@@ -37,12 +39,6 @@ pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 /// staff screens connected to all the others.
 pub const QUEUE_CHANNEL: &str = "frontdesk_queue";
 
-/// A stored value the program cannot read (an unknown status code): a bug, reported as
-/// a decoding error like any other column that does not fit its type.
-pub(crate) fn decode(error: crate::domain::unknown_code::UnknownCode) -> sqlx::Error {
-    sqlx::Error::Decode(Box::new(error))
-}
-
 /// What issuing a new private link (booking or enrolment) does to the older ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OlderLinks {
@@ -61,7 +57,7 @@ pub const SESSIONS_CHANNEL: &str = "frontdesk_sessions";
 pub async fn notify_sessions_ended(
     conn: &mut sqlx::PgConnection,
     staff_id: i64,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), crate::db::Error> {
     sqlx::query("select pg_notify($1, $2)")
         .bind(SESSIONS_CHANNEL)
         .bind(staff_id.to_string())
@@ -75,7 +71,7 @@ pub async fn notify_sessions_ended(
 pub async fn notify_queue_changed(
     conn: &mut sqlx::PgConnection,
     center_id: &str,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), crate::db::Error> {
     sqlx::query("select pg_notify($1, $2)")
         .bind(QUEUE_CHANNEL)
         .bind(center_id)

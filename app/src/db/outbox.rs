@@ -19,7 +19,7 @@ pub enum Recipient {
 pub const MESSAGES_PER_RECIPIENT_PER_DAY: i64 = 30;
 
 /// Whether `to` has had its day's share of messages already.
-async fn recipient_full(conn: &mut PgConnection, to: &str) -> Result<bool, sqlx::Error> {
+async fn recipient_full(conn: &mut PgConnection, to: &str) -> Result<bool, crate::db::Error> {
     let sent: i64 = sqlx::query_scalar(
         "select count(*) from outbox
          where lower(to_address) = lower($1) and created_at > now() - interval '24 hours'",
@@ -39,7 +39,7 @@ pub async fn insert_message(
     kind: &str,
     to: &str,
     message: &Composed,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), crate::db::Error> {
     if recipient_full(&mut *conn, to).await? {
         tracing::warn!(
             kind,
@@ -74,7 +74,7 @@ pub async fn insert_staff_message(
     kind: &str,
     to: &str,
     message: &StaffMail,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), crate::db::Error> {
     sqlx::query("insert into outbox (kind, to_address, subject, body) values ($1, $2, $3, $4)")
         .bind(kind)
         .bind(to)
@@ -102,7 +102,7 @@ pub struct OutboxMessage {
 pub async fn next_due(
     tx: &mut Transaction<'_, Postgres>,
     now: DateTime<Utc>,
-) -> Result<Option<OutboxMessage>, sqlx::Error> {
+) -> Result<Option<OutboxMessage>, crate::db::Error> {
     sqlx::query_as(
         "select id, kind, to_address, subject, body, ics, ics_method, attempts from outbox
          where sent_at is null and next_attempt_at <= $1
@@ -111,6 +111,7 @@ pub async fn next_due(
     .bind(now)
     .fetch_optional(&mut **tx)
     .await
+    .map_err(Into::into)
 }
 
 /// Marks a message sent. Its body and calendar file, which hold a manage link, are
@@ -119,7 +120,7 @@ pub async fn mark_sent(
     tx: &mut Transaction<'_, Postgres>,
     id: i64,
     now: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), crate::db::Error> {
     sqlx::query(
         "update outbox set sent_at = $2, attempts = attempts + 1, body = '', ics = null, last_error = null
          where id = $1",
@@ -137,7 +138,7 @@ pub async fn mark_failed(
     message: &OutboxMessage,
     error: &str,
     now: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), crate::db::Error> {
     let attempts = message.attempts.max(0) as u32 + 1;
     sqlx::query(
         "update outbox set attempts = $2, last_error = $3, next_attempt_at = $4 where id = $1",
@@ -152,8 +153,9 @@ pub async fn mark_failed(
 }
 
 /// How many messages wait to be sent.
-pub async fn unsent_count(pool: &sqlx::PgPool) -> Result<i64, sqlx::Error> {
+pub async fn unsent_count(pool: &sqlx::PgPool) -> Result<i64, crate::db::Error> {
     sqlx::query_scalar("select count(*) from outbox where sent_at is null")
         .fetch_one(pool)
         .await
+        .map_err(Into::into)
 }

@@ -12,7 +12,7 @@ pub async fn issue(
     conn: &mut PgConnection,
     staff_id: i64,
     purpose: LinkPurpose,
-) -> Result<String, sqlx::Error> {
+) -> Result<String, crate::db::Error> {
     sqlx::query("delete from staff_password_links where staff_id = $1")
         .bind(staff_id)
         .execute(&mut *conn)
@@ -40,7 +40,7 @@ pub struct LinkHolder {
 
 /// The account a link that has not expired belongs to; None for an unknown, used or
 /// expired link, or a disabled account.
-pub async fn holder(pool: &PgPool, token: &str) -> Result<Option<LinkHolder>, sqlx::Error> {
+pub async fn holder(pool: &PgPool, token: &str) -> Result<Option<LinkHolder>, crate::db::Error> {
     sqlx::query_as(
         "select u.display_name, u.email
          from staff_password_links l join staff_users u on u.id = l.staff_id
@@ -49,6 +49,7 @@ pub async fn holder(pool: &PgPool, token: &str) -> Result<Option<LinkHolder>, sq
     .bind(hash(token))
     .fetch_optional(pool)
     .await
+    .map_err(Into::into)
 }
 
 /// Uses the link: sets the account's password and ends its other sessions, in one
@@ -58,7 +59,7 @@ pub async fn set_password(
     pool: &PgPool,
     token: &str,
     password_hash: &str,
-) -> Result<Option<i64>, sqlx::Error> {
+) -> Result<Option<i64>, crate::db::Error> {
     let mut tx = pool.begin().await?;
     let staff_id: Option<i64> = sqlx::query_scalar(
         "delete from staff_password_links l using staff_users u

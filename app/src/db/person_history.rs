@@ -22,7 +22,7 @@ pub struct EnrolmentRow {
 pub async fn enrolments(
     pool: &PgPool,
     contact_keys: &[String],
-) -> Result<Vec<EnrolmentRow>, sqlx::Error> {
+) -> Result<Vec<EnrolmentRow>, crate::db::Error> {
     sqlx::query_as(
         "select s.starts_at, s.title, c.name as center_name, c.time_zone, e.status
          from workshop_enrolments e join workshop_sessions s on s.id = e.session_id
@@ -34,6 +34,7 @@ pub async fn enrolments(
     .bind(LIMIT)
     .fetch_all(pool)
     .await
+    .map_err(Into::into)
 }
 
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
@@ -51,7 +52,7 @@ pub async fn walk_ins(
     pool: &PgPool,
     first_name: &str,
     last_name: &str,
-) -> Result<Vec<WalkInRow>, sqlx::Error> {
+) -> Result<Vec<WalkInRow>, crate::db::Error> {
     sqlx::query_as(
         "select v.checked_in_at, c.name as center_name, c.time_zone, v.reasons, v.status
          from visits v join centers c on c.id = v.center_id
@@ -64,4 +65,5 @@ pub async fn walk_ins(
     .bind(LIMIT)
     .fetch_all(pool)
     .await
+    .map_err(Into::into)
 }

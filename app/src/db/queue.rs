@@ -38,7 +38,7 @@ pub async fn open_queue(
     pool: &PgPool,
     center: &CenterRow,
     now: DateTime<Utc>,
-) -> Result<QueueView, sqlx::Error> {
+) -> Result<QueueView, crate::db::Error> {
     let rows: Vec<OpenVisitRow> = sqlx::query_as(
         "select v.id, v.ticket_prefix, v.ticket_number, v.first_name, v.last_name, v.reasons,
                 v.accommodations, v.interpreter_language, v.accommodation_other, v.status,
@@ -140,7 +140,7 @@ pub async fn apply_action(
     visit_id: i64,
     action: QueueAction,
     staff_id: i64,
-) -> Result<bool, sqlx::Error> {
+) -> Result<bool, crate::db::Error> {
     let from: Vec<&str> = action.allowed_from().iter().map(|s| s.code()).collect();
     let target = action.target().code();
     let mut tx = pool.begin().await?;
@@ -177,7 +177,7 @@ pub async fn call_next(
     center: &CenterRow,
     staff_id: i64,
     now: DateTime<Utc>,
-) -> Result<Option<i64>, sqlx::Error> {
+) -> Result<Option<i64>, crate::db::Error> {
     let waiting: Vec<(i64, DateTime<Utc>, bool)> = sqlx::query_as(
         "select id, checked_in_at, booking_id is not null from visits where center_id = $1 and service_day = $2 and status = 'waiting'",
     )
@@ -211,7 +211,7 @@ pub async fn transfer(
     center_id: &str,
     visit_id: i64,
     to: crate::domain::queue::Transfer,
-) -> Result<bool, sqlx::Error> {
+) -> Result<bool, crate::db::Error> {
     use crate::domain::queue::Transfer;
     let mut tx = pool.begin().await?;
     let query = match to {

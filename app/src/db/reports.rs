@@ -21,7 +21,7 @@ pub async fn visits_by_reason(
     from: NaiveDate,
     to: NaiveDate,
     center: Option<&str>,
-) -> Result<Vec<VisitCount>, sqlx::Error> {
+) -> Result<Vec<VisitCount>, crate::db::Error> {
     sqlx::query_as(
         "select v.service_day as day, v.center_id, r.reason, v.language, count(*) as visits
          from visits v cross join lateral unnest(v.reasons) as r(reason)
@@ -33,6 +33,7 @@ pub async fn visits_by_reason(
     .bind(center)
     .fetch_all(pool)
     .await
+    .map_err(Into::into)
 }
 
 /// One visit: its day, language and, once called, its wait in minutes.
@@ -48,7 +49,7 @@ pub async fn visit_waits(
     from: NaiveDate,
     to: NaiveDate,
     center: Option<&str>,
-) -> Result<Vec<VisitWait>, sqlx::Error> {
+) -> Result<Vec<VisitWait>, crate::db::Error> {
     sqlx::query_as(
         "select service_day as day, language,
                 extract(epoch from called_at - checked_in_at)::float8 / 60 as waited_minutes
@@ -60,6 +61,7 @@ pub async fn visit_waits(
     .bind(center)
     .fetch_all(pool)
     .await
+    .map_err(Into::into)
 }
 
 /// Appointments of one day (on the center's wall clock) by what became of them.
@@ -90,7 +92,7 @@ pub async fn bookings(
     to: NaiveDate,
     center: Option<&str>,
     now: DateTime<Utc>,
-) -> Result<Vec<BookingCount>, sqlx::Error> {
+) -> Result<Vec<BookingCount>, crate::db::Error> {
     let rows: Vec<StatusCount> = sqlx::query_as(
         "select (b.starts_at at time zone c.time_zone)::date as day, b.status,
                 b.ends_at < $4 as ended, count(*) as count
@@ -115,11 +117,7 @@ pub async fn bookings(
         }
         let Some(day) = days.last_mut() else { continue };
         day.booked += row.count;
-        let status =
-            AppointmentStatus::from_code(&row.status).ok_or_else(|| sqlx::Error::ColumnDecode {
-                index: "status".into(),
-                source: format!("unknown appointment status {:?}", row.status).into(),
-            })?;
+        let status = AppointmentStatus::try_from(row.status.clone())?;
         match status.outcome(row.ended) {
             Outcome::Cancelled => day.cancelled += row.count,
             Outcome::Came => day.arrived += row.count,
@@ -146,7 +144,7 @@ pub async fn workshops(
     from: NaiveDate,
     to: NaiveDate,
     center: Option<&str>,
-) -> Result<Vec<WorkshopCount>, sqlx::Error> {
+) -> Result<Vec<WorkshopCount>, crate::db::Error> {
     sqlx::query_as(
         "with held as (
              select s.id, s.capacity,
@@ -172,5 +170,5 @@ pub async fn workshops(
     .bind(to)
     .bind(center)
     .fetch_all(pool)
-    .await
+    .await.map_err(Into::into)
 }

@@ -4,7 +4,10 @@
 use sqlx::PgPool;
 
 /// Erases names of visits older than `retention_days`; returns how many were erased.
-pub async fn anonymize_old_visits(pool: &PgPool, retention_days: u32) -> Result<u64, sqlx::Error> {
+pub async fn anonymize_old_visits(
+    pool: &PgPool,
+    retention_days: u32,
+) -> Result<u64, crate::db::Error> {
     let done = sqlx::query(
         "update visits
             set first_name = '', last_name = '', interpreter_language = null,

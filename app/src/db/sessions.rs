@@ -30,7 +30,11 @@ pub fn new_token() -> String {
     hex::encode(bytes)
 }
 
-pub async fn create_session(pool: &PgPool, staff_id: i64, token: &str) -> Result<(), sqlx::Error> {
+pub async fn create_session(
+    pool: &PgPool,
+    staff_id: i64,
+    token: &str,
+) -> Result<(), crate::db::Error> {
     sqlx::query(
         "insert into staff_sessions (token_hash, staff_id, expires_at)
          values ($1, $2, now() + make_interval(hours => $3::int))",
@@ -46,7 +50,7 @@ pub async fn create_session(pool: &PgPool, staff_id: i64, token: &str) -> Result
 /// Whether `token`'s session still holds (not signed out, not idle or old, the account
 /// enabled), without counting this as use: a live stream's re-check must not keep an
 /// idle desk signed in.
-pub async fn still_valid(pool: &PgPool, token: &str) -> Result<bool, sqlx::Error> {
+pub async fn still_valid(pool: &PgPool, token: &str) -> Result<bool, crate::db::Error> {
     let found: Option<(DateTime<Utc>, DateTime<Utc>)> = sqlx::query_as(
         "select s.created_at, s.last_seen_at
          from staff_sessions s join staff_users u on u.id = s.staff_id
@@ -60,7 +64,10 @@ pub async fn still_valid(pool: &PgPool, token: &str) -> Result<bool, sqlx::Error
 
 /// The staff member of a live session, counting this request as use of it. A session
 /// idle too long or too old is deleted instead.
-pub async fn find_session(pool: &PgPool, token: &str) -> Result<Option<SessionStaff>, sqlx::Error> {
+pub async fn find_session(
+    pool: &PgPool,
+    token: &str,
+) -> Result<Option<SessionStaff>, crate::db::Error> {
     let found: Option<FoundSession> = sqlx::query_as(
         "select s.created_at, s.last_seen_at, u.id as staff_id, u.display_name, u.role
          from staff_sessions s join staff_users u on u.id = s.staff_id
@@ -95,7 +102,7 @@ struct FoundSession {
 
 /// Ends the session of `token` (and clears expired ones), telling every process so its
 /// live streams close.
-pub async fn delete_session(pool: &PgPool, token: &str) -> Result<(), sqlx::Error> {
+pub async fn delete_session(pool: &PgPool, token: &str) -> Result<(), crate::db::Error> {
     let mut tx = pool.begin().await?;
     let ended: Vec<i64> = sqlx::query_scalar(
         "delete from staff_sessions where token_hash = $1 or expires_at < now() returning staff_id",
@@ -109,14 +116,14 @@ pub async fn delete_session(pool: &PgPool, token: &str) -> Result<(), sqlx::Erro
     for staff_id in ended_staff {
         super::notify_sessions_ended(&mut tx, staff_id).await?;
     }
-    tx.commit().await
+    tx.commit().await.map_err(Into::into)
 }
 
 /// Ends every session of `staff_id` in `conn`'s transaction, announcing it on commit.
 pub async fn end_all_sessions(
     conn: &mut sqlx::PgConnection,
     staff_id: i64,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), crate::db::Error> {
     sqlx::query("delete from staff_sessions where staff_id = $1")
         .bind(staff_id)
         .execute(&mut *conn)

@@ -16,7 +16,7 @@ pub async fn reserve_attempt(
     email: &str,
     address: &str,
     now: DateTime<Utc>,
-) -> Result<Result<(), Duration>, sqlx::Error> {
+) -> Result<Result<(), Duration>, crate::db::Error> {
     let mut tx = pool.begin().await?;
     sqlx::query(
         "insert into sign_in_attempts (email, address) values ($1, $2) on conflict do nothing",
@@ -58,7 +58,7 @@ pub async fn reserve_attempt(
 
 /// Gives back an attempt that was never checked (every hashing slot was busy): the
 /// person's password was not tried, so it must not count against them.
-pub async fn give_back(pool: &PgPool, email: &str, address: &str) -> Result<(), sqlx::Error> {
+pub async fn give_back(pool: &PgPool, email: &str, address: &str) -> Result<(), crate::db::Error> {
     sqlx::query(
         "update sign_in_attempts set failures = greatest(failures - 1, 0)
          where email = $1 and address = $2",
@@ -72,7 +72,7 @@ pub async fn give_back(pool: &PgPool, email: &str, address: &str) -> Result<(), 
 
 /// Forgets failures too old to count (every hour), so guesses with made-up emails do not
 /// pile up rows.
-pub async fn forget_old(pool: &PgPool, now: DateTime<Utc>) -> Result<u64, sqlx::Error> {
+pub async fn forget_old(pool: &PgPool, now: DateTime<Utc>) -> Result<u64, crate::db::Error> {
     Ok(
         sqlx::query("delete from sign_in_attempts where latest_at < $1 or latest_at is null")
             .bind(now - Duration::minutes(FAILURE_WINDOW_MINUTES))
@@ -89,7 +89,7 @@ pub async fn clear(
     email: &str,
     address: &str,
     now: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), crate::db::Error> {
     sqlx::query(
         "delete from sign_in_attempts
          where (email = $1 and address = $2) or latest_at < $3",

@@ -17,7 +17,7 @@ pub struct StaffRow {
 pub async fn find_active_by_email(
     pool: &PgPool,
     email: &str,
-) -> Result<Option<StaffRow>, sqlx::Error> {
+) -> Result<Option<StaffRow>, crate::db::Error> {
     sqlx::query_as(
         "select id, email, display_name, password_hash, role from staff_users
          where email = lower($1) and not disabled",
@@ -25,14 +25,16 @@ pub async fn find_active_by_email(
     .bind(email.trim())
     .fetch_optional(pool)
     .await
+    .map_err(Into::into)
 }
 
 /// Whether `email` has an account, enabled or not.
-pub async fn account_exists(pool: &PgPool, email: &str) -> Result<bool, sqlx::Error> {
+pub async fn account_exists(pool: &PgPool, email: &str) -> Result<bool, crate::db::Error> {
     sqlx::query_scalar("select exists (select 1 from staff_users where email = lower($1))")
         .bind(email.trim())
         .fetch_one(pool)
         .await
+        .map_err(Into::into)
 }
 
 /// Creates the account unless the email has one already; an existing account is left as
@@ -43,7 +45,7 @@ pub async fn create_if_absent(
     display_name: &str,
     password_hash: &str,
     role: &str,
-) -> Result<bool, sqlx::Error> {
+) -> Result<bool, crate::db::Error> {
     Ok(sqlx::query(
         "insert into staff_users (email, display_name, password_hash, role) values (lower($1), $2, $3, $4)
          on conflict (email) do nothing",
@@ -66,7 +68,7 @@ pub async fn upsert_staff(
     display_name: &str,
     password_hash: &str,
     role: &str,
-) -> Result<i64, sqlx::Error> {
+) -> Result<i64, crate::db::Error> {
     sqlx::query_scalar(
         "insert into staff_users (email, display_name, password_hash, role) values (lower($1), $2, $3, $4)
          on conflict (email) do update
@@ -79,7 +81,7 @@ pub async fn upsert_staff(
     .bind(password_hash)
     .bind(role)
     .fetch_one(pool)
-    .await
+    .await.map_err(Into::into)
 }
 
 /// An account as the admin page lists it.
@@ -92,12 +94,12 @@ pub struct AccountRow {
     pub disabled: bool,
 }
 
-pub async fn list_accounts(pool: &PgPool) -> Result<Vec<AccountRow>, sqlx::Error> {
+pub async fn list_accounts(pool: &PgPool) -> Result<Vec<AccountRow>, crate::db::Error> {
     sqlx::query_as(
         "select id, email, display_name, role, disabled from staff_users order by disabled, display_name",
     )
     .fetch_all(pool)
-    .await
+    .await.map_err(Into::into)
 }
 
 /// What a password hash column holds for an account nobody can sign in to yet: not a PHC
@@ -112,7 +114,7 @@ pub async fn create_with_password_link(
     email: &str,
     display_name: &str,
     role: &str,
-) -> Result<Option<(i64, String)>, sqlx::Error> {
+) -> Result<Option<(i64, String)>, crate::db::Error> {
     let id: Option<i64> = sqlx::query_scalar(
         "insert into staff_users (email, display_name, password_hash, role) values (lower($1), $2, $3, $4)
          on conflict (email) do nothing returning id",
@@ -139,7 +141,7 @@ pub async fn invite(
     display_name: &str,
     role: &str,
     mail: impl FnOnce(&str) -> StaffMail,
-) -> Result<Option<i64>, sqlx::Error> {
+) -> Result<Option<i64>, crate::db::Error> {
     let mut tx = pool.begin().await?;
     let Some((id, token)) = create_with_password_link(&mut tx, email, display_name, role).await?
     else {
@@ -158,7 +160,7 @@ pub async fn reset_password(
     pool: &PgPool,
     id: i64,
     mail: impl FnOnce(&str, &str) -> StaffMail,
-) -> Result<Option<(String, String)>, sqlx::Error> {
+) -> Result<Option<(String, String)>, crate::db::Error> {
     let mut tx = pool.begin().await?;
     let account: Option<(String, String)> = sqlx::query_as(
         "update staff_users set password_hash = $2 where id = $1 returning display_name, email",
@@ -179,7 +181,11 @@ pub async fn reset_password(
 }
 
 /// Disables an account (ending its sessions) or enables it again.
-pub async fn set_disabled(pool: &PgPool, id: i64, disabled: bool) -> Result<bool, sqlx::Error> {
+pub async fn set_disabled(
+    pool: &PgPool,
+    id: i64,
+    disabled: bool,
+) -> Result<bool, crate::db::Error> {
     let mut tx = pool.begin().await?;
     let changed = sqlx::query("update staff_users set disabled = $2 where id = $1")
         .bind(id)

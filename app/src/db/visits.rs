@@ -22,7 +22,7 @@ pub async fn record_check_in(
     key: Uuid,
     language: &str,
     now: DateTime<Utc>,
-) -> Result<i64, sqlx::Error> {
+) -> Result<i64, crate::db::Error> {
     if let Some(id) = visit_by_key(pool, key).await? {
         return Ok(id);
     }
@@ -71,7 +71,7 @@ pub async fn record_check_in(
             tx.rollback().await?;
             visit_by_key(pool, key)
                 .await?
-                .ok_or_else(|| sqlx::Error::Protocol("idempotency key vanished".into()))
+                .ok_or(sqlx::Error::RowNotFound.into())
         }
     }
 }
@@ -83,7 +83,7 @@ pub(crate) async fn next_ticket_number(
     conn: &mut sqlx::PgConnection,
     center_id: &str,
     day: NaiveDate,
-) -> Result<i32, sqlx::Error> {
+) -> Result<i32, crate::db::Error> {
     sqlx::query_scalar(
         "insert into ticket_counters (center_id, service_day, last_number) values ($1, $2, 1)
          on conflict (center_id, service_day) do update set last_number = ticket_counters.last_number + 1
@@ -92,7 +92,7 @@ pub(crate) async fn next_ticket_number(
     .bind(center_id)
     .bind(day)
     .fetch_one(conn)
-    .await
+    .await.map_err(Into::into)
 }
 
 /// The waiting visits of `center_id` on `day`, as the queue's calling order sees them.
@@ -100,7 +100,7 @@ async fn waiting_positions(
     conn: &mut sqlx::PgConnection,
     center_id: &str,
     day: NaiveDate,
-) -> Result<Vec<QueuePosition>, sqlx::Error> {
+) -> Result<Vec<QueuePosition>, crate::db::Error> {
     let rows: Vec<(i64, DateTime<Utc>, bool)> = sqlx::query_as(
         "select id, checked_in_at, booking_id is not null from visits
          where center_id = $1 and service_day = $2 and status = 'waiting'",
@@ -126,7 +126,7 @@ pub(crate) async fn record_ahead_at_check_in(
     visit_id: i64,
     center_id: &str,
     day: NaiveDate,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), crate::db::Error> {
     let positions = waiting_positions(conn, center_id, day).await?;
     let Some(me) = positions.iter().find(|p| p.id == visit_id).cloned() else {
         return Ok(());
@@ -140,11 +140,12 @@ pub(crate) async fn record_ahead_at_check_in(
     Ok(())
 }
 
-async fn visit_by_key(pool: &PgPool, key: Uuid) -> Result<Option<i64>, sqlx::Error> {
+async fn visit_by_key(pool: &PgPool, key: Uuid) -> Result<Option<i64>, crate::db::Error> {
     sqlx::query_scalar("select id from visits where idempotency_key = $1")
         .bind(key)
         .fetch_optional(pool)
         .await
+        .map_err(Into::into)
 }
 
 #[derive(sqlx::FromRow)]
@@ -160,7 +161,7 @@ struct VisitTicketRow {
 
 /// The ticket for visit `id`: its number, its place in line now, and the estimated wait
 /// from how long visitors waited, or visits took, today at the same center.
-pub async fn ticket(pool: &PgPool, id: i64) -> Result<Ticket, sqlx::Error> {
+pub async fn ticket(pool: &PgPool, id: i64) -> Result<Ticket, crate::db::Error> {
     let visit: VisitTicketRow = sqlx::query_as(
         "select center_id, service_day, ticket_prefix, ticket_number, status, checked_in_at,
                 booking_id is not null as appointment
@@ -214,7 +215,7 @@ pub async fn estimated_wait(
     day: NaiveDate,
     ahead: u32,
     appointment: bool,
-) -> Result<u32, sqlx::Error> {
+) -> Result<u32, crate::db::Error> {
     let past = recent_waits(pool, center_id, day, appointment).await?;
     if let Some(minutes) = estimate_from_past_waits(ahead, &past) {
         return Ok(minutes);
@@ -235,7 +236,7 @@ async fn recent_waits(
     center_id: &str,
     day: NaiveDate,
     appointment: bool,
-) -> Result<Vec<PastWait>, sqlx::Error> {
+) -> Result<Vec<PastWait>, crate::db::Error> {
     let rows: Vec<(f64, i32)> = sqlx::query_as(
         "select (extract(epoch from called_at - checked_in_at) / 60)::float8, ahead_at_check_in
          from visits
@@ -262,7 +263,7 @@ async fn todays_service(
     pool: &PgPool,
     center_id: &str,
     day: NaiveDate,
-) -> Result<(Vec<f64>, u32), sqlx::Error> {
+) -> Result<(Vec<f64>, u32), crate::db::Error> {
     let minutes: Vec<f64> = sqlx::query_scalar(
         "select (extract(epoch from finished_at - called_at) / 60)::float8 from visits
          where center_id = $1 and service_day = $2 and status = 'done' and called_at is not null",

@@ -13,7 +13,10 @@ use sqlx::{PgConnection, PgPool, Postgres, Row};
 
 /// Creates the sessions of `plan`: one, or a series of weekly ones. Returns their ids in
 /// date order.
-pub async fn create_sessions(pool: &PgPool, plan: &SessionPlan) -> Result<Vec<i64>, sqlx::Error> {
+pub async fn create_sessions(
+    pool: &PgPool,
+    plan: &SessionPlan,
+) -> Result<Vec<i64>, crate::db::Error> {
     let mut tx = pool.begin().await?;
     let series_id: Option<i64> = if plan.times.len() > 1 {
         Some(
@@ -85,7 +88,7 @@ pub struct SessionBefore {
 pub async fn lock_for_edit(
     conn: &mut PgConnection,
     id: i64,
-) -> Result<Option<SessionBefore>, sqlx::Error> {
+) -> Result<Option<SessionBefore>, crate::db::Error> {
     sqlx::query_as(
         "select status, enrolled, starts_at, ends_at, center_id, meeting_link
          from workshop_sessions where id = $1 for update",
@@ -93,6 +96,7 @@ pub async fn lock_for_edit(
     .bind(id)
     .fetch_optional(conn)
     .await
+    .map_err(Into::into)
 }
 
 /// Saves `plan` over session `id` with the time `starts_at`..`ends_at`; `moved` raises
@@ -103,7 +107,7 @@ pub async fn save(
     plan: &SessionPlan,
     (starts_at, ends_at): (DateTime<Utc>, DateTime<Utc>),
     moved: bool,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), crate::db::Error> {
     bind_plan(
         sqlx::query(
             "update workshop_sessions set topic = $1, title = $2, description = $3, employer = $4,
@@ -128,7 +132,7 @@ pub async fn lock_to_cancel(
     conn: &mut PgConnection,
     id: i64,
     rest_of_series: bool,
-) -> Result<Vec<i64>, sqlx::Error> {
+) -> Result<Vec<i64>, crate::db::Error> {
     sqlx::query_scalar(
         "select s.id from workshop_sessions s, workshop_sessions chosen
          where chosen.id = $1 and s.status = 'scheduled'
@@ -140,9 +144,13 @@ pub async fn lock_to_cancel(
     .bind(rest_of_series)
     .fetch_all(conn)
     .await
+    .map_err(Into::into)
 }
 
-pub async fn mark_session_cancelled(conn: &mut PgConnection, id: i64) -> Result<(), sqlx::Error> {
+pub async fn mark_session_cancelled(
+    conn: &mut PgConnection,
+    id: i64,
+) -> Result<(), crate::db::Error> {
     sqlx::query(
         "update workshop_sessions set status = 'cancelled', sequence = sequence + 1 where id = $1",
     )
@@ -158,7 +166,7 @@ pub async fn move_targets(
     pool: &PgPool,
     except: i64,
     now: DateTime<Utc>,
-) -> Result<Vec<WorkshopSession>, sqlx::Error> {
+) -> Result<Vec<WorkshopSession>, crate::db::Error> {
     sqlx::query_as(&format!(
         "{} where s.status = 'scheduled' and s.starts_at > $1 and s.id <> $2
          order by s.starts_at, s.id limit 60",
@@ -168,4 +176,5 @@ pub async fn move_targets(
     .bind(except)
     .fetch_all(pool)
     .await
+    .map_err(Into::into)
 }

@@ -31,7 +31,7 @@ pub async fn catalog(
     pool: &PgPool,
     filter: &CatalogFilter,
     now: DateTime<Utc>,
-) -> Result<Vec<WorkshopSession>, sqlx::Error> {
+) -> Result<Vec<WorkshopSession>, crate::db::Error> {
     sqlx::query_as(&format!(
         "{SELECT_SESSION}
          where s.status = 'scheduled' and s.starts_at > $1
@@ -50,13 +50,15 @@ pub async fn catalog(
     .bind(filter.until)
     .fetch_all(pool)
     .await
+    .map_err(Into::into)
 }
 
-pub async fn session(pool: &PgPool, id: i64) -> Result<Option<WorkshopSession>, sqlx::Error> {
+pub async fn session(pool: &PgPool, id: i64) -> Result<Option<WorkshopSession>, crate::db::Error> {
     sqlx::query_as(&format!("{SELECT_SESSION} where s.id = $1"))
         .bind(id)
         .fetch_optional(pool)
         .await
+        .map_err(Into::into)
 }
 
 /// The other scheduled, future sessions of a series, in date order.
@@ -64,7 +66,7 @@ pub async fn series_sessions(
     pool: &PgPool,
     series_id: i64,
     now: DateTime<Utc>,
-) -> Result<Vec<WorkshopSession>, sqlx::Error> {
+) -> Result<Vec<WorkshopSession>, crate::db::Error> {
     sqlx::query_as(&format!(
         "{SELECT_SESSION} where s.series_id = $1 and s.status = 'scheduled' and s.starts_at > $2
          order by s.starts_at"
@@ -73,6 +75,7 @@ pub async fn series_sessions(
     .bind(now)
     .fetch_all(pool)
     .await
+    .map_err(Into::into)
 }
 
 /// An enrolment as its private link shows it.
@@ -92,7 +95,7 @@ pub struct EnrolmentRow {
 pub async fn enrolment_by_token(
     pool: &PgPool,
     token: &str,
-) -> Result<Option<EnrolmentRow>, sqlx::Error> {
+) -> Result<Option<EnrolmentRow>, crate::db::Error> {
     sqlx::query_as(
         "select e.id, e.session_id, e.first_name, e.contact, e.status, e.email_locale,
                 case when e.status = 'waitlisted' then
@@ -107,6 +110,7 @@ pub async fn enrolment_by_token(
     .bind(LINK_VALID_AFTER_END_DAYS as i32)
     .fetch_optional(pool)
     .await
+    .map_err(Into::into)
 }
 
 /// A session's roster: enrolled (and attended / no-show) first, then the waitlist in order.
@@ -119,7 +123,7 @@ pub struct RosterRow {
     pub status: EnrolmentStatus,
 }
 
-pub async fn roster(pool: &PgPool, session_id: i64) -> Result<Vec<RosterRow>, sqlx::Error> {
+pub async fn roster(pool: &PgPool, session_id: i64) -> Result<Vec<RosterRow>, crate::db::Error> {
     sqlx::query_as(
         "select id, first_name, last_name, status from workshop_enrolments
          where session_id = $1 and status <> 'cancelled'
@@ -128,19 +132,21 @@ pub async fn roster(pool: &PgPool, session_id: i64) -> Result<Vec<RosterRow>, sq
     .bind(session_id)
     .fetch_all(pool)
     .await
+    .map_err(Into::into)
 }
 
 /// Sessions from today on, cancelled ones too, for staff.
 pub async fn upcoming_for_staff(
     pool: &PgPool,
     now: DateTime<Utc>,
-) -> Result<Vec<WorkshopSession>, sqlx::Error> {
+) -> Result<Vec<WorkshopSession>, crate::db::Error> {
     sqlx::query_as(&format!(
         "{SELECT_SESSION} where s.ends_at > $1 - interval '12 hours' order by s.starts_at, s.id"
     ))
     .bind(now)
     .fetch_all(pool)
     .await
+    .map_err(Into::into)
 }
 
 /// Attendance of one enrolled person; the waitlist and cancelled enrolments are left alone.
@@ -149,7 +155,7 @@ pub async fn mark_attendance(
     session_id: i64,
     enrolment_id: i64,
     status: EnrolmentStatus,
-) -> Result<bool, sqlx::Error> {
+) -> Result<bool, crate::db::Error> {
     Ok(sqlx::query(
         "update workshop_enrolments set status = $3
          where id = $2 and session_id = $1 and status in ('enrolled', 'attended', 'no_show')",

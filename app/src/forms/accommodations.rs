@@ -42,7 +42,7 @@ pub async fn update(State(state): State<AppState>, headers: HeaderMap, body: Byt
     )
     .await
     {
-        return unavailable(error);
+        return unavailable(error, locale);
     }
     tracing::info!(
         staff.id = staff.staff_id,

@@ -2,7 +2,7 @@
 //! choose a password), reset a password (the same link, by email), disable or enable.
 //! Anyone but an admin is refused with 403.
 
-use super::{refusal, render_staff_page, Form};
+use super::{refusal, render_staff_page, unavailable, Form};
 use crate::api::auth::{authorize, Refused};
 use crate::domain::roles::Permission;
 use crate::domain::staff_accounts::{invitation, AccountProblem, LinkPurpose};
@@ -17,11 +17,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 
 fn page(locale: Locale) -> String {
     format!("/staff/accounts?lang={}", locale.tag())
-}
-
-fn unavailable(error: impl std::fmt::Display) -> Response {
-    tracing::error!(%error, "account change failed");
-    StatusCode::SERVICE_UNAVAILABLE.into_response()
 }
 
 /// The signed-in admin's id, or the response that refuses everyone else: the accounts
@@ -121,7 +116,7 @@ pub async fn invite(State(state): State<AppState>, headers: HeaderMap, body: Byt
             )
             .await
         }
-        Err(error) => unavailable(error),
+        Err(error) => unavailable(error, locale),
     }
 }
 
@@ -155,7 +150,7 @@ pub async fn reset(
             render_staff_page(&state, &page(locale), &headers, answer, StatusCode::OK).await
         }
         Ok(None) => StatusCode::NOT_FOUND.into_response(),
-        Err(error) => unavailable(error),
+        Err(error) => unavailable(error, locale),
     }
 }
 
@@ -195,6 +190,6 @@ pub async fn set_state(
             if disabled { "disabled" } else { "enabled" }
         ))
         .into_response(),
-        Err(error) => unavailable(error),
+        Err(error) => unavailable(error, locale),
     }
 }

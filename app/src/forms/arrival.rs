@@ -77,7 +77,7 @@ async fn arrival_reply(
     center_id: &str,
     form: &Form,
     locale: Locale,
-) -> Result<(ArrivalReply, StatusCode), sqlx::Error> {
+) -> Result<(ArrivalReply, StatusCode), crate::db::Error> {
     let t = translations(locale);
     let a = &t.arrival;
     let typed = typed(form);

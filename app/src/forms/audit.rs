@@ -1,20 +1,17 @@
 //! [ssr] `GET /staff/audit.csv`: the whole log of staff reads of contact details, for
 //! managers and admins to keep or hand to an auditor. Anyone else gets 403.
 
+use super::unavailable;
 use crate::db::calendar::all_contact_reads;
 use crate::domain::report::csv_line;
 use crate::domain::roles::Permission;
 use crate::i18n::Locale;
 use crate::state::AppState;
 use axum::extract::State;
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
 
 pub async fn audit_csv(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let unavailable = |error: sqlx::Error| {
-        tracing::error!(%error, "audit export failed");
-        StatusCode::SERVICE_UNAVAILABLE.into_response()
-    };
     if let Err(refused) =
         super::authorize(&state, &headers, Permission::ViewAuditLog, Locale::En).await
     {
@@ -22,7 +19,7 @@ pub async fn audit_csv(State(state): State<AppState>, headers: HeaderMap) -> Res
     }
     let reads = match all_contact_reads(&state.pool).await {
         Ok(reads) => reads,
-        Err(error) => return unavailable(error),
+        Err(error) => return unavailable(error, Locale::En),
     };
     let mut body = csv_line(&[
         "read_at_utc",

@@ -3,7 +3,7 @@
 //! back beside their fields; bookings the change would strand are listed and nothing
 //! changes, unless the manager chose to cancel them.
 
-use super::{refusal, render_staff_page, Form};
+use super::{refusal, render_staff_page, unavailable, Form};
 use crate::api::auth::{authorize, Refused};
 use crate::db::center_availability::current;
 use crate::domain::availability::{parse_day_hours, WeeklyHours};
@@ -19,11 +19,6 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Utc;
 use std::collections::BTreeMap;
-
-fn unavailable(error: sqlx::Error) -> Response {
-    tracing::error!(%error, "availability change failed");
-    StatusCode::SERVICE_UNAVAILABLE.into_response()
-}
 
 pub async fn save(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
     let form = Form::parse(&body);
@@ -58,11 +53,11 @@ pub async fn save(State(state): State<AppState>, headers: HeaderMap, body: Bytes
     let center = match crate::db::centers::find_center(&state.pool, &center_id).await {
         Ok(Some(center)) => center,
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(error) => return unavailable(error),
+        Err(error) => return unavailable(error, locale),
     };
     let services = match current(&state.pool, &center.id).await {
         Ok(now) => now.services,
-        Err(error) => return unavailable(error),
+        Err(error) => return unavailable(error, locale),
     };
 
     let mut hours = WeeklyHours::default();
@@ -121,6 +116,6 @@ pub async fn save(State(state): State<AppState>, headers: HeaderMap, body: Bytes
             answer.stranded = bookings.into_iter().map(StrandedView::from).collect();
             render_staff_page(&state, &page, &headers, answer, StatusCode::CONFLICT).await
         }
-        Err(error) => unavailable(error),
+        Err(error) => unavailable(error, locale),
     }
 }

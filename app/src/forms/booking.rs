@@ -160,10 +160,7 @@ pub async fn cancel_booking(
         Ok(CancelOutcome::Unchanged | CancelOutcome::UnknownLink) => {
             Redirect::to(&page).into_response()
         }
-        Err(error) => {
-            tracing::error!(error = %error, "cancel failed");
-            StatusCode::SERVICE_UNAVAILABLE.into_response()
-        }
+        Err(error) => super::unavailable(error, locale),
     }
 }
 
@@ -212,10 +209,7 @@ pub async fn reschedule_booking(
         Ok(RescheduleOutcome::NotChangeable) => {
             Redirect::to(&format!("/book/manage/{token}?lang={lang}")).into_response()
         }
-        Err(error) => {
-            tracing::error!(error = %error, "reschedule failed");
-            StatusCode::SERVICE_UNAVAILABLE.into_response()
-        }
+        Err(error) => super::unavailable(error, query.locale),
     }
 }
 
@@ -226,10 +220,7 @@ pub async fn calendar_file(State(state): State<AppState>, Path(token): Path<Stri
     let booking = match find_by_token(&state.pool, &token, now).await {
         Ok(Some(booking)) => booking,
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(error) => {
-            tracing::error!(error = %error, "calendar file failed");
-            return StatusCode::SERVICE_UNAVAILABLE.into_response();
-        }
+        Err(error) => return super::unavailable(error, Locale::En),
     };
     let t = translations(booking.locale());
     let mail = &state.settings.mail;

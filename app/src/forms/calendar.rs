@@ -48,6 +48,6 @@ pub async fn update(
             Redirect::to(&format!("/staff/calendar/{id}?lang={}", locale.tag())).into_response()
         }
         Ok(UpdateOutcome::Unknown) => StatusCode::NOT_FOUND.into_response(),
-        Err(error) => unavailable(error),
+        Err(error) => unavailable(error, locale),
     }
 }

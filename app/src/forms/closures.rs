@@ -2,7 +2,7 @@
 //! are refused (403) with the page and a message; a day with bookings is refused with
 //! their list unless the manager chose to cancel them.
 
-use super::{refusal, render_staff_page, Form};
+use super::{refusal, render_staff_page, unavailable, Form};
 use crate::api::auth::{authorize, Refused};
 use crate::db::closures::reopen_day;
 use crate::domain::roles::Permission;
@@ -22,11 +22,6 @@ fn page(center: &str, locale: Locale, notice: Option<&str>) -> String {
         "/staff/closures?center={center}&lang={}{notice}",
         locale.tag()
     )
-}
-
-fn unavailable(error: sqlx::Error) -> Response {
-    tracing::error!(%error, "closure change failed");
-    StatusCode::SERVICE_UNAVAILABLE.into_response()
 }
 
 /// `POST /staff/closures`: `center`, `day`, `reason`, `stranded` = refuse | cancel.
@@ -53,12 +48,12 @@ pub async fn close(State(state): State<AppState>, headers: HeaderMap, body: Byte
     let center = match crate::db::centers::find_center(&state.pool, &center_id).await {
         Ok(Some(center)) => center,
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(error) => return unavailable(error),
+        Err(error) => return unavailable(error, locale),
     };
     let now = Utc::now();
     let today = match center.today(now) {
         Ok(today) => today,
-        Err(error) => return unavailable(error),
+        Err(error) => return unavailable(error, locale),
     };
     let day = NaiveDate::parse_from_str(answer.day.trim(), "%Y-%m-%d")
         .ok()
@@ -101,7 +96,7 @@ pub async fn close(State(state): State<AppState>, headers: HeaderMap, body: Byte
             answer.stranded = bookings.into_iter().map(StrandedView::from).collect();
             render_staff_page(&state, &here, &headers, answer, StatusCode::CONFLICT).await
         }
-        Err(error) => unavailable(error),
+        Err(error) => unavailable(error, locale),
     }
 }
 
@@ -127,6 +122,6 @@ pub async fn reopen(State(state): State<AppState>, headers: HeaderMap, body: Byt
     };
     match reopen_day(&state.pool, &center_id, day).await {
         Ok(_) => Redirect::to(&page(&center_id, locale, Some("reopened"))).into_response(),
-        Err(error) => unavailable(error),
+        Err(error) => unavailable(error, locale),
     }
 }

@@ -85,7 +85,7 @@ pub async fn pair(
                 )
                 .await
             }
-            Err(error) => return super::unavailable(error),
+            Err(error) => return super::unavailable(error, locale),
         };
     tracing::info!(kiosk.id = device.id, center.id = %device.center_id, "kiosk tablet paired");
     let mut response = Redirect::to(&format!(
@@ -127,7 +127,7 @@ pub async fn create_code(
     };
     let center = match crate::db::centers::find_center(&state.pool, answer.center.trim()).await {
         Ok(center) => center,
-        Err(error) => return super::unavailable(error),
+        Err(error) => return super::unavailable(error, locale),
     };
     let name = parse_name(&answer.name);
     answer.center_error = center.is_none().then(|| k.error_center.clone());
@@ -161,7 +161,7 @@ pub async fn create_code(
     .await
     {
         Ok(code) => code,
-        Err(error) => return super::unavailable(error),
+        Err(error) => return super::unavailable(error, locale),
     };
     tracing::info!(staff.id = staff.staff_id, center.id = %center.id, "kiosk pairing code made");
     let shown = NewTabletAnswer {
@@ -207,6 +207,6 @@ pub async fn revoke(
             );
             Redirect::to(&format!("{}&notice=revoked", tablets_page(locale))).into_response()
         }
-        Err(error) => super::unavailable(error),
+        Err(error) => super::unavailable(error, locale),
     }
 }

@@ -25,6 +25,7 @@ use crate::app::shell;
 use crate::db::sessions::SessionStaff;
 use crate::domain::limits::Limited;
 use crate::domain::roles::Permission;
+use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::pages::booking::query::BookingQuery;
 use crate::pages::kiosk::display::KioskDisplay;
@@ -130,10 +131,7 @@ pub(crate) async fn refusal(
             let uri = format!("/staff/not-allowed?lang={}", locale.tag());
             render_staff_page(state, &uri, headers, (), StatusCode::FORBIDDEN).await
         }
-        Refused::Unavailable(error) => {
-            tracing::error!(%error, "permission check failed");
-            StatusCode::SERVICE_UNAVAILABLE.into_response()
-        }
+        Refused::Unavailable(error) => unavailable(error, locale),
     }
 }
 
@@ -191,11 +189,10 @@ pub(crate) fn calendar_download(
         .into_response()
 }
 
-/// Logs an internal failure and answers 503 without saying what failed.
-pub(crate) fn unavailable(error: impl std::fmt::Display) -> Response {
-    use axum::response::IntoResponse;
-    tracing::error!(%error, "request failed");
-    StatusCode::SERVICE_UNAVAILABLE.into_response()
+/// Logs an internal failure and answers 503 with a page that says, in `locale`, that
+/// nothing was saved and to try again (never what failed).
+pub(crate) fn unavailable(error: impl std::fmt::Display, locale: Locale) -> Response {
+    AppError::unavailable(error).page(locale)
 }
 
 /// Renders the app's page at `uri` with `answer` (the typed values, the messages) in its

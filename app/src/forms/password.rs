@@ -39,7 +39,7 @@ pub async fn set_password(
     match crate::db::password_links::holder(&state.pool, &token).await {
         Ok(Some(_)) => {}
         Ok(None) => return Redirect::to(&page).into_response(),
-        Err(error) => return unavailable(error),
+        Err(error) => return unavailable(error, locale),
     }
     let password = form.get("password");
     if let Err(problems) = new_password(&password, &form.get("repeat")) {
@@ -70,17 +70,17 @@ pub async fn set_password(
             let status = StatusCode::SERVICE_UNAVAILABLE;
             return render_staff_page(&state, &page, &headers, answer, status).await;
         }
-        Err(error) => return unavailable(error),
+        Err(error) => return unavailable(error, locale),
     };
     let staff_id = match crate::db::password_links::set_password(&state.pool, &token, &hash).await {
         Ok(Some(id)) => id,
         // Used or expired meanwhile: the page now says the link no longer works.
         Ok(None) => return Redirect::to(&page).into_response(),
-        Err(error) => return unavailable(error),
+        Err(error) => return unavailable(error, locale),
     };
     let session = crate::db::sessions::new_token();
     if let Err(error) = crate::db::sessions::create_session(&state.pool, staff_id, &session).await {
-        return unavailable(error);
+        return unavailable(error, locale);
     }
     tracing::info!(
         staff.id = staff_id,

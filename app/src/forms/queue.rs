@@ -53,7 +53,7 @@ pub async fn act(State(state): State<AppState>, headers: HeaderMap, body: Bytes)
             );
             back_to_queue(&center_id, locale)
         }
-        Err(error) => unavailable(error),
+        Err(error) => unavailable(error, locale),
     }
 }
 
@@ -80,7 +80,7 @@ pub async fn transfer(State(state): State<AppState>, headers: HeaderMap, body: B
             tracing::info!(visit.id = visit_id, staff.id = staff.staff_id, to = %to.value(), applied, "queue transfer");
             back_to_queue(&center_id, locale)
         }
-        Err(error) => unavailable(error),
+        Err(error) => unavailable(error, locale),
     }
 }
 
@@ -97,7 +97,7 @@ pub async fn call_next(State(state): State<AppState>, headers: HeaderMap, body: 
     let center = match crate::db::centers::find_center(&state.pool, &form.get("center_id")).await {
         Ok(Some(center)) => center,
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(error) => return unavailable(error),
+        Err(error) => return unavailable(error, locale),
     };
     match crate::db::queue::call_next(&state.pool, &center, staff.staff_id, chrono::Utc::now())
         .await
@@ -106,6 +106,6 @@ pub async fn call_next(State(state): State<AppState>, headers: HeaderMap, body: 
             tracing::info!(visit.id = ?called, staff.id = staff.staff_id, "call next");
             back_to_queue(&center.id, locale)
         }
-        Err(error) => unavailable(error),
+        Err(error) => unavailable(error, locale),
     }
 }

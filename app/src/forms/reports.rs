@@ -8,7 +8,7 @@ use crate::domain::roles::Permission;
 use crate::i18n::Locale;
 use crate::state::AppState;
 use axum::extract::{Query, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -36,10 +36,7 @@ pub async fn visits_csv(
     let counts =
         match visits_by_reason(&state.pool, query.from, query.to, query.center.as_deref()).await {
             Ok(counts) => counts,
-            Err(error) => {
-                tracing::error!(%error, "report export failed");
-                return StatusCode::SERVICE_UNAVAILABLE.into_response();
-            }
+            Err(error) => return super::unavailable(error, crate::i18n::Locale::En),
         };
     // Days folded into their week when asked; the order is the key's.
     let mut grouped: BTreeMap<(NaiveDate, String, String, String), i64> = BTreeMap::new();

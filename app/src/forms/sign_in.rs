@@ -53,7 +53,7 @@ pub async fn sign_in(
         Ok(()) => match reserve_attempt(&state.pool, &account, &address, now).await {
             Ok(Ok(())) => None,
             Ok(Err(wait)) => Some(too_many(wait.to_std().unwrap_or_default())),
-            Err(error) => return super::unavailable(error),
+            Err(error) => return super::unavailable(error, locale),
         },
     };
     if let Some((answer, seconds)) = refused {
@@ -66,14 +66,14 @@ pub async fn sign_in(
     }
     let staff = match crate::db::staff::find_active_by_email(&state.pool, &account).await {
         Ok(staff) => staff,
-        Err(error) => return super::unavailable(error),
+        Err(error) => return super::unavailable(error, locale),
     };
     let hash = staff.as_ref().map(|s| s.password_hash.clone());
     let matches = match state.hashing.verify(form.get("password"), hash).await {
         Ok(matches) => matches,
         Err(HashError::Busy) => {
             if let Err(error) = give_back(&state.pool, &account, &address).await {
-                return super::unavailable(error);
+                return super::unavailable(error, locale);
             }
             let busy = render_page(
                 &state,
@@ -84,7 +84,7 @@ pub async fn sign_in(
             .await;
             return with_retry_after(busy, crate::passwords::WAIT.as_secs());
         }
-        Err(error) => return super::unavailable(error),
+        Err(error) => return super::unavailable(error, locale),
     };
     let Some(staff) = staff.filter(|_| matches) else {
         tracing::warn!(%address, "staff sign-in refused");
@@ -92,11 +92,11 @@ pub async fn sign_in(
         return render_page(&state, &page, message, StatusCode::UNAUTHORIZED).await;
     };
     if let Err(error) = clear(&state.pool, &account, &address, now).await {
-        return super::unavailable(error);
+        return super::unavailable(error, locale);
     }
     let token = crate::db::sessions::new_token();
     if let Err(error) = crate::db::sessions::create_session(&state.pool, staff.id, &token).await {
-        return super::unavailable(error);
+        return super::unavailable(error, locale);
     }
     tracing::info!(staff.id = staff.id, "staff signed in");
     let queue = match locale {
@@ -117,7 +117,8 @@ pub async fn sign_out(State(state): State<AppState>, headers: axum::http::Header
     let secure = state.settings.secure_cookies;
     if let Some(token) = crate::api::auth::session_token(&headers, secure) {
         if let Err(error) = crate::db::sessions::delete_session(&state.pool, &token).await {
-            return super::unavailable(error);
+            // The sign-out button carries no language: the staff default.
+            return super::unavailable(error, Locale::En);
         }
     }
     let mut response = Redirect::to("/staff/login").into_response();

@@ -3,7 +3,7 @@
 //! redirects to the roster with a notice; a refused form is shown again with every answer
 //! and a message beside each field.
 
-use super::{render_staff_page, Form, StaffPost};
+use super::{render_staff_page, unavailable, Form, StaffPost};
 use crate::db::workshop_admin::create_sessions;
 use crate::domain::roles::Permission;
 use crate::domain::session_plan::{parse_capacity, plan, Places, PlanResult, SessionFields};
@@ -40,7 +40,7 @@ fn fields_of(form: &Form) -> SessionFields {
 }
 
 /// Checks the form against the centers as stored.
-async fn checked(state: &AppState, fields: &SessionFields) -> Result<PlanResult, sqlx::Error> {
+async fn checked(state: &AppState, fields: &SessionFields) -> Result<PlanResult, crate::db::Error> {
     let centers: Vec<(String, Tz)> = crate::db::centers::list_centers(&state.pool)
         .await?
         .into_iter()
@@ -64,11 +64,6 @@ fn roster(id: i64, locale: Locale, notice: &str) -> Response {
     .into_response()
 }
 
-fn unavailable(error: sqlx::Error) -> Response {
-    tracing::error!(%error, "staff workshop change failed");
-    StatusCode::SERVICE_UNAVAILABLE.into_response()
-}
-
 /// `POST /staff/workshops/new`.
 pub async fn create_session(
     State(state): State<AppState>,
@@ -84,7 +79,7 @@ pub async fn create_session(
     let page = format!("/staff/workshops/new?lang={}", locale.tag());
     let planned = match checked(&state, &fields).await {
         Ok(planned) => planned,
-        Err(error) => return unavailable(error),
+        Err(error) => return unavailable(error, locale),
     };
     let session_plan = match planned {
         Ok(session_plan) => session_plan,
@@ -168,7 +163,7 @@ pub async fn edit_session(
             )
             .await;
         }
-        Err(error) => return unavailable(error),
+        Err(error) => return unavailable(error, locale),
     };
     let outcome = match update_session(
         &state.pool,
@@ -236,7 +231,7 @@ pub async fn cancel_session(
     .await
     {
         Ok(_) => roster(id, locale, "cancelled"),
-        Err(error) => unavailable(error),
+        Err(error) => unavailable(error, locale),
     }
 }
 
@@ -272,7 +267,7 @@ pub async fn move_person(
         Ok(MoveOutcome::Moved { waitlisted: true }) => roster(id, locale, "moved_waitlisted"),
         Ok(MoveOutcome::AlreadyThere) => roster(id, locale, "move_already_there"),
         Ok(MoveOutcome::Refused(_) | MoveOutcome::Unknown) => roster(id, locale, "move_refused"),
-        Err(error) => unavailable(error),
+        Err(error) => unavailable(error, locale),
     }
 }
 
@@ -304,7 +299,7 @@ pub async fn change_capacity(
         Ok(CapacityOutcome::Changed) => roster(id, locale, "capacity_changed"),
         Ok(CapacityOutcome::BelowSeatsTaken) => refused().await,
         Ok(CapacityOutcome::Unknown) => StatusCode::NOT_FOUND.into_response(),
-        Err(error) => unavailable(error),
+        Err(error) => unavailable(error, locale),
     }
 }
 
@@ -331,6 +326,6 @@ pub async fn mark_attendance(
         Ok(_) => {
             Redirect::to(&format!("/staff/workshops/{id}?lang={}", locale.tag())).into_response()
         }
-        Err(error) => unavailable(error),
+        Err(error) => unavailable(error, locale),
     }
 }

@@ -264,10 +264,7 @@ pub async fn cancel(
             }
             Redirect::to(&back).into_response()
         }
-        Err(error) => {
-            tracing::error!(%error, "cancel enrolment failed");
-            StatusCode::SERVICE_UNAVAILABLE.into_response()
-        }
+        Err(error) => super::unavailable(error, locale),
     }
 }
 
@@ -283,10 +280,7 @@ pub async fn calendar_file(State(state): State<AppState>, Path(token): Path<Stri
     let (enrolment, session) = match found {
         Ok(Some(found)) => found,
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(error) => {
-            tracing::error!(%error, "workshop calendar file failed");
-            return StatusCode::SERVICE_UNAVAILABLE.into_response();
-        }
+        Err(error) => return super::unavailable(error, Locale::En),
     };
     // The same event as the emails carry: same UID, and the session's sequence.
     let event = crate::workshop_mail::calendar_event(
@@ -349,7 +343,7 @@ pub async fn kiosk_enrol(
     match crate::db::workshops::session(&state.pool, id).await {
         Ok(Some(session)) if session.center_id.as_deref() == Some(device.center_id.as_str()) => {}
         Ok(_) => return StatusCode::NOT_FOUND.into_response(),
-        Err(error) => return super::unavailable(error),
+        Err(error) => return super::unavailable(error, locale),
     }
     let tablet = format!("kiosk:{}", device.id);
     let limited = |message| KioskEnrolReply {

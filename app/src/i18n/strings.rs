@@ -135,6 +135,10 @@ pub struct CommonStrings {
     pub not_found: String,
     /// A public write refused by a rate limit: "… try again in {wait}."
     pub too_many_requests: String,
+    pub error_signed_out: String,
+    pub error_forbidden: String,
+    pub error_unavailable: String,
+    pub error_bad_request: String,
     /// "{count} seconds" / "{count} minutes", the {wait} above.
     pub wait_seconds: String,
     pub wait_minutes: String,

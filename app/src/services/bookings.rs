@@ -38,7 +38,7 @@ pub async fn book(
     request: &NewBooking,
     mail: &MailContext,
     now: DateTime<Utc>,
-) -> Result<BookOutcome, sqlx::Error> {
+) -> Result<BookOutcome, crate::db::Error> {
     let fresh;
     let request = match replay(pool, request.key, &request.details).await? {
         Replay::SamePerson(outcome) => return Ok(outcome),
@@ -104,7 +104,7 @@ async fn alternatives(
     offers: &[Offer],
     wanted: DateTime<Utc>,
     now: DateTime<Utc>,
-) -> Result<Vec<Slot>, sqlx::Error> {
+) -> Result<Vec<Slot>, crate::db::Error> {
     let free = free_slots(pool, service, offers, now).await?;
     Ok(nearest(&distinct_times(&free), wanted, ALTERNATIVES))
 }
@@ -120,7 +120,11 @@ enum Replay {
     New,
 }
 
-async fn replay(pool: &PgPool, key: Uuid, details: &BookingDetails) -> Result<Replay, sqlx::Error> {
+async fn replay(
+    pool: &PgPool,
+    key: Uuid,
+    details: &BookingDetails,
+) -> Result<Replay, crate::db::Error> {
     match booking_of_form(pool, key, details).await? {
         None => Ok(Replay::New),
         Some((_, false)) => Ok(Replay::OtherPerson),
@@ -143,7 +147,7 @@ async fn queue_mail(
     token: &str,
     mail: &MailContext,
     now: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), crate::db::Error> {
     let message = compose(kind, booking, token, mail, now);
     insert_message(
         conn,
@@ -164,7 +168,7 @@ pub async fn cancel_booked(
     booking_id: i64,
     mail: &MailContext,
     now: DateTime<Utc>,
-) -> Result<Option<String>, sqlx::Error> {
+) -> Result<Option<String>, crate::db::Error> {
     if !mark_cancelled(&mut *conn, booking_id, now).await? {
         return Ok(None);
     }
@@ -202,7 +206,7 @@ pub async fn cancel(
     token: &str,
     mail: &MailContext,
     now: DateTime<Utc>,
-) -> Result<CancelOutcome, sqlx::Error> {
+) -> Result<CancelOutcome, crate::db::Error> {
     let Some(booking) = find_by_token(pool, token, now).await? else {
         return Ok(CancelOutcome::UnknownLink);
     };
@@ -237,7 +241,7 @@ pub async fn reschedule(
     new_start: DateTime<Utc>,
     mail: &MailContext,
     now: DateTime<Utc>,
-) -> Result<RescheduleOutcome, sqlx::Error> {
+) -> Result<RescheduleOutcome, crate::db::Error> {
     let Some(booking) = find_by_token(pool, token, now).await? else {
         return Ok(RescheduleOutcome::NotChangeable);
     };
@@ -284,7 +288,7 @@ pub async fn queue_reminders(
     pool: &PgPool,
     mail: &MailContext,
     now: DateTime<Utc>,
-) -> Result<usize, sqlx::Error> {
+) -> Result<usize, crate::db::Error> {
     let mut tx = pool.begin().await?;
     let due = take_due_reminders(&mut tx, now).await?;
     for id in &due {

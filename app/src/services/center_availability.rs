@@ -31,11 +31,8 @@ pub async fn change(
     cancel_bookings: bool,
     mail: &MailContext,
     now: DateTime<Utc>,
-) -> Result<ChangeOutcome, sqlx::Error> {
-    let tz: Tz = center
-        .time_zone
-        .parse()
-        .map_err(|_| sqlx::Error::Protocol(format!("center {} has an unknown zone", center.id)))?;
+) -> Result<ChangeOutcome, crate::db::Error> {
+    let tz: Tz = center.tz()?;
     let mut tx = pool.begin().await?;
     // Exclusive, as for a closure: bookings claiming a seat here wait, then see the change.
     lock_center(&mut tx, &center.id).await?;

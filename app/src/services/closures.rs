@@ -32,11 +32,8 @@ pub async fn close_day(
     cancel_bookings: bool,
     mail: &MailContext,
     now: DateTime<Utc>,
-) -> Result<CloseOutcome, sqlx::Error> {
-    let tz: Tz = center
-        .time_zone
-        .parse()
-        .map_err(|_| sqlx::Error::Protocol(format!("center {} has an unknown zone", center.id)))?;
+) -> Result<CloseOutcome, crate::db::Error> {
+    let tz: Tz = center.tz()?;
     let (from, until) = day_bounds(tz, day);
     let mut tx = pool.begin().await?;
     lock_center(&mut tx, &center.id).await?;

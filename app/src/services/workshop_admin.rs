@@ -45,7 +45,7 @@ pub async fn update_session(
     plan: &SessionPlan,
     mail: &MailContext,
     now: DateTime<Utc>,
-) -> Result<EditOutcome, sqlx::Error> {
+) -> Result<EditOutcome, crate::db::Error> {
     let Some(&(starts_at, ends_at)) = plan.times.first() else {
         return Ok(EditOutcome::Unknown);
     };
@@ -99,7 +99,7 @@ pub async fn cancel_sessions(
     rest_of_series: bool,
     mail: &MailContext,
     now: DateTime<Utc>,
-) -> Result<Vec<i64>, sqlx::Error> {
+) -> Result<Vec<i64>, crate::db::Error> {
     let mut tx = pool.begin().await?;
     let sessions = lock_to_cancel(&mut tx, id, rest_of_series).await?;
     for session_id in &sessions {
@@ -144,7 +144,7 @@ pub async fn move_enrolment(
     to: i64,
     mail: &MailContext,
     now: DateTime<Utc>,
-) -> Result<MoveOutcome, sqlx::Error> {
+) -> Result<MoveOutcome, crate::db::Error> {
     if from == to {
         return Ok(MoveOutcome::AlreadyThere);
     }

@@ -47,7 +47,7 @@ pub async fn enrol(
     person: &NewEnrolment,
     mail: &MailContext,
     now: DateTime<Utc>,
-) -> Result<EnrolOutcome, sqlx::Error> {
+) -> Result<EnrolOutcome, crate::db::Error> {
     let mut tx = pool.begin().await?;
     let Some(session) = lock_session(&mut tx, session_id).await? else {
         return Ok(EnrolOutcome::UnknownSession);
@@ -117,7 +117,7 @@ async fn resend_link(
     held: &PlaceHeld,
     mail: &MailContext,
     now: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), crate::db::Error> {
     let recently = held
         .link_resent_at
         .is_some_and(|at| now - at < Duration::minutes(LINK_RESEND_MINUTES));
@@ -144,7 +144,7 @@ pub(super) async fn queue_mail(
     mail: &MailContext,
     now: DateTime<Utc>,
     token: Option<&str>,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), crate::db::Error> {
     let to = addressee(&mut *conn, enrolment_id).await?;
     let Some(email) = to.email else {
         return Ok(());
@@ -178,7 +178,7 @@ pub(super) async fn promote(
     session_id: i64,
     mail: &MailContext,
     now: DateTime<Utc>,
-) -> Result<Vec<i64>, sqlx::Error> {
+) -> Result<Vec<i64>, crate::db::Error> {
     let promoted = promote_waitlist(&mut *conn, session_id, now).await?;
     for id in &promoted {
         queue_mail(
@@ -202,7 +202,7 @@ pub async fn cancel_enrolment(
     token: &str,
     mail: &MailContext,
     now: DateTime<Utc>,
-) -> Result<Option<Vec<i64>>, sqlx::Error> {
+) -> Result<Option<Vec<i64>>, crate::db::Error> {
     let Some(enrolment) = enrolment_by_token(pool, token).await? else {
         return Ok(None);
     };
@@ -247,7 +247,7 @@ pub async fn set_capacity(
     capacity: i32,
     mail: &MailContext,
     now: DateTime<Utc>,
-) -> Result<CapacityOutcome, sqlx::Error> {
+) -> Result<CapacityOutcome, crate::db::Error> {
     let mut tx = pool.begin().await?;
     let outcome = match lock_session(&mut tx, session_id).await? {
         None => CapacityOutcome::Unknown,

@@ -11,6 +11,7 @@ mod arrival;
 mod availability;
 mod booking;
 mod email;
+mod errors;
 
 mod calendar;
 mod check_in;
