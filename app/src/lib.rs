@@ -3,9 +3,10 @@
 //! One Leptos app in islands mode. Pages render on the server (`pages`); only the parts
 //! that must react in the browser are `#[island]`s and ship as WASM: the kiosk check-in
 //! wizard, the kiosk idle guard, read aloud and the staff screen's live updater. Booking and
-//! workshops are server-rendered forms. Rules live in `domain`, server functions in `api`,
-//! and, on the server only, queries in `db`, form posts in `forms` and emails in
-//! `booking_mail`.
+//! workshops are server-rendered forms. Types and rules live in `domain`, server functions
+//! in `api`, and, on the server only, queries in `db`, use cases in `services`, form posts in
+//! `forms` and emails in the `*_mail` modules. Which module may use which: README, "Floors"
+//! (checked by `scripts/check-floors.py`).
 
 pub mod api;
 pub mod app;

@@ -1,5 +1,7 @@
 //! Shared UI pieces, one per file.
 
+pub mod filter_form;
 pub mod live_updater;
 pub mod needs_fields;
+pub mod staff_table;
 pub mod text_field;

@@ -4,6 +4,8 @@
 
 use super::staff_nav::StaffNav;
 use crate::api::accommodations::{accommodation_queue, WorkItem};
+use crate::components::filter_form::{CenterSelect, FilterForm};
+use crate::components::staff_table::StaffTable;
 use crate::domain::accommodation::Accommodation;
 use crate::domain::accommodation_work::WorkStatus;
 use crate::i18n::dates::date_and_time;
@@ -47,8 +49,7 @@ pub fn AccommodationsPage() -> impl IntoView {
                     <main id="main" class="page staff">
                         <h1>{a.heading.clone()}</h1>
                         <p>{a.intro.clone()}</p>
-                        <form method="get" action="/staff/accommodations" class="inline-form center-picker">
-                            <input type="hidden" name="lang" value=locale.tag()/>
+                        <FilterForm action="/staff/accommodations" locale button=a.show.clone()>
                             <label for="status" class="field-label">{a.status_label.clone()}</label>
                             <select id="status" name="status" class="select">
                                 {statuses.into_iter().map(|(code, label)| {
@@ -56,36 +57,16 @@ pub fn AccommodationsPage() -> impl IntoView {
                                     view! { <option value=code selected=selected>{label}</option> }
                                 }).collect_view()}
                             </select>
-                            <label for="center" class="field-label">{a.center_label.clone()}</label>
-                            <select id="center" name="center" class="select">
-                                <option value="">{a.all_centers.clone()}</option>
-                                {queue.centers.into_iter().map(|c| {
-                                    let selected = c.id == center;
-                                    view! { <option value=c.id selected=selected>{c.name}</option> }
-                                }).collect_view()}
-                            </select>
-                            <button type="submit" class="secondary-button">{a.show.clone()}</button>
-                        </form>
+                            <CenterSelect label=a.center_label.clone() centers=queue.centers chosen=center.clone() all=a.all_centers.clone()/>
+                        </FilterForm>
                         <p class="queue-summary" data-testid="request-count">{count}</p>
                         {if queue.items.is_empty() {
                             view! { <p>{a.empty.clone()}</p> }.into_any()
                         } else {
                             view! {
-                                <table class="queue-table">
-                                    <thead><tr>
-                                        <th scope="col">{a.col_when.clone()}</th>
-                                        <th scope="col">{a.col_person.clone()}</th>
-                                        <th scope="col">{a.col_needed.clone()}</th>
-                                        <th scope="col">{a.col_where.clone()}</th>
-                                        <th scope="col">{a.col_from.clone()}</th>
-                                        <th scope="col">{a.col_status.clone()}</th>
-                                        <th scope="col">{a.col_handler.clone()}</th>
-                                        <th scope="col">{a.col_update.clone()}</th>
-                                    </tr></thead>
-                                    <tbody>
-                                        {queue.items.into_iter().map(|item| row(t, &filters, item)).collect_view()}
-                                    </tbody>
-                                </table>
+                                <StaffTable columns=vec![a.col_when.clone(), a.col_person.clone(), a.col_needed.clone(), a.col_where.clone(), a.col_from.clone(), a.col_status.clone(), a.col_handler.clone(), a.col_update.clone()]>
+                                    {queue.items.into_iter().map(|item| row(t, &filters, item)).collect_view()}
+                                </StaffTable>
                             }.into_any()
                         }}
                     </main>

@@ -4,6 +4,7 @@
 
 use super::staff_nav::StaffNav;
 use crate::api::accounts::{staff_accounts, Account};
+use crate::components::staff_table::StaffTable;
 use crate::components::text_field::TextField;
 use crate::domain::roles::Role;
 use crate::i18n::{fill, translations, AccountStrings};
@@ -72,18 +73,9 @@ pub fn AccountsPage() -> impl IntoView {
                         {notice.clone().map(|n| view! { <p class="notice" role="status">{n}</p> })}
                         {link_sent.map(|m| view! { <p class="notice" role="status" data-testid="link-sent">{m}</p> })}
                         {answer.message.clone().map(|m| view! { <p class="notice notice-error" role="alert">{m}</p> })}
-                        <table class="queue-table" data-testid="accounts">
-                            <thead><tr>
-                                <th scope="col">{a.col_name.clone()}</th>
-                                <th scope="col">{a.col_email.clone()}</th>
-                                <th scope="col">{a.col_role.clone()}</th>
-                                <th scope="col">{a.col_state.clone()}</th>
-                                <th scope="col">{a.col_actions.clone()}</th>
-                            </tr></thead>
-                            <tbody>
-                                {accounts.into_iter().map(|account| row(a, locale.tag(), me, account)).collect_view()}
-                            </tbody>
-                        </table>
+                        <StaffTable columns=vec![a.col_name.clone(), a.col_email.clone(), a.col_role.clone(), a.col_state.clone(), a.col_actions.clone()] testid="accounts">
+                            {accounts.into_iter().map(|account| row(a, locale.tag(), me, account)).collect_view()}
+                        </StaffTable>
                         <h2>{a.invite_heading.clone()}</h2>
                         <form method="post" action="/staff/accounts" class="staff-form" novalidate>
                             <input type="hidden" name="lang" value=locale.tag()/>

@@ -2,6 +2,8 @@
 //! with who has arrived.
 
 use crate::api::appointments::staff_appointments;
+use crate::components::filter_form::{CenterSelect, FilterForm};
+use crate::components::staff_table::StaffTable;
 use crate::domain::appointment_entry::AppointmentEntry;
 use crate::domain::booking_form::PREFERRED_LANGUAGES;
 use crate::i18n::dates::{clock, long_date};
@@ -34,37 +36,19 @@ pub fn AppointmentsPage() -> impl IntoView {
                     <super::staff_nav::StaffNav locale staff_name=page.staff_name.clone() current="appointments" center_id=center_id.clone()/>
                     <main id="main" class="page staff">
                         <h1>{fill(&s.appointments_title, &[("center", &page.center_name)])}</h1>
-                        <form method="get" action="/staff/appointments" class="inline-form center-picker">
-                            <label for="center" class="field-label">{s.center_label.clone()}</label>
-                            <select id="center" name="center" class="select">
-                                {page.centers.into_iter().map(|c| {
-                                    let selected = c.id == center_id;
-                                    view! { <option value=c.id selected=selected>{c.name}</option> }
-                                }).collect_view()}
-                            </select>
+                        <FilterForm action="/staff/appointments" locale button=s.show_day.clone()>
+                            <CenterSelect label=s.center_label.clone() centers=page.centers chosen=center_id.clone()/>
                             <label for="day" class="field-label">{s.day_label.clone()}</label>
                             <input id="day" name="day" type="date" class="text-input" value=page.day.to_string()/>
-                            <input type="hidden" name="lang" value=locale.tag()/>
-                            <button type="submit" class="secondary-button">{s.show_day.clone()}</button>
-                        </form>
+                        </FilterForm>
                         <h2>{long_date(page.day, &t.common)}</h2>
                         {if page.entries.is_empty() {
                             view! { <p>{s.no_appointments.clone()}</p> }.into_any()
                         } else {
                             view! {
-                                <table class="queue-table appointments-table">
-                                    <thead><tr>
-                                        <th scope="col">{s.col_time.clone()}</th>
-                                        <th scope="col">{s.col_name.clone()}</th>
-                                        <th scope="col">{s.col_service.clone()}</th>
-                                        <th scope="col">{s.col_language.clone()}</th>
-                                        <th scope="col">{s.col_accommodations.clone()}</th>
-                                        <th scope="col">{s.col_status.clone()}</th>
-                                    </tr></thead>
-                                    <tbody>
-                                        {page.entries.into_iter().map(|e| row(t, zone, e)).collect_view()}
-                                    </tbody>
-                                </table>
+                                <StaffTable columns=vec![s.col_time.clone(), s.col_name.clone(), s.col_service.clone(), s.col_language.clone(), s.col_accommodations.clone(), s.col_status.clone()] class="appointments-table">
+                                    {page.entries.into_iter().map(|e| row(t, zone, e)).collect_view()}
+                                </StaffTable>
                             }.into_any()
                         }}
                     </main>

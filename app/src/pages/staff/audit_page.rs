@@ -2,6 +2,7 @@
 
 use super::staff_nav::StaffNav;
 use crate::api::calendar::contact_audit;
+use crate::components::staff_table::StaffTable;
 use crate::i18n::dates::date_and_time;
 use crate::i18n::translations;
 use leptos::prelude::*;
@@ -32,22 +33,15 @@ pub fn AuditPage() -> impl IntoView {
                         <h1>{c.audit_heading.clone()}</h1>
                         <p>{c.audit_intro.clone()}</p>
                         <p><a href="/staff/audit.csv" download data-testid="audit-csv">{c.audit_csv.clone()}</a></p>
-                        <table class="queue-table" data-testid="audit">
-                            <thead><tr>
-                                <th scope="col">{c.col_read_at.clone()}</th>
-                                <th scope="col">{c.col_reader.clone()}</th>
-                                <th scope="col">{c.col_person.clone()}</th>
-                            </tr></thead>
-                            <tbody>
-                                {reads.into_iter().map(|r| view! {
-                                    <tr>
-                                        <td>{date_and_time(r.read_at, zone, &t.common)}</td>
-                                        <td>{r.staff_name}</td>
-                                        <th scope="row"><a href=format!("/staff/calendar/{}?lang={}", r.appointment_id, locale.tag())>{r.person}</a></th>
-                                    </tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
+                        <StaffTable columns=vec![c.col_read_at.clone(), c.col_reader.clone(), c.col_person.clone()] testid="audit">
+                            {reads.into_iter().map(|r| view! {
+                                <tr>
+                                    <td>{date_and_time(r.read_at, zone, &t.common)}</td>
+                                    <td>{r.staff_name}</td>
+                                    <th scope="row"><a href=format!("/staff/calendar/{}?lang={}", r.appointment_id, locale.tag())>{r.person}</a></th>
+                                </tr>
+                            }).collect_view()}
+                        </StaffTable>
                     </main>
                 }
                 .into_any()

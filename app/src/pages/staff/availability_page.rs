@@ -6,6 +6,7 @@
 use super::closures_page::{StrandedBookings, StrandedView};
 use super::staff_nav::StaffNav;
 use crate::api::availability::availability_page;
+use crate::components::filter_form::{CenterSelect, FilterForm};
 use crate::i18n::{fill, translations};
 use leptos::prelude::*;
 use leptos_meta::{Html, Title};
@@ -50,6 +51,7 @@ pub fn AvailabilityPage() -> impl IntoView {
                 let sub = submission.clone().unwrap_or_default();
                 let zone: chrono_tz::Tz = data.time_zone.parse().unwrap_or(chrono_tz::UTC);
                 let center_id = data.center.id.clone();
+                let picked = center_id.clone();
                 let typed_day = |day: u32, stored: &(u32, String, String)| {
                     sub.days.iter().find(|(d, ..)| *d == day).cloned().unwrap_or_else(|| stored.clone())
                 };
@@ -73,16 +75,9 @@ pub fn AvailabilityPage() -> impl IntoView {
                         {notice.clone().map(|n| view! { <p class="notice" role="status">{n}</p> })}
                         <h1>{fill(&a.title, &[("center", &data.center.name)])}</h1>
                         <p>{a.intro.clone()}</p>
-                        <form method="get" action="/staff/availability" class="inline-form center-picker">
-                            <input type="hidden" name="lang" value=locale.tag()/>
-                            <label for="center" class="field-label">{t.staff.center_label.clone()}</label>
-                            <select id="center" name="center" class="select">
-                                {data.centers.iter().map(|c| view! {
-                                    <option value=c.id.clone() selected=c.id == center_id>{c.name.clone()}</option>
-                                }).collect_view()}
-                            </select>
-                            <button type="submit" class="secondary-button">{t.staff.show_center.clone()}</button>
-                        </form>
+                        <FilterForm action="/staff/availability" locale button=t.staff.show_center.clone()>
+                            <CenterSelect label=t.staff.center_label.clone() centers=data.centers.clone() chosen=picked/>
+                        </FilterForm>
                         {alert.map(|m| view! { <p class="notice notice-error" role="alert">{m}</p> })}
                         {(stranded_count > 0).then(|| view! {
                             <p>{a.stranded_hint.clone()}</p>

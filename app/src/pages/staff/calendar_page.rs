@@ -4,7 +4,9 @@
 
 use super::staff_nav::StaffNav;
 use crate::api::calendar::{staff_calendar, CalendarAppointment, CalendarDay};
+use crate::components::filter_form::{CenterSelect, FilterForm};
 use crate::components::live_updater::LiveUpdater;
+use crate::components::staff_table::StaffTable;
 use crate::domain::service::Service;
 use crate::i18n::dates::{clock, long_date};
 use crate::i18n::{translations, Locale, Translations};
@@ -57,15 +59,8 @@ pub fn CalendarPage() -> impl IntoView {
                     <StaffNav locale staff_name=data.staff_name.clone() current="calendar" center_id=data.center.clone()/>
                     <main id="main" class="page staff calendar">
                         <h1>{c.heading.clone()}</h1>
-                        <form method="get" action="/staff/calendar" class="inline-form center-picker report-filters">
-                            <input type="hidden" name="lang" value=locale.tag()/>
-                            <label for="center" class="field-label">{c.center_label.clone()}</label>
-                            <select id="center" name="center" class="select">
-                                <option value="">{c.all_centers.clone()}</option>
-                                {data.centers.iter().map(|x| view! {
-                                    <option value=x.id.clone() selected=x.id == data.center>{x.name.clone()}</option>
-                                }).collect_view()}
-                            </select>
+                        <FilterForm action="/staff/calendar" locale button=c.show.clone() wide=true>
+                            <CenterSelect label=c.center_label.clone() centers=data.centers.clone() chosen=data.center.clone() all=c.all_centers.clone()/>
                             <label for="day" class="field-label">{c.day_label.clone()}</label>
                             <input id="day" name="day" type="date" class="text-input" value=data.day.to_string()/>
                             <label for="view" class="field-label">{c.view_label.clone()}</label>
@@ -87,8 +82,7 @@ pub fn CalendarPage() -> impl IntoView {
                                     <option value=id.to_string() selected=id.to_string() == staff_value>{name.clone()}</option>
                                 }).collect_view()}
                             </select>
-                            <button type="submit" class="secondary-button">{c.show.clone()}</button>
-                        </form>
+                        </FilterForm>
                         <p class="calendar-steps">
                             <a href=earlier>{format!("← {}", c.previous)}</a>" "
                             <a href=later>{format!("{} →", c.next)}</a>
@@ -138,50 +132,29 @@ fn day_section(t: &'static Translations, locale: Locale, day: CalendarDay) -> im
             <h2 id=heading_id>{long_date(day.date, &t.common)}</h2>
             {empty.then(|| view! { <p>{c.nothing.clone()}</p> })}
             {(!day.appointments.is_empty()).then(|| view! {
-                <table class="queue-table">
-                    <caption class="table-caption">{c.appointments_heading.clone()}</caption>
-                    <thead><tr>
-                        <th scope="col">{c.col_time.clone()}</th>
-                        <th scope="col">{c.col_name.clone()}</th>
-                        <th scope="col">{c.col_service.clone()}</th>
-                        <th scope="col">{c.col_center.clone()}</th>
-                        <th scope="col">{c.col_status.clone()}</th>
-                        <th scope="col">{c.col_staff.clone()}</th>
-                        <th scope="col">{c.col_needs.clone()}</th>
-                    </tr></thead>
-                    <tbody>
-                        {day.appointments.into_iter().map(|a| appointment_row(t, locale, a)).collect_view()}
-                    </tbody>
-                </table>
+                <StaffTable columns=vec![c.col_time.clone(), c.col_name.clone(), c.col_service.clone(), c.col_center.clone(), c.col_status.clone(), c.col_staff.clone(), c.col_needs.clone()] caption=c.appointments_heading.clone()>
+                    {day.appointments.into_iter().map(|a| appointment_row(t, locale, a)).collect_view()}
+                </StaffTable>
             })}
             {(!day.sessions.is_empty()).then(|| view! {
-                <table class="queue-table">
-                    <caption class="table-caption">{c.sessions_heading.clone()}</caption>
-                    <thead><tr>
-                        <th scope="col">{c.col_time.clone()}</th>
-                        <th scope="col">{c.col_session.clone()}</th>
-                        <th scope="col">{c.col_center.clone()}</th>
-                        <th scope="col">{c.col_seats.clone()}</th>
-                    </tr></thead>
-                    <tbody>
-                        {day.sessions.into_iter().map(|s| {
-                            let zone: chrono_tz::Tz = s.time_zone.parse().unwrap_or(chrono_tz::UTC);
-                            let seats = if s.cancelled {
-                                c.status_cancelled.clone()
-                            } else {
-                                format!("{} / {}", s.enrolled, s.capacity)
-                            };
-                            view! {
-                                <tr>
-                                    <td>{clock(s.starts_at.with_timezone(&zone).time(), &t.common)}</td>
-                                    <th scope="row"><a href=format!("/staff/workshops/{}?lang={}", s.id, locale.tag())>{title(&s, locale)}</a></th>
-                                    <td>{s.center_name.clone().unwrap_or_else(|| t.workshops.virtual_place.clone())}</td>
-                                    <td data-label=c.col_seats.clone()>{seats}</td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
+                <StaffTable columns=vec![c.col_time.clone(), c.col_session.clone(), c.col_center.clone(), c.col_seats.clone()] caption=c.sessions_heading.clone()>
+                    {day.sessions.into_iter().map(|s| {
+                        let zone: chrono_tz::Tz = s.time_zone.parse().unwrap_or(chrono_tz::UTC);
+                        let seats = if s.cancelled {
+                            c.status_cancelled.clone()
+                        } else {
+                            format!("{} / {}", s.enrolled, s.capacity)
+                        };
+                        view! {
+                            <tr>
+                                <td>{clock(s.starts_at.with_timezone(&zone).time(), &t.common)}</td>
+                                <th scope="row"><a href=format!("/staff/workshops/{}?lang={}", s.id, locale.tag())>{title(&s, locale)}</a></th>
+                                <td>{s.center_name.clone().unwrap_or_else(|| t.workshops.virtual_place.clone())}</td>
+                                <td data-label=c.col_seats.clone()>{seats}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </StaffTable>
             })}
         </section>
     }

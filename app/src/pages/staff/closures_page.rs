@@ -4,6 +4,8 @@
 
 use super::staff_nav::StaffNav;
 use crate::api::closures::closures_page;
+use crate::components::filter_form::{CenterSelect, FilterForm};
+use crate::components::staff_table::StaffTable;
 use crate::domain::service::Service;
 use crate::i18n::dates::{date_and_time, long_date};
 use crate::i18n::{fill, translations};
@@ -73,6 +75,7 @@ pub fn ClosuresPage() -> impl IntoView {
                 };
                 let zone: chrono_tz::Tz = data.time_zone.parse().unwrap_or(chrono_tz::UTC);
                 let center_id = data.center.id.clone();
+                let picked = center_id.clone();
                 let sub = submission.clone();
                 let stranded_count = sub.stranded.len();
                 let alert = sub.message.clone().or_else(|| (stranded_count > 0).then(|| match stranded_count {
@@ -85,17 +88,9 @@ pub fn ClosuresPage() -> impl IntoView {
                         {notice.clone().map(|n| view! { <p class="notice" role="status">{n}</p> })}
                         <h1>{fill(&c.title, &[("center", &data.center.name)])}</h1>
                         <p>{c.intro.clone()}</p>
-                        <form method="get" action="/staff/closures" class="inline-form center-picker">
-                            <input type="hidden" name="lang" value=locale.tag()/>
-                            <label for="center" class="field-label">{t.staff.center_label.clone()}</label>
-                            <select id="center" name="center" class="select">
-                                {data.centers.into_iter().map(|center| {
-                                    let selected = center.id == center_id;
-                                    view! { <option value=center.id selected=selected>{center.name}</option> }
-                                }).collect_view()}
-                            </select>
-                            <button type="submit" class="secondary-button">{t.staff.show_center.clone()}</button>
-                        </form>
+                        <FilterForm action="/staff/closures" locale button=t.staff.show_center.clone()>
+                            <CenterSelect label=t.staff.center_label.clone() centers=data.centers chosen=picked/>
+                        </FilterForm>
                         {alert.map(|a| view! { <p class="notice notice-error" role="alert">{a}</p> })}
                         {(stranded_count > 0).then(|| view! {
                             <p>{c.stranded_hint.clone()}</p>
@@ -182,23 +177,15 @@ pub fn StrandedBookings(
     let t = translations(locale);
     let c = &t.closures;
     view! {
-        <table class="queue-table" data-testid="stranded">
-            <thead><tr>
-                <th scope="col">{c.col_time.clone()}</th>
-                <th scope="col">{c.col_name.clone()}</th>
-                <th scope="col">{c.col_service.clone()}</th>
-                <th scope="col">{c.col_code.clone()}</th>
-            </tr></thead>
-            <tbody>
-                {bookings.into_iter().map(|b| view! {
-                    <tr>
-                        <td>{date_and_time(b.starts_at, zone, &t.common)}</td>
-                        <th scope="row">{b.name}</th>
-                        <td>{b.service.map(|s| t.booking.services.label(s).to_owned()).unwrap_or_default()}</td>
-                        <td>{crate::domain::confirmation_code::display(&b.code)}</td>
-                    </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
+        <StaffTable columns=vec![c.col_time.clone(), c.col_name.clone(), c.col_service.clone(), c.col_code.clone()] testid="stranded">
+            {bookings.into_iter().map(|b| view! {
+                <tr>
+                    <td>{date_and_time(b.starts_at, zone, &t.common)}</td>
+                    <th scope="row">{b.name}</th>
+                    <td>{b.service.map(|s| t.booking.services.label(s).to_owned()).unwrap_or_default()}</td>
+                    <td>{crate::domain::confirmation_code::display(&b.code)}</td>
+                </tr>
+            }).collect_view()}
+        </StaffTable>
     }
 }

@@ -3,6 +3,7 @@
 
 use super::staff_nav::StaffNav;
 use crate::api::kiosks::{kiosk_tablets, Tablet};
+use crate::components::staff_table::StaffTable;
 use crate::components::text_field::TextField;
 use crate::domain::kiosk_pairing::{display, CODE_MINUTES};
 use crate::i18n::dates::date_and_time;
@@ -70,18 +71,9 @@ pub fn KiosksPage() -> impl IntoView {
                             view! { <p>{k.none.clone()}</p> }.into_any()
                         } else {
                             view! {
-                                <table class="queue-table" data-testid="tablets">
-                                    <thead><tr>
-                                        <th scope="col">{k.col_name.clone()}</th>
-                                        <th scope="col">{k.col_center.clone()}</th>
-                                        <th scope="col">{k.col_paired.clone()}</th>
-                                        <th scope="col">{k.col_last_used.clone()}</th>
-                                        <th scope="col">{k.col_state.clone()}</th>
-                                    </tr></thead>
-                                    <tbody>
-                                        {data.tablets.into_iter().map(|tablet| row(t, locale.tag(), tablet)).collect_view()}
-                                    </tbody>
-                                </table>
+                                <StaffTable columns=vec![k.col_name.clone(), k.col_center.clone(), k.col_paired.clone(), k.col_last_used.clone(), k.col_state.clone()] testid="tablets">
+                                    {data.tablets.into_iter().map(|tablet| row(t, locale.tag(), tablet)).collect_view()}
+                                </StaffTable>
                             }.into_any()
                         }}
                         <h2>{k.new_heading.clone()}</h2>

@@ -2,6 +2,7 @@
 
 use super::queue_table::QueueTable;
 use crate::api::queue::staff_queue_page;
+use crate::components::filter_form::{CenterSelect, FilterForm};
 use crate::components::live_updater::LiveUpdater;
 use crate::i18n::{fill, translations};
 use leptos::prelude::*;
@@ -22,21 +23,14 @@ pub fn QueuePage() -> impl IntoView {
                     return view! { <main class="page staff"><p>{translations(locale).common.not_found.clone()}</p></main> }.into_any();
                 };
                 let center_id = page.queue.center_id.clone();
+                let picked = center_id.clone();
                 view! {
                     <super::staff_nav::StaffNav locale staff_name=page.staff_name.clone() current="queue" center_id=center_id.clone()/>
                     <main id="main" class="page staff">
                         <h1>{fill(&t.queue_title, &[("center", &page.queue.center_name)])}</h1>
-                        <form method="get" action="/staff/queue" class="inline-form center-picker">
-                            <label for="center" class="field-label">{t.center_label.clone()}</label>
-                            <select id="center" name="center" class="select">
-                                {page.centers.into_iter().map(|c| {
-                                    let selected = c.id == center_id;
-                                    view! { <option value=c.id selected=selected>{c.name}</option> }
-                                }).collect_view()}
-                            </select>
-                            <input type="hidden" name="lang" value=locale.tag()/>
-                            <button type="submit" class="secondary-button">{t.show_center.clone()}</button>
-                        </form>
+                        <FilterForm action="/staff/queue" locale button=t.show_center.clone()>
+                            <CenterSelect label=t.center_label.clone() centers=page.centers chosen=picked/>
+                        </FilterForm>
                         <form method="post" action="/staff/queue/call-next" class="call-next">
                             <input type="hidden" name="lang" value=locale.tag()/>
                             <input type="hidden" name="center_id" value=center_id.clone()/>

@@ -4,6 +4,7 @@
 
 use super::staff_nav::StaffNav;
 use crate::api::reports::{staff_report, PeriodRow};
+use crate::components::filter_form::{CenterSelect, FilterForm};
 use crate::domain::booking_form::PREFERRED_LANGUAGES;
 use crate::domain::report::{bar_heights, fill_rate};
 use crate::i18n::dates::long_date;
@@ -66,26 +67,18 @@ pub fn ReportsPage() -> impl IntoView {
                     <StaffNav locale staff_name=report.staff_name.clone() current="reports" center_id=report.center.clone()/>
                     <main id="main" class="page staff reports">
                         <h1>{r.heading.clone()}</h1>
-                        <form method="get" action="/staff/reports" class="inline-form center-picker report-filters">
-                            <input type="hidden" name="lang" value=locale.tag()/>
+                        <FilterForm action="/staff/reports" locale button=r.show.clone() wide=true>
                             <label for="from" class="field-label">{r.from_label.clone()}</label>
                             <input id="from" name="from" type="date" class="text-input" value=report.from.to_string()/>
                             <label for="to" class="field-label">{r.to_label.clone()}</label>
                             <input id="to" name="to" type="date" class="text-input" value=report.to.to_string()/>
-                            <label for="center" class="field-label">{r.center_label.clone()}</label>
-                            <select id="center" name="center" class="select">
-                                <option value="">{r.all_centers.clone()}</option>
-                                {report.centers.iter().map(|c| view! {
-                                    <option value=c.id.clone() selected=c.id == report.center>{c.name.clone()}</option>
-                                }).collect_view()}
-                            </select>
+                            <CenterSelect label=r.center_label.clone() centers=report.centers.clone() chosen=report.center.clone() all=r.all_centers.clone()/>
                             <label for="period" class="field-label">{r.period_label.clone()}</label>
                             <select id="period" name="period" class="select">
                                 <option value="day" selected=!weekly>{r.period_day.clone()}</option>
                                 <option value="week" selected=weekly>{r.period_week.clone()}</option>
                             </select>
-                            <button type="submit" class="secondary-button">{r.show.clone()}</button>
-                        </form>
+                        </FilterForm>
                         <p><a href=csv download="frontdesk-visits.csv">{r.csv_link.clone()}</a></p>
 
                         <h2>{r.visits_heading.clone()}</h2>

@@ -3,6 +3,7 @@
 
 use super::staff_nav::StaffNav;
 use crate::api::staff_workshops::staff_workshops;
+use crate::components::staff_table::StaffTable;
 use crate::i18n::dates::date_and_time;
 use crate::i18n::translations;
 use crate::pages::workshops::session_card::title;
@@ -27,33 +28,24 @@ pub fn StaffWorkshopsPage() -> impl IntoView {
                     <main id="main" class="page staff">
                         <h1>{t.workshops.heading.clone()}</h1>
                         {can_manage.then(|| view! { <p><a href=format!("/staff/workshops/new?lang={}", locale.tag()) class="secondary-button">{t.session_admin.new_link.clone()}</a></p> })}
-                        <table class="queue-table">
-                            <thead><tr>
-                                <th scope="col">{s.col_time.clone()}</th>
-                                <th scope="col">{s.col_session.clone()}</th>
-                                <th scope="col">{t.workshops.where_label.clone()}</th>
-                                <th scope="col">{t.workshops.seats_label.clone()}</th>
-                                <th scope="col">{s.col_waitlist.clone()}</th>
-                            </tr></thead>
-                            <tbody>
-                                {sessions.into_iter().map(|w| {
-                                    let zone: chrono_tz::Tz = w.time_zone.parse().unwrap_or(chrono_tz::UTC);
-                                    let when = date_and_time(w.starts_at, zone, &t.common);
-                                    let place = w.center_name.clone().unwrap_or_else(|| t.workshops.virtual_place.clone());
-                                    let name = title(&w, locale);
-                                    let seats = if w.cancelled { t.workshops.cancelled_session.clone() } else { format!("{} / {}", w.enrolled, w.capacity) };
-                                    view! {
-                                        <tr>
-                                            <td>{when}</td>
-                                            <th scope="row"><a href=format!("/staff/workshops/{}?lang={}", w.id, locale.tag())>{name}</a></th>
-                                            <td>{place}</td>
-                                            <td data-label=t.workshops.seats_label.clone()>{seats}</td>
-                                            <td data-label=s.col_waitlist.clone()>{w.waitlisted}</td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
+                        <StaffTable columns=vec![s.col_time.clone(), s.col_session.clone(), t.workshops.where_label.clone(), t.workshops.seats_label.clone(), s.col_waitlist.clone()]>
+                            {sessions.into_iter().map(|w| {
+                                let zone: chrono_tz::Tz = w.time_zone.parse().unwrap_or(chrono_tz::UTC);
+                                let when = date_and_time(w.starts_at, zone, &t.common);
+                                let place = w.center_name.clone().unwrap_or_else(|| t.workshops.virtual_place.clone());
+                                let name = title(&w, locale);
+                                let seats = if w.cancelled { t.workshops.cancelled_session.clone() } else { format!("{} / {}", w.enrolled, w.capacity) };
+                                view! {
+                                    <tr>
+                                        <td>{when}</td>
+                                        <th scope="row"><a href=format!("/staff/workshops/{}?lang={}", w.id, locale.tag())>{name}</a></th>
+                                        <td>{place}</td>
+                                        <td data-label=t.workshops.seats_label.clone()>{seats}</td>
+                                        <td data-label=s.col_waitlist.clone()>{w.waitlisted}</td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </StaffTable>
                     </main>
                 }
                 .into_any()
