@@ -26,18 +26,18 @@ pub async fn staff_appointments(
     center: Option<String>,
     day: Option<String>,
 ) -> Result<Option<AppointmentsDay>, AppError> {
-    let staff = super::auth::require(Permission::ViewCalendar).await?;
-    let state = super::state()?;
-    let centers = crate::db::centers::list_centers(&state.pool)
-        .await
-        .map_err(super::unavailable)?;
-    let chosen = match &center {
-        Some(id) => centers.iter().find(|c| &c.id == id),
-        None => centers.first(),
-    };
-    let Some(chosen) = chosen.cloned() else {
+    let Some(page) =
+        super::staff_center::StaffCenter::open(Permission::ViewCalendar, center.as_deref()).await?
+    else {
         return Ok(None);
     };
+    let centers = page.choices();
+    let super::staff_center::StaffCenter {
+        staff,
+        state,
+        chosen,
+        ..
+    } = page;
     let day = match day.and_then(|d| d.parse().ok()) {
         Some(day) => day,
         None => chosen
@@ -52,7 +52,7 @@ pub async fn staff_appointments(
         center_id: chosen.id.clone(),
         center_name: chosen.name.clone(),
         time_zone: chosen.time_zone.clone(),
-        centers: centers.into_iter().map(Into::into).collect(),
+        centers,
         day,
         entries: rows,
     }))

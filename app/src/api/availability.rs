@@ -26,14 +26,19 @@ pub struct AvailabilityData {
 pub async fn availability_page(
     center: Option<String>,
 ) -> Result<Option<AvailabilityData>, AppError> {
-    let staff = super::auth::require(Permission::ViewAvailability).await?;
-    let state = super::state()?;
-    let centers = crate::db::centers::list_centers(&state.pool)
-        .await
-        .map_err(super::unavailable)?;
-    let Some(chosen) = crate::db::centers::chosen_center(&centers, center.as_deref()) else {
+    let Some(page) =
+        super::staff_center::StaffCenter::open(Permission::ViewAvailability, center.as_deref())
+            .await?
+    else {
         return Ok(None);
     };
+    let centers = page.choices();
+    let super::staff_center::StaffCenter {
+        staff,
+        state,
+        chosen,
+        ..
+    } = page;
     let current = crate::db::center_availability::current(&state.pool, &chosen.id)
         .await
         .map_err(super::unavailable)?;
@@ -61,7 +66,7 @@ pub async fn availability_page(
     Ok(Some(AvailabilityData {
         staff_name: staff.display_name,
         can_manage: staff.role.may(Permission::ManageAvailability),
-        centers: centers.into_iter().map(Into::into).collect(),
+        centers,
         time_zone: chosen.time_zone.clone(),
         center: chosen.into(),
         days,

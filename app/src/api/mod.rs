@@ -17,6 +17,8 @@ pub mod closures;
 pub mod kiosks;
 pub mod queue;
 pub mod reports;
+#[cfg(feature = "ssr")]
+mod staff_center;
 pub mod staff_workshops;
 pub mod workshops;
 

@@ -33,24 +33,24 @@ pub struct QueuePageData {
 /// The queue page's data for `center` (the first center when none is chosen).
 #[server(endpoint = "staff/queue/page")]
 pub async fn staff_queue_page(center: Option<String>) -> Result<Option<QueuePageData>, AppError> {
-    let staff = super::auth::require(Permission::ViewQueue).await?;
-    let state = super::state()?;
-    let centers = crate::db::centers::list_centers(&state.pool)
-        .await
-        .map_err(super::unavailable)?;
-    let chosen = match center.as_ref().filter(|c| !c.is_empty()) {
-        Some(id) => centers.iter().find(|c| &c.id == id),
-        None => centers.first(),
-    };
-    let Some(chosen) = chosen else {
+    let Some(page) =
+        super::staff_center::StaffCenter::open(Permission::ViewQueue, center.as_deref()).await?
+    else {
         return Ok(None);
     };
-    let queue = crate::db::queue::open_queue(&state.pool, chosen, chrono::Utc::now())
+    let centers = page.choices();
+    let super::staff_center::StaffCenter {
+        staff,
+        state,
+        chosen,
+        ..
+    } = page;
+    let queue = crate::db::queue::open_queue(&state.pool, &chosen, chrono::Utc::now())
         .await
         .map_err(super::unavailable)?;
     Ok(Some(QueuePageData {
         staff_name: staff.display_name,
-        centers: centers.into_iter().map(Into::into).collect(),
+        centers,
         queue,
     }))
 }
