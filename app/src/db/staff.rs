@@ -1,6 +1,5 @@
 //! [ssr] Staff accounts.
 
-use crate::domain::mail::StaffMail;
 use crate::domain::staff_accounts::LinkPurpose;
 use sqlx::{PgConnection, PgPool};
 
@@ -132,52 +131,20 @@ pub async fn create_with_password_link(
     Ok(Some((id, token)))
 }
 
-/// Creates an account with no usable password and emails the colleague a link to choose
-/// theirs, composed by `mail` from the link's token. All in one transaction: no account
-/// without its email. `None` when the email already has one.
-pub async fn invite(
-    pool: &PgPool,
-    email: &str,
-    display_name: &str,
-    role: &str,
-    mail: impl FnOnce(&str) -> StaffMail,
-) -> Result<Option<i64>, crate::db::Error> {
-    let mut tx = pool.begin().await?;
-    let Some((id, token)) = create_with_password_link(&mut tx, email, display_name, role).await?
-    else {
-        return Ok(None);
-    };
-    let message = mail(&token);
-    super::outbox::insert_staff_message(&mut tx, "staff_invitation", email, &message).await?;
-    tx.commit().await?;
-    Ok(Some(id))
-}
-
-/// Makes the account's password stop working, ends its sessions and emails a link to
-/// choose a new one, composed by `mail` from the token and the account's name. Returns the
-/// account's name and email; None for an unknown account.
-pub async fn reset_password(
-    pool: &PgPool,
+/// Makes the account's password stop working; returns its name and email, `None` for an
+/// unknown account.
+pub async fn revoke_password(
+    conn: &mut PgConnection,
     id: i64,
-    mail: impl FnOnce(&str, &str) -> StaffMail,
 ) -> Result<Option<(String, String)>, crate::db::Error> {
-    let mut tx = pool.begin().await?;
-    let account: Option<(String, String)> = sqlx::query_as(
+    sqlx::query_as(
         "update staff_users set password_hash = $2 where id = $1 returning display_name, email",
     )
     .bind(id)
     .bind(NO_PASSWORD)
-    .fetch_optional(&mut *tx)
-    .await?;
-    let Some((name, email)) = account else {
-        return Ok(None);
-    };
-    super::sessions::end_all_sessions(&mut tx, id).await?;
-    let token = super::password_links::issue(&mut tx, id, LinkPurpose::Reset).await?;
-    let message = mail(&token, &name);
-    super::outbox::insert_staff_message(&mut tx, "staff_reset", &email, &message).await?;
-    tx.commit().await?;
-    Ok(Some((name, email)))
+    .fetch_optional(conn)
+    .await
+    .map_err(Into::into)
 }
 
 /// Disables an account (ending its sessions) or enables it again.

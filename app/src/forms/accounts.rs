@@ -8,7 +8,6 @@ use crate::domain::roles::Permission;
 use crate::domain::staff_accounts::{invitation, AccountProblem, LinkPurpose};
 use crate::i18n::{translations, Locale};
 use crate::pages::staff::accounts_page::{AccountsAnswer, LinkSent};
-use crate::staff_mail::{password_link_mail, password_url};
 use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -73,27 +72,8 @@ pub async fn invite(State(state): State<AppState>, headers: HeaderMap, body: Byt
             .await;
         }
     };
-    let public_url = state.settings.mail.public_url.clone();
-    let mail = |token: &str| {
-        let url = password_url(&public_url, token, locale);
-        let purpose = LinkPurpose::Invitation;
-        password_link_mail(
-            locale,
-            purpose,
-            &invited.display_name,
-            Some(invited.role),
-            &url,
-        )
-    };
-    match crate::db::staff::invite(
-        &state.pool,
-        &invited.email,
-        &invited.display_name,
-        invited.role.code(),
-        mail,
-    )
-    .await
-    {
+    let public_url = &state.settings.mail.public_url;
+    match crate::services::staff_accounts::invite(&state.pool, &invited, public_url, locale).await {
         Ok(Some(_)) => {
             let answer = AccountsAnswer {
                 link_sent: Some(LinkSent {
@@ -132,12 +112,9 @@ pub async fn reset(
     if let Err(refused) = admin(&state, &headers, locale).await {
         return refused;
     }
-    let public_url = state.settings.mail.public_url.clone();
-    let mail = |token: &str, name: &str| {
-        let url = password_url(&public_url, token, locale);
-        password_link_mail(locale, LinkPurpose::Reset, name, None, &url)
-    };
-    match crate::db::staff::reset_password(&state.pool, id, mail).await {
+    let public_url = &state.settings.mail.public_url;
+    match crate::services::staff_accounts::reset_password(&state.pool, id, public_url, locale).await
+    {
         Ok(Some((name, email))) => {
             let answer = AccountsAnswer {
                 link_sent: Some(LinkSent {

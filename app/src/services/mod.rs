@@ -6,5 +6,6 @@
 pub mod bookings;
 pub mod center_availability;
 pub mod closures;
+pub mod staff_accounts;
 pub mod workshop_admin;
 pub mod workshops;
