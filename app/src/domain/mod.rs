@@ -18,6 +18,7 @@ pub mod confirmation_code;
 pub mod contact_details;
 pub mod contacts;
 pub mod display_name;
+pub mod enrolment_form;
 pub mod free_text;
 pub mod ics;
 pub mod kiosk_pairing;

@@ -5,16 +5,15 @@ use super::{limit, render_page, Form};
 use crate::db::workshops::enrolment_by_token;
 use crate::domain::accommodation::Accommodation;
 use crate::domain::booking_form::DetailsProblem;
-use crate::domain::free_text::{parse_required, NAME_MAX_CHARS, NOTE_MAX_CHARS};
+use crate::domain::enrolment_form::{EnrolAnswers, EnrolField, EnrolProblem};
 use crate::domain::ics::Method;
 use crate::domain::limits::Limited;
-use crate::domain::workshop::Contact;
 use crate::domain::workshop_session::NewEnrolment;
 use crate::domain::workshop_status::{EnrolmentStatus, SessionStatus};
 use crate::i18n::{translations, Locale};
 use crate::limits::ClientAddress;
 use crate::pages::booking::query::encode;
-use crate::pages::workshops::session_page::{EnrolAnswers, EnrolSubmission};
+use crate::pages::workshops::session_page::EnrolSubmission;
 use crate::services::workshops::{cancel_enrolment, enrol, EnrolOutcome};
 use crate::state::AppState;
 use axum::body::Bytes;
@@ -58,32 +57,16 @@ pub async fn submit_enrolment(
         whole_series: form.get("whole_series") == "yes",
     };
     let page = format!("/workshops/{id}?lang={}&tz={}", locale.tag(), encode(&tz));
-    let name_error = |raw: &str| {
-        parse_required(raw, NAME_MAX_CHARS)
-            .err()
-            .map(|e| b.problem(DetailsProblem::Text(e)))
-    };
-    // A note is needed only with the accommodation it describes: which language, what else.
-    let note = |wanted: Accommodation, raw: &str| -> Result<Option<String>, String> {
-        if !answers.accommodations.contains(&wanted) {
-            return Ok(None);
-        }
-        parse_required(raw, NOTE_MAX_CHARS)
-            .map(Some)
-            .map_err(|e| b.problem(DetailsProblem::Text(e)))
-    };
-    let contact = Contact::parse(&answers.contact);
+    let parsed = answers.parse(key, locale);
+    let problems = parsed.as_ref().err().cloned().unwrap_or_default();
+    let message = |field| problem_message(locale, &problems, field);
     let refused = EnrolSubmission {
         answers: answers.clone(),
-        first_name_error: name_error(&answers.first_name),
-        last_name_error: name_error(&answers.last_name),
-        contact_error: contact.as_ref().err().map(|_| w.error_contact.clone()),
-        interpreter_language_error: note(
-            Accommodation::SpokenInterpreter,
-            &answers.interpreter_language,
-        )
-        .err(),
-        accommodation_other_error: note(Accommodation::Other, &answers.accommodation_other).err(),
+        first_name_error: message(EnrolField::FirstName),
+        last_name_error: message(EnrolField::LastName),
+        contact_error: message(EnrolField::Contact),
+        interpreter_language_error: message(EnrolField::InterpreterLanguage),
+        accommodation_other_error: message(EnrolField::AccommodationOther),
         message: None,
     };
     let limited = |message| EnrolSubmission {
@@ -103,33 +86,8 @@ pub async fn submit_enrolment(
     {
         return refused;
     }
-    let notes_missing =
-        refused.interpreter_language_error.is_some() || refused.accommodation_other_error.is_some();
-    let (Ok(contact), None, None, false) = (
-        contact,
-        &refused.first_name_error,
-        &refused.last_name_error,
-        notes_missing,
-    ) else {
+    let Ok(person) = parsed else {
         return render_page(&state, &page, refused, StatusCode::UNPROCESSABLE_ENTITY).await;
-    };
-    let person = NewEnrolment {
-        key,
-        first_name: checked_name(&answers.first_name),
-        last_name: checked_name(&answers.last_name),
-        contact,
-        language: answers.language.clone(),
-        locale,
-        accommodations: answers.accommodations.clone(),
-        interpreter_language: note(
-            Accommodation::SpokenInterpreter,
-            &answers.interpreter_language,
-        )
-        .ok()
-        .flatten(),
-        accommodation_other: note(Accommodation::Other, &answers.accommodation_other)
-            .ok()
-            .flatten(),
     };
     let now = Utc::now();
     let outcome = match enrol(&state.pool, id, &person, &state.settings.mail, now).await {
@@ -173,9 +131,20 @@ pub async fn submit_enrolment(
     }
 }
 
-/// A name already found good, as it is stored: trimmed and composed (NFC).
-fn checked_name(raw: &str) -> String {
-    parse_required(raw, NAME_MAX_CHARS).unwrap_or_default()
+/// The message for `field`'s problem in `problems`, in `locale`, if it has one.
+fn problem_message(
+    locale: Locale,
+    problems: &[(EnrolField, EnrolProblem)],
+    field: EnrolField,
+) -> Option<String> {
+    let t = translations(locale);
+    problems
+        .iter()
+        .find(|(f, _)| *f == field)
+        .map(|(_, problem)| match problem {
+            EnrolProblem::Text(e) => t.booking.problem(DetailsProblem::Text(*e)),
+            EnrolProblem::Contact(_) => t.workshops.error_contact.clone(),
+        })
 }
 
 /// What a form naming a contact that already has a place is told: never its link, never
@@ -318,25 +287,29 @@ pub async fn kiosk_enrol(
         &translations(locale).workshops,
     );
     let page = format!("/kiosk/{center}/workshops/{id}{}", display.query());
-    let name_error = |raw: &str| {
-        parse_required(raw, NAME_MAX_CHARS)
-            .err()
-            .map(|e| b.problem(DetailsProblem::Text(e)))
-    };
-    let contact = Contact::parse(&form.get("contact"));
     let key = form_key(&form);
-    let mut reply = KioskEnrolReply {
-        key: key.to_string(),
+    // The kiosk asks for names and a contact only; the language is the screen's.
+    let answers = EnrolAnswers {
         first_name: form.get("first_name"),
         last_name: form.get("last_name"),
         contact: form.get("contact"),
-        first_name_error: name_error(&form.get("first_name")),
-        last_name_error: name_error(&form.get("last_name")),
-        contact_error: contact.as_ref().err().map(|_| w.error_contact.clone()),
+        language: locale.tag().to_owned(),
+        ..EnrolAnswers::default()
+    };
+    let parsed = answers.parse(key, locale);
+    let problems = parsed.as_ref().err().cloned().unwrap_or_default();
+    let message = |field| problem_message(locale, &problems, field);
+    let mut reply = KioskEnrolReply {
+        key: key.to_string(),
+        first_name_error: message(EnrolField::FirstName),
+        last_name_error: message(EnrolField::LastName),
+        contact_error: message(EnrolField::Contact),
+        first_name: answers.first_name,
+        last_name: answers.last_name,
+        contact: answers.contact,
         ..Default::default()
     };
-    let (Ok(contact), None, None) = (contact, &reply.first_name_error, &reply.last_name_error)
-    else {
+    let Ok(person) = parsed else {
         return render_page(&state, &page, reply, StatusCode::UNPROCESSABLE_ENTITY).await;
     };
     // A tablet enrols only in its own center's sessions.
@@ -362,17 +335,6 @@ pub async fn kiosk_enrol(
     {
         return refused;
     }
-    let person = NewEnrolment {
-        key,
-        first_name: checked_name(&reply.first_name),
-        last_name: checked_name(&reply.last_name),
-        contact,
-        language: locale.tag().to_owned(),
-        locale,
-        accommodations: Vec::new(),
-        interpreter_language: None,
-        accommodation_other: None,
-    };
     let status = match enrol(&state.pool, id, &person, &state.settings.mail, Utc::now()).await {
         Ok(EnrolOutcome::Done { token, .. }) => match enrolment_by_token(&state.pool, &token).await
         {

@@ -6,7 +6,7 @@ use super::session_card::{title, when, SessionFacts};
 use crate::api::workshops::workshop_session;
 use crate::components::needs_fields::{AccommodationChoices, LanguageSelect};
 use crate::components::text_field::TextField;
-use crate::domain::accommodation::Accommodation;
+use crate::domain::enrolment_form::EnrolAnswers;
 use crate::domain::workshop::{open_for_enrolment, seats, Seats};
 use crate::i18n::{fill, translations, Locale};
 use crate::pages::booking::frame::BookingFrame;
@@ -14,21 +14,6 @@ use crate::pages::booking::manage_page::LinkNotValid;
 use crate::pages::booking::query::encode;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-
-/// What was typed, kept when something is refused.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct EnrolAnswers {
-    /// The form's key (`new_form_key`): the same form sent twice enrols once.
-    pub key: String,
-    pub first_name: String,
-    pub last_name: String,
-    pub contact: String,
-    pub language: String,
-    pub accommodations: Vec<Accommodation>,
-    pub interpreter_language: String,
-    pub accommodation_other: String,
-    pub whole_series: bool,
-}
 
 /// A refused enrolment, shown again: messages per field, or one for the whole form.
 #[derive(Debug, Clone, Default, PartialEq)]
