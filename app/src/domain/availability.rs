@@ -60,6 +60,18 @@ pub enum HoursProblem {
 }
 
 /// One day's hours as typed (`HH:MM`): both empty means closed that day.
+/// How many people one slot of a service may take, as a manager sets it.
+pub const SEATS_PER_SLOT: std::ops::RangeInclusive<u32> = 1..=100;
+
+/// A typed number of seats per slot, if it is a whole number in `SEATS_PER_SLOT`.
+pub fn parse_seats(typed: &str) -> Option<u32> {
+    typed
+        .trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|n| SEATS_PER_SLOT.contains(n))
+}
+
 pub fn parse_day_hours(
     opens: &str,
     closes: &str,
@@ -216,6 +228,16 @@ pub fn wall_clock(instant: DateTime<Utc>, tz: Tz) -> NaiveDateTime {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn seats_per_slot_are_a_whole_number_from_1_to_100() {
+        use super::parse_seats;
+        assert_eq!(parse_seats(" 12 "), Some(12));
+        assert_eq!(parse_seats("100"), Some(100));
+        for bad in ["0", "101", "-1", "2.5", "", "many"] {
+            assert_eq!(parse_seats(bad), None, "{bad}");
+        }
+    }
+
     use super::*;
     use chrono_tz::{America, Asia, Australia};
 

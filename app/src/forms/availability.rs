@@ -6,7 +6,7 @@
 use super::{refusal, render_staff_page, unavailable, Form};
 use crate::api::auth::{authorize, Refused};
 use crate::db::center_availability::current;
-use crate::domain::availability::{parse_day_hours, WeeklyHours};
+use crate::domain::availability::{parse_day_hours, parse_seats, WeeklyHours};
 use crate::domain::roles::Permission;
 use crate::i18n::{translations, Locale};
 use crate::pages::staff::availability_page::AvailabilitySubmission;
@@ -71,12 +71,7 @@ pub async fn save(State(state): State<AppState>, headers: HeaderMap, body: Bytes
     let mut capacity = BTreeMap::new();
     for (code, ..) in &services {
         let typed = form.get(&format!("capacity_{code}"));
-        match typed
-            .trim()
-            .parse::<u32>()
-            .ok()
-            .filter(|n| (1..=100).contains(n))
-        {
+        match parse_seats(&typed) {
             Some(seats) => {
                 capacity.insert(code.clone(), seats);
             }

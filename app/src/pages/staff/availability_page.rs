@@ -7,6 +7,7 @@ use super::closures_page::{StrandedBookings, StrandedView};
 use super::staff_nav::StaffNav;
 use crate::api::availability::availability_page;
 use crate::components::filter_form::{CenterSelect, FilterForm};
+use crate::domain::availability::SEATS_PER_SLOT;
 use crate::i18n::{fill, translations};
 use leptos::prelude::*;
 use leptos_meta::{Html, Title};
@@ -137,7 +138,7 @@ pub fn AvailabilityPage() -> impl IntoView {
                                                         {error.then(|| view! { <p class="field-error" id=error_id.clone()>{a.error_capacity.clone()}</p> })}
                                                     </th>
                                                     <td>{fill(&a.slot_minutes, &[("minutes", &minutes.to_string())])}</td>
-                                                    <td><input type="number" min="1" max="100" inputmode="numeric" class="text-input"
+                                                    <td><input type="number" min=SEATS_PER_SLOT.start().to_string() max=SEATS_PER_SLOT.end().to_string() inputmode="numeric" class="text-input"
                                                         name=format!("capacity_{code}") value=typed_capacity(code, *seats)
                                                         aria-label=fill(&a.capacity_label, &[("service", &label)])
                                                         aria-invalid=error.then_some("true") aria-describedby=error.then(|| error_id.clone())/></td>
