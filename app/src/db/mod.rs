@@ -1,7 +1,9 @@
-//! [ssr] PostgreSQL queries. Each function takes a pool or a transaction, so every test can
-//! bring its own fresh database. Rules that must hold under concurrency (one ticket per
-//! check-in, one staff member per visitor) are enforced here by constraints and
-//! conditional updates, never by reading and then writing.
+//! [ssr] PostgreSQL queries, and nothing else: no email, no translation, no HTTP (the use
+//! cases that combine queries are in `services`). Each function takes a pool or a
+//! connection and domain types, returns rows or domain types, and fails with `db::Error`,
+//! so every test can bring its own fresh database. Rules that must hold under concurrency
+//! (one ticket per check-in, one staff member per visitor) are enforced here by
+//! constraints and conditional updates, never by reading and then writing.
 
 pub mod accommodation_work;
 pub mod appointments;
