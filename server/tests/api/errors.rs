@@ -5,20 +5,14 @@ use crate::booking_helpers::{book, first_free};
 use crate::helpers::*;
 use app::domain::service::Service;
 use app::error::AppError;
-use axum::http::{header, StatusCode};
+use axum::http::StatusCode;
 use sqlx::PgPool;
 
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
 async fn a_server_function_refusal_is_an_app_error_with_its_status(pool: PgPool) {
     let app = spawn_app(pool).await;
     let reply = app
-        .send(
-            axum::http::Request::post("/api/staff/queue/page")
-                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-                .header(header::ACCEPT, "application/json")
-                .body(axum::body::Body::from("center=tigard"))
-                .unwrap(),
-        )
+        .server_fn("/api/staff/queue/page", "center=tigard", None)
         .await;
     assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
     let error: AppError = serde_json::from_str(&reply.body)
@@ -28,15 +22,7 @@ async fn a_server_function_refusal_is_an_app_error_with_its_status(pool: PgPool)
     let token = app
         .sign_in_with_role("desk@frontdesk.test", "Desk", "front_desk")
         .await;
-    let reply = app
-        .send(
-            axum::http::Request::post("/api/staff/accounts")
-                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-                .header(header::COOKIE, &token)
-                .body(axum::body::Body::from(""))
-                .unwrap(),
-        )
-        .await;
+    let reply = app.server_fn("/api/staff/accounts", "", Some(&token)).await;
     assert_eq!(reply.status, StatusCode::FORBIDDEN);
     assert_eq!(
         serde_json::from_str::<AppError>(&reply.body).unwrap(),
@@ -66,14 +52,7 @@ async fn a_failed_database_gives_a_503_page_in_the_persons_language_and_not_the_
     for cause in ["pool", "sqlx", "closed", "database"] {
         assert!(!reply.body.to_lowercase().contains(cause), "{}", reply.body);
     }
-    let server_fn = app
-        .send(
-            axum::http::Request::post("/api/centers/list")
-                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-                .body(axum::body::Body::from(""))
-                .unwrap(),
-        )
-        .await;
+    let server_fn = app.server_fn("/api/centers/list", "", None).await;
     assert_eq!(server_fn.status, StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(
         serde_json::from_str::<AppError>(&server_fn.body).unwrap(),

@@ -168,6 +168,18 @@ impl TestApp {
             .await
     }
 
+    /// A server function call with url-encoded arguments, as a page's script sends it.
+    pub async fn server_fn(&self, path: &str, arguments: &str, cookie: Option<&str>) -> Reply {
+        let mut request = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "application/json");
+        if let Some(cookie) = cookie {
+            request = request.header(header::COOKIE, cookie);
+        }
+        self.send(request.body(Body::from(arguments.to_owned())).unwrap())
+            .await
+    }
+
     /// The kiosk's check-in call, as the wizard island sends it.
     pub async fn check_in_with_key(&self, key: Uuid, answers: Value) -> Reply {
         let body = json!({ "center_id": CENTER, "language": "en", "key": key, "answers": answers });

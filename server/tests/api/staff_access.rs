@@ -30,13 +30,7 @@ async fn staff_pages_stream_and_server_functions_refuse_strangers(pool: PgPool) 
         assert!(!reply.status.is_success(), "{path}: {}", reply.status);
     }
     let json = app
-        .send(
-            axum::http::Request::post("/api/staff/queue/page")
-                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-                .header(header::ACCEPT, "application/json")
-                .body(axum::body::Body::from("center=tigard"))
-                .unwrap(),
-        )
+        .server_fn("/api/staff/queue/page", "center=tigard", None)
         .await;
     assert_eq!(json.status, StatusCode::UNAUTHORIZED);
     assert!(!json.body.contains("Ana"));
