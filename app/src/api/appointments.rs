@@ -1,5 +1,7 @@
 //! The staff day view of a center's booked appointments. Staff only.
 
+#[cfg(feature = "ssr")]
+use super::staff_center::StaffCenter;
 use crate::domain::appointment_entry::AppointmentEntry;
 use crate::domain::center::CenterInfo;
 #[cfg(feature = "ssr")]
@@ -26,18 +28,16 @@ pub async fn staff_appointments(
     center: Option<String>,
     day: Option<String>,
 ) -> Result<Option<AppointmentsDay>, AppError> {
-    let Some(page) =
-        super::staff_center::StaffCenter::open(Permission::ViewCalendar, center.as_deref()).await?
+    let open = StaffCenter::open(Permission::ViewCalendar, center.as_deref()).await?;
+    let Some(StaffCenter {
+        staff,
+        state,
+        centers,
+        chosen,
+    }) = open
     else {
         return Ok(None);
     };
-    let centers = page.choices();
-    let super::staff_center::StaffCenter {
-        staff,
-        state,
-        chosen,
-        ..
-    } = page;
     let day = match day.and_then(|d| d.parse().ok()) {
         Some(day) => day,
         None => chosen

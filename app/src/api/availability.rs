@@ -1,5 +1,7 @@
 //! A center's weekly hours and capacity per service, for the managers' page.
 
+#[cfg(feature = "ssr")]
+use super::staff_center::StaffCenter;
 use crate::domain::center::CenterInfo;
 #[cfg(feature = "ssr")]
 use crate::domain::roles::Permission;
@@ -26,19 +28,16 @@ pub struct AvailabilityData {
 pub async fn availability_page(
     center: Option<String>,
 ) -> Result<Option<AvailabilityData>, AppError> {
-    let Some(page) =
-        super::staff_center::StaffCenter::open(Permission::ViewAvailability, center.as_deref())
-            .await?
+    let open = StaffCenter::open(Permission::ViewAvailability, center.as_deref()).await?;
+    let Some(StaffCenter {
+        staff,
+        state,
+        centers,
+        chosen,
+    }) = open
     else {
         return Ok(None);
     };
-    let centers = page.choices();
-    let super::staff_center::StaffCenter {
-        staff,
-        state,
-        chosen,
-        ..
-    } = page;
     let current = crate::db::center_availability::current(&state.pool, &chosen.id)
         .await
         .map_err(super::unavailable)?;

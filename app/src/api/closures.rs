@@ -1,5 +1,7 @@
 //! A center's closures, for the staff page: who may change them, and what is closed.
 
+#[cfg(feature = "ssr")]
+use super::staff_center::StaffCenter;
 use crate::domain::center::CenterInfo;
 #[cfg(feature = "ssr")]
 use crate::domain::roles::Permission;
@@ -26,19 +28,16 @@ pub struct ClosuresData {
 /// The closures of `center` (the first center when none is given) from today on.
 #[server(endpoint = "staff/closures")]
 pub async fn closures_page(center: Option<String>) -> Result<Option<ClosuresData>, AppError> {
-    let Some(page) =
-        super::staff_center::StaffCenter::open(Permission::ViewAvailability, center.as_deref())
-            .await?
+    let open = StaffCenter::open(Permission::ViewAvailability, center.as_deref()).await?;
+    let Some(StaffCenter {
+        staff,
+        state,
+        centers,
+        chosen,
+    }) = open
     else {
         return Ok(None);
     };
-    let centers = page.choices();
-    let super::staff_center::StaffCenter {
-        staff,
-        state,
-        chosen,
-        ..
-    } = page;
     let today = chosen
         .today(chrono::Utc::now())
         .map_err(super::unavailable)?;

@@ -1,5 +1,7 @@
 //! The staff walk-in queue: reading it and acting on it. Staff only.
 
+#[cfg(feature = "ssr")]
+use super::staff_center::StaffCenter;
 use crate::domain::center::CenterInfo;
 use crate::domain::queue_view::QueueView;
 #[cfg(feature = "ssr")]
@@ -33,18 +35,16 @@ pub struct QueuePageData {
 /// The queue page's data for `center` (the first center when none is chosen).
 #[server(endpoint = "staff/queue/page")]
 pub async fn staff_queue_page(center: Option<String>) -> Result<Option<QueuePageData>, AppError> {
-    let Some(page) =
-        super::staff_center::StaffCenter::open(Permission::ViewQueue, center.as_deref()).await?
+    let open = StaffCenter::open(Permission::ViewQueue, center.as_deref()).await?;
+    let Some(StaffCenter {
+        staff,
+        state,
+        centers,
+        chosen,
+    }) = open
     else {
         return Ok(None);
     };
-    let centers = page.choices();
-    let super::staff_center::StaffCenter {
-        staff,
-        state,
-        chosen,
-        ..
-    } = page;
     let queue = crate::db::queue::open_queue(&state.pool, &chosen, chrono::Utc::now())
         .await
         .map_err(super::unavailable)?;

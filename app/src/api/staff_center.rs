@@ -12,7 +12,8 @@ use crate::state::AppState;
 pub(crate) struct StaffCenter {
     pub staff: SessionStaff,
     pub state: AppState,
-    pub centers: Vec<CenterRow>,
+    /// Every center, as the page's picker lists them.
+    pub centers: Vec<CenterInfo>,
     pub chosen: CenterRow,
 }
 
@@ -27,13 +28,8 @@ impl StaffCenter {
         Ok(chosen_center(&centers, wanted).map(|chosen| StaffCenter {
             staff,
             state,
-            centers,
+            centers: centers.into_iter().map(Into::into).collect(),
             chosen,
         }))
-    }
-
-    /// The centers as the page's picker lists them.
-    pub fn choices(&self) -> Vec<CenterInfo> {
-        self.centers.iter().cloned().map(Into::into).collect()
     }
 }

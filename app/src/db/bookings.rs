@@ -70,9 +70,15 @@ pub async fn claim_seat(
     service: Service,
     start: DateTime<Utc>,
 ) -> Result<bool, crate::db::Error> {
+    sqlx::query("select 1 from centers where id = $1 for share")
+        .bind(&offer.center.id)
+        .execute(&mut *conn)
+        .await?;
+    // A statement of its own, begun after the wait: under READ COMMITTED it sees a closure
+    // committed while this request waited (a statement that waited for a lock still reads
+    // with the snapshot it began with, and would miss it).
     let closed: bool = sqlx::query_scalar(
-        "select exists (select 1 from center_closures where center_id = $1 and day = $2)
-         from centers where id = $1 for share",
+        "select exists (select 1 from center_closures where center_id = $1 and day = $2)",
     )
     .bind(&offer.center.id)
     .bind(start.with_timezone(&offer.tz).date_naive())
