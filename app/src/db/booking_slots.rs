@@ -6,7 +6,7 @@ use crate::domain::availability::{slots, with_room, Slot, SlotRules, WeeklyHours
 use crate::domain::service::Service;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
-use sqlx::PgPool;
+use sqlx::{PgConnection, PgPool};
 use std::collections::BTreeMap;
 
 /// Everything that decides when one center offers one service.
@@ -52,6 +52,16 @@ pub async fn offers(
     service: Service,
     center_id: Option<&str>,
 ) -> Result<Vec<Offer>, crate::db::Error> {
+    let mut conn = pool.acquire().await?;
+    offers_in(&mut conn, service, center_id).await
+}
+
+/// `offers`, read on `conn` (inside a transaction: as things stand when it is called).
+pub async fn offers_in(
+    conn: &mut PgConnection,
+    service: Service,
+    center_id: Option<&str>,
+) -> Result<Vec<Offer>, crate::db::Error> {
     let rows: Vec<RulesRow> = sqlx::query_as(
         "select c.id, c.name, c.time_zone, s.slot_minutes, s.capacity, s.lead_minutes, s.horizon_days
          from center_services s join centers c on c.id = s.center_id
@@ -60,7 +70,7 @@ pub async fn offers(
     )
     .bind(service.code())
     .bind(center_id)
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await?;
     let mut offers = Vec::with_capacity(rows.len());
     for row in rows {
@@ -72,12 +82,12 @@ pub async fn offers(
             "select weekday, opens_at, closes_at from center_hours where center_id = $1",
         )
         .bind(&row.id)
-        .fetch_all(pool)
+        .fetch_all(&mut *conn)
         .await?;
         let closures: Vec<NaiveDate> =
             sqlx::query_scalar("select day from center_closures where center_id = $1")
                 .bind(&row.id)
-                .fetch_all(pool)
+                .fetch_all(&mut *conn)
                 .await?;
         let hours = hours
             .into_iter()

@@ -59,34 +59,29 @@ pub async fn upcoming_for_contact(
     .map_err(Into::into)
 }
 
-/// Takes one seat of the slot, or returns false when it is full or its day was just
-/// closed. The row lock taken by the upsert makes concurrent claims wait for each other,
-/// and the `where` re-checks the count they see after waiting. The share lock on the
-/// center waits for a manager closing a day (who holds it exclusively), so a booking
-/// never slips onto a day as it closes.
+/// Takes the center's row lock shared until the transaction ends: it waits while a
+/// manager closes a day or changes hours or seats there (who holds it exclusively), and
+/// keeps them waiting until this booking commits.
+pub async fn lock_center_shared(
+    conn: &mut PgConnection,
+    center_id: &str,
+) -> Result<(), crate::db::Error> {
+    sqlx::query("select 1 from centers where id = $1 for share")
+        .bind(center_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Takes one seat of the slot, or returns false when it is full. The row lock taken by
+/// the upsert makes concurrent claims wait for each other, and the `where` re-checks the
+/// count they see after waiting.
 pub async fn claim_seat(
     conn: &mut PgConnection,
     offer: &Offer,
     service: Service,
     start: DateTime<Utc>,
 ) -> Result<bool, crate::db::Error> {
-    sqlx::query("select 1 from centers where id = $1 for share")
-        .bind(&offer.center.id)
-        .execute(&mut *conn)
-        .await?;
-    // A statement of its own, begun after the wait: under READ COMMITTED it sees a closure
-    // committed while this request waited (a statement that waited for a lock still reads
-    // with the snapshot it began with, and would miss it).
-    let closed: bool = sqlx::query_scalar(
-        "select exists (select 1 from center_closures where center_id = $1 and day = $2)",
-    )
-    .bind(&offer.center.id)
-    .bind(start.with_timezone(&offer.tz).date_naive())
-    .fetch_one(&mut *conn)
-    .await?;
-    if closed {
-        return Ok(false);
-    }
     let claimed: Option<i32> = sqlx::query_scalar(
         "insert into slot_seats (center_id, service_id, starts_at, capacity, booked)
          values ($1, $2, $3, $4, 1)

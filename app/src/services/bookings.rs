@@ -4,10 +4,10 @@
 //! commits. The queries are in `db::bookings`; the emails are composed in `booking_mail`.
 
 use crate::booking_mail::{compose, MailKind};
-use crate::db::booking_slots::{distinct_times, free_slots, offers, Offer};
+use crate::db::booking_slots::{distinct_times, free_slots, offers, offers_in, Offer};
 use crate::db::bookings::{
-    booking_of_form, claim_seat, find_by_token, insert_booking, load, mark_cancelled, move_to,
-    new_link, release_seat, take_due_reminders, upcoming_for_contact,
+    booking_of_form, claim_seat, find_by_token, insert_booking, load, lock_center_shared,
+    mark_cancelled, move_to, new_link, release_seat, take_due_reminders, upcoming_for_contact,
 };
 use crate::db::outbox::{insert_message, Recipient};
 use crate::db::{notify_queue_changed, OlderLinks};
@@ -55,9 +55,10 @@ pub async fn book(
     };
     let offers = offers(pool, request.service, request.center_id.as_deref()).await?;
     for offer in &offers {
-        let Some(slot) = offered_slot(offer, request.start, now) else {
+        // A first look without locks: centers that do not offer the time are skipped.
+        if offered_slot(offer, request.start, now).is_none() {
             continue;
-        };
+        }
         let mut tx = pool.begin().await?;
         if upcoming_for_contact(&mut tx, &request.details, now).await?
             >= FUTURE_BOOKINGS_PER_CONTACT
@@ -65,11 +66,17 @@ pub async fn book(
             tx.rollback().await?;
             return Ok(BookOutcome::TooManyUpcoming);
         }
-        if !claim_seat(&mut tx, offer, request.service, slot.start).await? {
+        let Some((offer, slot)) =
+            still_offered(&mut tx, offer, request.service, request.start, now).await?
+        else {
+            tx.rollback().await?;
+            continue;
+        };
+        if !claim_seat(&mut tx, &offer, request.service, slot.start).await? {
             tx.rollback().await?;
             continue;
         }
-        let Some(booking_id) = insert_booking(&mut tx, request, offer, slot).await? else {
+        let Some(booking_id) = insert_booking(&mut tx, request, &offer, slot).await? else {
             // The same form, sent concurrently, committed first: that is this booking.
             tx.rollback().await?;
             return Ok(match replay(pool, request.key, &request.details).await? {
@@ -90,6 +97,27 @@ pub async fn book(
     Ok(BookOutcome::Taken {
         nearest: alternatives(pool, request.service, &offers, request.start, now).await?,
     })
+}
+
+/// `offer`'s center as it is once no manager is changing it: takes the center's lock
+/// (waiting for a manager who is closing a day or changing hours or seats there), then
+/// reads its days, hours and seats afresh, and returns them with the slot at `start` if
+/// they still offer it. So a booking never lands on a day just closed or an hour just
+/// taken away. (Under READ COMMITTED only a statement begun after the wait sees what
+/// the manager committed.)
+async fn still_offered(
+    tx: &mut PgConnection,
+    offer: &Offer,
+    service: Service,
+    start: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<Option<(Offer, Slot)>, crate::db::Error> {
+    lock_center_shared(&mut *tx, &offer.center.id).await?;
+    let fresh = offers_in(tx, service, Some(&offer.center.id)).await?;
+    Ok(fresh.into_iter().next().and_then(|fresh| {
+        let slot = offered_slot(&fresh, start, now)?;
+        Some((fresh, slot))
+    }))
 }
 
 /// The slot starting at `start` if `offer`'s rules allow it now (not past, not closed,
@@ -265,7 +293,11 @@ pub async fn reschedule(
         return taken(alternatives(pool, service, &offers, new_start, now).await?);
     };
     let mut tx = pool.begin().await?;
-    if !claim_seat(&mut tx, offer, service, slot.start).await? {
+    let Some((offer, slot)) = still_offered(&mut tx, offer, service, slot.start, now).await? else {
+        tx.rollback().await?;
+        return taken(alternatives(pool, service, &offers, new_start, now).await?);
+    };
+    if !claim_seat(&mut tx, &offer, service, slot.start).await? {
         tx.rollback().await?;
         return taken(alternatives(pool, service, &offers, new_start, now).await?);
     }

@@ -199,3 +199,136 @@ async fn shorter_hours_and_fewer_seats_never_strand_bookings_silently(pool: PgPo
         .unwrap();
     assert_eq!(mails, 2);
 }
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn bookings_racing_a_day_taken_out_of_the_hours_never_end_up_booked_on_it(pool: PgPool) {
+    let app = std::sync::Arc::new(spawn_app(pool).await);
+    let manager = app
+        .sign_in_with_role("boss@frontdesk.test", "Morgan Manager", "manager")
+        .await;
+    let starts = free_starts(&app, Service::ResumeReview).await;
+    let local_day = |s: DateTime<Utc>| s.with_timezone(&Los_Angeles).date_naive();
+    let day = local_day(starts[0]);
+    let same_day: Vec<DateTime<Utc>> = starts
+        .into_iter()
+        .filter(|s| local_day(*s) == day)
+        .collect();
+    let weekday = day.weekday().number_from_monday().to_string();
+    let closed_that_weekday = form(
+        &app,
+        "cancel",
+        &[
+            (&format!("opens_{weekday}"), ""),
+            (&format!("closes_{weekday}"), ""),
+        ],
+    )
+    .await;
+
+    let bookings: Vec<_> = (0..30)
+        .map(|n| {
+            let app = app.clone();
+            let start = same_day[n % same_day.len()];
+            tokio::spawn(async move {
+                post_details(
+                    &app,
+                    &details_form(Service::ResumeReview, start, Uuid::new_v4(), n),
+                )
+                .await
+            })
+        })
+        .collect();
+    let change = {
+        let app = app.clone();
+        tokio::spawn(async move {
+            app.post_form("/staff/availability", &closed_that_weekday, Some(&manager))
+                .await
+        })
+    };
+    for booking in bookings {
+        let reply = booking.await.unwrap();
+        assert!(reply.status.as_u16() < 500, "{}", reply.status);
+    }
+    assert_eq!(change.await.unwrap().status, StatusCode::SEE_OTHER);
+    let booked: i64 = sqlx::query_scalar("select count(*) from bookings where status = 'booked'")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        booked, 0,
+        "every booking came before the change and was cancelled, or was refused after it"
+    );
+}
+
+/// Waits until some statement waits for a lock (a booking queued behind the change).
+async fn until_someone_waits_for_a_lock(pool: &PgPool) {
+    for _ in 0..500 {
+        // Per database: other tests run beside this one on the same server.
+        let waiting: i64 = sqlx::query_scalar(
+            "select count(*) from pg_stat_activity
+             where datname = current_database() and wait_event_type = 'Lock'",
+        )
+        .fetch_one(pool)
+        .await
+        .unwrap();
+        if waiting > 0 {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    panic!("no booking ever waited for the center");
+}
+
+/// A manager's change caught mid-way: the center's row held as the change holds it, a
+/// booking sent meanwhile, then the change (`sql`) committed. The booking must see it.
+async fn booking_behind_a_change(app: std::sync::Arc<TestApp>, sql: &str) -> StatusCode {
+    let start = free_starts(&app, Service::ResumeReview).await[0];
+    let day = start.with_timezone(&Los_Angeles).date_naive();
+    let mut change = app.pool.begin().await.unwrap();
+    sqlx::query("select 1 from centers where id = $1 for update")
+        .bind(CENTER)
+        .execute(&mut *change)
+        .await
+        .unwrap();
+    let booking = {
+        let app = app.clone();
+        tokio::spawn(async move {
+            post_details(
+                &app,
+                &details_form(Service::ResumeReview, start, Uuid::new_v4(), 1),
+            )
+            .await
+        })
+    };
+    until_someone_waits_for_a_lock(&app.pool).await;
+    sqlx::query(sql)
+        .bind(CENTER)
+        .bind(day)
+        .bind(day.weekday().number_from_monday() as i16)
+        .execute(&mut *change)
+        .await
+        .unwrap();
+    change.commit().await.unwrap();
+    booking.await.unwrap().status
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn a_booking_that_waited_for_a_change_sees_the_day_closed_or_the_hours_gone(pool: PgPool) {
+    let app = std::sync::Arc::new(spawn_app(pool).await);
+    for sql in [
+        "insert into center_closures (center_id, day, reason) select $1, $2, 'x' where $3 > 0",
+        "delete from center_hours where center_id = $1 and weekday = $3 and $2::date is not null",
+    ] {
+        let status = booking_behind_a_change(app.clone(), sql).await;
+        assert_ne!(status, StatusCode::SEE_OTHER, "booked behind: {sql}");
+        let booked: i64 =
+            sqlx::query_scalar("select count(*) from bookings where status = 'booked'")
+                .fetch_one(&app.pool)
+                .await
+                .unwrap();
+        assert_eq!(booked, 0, "{sql}");
+        sqlx::query("delete from center_closures")
+            .execute(&app.pool)
+            .await
+            .unwrap();
+    }
+}
