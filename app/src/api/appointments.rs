@@ -29,30 +29,25 @@ pub async fn staff_appointments(
     day: Option<String>,
 ) -> Result<Option<AppointmentsDay>, AppError> {
     let open = StaffCenter::open(Permission::ViewCalendar, center.as_deref()).await?;
-    let Some(StaffCenter {
-        staff,
-        state,
-        centers,
-        chosen,
-    }) = open
-    else {
+    let Some(page) = open else {
         return Ok(None);
     };
     let day = match day.and_then(|d| d.parse().ok()) {
         Some(day) => day,
-        None => chosen
+        None => page
+            .chosen
             .today(chrono::Utc::now())
             .map_err(super::unavailable)?,
     };
-    let rows = crate::db::appointments::day(&state.pool, &chosen, day)
+    let rows = crate::db::appointments::day(&page.state.pool, &page.chosen, day)
         .await
         .map_err(super::unavailable)?;
     Ok(Some(AppointmentsDay {
-        staff_name: staff.display_name,
-        center_id: chosen.id.clone(),
-        center_name: chosen.name.clone(),
-        time_zone: chosen.time_zone.clone(),
-        centers,
+        staff_name: page.staff.display_name,
+        center_id: page.chosen.id.clone(),
+        center_name: page.chosen.name.clone(),
+        time_zone: page.chosen.time_zone.clone(),
+        centers: page.centers,
         day,
         entries: rows,
     }))

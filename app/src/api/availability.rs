@@ -29,16 +29,10 @@ pub async fn availability_page(
     center: Option<String>,
 ) -> Result<Option<AvailabilityData>, AppError> {
     let open = StaffCenter::open(Permission::ViewAvailability, center.as_deref()).await?;
-    let Some(StaffCenter {
-        staff,
-        state,
-        centers,
-        chosen,
-    }) = open
-    else {
+    let Some(page) = open else {
         return Ok(None);
     };
-    let current = crate::db::center_availability::current(&state.pool, &chosen.id)
+    let current = crate::db::center_availability::current(&page.state.pool, &page.chosen.id)
         .await
         .map_err(super::unavailable)?;
     let days = (1..=7u32)
@@ -63,11 +57,11 @@ pub async fn availability_page(
         .filter_map(|(id, minutes, seats)| Some((Service::from_code(&id)?, minutes, seats)))
         .collect();
     Ok(Some(AvailabilityData {
-        staff_name: staff.display_name,
-        can_manage: staff.role.may(Permission::ManageAvailability),
-        centers,
-        time_zone: chosen.time_zone.clone(),
-        center: chosen.into(),
+        staff_name: page.staff.display_name,
+        can_manage: page.staff.role.may(Permission::ManageAvailability),
+        centers: page.centers,
+        time_zone: page.chosen.time_zone.clone(),
+        center: page.chosen.into(),
         days,
         services,
     }))

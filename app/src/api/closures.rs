@@ -29,30 +29,25 @@ pub struct ClosuresData {
 #[server(endpoint = "staff/closures")]
 pub async fn closures_page(center: Option<String>) -> Result<Option<ClosuresData>, AppError> {
     let open = StaffCenter::open(Permission::ViewAvailability, center.as_deref()).await?;
-    let Some(StaffCenter {
-        staff,
-        state,
-        centers,
-        chosen,
-    }) = open
-    else {
+    let Some(page) = open else {
         return Ok(None);
     };
-    let today = chosen
+    let today = page
+        .chosen
         .today(chrono::Utc::now())
         .map_err(super::unavailable)?;
-    let closures = crate::db::closures::upcoming(&state.pool, &chosen.id, today)
+    let closures = crate::db::closures::upcoming(&page.state.pool, &page.chosen.id, today)
         .await
         .map_err(super::unavailable)?
         .into_iter()
         .map(|c| (c.day, c.reason))
         .collect();
     Ok(Some(ClosuresData {
-        staff_name: staff.display_name,
-        can_manage: staff.role.may(Permission::ManageAvailability),
-        centers,
-        time_zone: chosen.time_zone.clone(),
-        center: chosen.into(),
+        staff_name: page.staff.display_name,
+        can_manage: page.staff.role.may(Permission::ManageAvailability),
+        centers: page.centers,
+        time_zone: page.chosen.time_zone.clone(),
+        center: page.chosen.into(),
         today,
         closures,
     }))

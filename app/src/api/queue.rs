@@ -36,21 +36,15 @@ pub struct QueuePageData {
 #[server(endpoint = "staff/queue/page")]
 pub async fn staff_queue_page(center: Option<String>) -> Result<Option<QueuePageData>, AppError> {
     let open = StaffCenter::open(Permission::ViewQueue, center.as_deref()).await?;
-    let Some(StaffCenter {
-        staff,
-        state,
-        centers,
-        chosen,
-    }) = open
-    else {
+    let Some(page) = open else {
         return Ok(None);
     };
-    let queue = crate::db::queue::open_queue(&state.pool, &chosen, chrono::Utc::now())
+    let queue = crate::db::queue::open_queue(&page.state.pool, &page.chosen, chrono::Utc::now())
         .await
         .map_err(super::unavailable)?;
     Ok(Some(QueuePageData {
-        staff_name: staff.display_name,
-        centers,
+        staff_name: page.staff.display_name,
+        centers: page.centers,
         queue,
     }))
 }
