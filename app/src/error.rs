@@ -102,7 +102,8 @@ mod server {
             let body = format!(
                 "<!doctype html><html lang=\"{}\" dir=\"{}\"><head><meta charset=\"utf-8\">\
                  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-                 <title>{}</title></head><body><main><h1>{}</h1></main></body></html>",
+                 <link rel=\"stylesheet\" href=\"/pkg/frontdesk.css\"><title>{}</title></head>\
+                 <body><main id=\"main\" class=\"page\"><h1>{}</h1></main></body></html>",
                 locale.tag(),
                 locale.dir(),
                 escape(&message),

@@ -58,7 +58,6 @@ pub struct BookingView {
     pub starts_at: DateTime<Utc>,
     pub first_name: String,
     pub email: String,
-    /// "booked", "arrived" or "cancelled".
     pub status: AppointmentStatus,
     /// The center's local date of the appointment.
     pub day: NaiveDate,

@@ -9,6 +9,7 @@ use crate::domain::center::CenterInfo;
 #[cfg(feature = "ssr")]
 use crate::domain::roles::Permission;
 use crate::domain::service::Service;
+use crate::domain::workshop_status::EnrolmentStatus;
 use crate::error::AppError;
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
@@ -92,8 +93,7 @@ pub struct EnrolmentHistory {
     /// None for a virtual session.
     pub center_name: Option<String>,
     pub time_zone: Option<String>,
-    /// enrolled, waitlisted, cancelled, attended or no_show.
-    pub status: String,
+    pub status: EnrolmentStatus,
 }
 
 /// A walk-in visit under the same name.
@@ -185,7 +185,6 @@ pub mod ssr {
     use crate::db::calendar::{self, CalendarFilter};
     use crate::db::person_history;
     use crate::domain::local_time::day_bounds;
-    use crate::domain::queue::QueueStatus;
     use crate::domain::report::Period;
     use crate::domain::visit_reason::VisitReason;
     use crate::domain::workshop::Contact;
@@ -197,10 +196,6 @@ pub mod ssr {
             .iter()
             .filter_map(|c| Accommodation::from_code(c))
             .collect()
-    }
-
-    fn status(code: &str) -> AppointmentStatus {
-        AppointmentStatus::from_code(code).unwrap_or(AppointmentStatus::Cancelled)
     }
 
     pub async fn calendar(
@@ -265,7 +260,7 @@ pub mod ssr {
                             time_zone: a.time_zone.clone(),
                             service: Service::from_code(&a.service_id),
                             name: format!("{} {}", a.first_name, a.last_name),
-                            status: status(&a.status),
+                            status: a.status,
                             language: a.language.clone(),
                             accommodations: accommodations(&a.accommodations),
                             staff_name: a.staff_name.clone(),
@@ -311,7 +306,7 @@ pub mod ssr {
                 center_name: h.center_name,
                 time_zone: h.time_zone,
                 service: Service::from_code(&h.service_id),
-                status: status(&h.status),
+                status: h.status,
             })
             .collect();
         let contact_keys = [
@@ -341,7 +336,7 @@ pub mod ssr {
                     .iter()
                     .filter_map(|r| VisitReason::from_code(r))
                     .collect(),
-                status: QueueStatus::from_code(&v.status).unwrap_or(QueueStatus::Done),
+                status: v.status,
             })
             .collect();
         let changes = calendar::changes(pool, d.id)
@@ -366,7 +361,7 @@ pub mod ssr {
             name: format!("{} {}", d.first_name, d.last_name),
             email: d.email,
             phone: d.phone,
-            status: status(&d.status),
+            status: d.status,
             language: d.language,
             accommodations: accommodations(&d.accommodations),
             interpreter_language: d.interpreter_language,

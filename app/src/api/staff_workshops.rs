@@ -16,7 +16,6 @@ use serde::{Deserialize, Serialize};
 pub struct RosterEntry {
     pub enrolment_id: i64,
     pub name: String,
-    /// "enrolled", "attended", "no_show" or "waitlisted".
     pub status: EnrolmentStatus,
 }
 

@@ -117,7 +117,6 @@ pub async fn workshop_session(id: i64) -> Result<Option<SessionDetail>, AppError
 pub struct EnrolmentView {
     pub first_name: String,
     pub contact: String,
-    /// "enrolled", "waitlisted", "cancelled", "attended" or "no_show".
     pub status: EnrolmentStatus,
     pub place: Option<u32>,
     pub session: SessionView,

@@ -24,7 +24,8 @@ pub struct AppointmentRow {
     pub service_id: String,
     pub first_name: String,
     pub last_name: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: AppointmentStatus,
     pub language: String,
     pub accommodations: Vec<String>,
     pub staff_name: Option<String>,
@@ -81,7 +82,8 @@ pub struct AppointmentDetail {
     pub last_name: String,
     pub email: String,
     pub phone: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: AppointmentStatus,
     pub language: String,
     pub accommodations: Vec<String>,
     pub interpreter_language: Option<String>,
@@ -129,7 +131,8 @@ pub struct HistoryRow {
     pub center_name: String,
     pub time_zone: String,
     pub service_id: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: AppointmentStatus,
 }
 
 pub async fn history(
@@ -210,7 +213,7 @@ pub async fn update_appointment(
     let Some((status, staff_id, note, center_id)) = current else {
         return Ok(UpdateOutcome::Unknown);
     };
-    let from = AppointmentStatus::from_code(&status).unwrap_or(AppointmentStatus::Cancelled);
+    let from = AppointmentStatus::try_from(status.clone())?;
     if !from.can_become(update.status) {
         return Ok(UpdateOutcome::NotAllowed);
     }

@@ -2,6 +2,8 @@
 //! workshop enrolments under the same email or phone, and walk-in visits under the same
 //! name (the kiosk asks walk-ins for no contact details, so a name is all there is).
 
+use crate::domain::queue::QueueStatus;
+use crate::domain::workshop_status::EnrolmentStatus;
 use chrono::{DateTime, Utc};
 use sqlx::PgPool;
 
@@ -15,7 +17,8 @@ pub struct EnrolmentRow {
     /// None for a virtual session.
     pub center_name: Option<String>,
     pub time_zone: Option<String>,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: EnrolmentStatus,
 }
 
 /// Enrolments whose contact key is one of `contact_keys`.
@@ -43,7 +46,8 @@ pub struct WalkInRow {
     pub center_name: String,
     pub time_zone: String,
     pub reasons: Vec<String>,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: QueueStatus,
 }
 
 /// Walk-in visits (not arrivals for a booking, which the appointments already show) of

@@ -25,7 +25,8 @@ struct OpenVisitRow {
     accommodations: Vec<String>,
     interpreter_language: Option<String>,
     accommodation_other: Option<String>,
-    status: String,
+    #[sqlx(try_from = "String")]
+    status: QueueStatus,
     checked_in_at: DateTime<Utc>,
     called_at: Option<DateTime<Utc>>,
     staff_name: Option<String>,
@@ -52,9 +53,9 @@ pub async fn open_queue(
     .await?;
 
     // Being served first, then called, then the waiting line in calling order.
-    let stage = |row: &OpenVisitRow| match QueueStatus::from_code(&row.status) {
-        Some(QueueStatus::Serving) => 0,
-        Some(QueueStatus::Called) => 1,
+    let stage = |row: &OpenVisitRow| match row.status {
+        QueueStatus::Serving => 0,
+        QueueStatus::Called => 1,
         _ => 2,
     };
     let position = |row: &OpenVisitRow| QueuePosition {
@@ -93,7 +94,7 @@ pub async fn open_queue(
                     .collect(),
                 interpreter_language: row.interpreter_language,
                 accommodation_other: row.accommodation_other,
-                status: QueueStatus::from_code(&row.status).unwrap_or(QueueStatus::Waiting),
+                status: row.status,
                 waited_minutes: u32::try_from(
                     (waited_until - row.checked_in_at).num_minutes().max(0),
                 )

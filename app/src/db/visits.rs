@@ -154,7 +154,8 @@ struct VisitTicketRow {
     service_day: NaiveDate,
     ticket_prefix: String,
     ticket_number: i32,
-    status: String,
+    #[sqlx(try_from = "String")]
+    status: QueueStatus,
     checked_in_at: DateTime<Utc>,
     appointment: bool,
 }
@@ -181,7 +182,7 @@ pub async fn ticket(pool: &PgPool, id: i64) -> Result<Ticket, crate::db::Error> 
         arrived_at: visit.checked_in_at,
         appointment: visit.appointment,
     };
-    let still_waiting = QueueStatus::from_code(&visit.status) == Some(QueueStatus::Waiting);
+    let still_waiting = visit.status == QueueStatus::Waiting;
     let ahead = if still_waiting {
         people_ahead(&positions, &me)
     } else {

@@ -16,6 +16,8 @@ pub enum Outcome {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+// Serialised as the stored code ("no_show"), the same in JSON as in the database.
+#[serde(rename_all = "snake_case")]
 pub enum AppointmentStatus {
     Booked,
     Arrived,

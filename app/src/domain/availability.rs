@@ -59,7 +59,6 @@ pub enum HoursProblem {
     CloseNotAfterOpen,
 }
 
-/// One day's hours as typed (`HH:MM`): both empty means closed that day.
 /// How many people one slot of a service may take, as a manager sets it.
 pub const SEATS_PER_SLOT: std::ops::RangeInclusive<u32> = 1..=100;
 
@@ -72,6 +71,7 @@ pub fn parse_seats(typed: &str) -> Option<u32> {
         .filter(|n| SEATS_PER_SLOT.contains(n))
 }
 
+/// One day's hours as typed (`HH:MM`): both empty means closed that day.
 pub fn parse_day_hours(
     opens: &str,
     closes: &str,

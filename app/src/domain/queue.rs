@@ -1,6 +1,7 @@
 //! The walk-in queue: the states a visit goes through, which staff action moves it where,
 //! and the order in which waiting visitors are called.
 
+use super::unknown_code::UnknownCode;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
@@ -46,6 +47,16 @@ impl QueueStatus {
             self,
             QueueStatus::Waiting | QueueStatus::Called | QueueStatus::Serving
         )
+    }
+}
+
+impl TryFrom<String> for QueueStatus {
+    type Error = UnknownCode;
+    fn try_from(code: String) -> Result<Self, UnknownCode> {
+        QueueStatus::from_code(&code).ok_or(UnknownCode {
+            kind: "visit status",
+            code,
+        })
     }
 }
 

@@ -4,6 +4,8 @@ use super::unknown_code::UnknownCode;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+// Serialised as the stored code ("no_show"), the same in JSON as in the database.
+#[serde(rename_all = "snake_case")]
 pub enum SessionStatus {
     Scheduled,
     Cancelled,
@@ -33,6 +35,8 @@ impl TryFrom<String> for SessionStatus {
 
 /// A person's place in a session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+// Serialised as the stored code ("no_show"), the same in JSON as in the database.
+#[serde(rename_all = "snake_case")]
 pub enum EnrolmentStatus {
     Enrolled,
     Waitlisted,

@@ -19,6 +19,7 @@ use crate::domain::service::Service;
 use crate::domain::session_plan::PlanProblem;
 use crate::domain::visit_reason::VisitReason;
 use crate::domain::workshop::{Refusal, Seats, Topic};
+use crate::domain::workshop_status::EnrolmentStatus;
 use serde::{Deserialize, Serialize};
 
 /// A struct made only of strings (or of such structs), flattened to and rebuilt from a list
@@ -1011,14 +1012,14 @@ pub struct CalendarStrings {
 }
 
 impl CalendarStrings {
-    /// The label of a workshop enrolment's stored status code.
-    pub fn enrolment_status(&self, code: &str) -> &str {
-        match code {
-            "enrolled" => &self.enrolment_enrolled,
-            "waitlisted" => &self.enrolment_waitlisted,
-            "attended" => &self.enrolment_attended,
-            "no_show" => &self.status_no_show,
-            _ => &self.status_cancelled,
+    /// The label of a workshop enrolment's status.
+    pub fn enrolment_status(&self, status: EnrolmentStatus) -> &str {
+        match status {
+            EnrolmentStatus::Enrolled => &self.enrolment_enrolled,
+            EnrolmentStatus::Waitlisted => &self.enrolment_waitlisted,
+            EnrolmentStatus::Attended => &self.enrolment_attended,
+            EnrolmentStatus::NoShow => &self.status_no_show,
+            EnrolmentStatus::Cancelled => &self.status_cancelled,
         }
     }
 

@@ -42,7 +42,7 @@ pub fn person_history(t: &'static Translations, locale: Locale, a: &AppointmentI
                     "place",
                     e.center_name.as_deref().unwrap_or(&c.history_online),
                 ),
-                ("status", c.enrolment_status(&e.status)),
+                ("status", c.enrolment_status(e.status)),
             ],
         );
         lines.push((e.starts_at, text.into_any()));
