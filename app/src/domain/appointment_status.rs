@@ -88,10 +88,7 @@ impl AppointmentStatus {
 impl TryFrom<String> for AppointmentStatus {
     type Error = UnknownCode;
     fn try_from(code: String) -> Result<Self, UnknownCode> {
-        AppointmentStatus::from_code(&code).ok_or(UnknownCode {
-            kind: "appointment status",
-            code,
-        })
+        UnknownCode::read("appointment status", code, AppointmentStatus::from_code)
     }
 }
 

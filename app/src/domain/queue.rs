@@ -53,10 +53,7 @@ impl QueueStatus {
 impl TryFrom<String> for QueueStatus {
     type Error = UnknownCode;
     fn try_from(code: String) -> Result<Self, UnknownCode> {
-        QueueStatus::from_code(&code).ok_or(UnknownCode {
-            kind: "visit status",
-            code,
-        })
+        UnknownCode::read("visit status", code, QueueStatus::from_code)
     }
 }
 

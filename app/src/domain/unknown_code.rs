@@ -8,3 +8,14 @@ pub struct UnknownCode {
     pub kind: &'static str,
     pub code: String,
 }
+
+impl UnknownCode {
+    /// `code` read by `parse`, or the error that names it as an unknown `kind`.
+    pub fn read<T>(
+        kind: &'static str,
+        code: String,
+        parse: impl FnOnce(&str) -> Option<T>,
+    ) -> Result<T, UnknownCode> {
+        parse(&code).ok_or(UnknownCode { kind, code })
+    }
+}

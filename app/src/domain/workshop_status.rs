@@ -23,13 +23,11 @@ impl SessionStatus {
 impl TryFrom<String> for SessionStatus {
     type Error = UnknownCode;
     fn try_from(code: String) -> Result<Self, UnknownCode> {
-        [SessionStatus::Scheduled, SessionStatus::Cancelled]
-            .into_iter()
-            .find(|s| s.code() == code)
-            .ok_or(UnknownCode {
-                kind: "session status",
-                code,
-            })
+        UnknownCode::read("session status", code, |code| {
+            [SessionStatus::Scheduled, SessionStatus::Cancelled]
+                .into_iter()
+                .find(|s| s.code() == code)
+        })
     }
 }
 
@@ -91,10 +89,7 @@ impl EnrolmentStatus {
 impl TryFrom<String> for EnrolmentStatus {
     type Error = UnknownCode;
     fn try_from(code: String) -> Result<Self, UnknownCode> {
-        EnrolmentStatus::from_code(&code).ok_or(UnknownCode {
-            kind: "enrolment status",
-            code,
-        })
+        UnknownCode::read("enrolment status", code, EnrolmentStatus::from_code)
     }
 }
 

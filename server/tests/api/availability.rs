@@ -1,7 +1,7 @@
 //! Managers change weekly hours and capacity per service; changes that would strand
 //! bookings are refused with the list, or made with those bookings cancelled and emailed.
 
-use super::booking_helpers::{details_form, free_starts, post_details};
+use super::booking_helpers::{details_form, free_starts, post_details, race_bookings};
 use super::helpers::*;
 use app::domain::service::Service;
 use axum::http::{header, StatusCode};
@@ -224,19 +224,7 @@ async fn bookings_racing_a_day_taken_out_of_the_hours_never_end_up_booked_on_it(
     )
     .await;
 
-    let bookings: Vec<_> = (0..30)
-        .map(|n| {
-            let app = app.clone();
-            let start = same_day[n % same_day.len()];
-            tokio::spawn(async move {
-                post_details(
-                    &app,
-                    &details_form(Service::ResumeReview, start, Uuid::new_v4(), n),
-                )
-                .await
-            })
-        })
-        .collect();
+    let bookings = race_bookings(&app, &same_day, 30);
     let change = {
         let app = app.clone();
         tokio::spawn(async move {

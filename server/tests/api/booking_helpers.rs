@@ -145,3 +145,24 @@ pub fn parse_ics(ics: &str) -> ParsedEvent {
             .to_owned(),
     }
 }
+
+/// `count` bookings of `starts` (in turn) sent at once, each by its own form.
+pub fn race_bookings(
+    app: &std::sync::Arc<TestApp>,
+    starts: &[DateTime<Utc>],
+    count: usize,
+) -> Vec<tokio::task::JoinHandle<super::helpers::Reply>> {
+    (0..count)
+        .map(|n| {
+            let app = app.clone();
+            let start = starts[n % starts.len()];
+            tokio::spawn(async move {
+                post_details(
+                    &app,
+                    &details_form(Service::ResumeReview, start, Uuid::new_v4(), n),
+                )
+                .await
+            })
+        })
+        .collect()
+}

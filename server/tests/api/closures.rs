@@ -2,7 +2,7 @@
 //! the closure is refused with their list, or made with each cancelled and emailed. A
 //! coach cannot change closures at all.
 
-use super::booking_helpers::{details_form, free_starts, post_details};
+use super::booking_helpers::{details_form, free_starts, post_details, race_bookings};
 use super::helpers::*;
 use app::domain::service::Service;
 use axum::http::{header, StatusCode};
@@ -145,19 +145,7 @@ async fn bookings_racing_a_closure_never_end_up_booked_on_the_closed_day(pool: P
     let day = day_of(starts[0]);
     let same_day: Vec<DateTime<Utc>> = starts.into_iter().filter(|s| day_of(*s) == day).collect();
 
-    let bookings: Vec<_> = (0..30)
-        .map(|n| {
-            let app = app.clone();
-            let start = same_day[n % same_day.len()];
-            tokio::spawn(async move {
-                post_details(
-                    &app,
-                    &details_form(Service::ResumeReview, start, Uuid::new_v4(), n),
-                )
-                .await
-            })
-        })
-        .collect();
+    let bookings = race_bookings(&app, &same_day, 30);
     let close = {
         let app = app.clone();
         let form =
