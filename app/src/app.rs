@@ -24,6 +24,7 @@ use crate::pages::{
         audit_page::AuditPage,
         availability_page::AvailabilityPage,
         calendar_page::CalendarPage,
+        centers_page::CentersPage,
         closures_page::ClosuresPage,
         kiosks_page::KiosksPage,
         login_page::LoginPage,
@@ -99,6 +100,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/accommodations") view=AccommodationsPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/closures") view=ClosuresPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/availability") view=AvailabilityPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/centers") view=CentersPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/reports") view=ReportsPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/calendar") view=CalendarPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/calendar/:id") view=AppointmentDetailPage ssr=SsrMode::Async/>

@@ -174,6 +174,19 @@ fn pages_and_forms(state: AppState) -> Router<AppState> {
             "/staff/kiosks/{id}/revoke",
             post(app::forms::kiosk_pairing::revoke),
         )
+        .route("/staff/centers", post(app::forms::center_setup::create))
+        .route(
+            "/staff/centers/{id}/edit",
+            post(app::forms::center_setup::edit),
+        )
+        .route(
+            "/staff/centers/{id}/retire",
+            post(app::forms::center_setup::retire),
+        )
+        .route(
+            "/staff/centers/{id}/restore",
+            post(app::forms::center_setup::restore),
+        )
         .route("/staff/closures", post(app::forms::closures::close))
         .route("/staff/closures/reopen", post(app::forms::closures::reopen))
         .leptos_routes_with_context(

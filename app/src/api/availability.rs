@@ -1,4 +1,4 @@
-//! A center's weekly hours and capacity per service, for the managers' page.
+//! A center's weekly hours and how it offers each service, for the managers' page.
 
 #[cfg(feature = "ssr")]
 use super::staff_center::StaffCenter;
@@ -6,6 +6,7 @@ use crate::domain::center::CenterInfo;
 #[cfg(feature = "ssr")]
 use crate::domain::roles::Permission;
 use crate::domain::service::Service;
+use crate::domain::service_rules::ServiceRules;
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -19,8 +20,8 @@ pub struct AvailabilityData {
     pub time_zone: String,
     /// ISO weekday (1 = Monday), opens and closes as `HH:MM` (empty: closed).
     pub days: Vec<(u32, String, String)>,
-    /// Service, slot minutes, people per slot.
-    pub services: Vec<(Service, i32, i32)>,
+    /// Every service and how this center offers it.
+    pub services: Vec<(Service, ServiceRules)>,
 }
 
 /// The hours and capacity of `center` (the first center when none is given).
@@ -32,7 +33,13 @@ pub async fn availability_page(
     let Some(page) = open else {
         return Ok(None);
     };
-    let current = crate::db::center_availability::current(&page.state.pool, &page.chosen.id)
+    let mut conn = page
+        .state
+        .pool
+        .acquire()
+        .await
+        .map_err(super::unavailable)?;
+    let current = crate::db::center_availability::current(&mut conn, &page.chosen.id)
         .await
         .map_err(super::unavailable)?;
     let days = (1..=7u32)
@@ -54,7 +61,7 @@ pub async fn availability_page(
     let services = current
         .services
         .into_iter()
-        .filter_map(|(id, minutes, seats)| Some((Service::from_code(&id)?, minutes, seats)))
+        .filter_map(|(id, rules)| Some((Service::from_code(&id)?, rules)))
         .collect();
     Ok(Some(AvailabilityData {
         staff_name: page.staff.display_name,

@@ -15,11 +15,11 @@ pub async fn get_center(id: String) -> Result<Option<CenterInfo>, AppError> {
     Ok(center.map(CenterInfo::from))
 }
 
-/// Every center, in the agency's order.
+/// Every center the public sees (not the retired ones), in the agency's order.
 #[server(endpoint = "centers/list")]
 pub async fn list_centers() -> Result<Vec<CenterInfo>, AppError> {
     let state = super::state()?;
-    let centers = crate::db::centers::list_centers(&state.pool)
+    let centers = crate::db::centers::list_open_centers(&state.pool)
         .await
         .map_err(super::unavailable)?;
     Ok(centers.into_iter().map(CenterInfo::from).collect())

@@ -11,6 +11,7 @@ pub mod auth;
 pub mod availability;
 pub mod booking;
 pub mod calendar;
+pub mod center_setup;
 pub mod centers;
 pub mod check_in;
 pub mod closures;

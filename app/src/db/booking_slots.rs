@@ -45,7 +45,8 @@ struct RulesRow {
     horizon_days: i32,
 }
 
-/// The offers of `service`, at one center or (with `None`) at every center that has it,
+/// The offers of `service`, at one center or (with `None`) at every center that offers it
+/// and is not retired,
 /// in the centers' listed order. A center with an unknown zone is left out.
 pub async fn offers(
     pool: &PgPool,
@@ -65,7 +66,8 @@ pub async fn offers_in(
     let rows: Vec<RulesRow> = sqlx::query_as(
         "select c.id, c.name, c.time_zone, s.slot_minutes, s.capacity, s.lead_minutes, s.horizon_days
          from center_services s join centers c on c.id = s.center_id
-         where s.service_id = $1 and ($2::text is null or c.id = $2)
+         where s.service_id = $1 and s.offered and c.retired_at is null
+           and ($2::text is null or c.id = $2)
          order by c.position, c.name",
     )
     .bind(service.code())

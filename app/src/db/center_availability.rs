@@ -1,34 +1,65 @@
-//! [ssr] The queries behind a center's weekly hours and capacity per service; changing
+//! [ssr] The queries behind a center's weekly hours and how it offers each service; changing
 //! them, with the choice about stranded bookings, is `services::center_availability`.
 
 use super::closures::StrandedBooking;
 use crate::domain::availability::{BookedSlot, WeeklyHours};
+use crate::domain::service_rules::ServiceRules;
 use chrono::{DateTime, NaiveTime, Utc};
-use sqlx::{PgConnection, PgPool};
+use sqlx::PgConnection;
 
-/// A center's current hours (ISO weekday, opens, closes) and services (id, slot minutes,
-/// capacity).
+/// A center's current hours (ISO weekday, opens, closes) and how it offers each service
+/// the agency has (id and settings; `ServiceRules::NOT_SET_UP` for one never set up
+/// there), in the agency's order of services.
 pub struct CurrentAvailability {
     pub hours: Vec<(i16, NaiveTime, NaiveTime)>,
-    pub services: Vec<(String, i32, i32)>,
+    pub services: Vec<(String, ServiceRules)>,
+}
+
+#[derive(sqlx::FromRow)]
+struct RulesRow {
+    id: String,
+    offered: Option<bool>,
+    slot_minutes: Option<i32>,
+    capacity: Option<i32>,
+    lead_minutes: Option<i32>,
+    horizon_days: Option<i32>,
+}
+
+impl RulesRow {
+    fn rules(&self) -> ServiceRules {
+        let stored = |value: Option<i32>, default: u32| {
+            value.and_then(|v| u32::try_from(v).ok()).unwrap_or(default)
+        };
+        let unset = ServiceRules::NOT_SET_UP;
+        ServiceRules {
+            offered: self.offered.unwrap_or(false),
+            slot_minutes: stored(self.slot_minutes, unset.slot_minutes),
+            capacity: stored(self.capacity, unset.capacity),
+            lead_minutes: stored(self.lead_minutes, unset.lead_minutes),
+            horizon_days: stored(self.horizon_days, unset.horizon_days),
+        }
+    }
 }
 
 pub async fn current(
-    pool: &PgPool,
+    conn: &mut PgConnection,
     center_id: &str,
 ) -> Result<CurrentAvailability, crate::db::Error> {
     let hours = sqlx::query_as(
         "select weekday, opens_at, closes_at from center_hours where center_id = $1 order by weekday",
     )
     .bind(center_id)
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await?;
-    let services = sqlx::query_as(
-        "select service_id, slot_minutes, capacity from center_services where center_id = $1 order by service_id",
+    let rows: Vec<RulesRow> = sqlx::query_as(
+        "select v.id, s.offered, s.slot_minutes, s.capacity, s.lead_minutes, s.horizon_days
+         from services v left join center_services s on s.service_id = v.id and s.center_id = $1
+         order by v.position, v.id",
     )
     .bind(center_id)
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await?;
+    let services = rows.iter().map(|r| (r.id.clone(), r.rules())).collect();
     Ok(CurrentAvailability { hours, services })
 }
 
@@ -98,20 +129,31 @@ pub async fn replace_hours(
     Ok(())
 }
 
-/// Sets a service's seats per slot at the center, for the slots still to come too.
-pub async fn set_service_capacity(
+/// Sets how the center offers `service`, for the slots still to come too.
+pub async fn set_service_rules(
     conn: &mut PgConnection,
     center_id: &str,
     service: &str,
-    seats: i32,
+    rules: &ServiceRules,
     now: DateTime<Utc>,
 ) -> Result<(), crate::db::Error> {
+    let number = |n: u32| i32::try_from(n).unwrap_or(i32::MAX);
     sqlx::query(
-        "update center_services set capacity = $3 where center_id = $1 and service_id = $2",
+        "insert into center_services
+             (center_id, service_id, offered, slot_minutes, capacity, lead_minutes, horizon_days)
+         values ($1, $2, $3, $4, $5, $6, $7)
+         on conflict (center_id, service_id) do update set
+             offered = excluded.offered, slot_minutes = excluded.slot_minutes,
+             capacity = excluded.capacity, lead_minutes = excluded.lead_minutes,
+             horizon_days = excluded.horizon_days",
     )
     .bind(center_id)
     .bind(service)
-    .bind(seats)
+    .bind(rules.offered)
+    .bind(number(rules.slot_minutes))
+    .bind(number(rules.capacity))
+    .bind(number(rules.lead_minutes))
+    .bind(number(rules.horizon_days))
     .execute(&mut *conn)
     .await?;
     // Seat counters of slots still to come take the new capacity; none holds more
@@ -122,7 +164,7 @@ pub async fn set_service_capacity(
     )
     .bind(center_id)
     .bind(service)
-    .bind(seats)
+    .bind(number(rules.capacity))
     .bind(now)
     .execute(conn)
     .await?;

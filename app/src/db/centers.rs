@@ -59,6 +59,16 @@ pub async fn list_centers(pool: &PgPool) -> Result<Vec<CenterRow>, crate::db::Er
         .map_err(Into::into)
 }
 
+/// The centers the public sees: every center but the retired ones.
+pub async fn list_open_centers(pool: &PgPool) -> Result<Vec<CenterRow>, crate::db::Error> {
+    sqlx::query_as(
+        "select id, name, time_zone from centers where retired_at is null order by position, name",
+    )
+    .fetch_all(pool)
+    .await
+    .map_err(Into::into)
+}
+
 /// The center a staff page was asked for by `wanted` id, or the first center when none
 /// (or an empty id) is asked for. None when the id is unknown or there are no centers.
 pub fn chosen_center(centers: &[CenterRow], wanted: Option<&str>) -> Option<CenterRow> {

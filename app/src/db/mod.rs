@@ -12,6 +12,7 @@ pub mod booking_slots;
 pub mod bookings;
 pub mod calendar;
 pub mod center_availability;
+pub mod center_setup;
 pub mod centers;
 pub mod closures;
 pub mod demo;

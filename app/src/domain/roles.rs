@@ -46,10 +46,12 @@ pub enum Permission {
     ManageKiosks,
     /// Invite colleagues, reset passwords, disable accounts.
     ManageAccounts,
+    /// Agency setup: create, edit and retire centers.
+    ManageCenters,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 15] = [
+    pub const ALL: [Permission; 16] = [
         Permission::ViewQueue,
         Permission::ActOnQueue,
         Permission::ViewCalendar,
@@ -65,6 +67,7 @@ impl Permission {
         Permission::ViewAuditLog,
         Permission::ManageKiosks,
         Permission::ManageAccounts,
+        Permission::ManageCenters,
     ];
 }
 
@@ -90,7 +93,8 @@ impl Role {
 
     /// The role table. Everyone runs the day (queue, calendar, accommodations, rosters);
     /// coaches also run workshops; managers also decide when and how much the centers
-    /// offer, read the audit log and pair kiosks; admins also manage staff accounts.
+    /// offer, read the audit log and pair kiosks; admins also manage staff accounts and
+    /// set the agency up (centers).
     pub fn may(self, permission: Permission) -> bool {
         use Permission::*;
         match permission {
@@ -101,7 +105,7 @@ impl Role {
             ManageAvailability | ViewAuditLog | ManageKiosks => {
                 matches!(self, Role::Manager | Role::Admin)
             }
-            ManageAccounts => self == Role::Admin,
+            ManageAccounts | ManageCenters => self == Role::Admin,
         }
     }
 }
@@ -142,6 +146,7 @@ mod tests {
             [Role::Coach, Role::Manager, Role::Admin]
         );
         assert_eq!(allowed(Permission::ManageAccounts), [Role::Admin]);
+        assert_eq!(allowed(Permission::ManageCenters), [Role::Admin]);
         assert_eq!(allowed(Permission::MarkAttendance), Role::ALL);
     }
 

@@ -1,13 +1,14 @@
-//! [ssr] `POST /staff/availability`: a manager saves a center's weekly hours and capacity
-//! per service. Staff without the manager role are refused (403); typing mistakes come
+//! [ssr] `POST /staff/availability`: a manager saves a center's weekly hours and how it
+//! offers each service (offered, slot length, people per slot, notice, how far ahead). Staff without the manager role are refused (403); typing mistakes come
 //! back beside their fields; bookings the change would strand are listed and nothing
 //! changes, unless the manager chose to cancel them.
 
 use super::{refusal, render_staff_page, unavailable, Form};
 use crate::api::auth::{authorize, Refused};
 use crate::db::center_availability::current;
-use crate::domain::availability::{parse_day_hours, parse_seats, WeeklyHours};
+use crate::domain::availability::{parse_day_hours, WeeklyHours};
 use crate::domain::roles::Permission;
+use crate::domain::service_rules::{check_rules, TypedRules};
 use crate::i18n::{translations, Locale};
 use crate::pages::staff::availability_page::AvailabilitySubmission;
 use crate::pages::staff::closures_page::StrandedView;
@@ -42,21 +43,24 @@ pub async fn save(State(state): State<AppState>, headers: HeaderMap, body: Bytes
         cancel_bookings: form.get("stranded") == "cancel",
         ..AvailabilitySubmission::default()
     };
-    match authorize(&state, &headers, Permission::ManageAvailability).await {
-        Ok(_) => {}
+    let staff = match authorize(&state, &headers, Permission::ManageAvailability).await {
+        Ok(staff) => staff,
         Err(Refused::Forbidden) => {
             answer.message = Some(a.managers_only.clone());
             return render_staff_page(&state, &page, &headers, answer, StatusCode::FORBIDDEN).await;
         }
         Err(refused) => return refusal(&state, &headers, refused, locale).await,
-    }
+    };
     let center = match crate::db::centers::find_center(&state.pool, &center_id).await {
         Ok(Some(center)) => center,
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(error) => return unavailable(error, locale),
     };
-    let services = match current(&state.pool, &center.id).await {
-        Ok(now) => now.services,
+    let services = match state.pool.acquire().await {
+        Ok(mut conn) => match current(&mut conn, &center.id).await {
+            Ok(now) => now.services,
+            Err(error) => return unavailable(error, locale),
+        },
         Err(error) => return unavailable(error, locale),
     };
 
@@ -68,18 +72,24 @@ pub async fn save(State(state): State<AppState>, headers: HeaderMap, body: Bytes
             Err(_) => answer.day_errors.push(*day),
         }
     }
-    let mut capacity = BTreeMap::new();
-    for (code, ..) in &services {
-        let typed = form.get(&format!("capacity_{code}"));
-        match parse_seats(&typed) {
-            Some(seats) => {
-                capacity.insert(code.clone(), seats);
+    let mut rules = BTreeMap::new();
+    for (code, _) in &services {
+        let typed = TypedRules {
+            offered: form.get(&format!("offered_{code}")) == "yes",
+            slot_minutes: form.get(&format!("slot_{code}")),
+            capacity: form.get(&format!("capacity_{code}")),
+            lead_minutes: form.get(&format!("lead_{code}")),
+            horizon_days: form.get(&format!("horizon_{code}")),
+        };
+        match check_rules(&typed) {
+            Ok(checked) => {
+                rules.insert(code.clone(), checked);
             }
-            None => answer.capacity_errors.push(code.clone()),
+            Err(fields) => answer.rule_errors.push((code.clone(), fields)),
         }
-        answer.capacities.push((code.clone(), typed));
+        answer.rules.push((code.clone(), typed));
     }
-    if !answer.day_errors.is_empty() || !answer.capacity_errors.is_empty() {
+    if !answer.day_errors.is_empty() || !answer.rule_errors.is_empty() {
         answer.message = Some(a.form_has_problems.clone());
         return render_staff_page(
             &state,
@@ -92,9 +102,10 @@ pub async fn save(State(state): State<AppState>, headers: HeaderMap, body: Bytes
     }
     let outcome = change(
         &state.pool,
+        staff.staff_id,
         &center,
         &hours,
-        &capacity,
+        &rules,
         answer.cancel_bookings,
         &state.settings.mail,
         Utc::now(),

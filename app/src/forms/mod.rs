@@ -11,6 +11,7 @@ pub mod audit;
 pub mod availability;
 pub mod booking;
 pub mod calendar;
+pub mod center_setup;
 pub mod closures;
 pub mod kiosk_pairing;
 pub mod password;

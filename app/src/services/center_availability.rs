@@ -1,13 +1,16 @@
-//! [ssr] A center's weekly hours and capacity per service, changed by managers. Like a
-//! closure, a change that would leave booked people without a place is refused with
-//! their list, or made with each of them cancelled and emailed, as the manager chooses.
+//! [ssr] A center's weekly hours and how it offers each service, changed by managers.
+//! Like a closure, a change that would leave booked people without a place is refused
+//! with their list, or made with each of them cancelled and emailed, as the manager
+//! chooses. Each saved change is kept in the setup log with who made it.
 
 use super::bookings::cancel_booked;
-use crate::db::center_availability::{booked_after, listed, replace_hours, set_service_capacity};
+use crate::db::center_availability::{booked_after, listed, replace_hours, set_service_rules};
+use crate::db::center_setup::record_change;
 use crate::db::centers::CenterRow;
 use crate::db::closures::{lock_center, StrandedBooking};
 use crate::domain::availability::{stranded, WeeklyHours};
 use crate::domain::mail::MailContext;
+use crate::domain::service_rules::{without_slot, ServiceRules};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use sqlx::PgPool;
@@ -21,13 +24,15 @@ pub enum ChangeOutcome {
     Stranded(Vec<StrandedBooking>),
 }
 
-/// Replaces `center`'s weekly hours with `hours` and sets each service's capacity from
-/// `capacity` (service id → seats per slot).
+/// Replaces `center`'s weekly hours with `hours` and sets each service in `rules`
+/// (service id → settings); `staff` made the change.
+#[allow(clippy::too_many_arguments)]
 pub async fn change(
     pool: &PgPool,
+    staff: i64,
     center: &CenterRow,
     hours: &WeeklyHours,
-    capacity: &BTreeMap<String, u32>,
+    rules: &BTreeMap<String, ServiceRules>,
     cancel_bookings: bool,
     mail: &MailContext,
     now: DateTime<Utc>,
@@ -37,7 +42,14 @@ pub async fn change(
     // Exclusive, as for a closure: bookings claiming a seat here wait, then see the change.
     lock_center(&mut tx, &center.id).await?;
     let booked = booked_after(&mut tx, &center.id, now).await?;
-    let ids = stranded(&booked, hours, capacity, tz);
+    let capacity: BTreeMap<String, u32> = rules
+        .iter()
+        .map(|(service, r)| (service.clone(), r.capacity))
+        .collect();
+    let mut ids = stranded(&booked, hours, &capacity, tz);
+    ids.extend(without_slot(&booked, rules));
+    ids.sort_unstable();
+    ids.dedup();
     if !ids.is_empty() && !cancel_bookings {
         let list = listed(&mut tx, &ids).await?;
         tx.rollback().await?;
@@ -47,10 +59,14 @@ pub async fn change(
         cancel_booked(&mut tx, *id, mail, now).await?;
     }
     replace_hours(&mut tx, &center.id, hours).await?;
-    for (service, seats) in capacity {
-        let seats = i32::try_from(*seats).unwrap_or(i32::MAX);
-        set_service_capacity(&mut tx, &center.id, service, seats, now).await?;
+    for (service, settings) in rules {
+        set_service_rules(&mut tx, &center.id, service, settings, now).await?;
     }
+    let summary = match ids.len() {
+        0 => "hours and services saved".to_owned(),
+        n => format!("hours and services saved; {n} bookings cancelled"),
+    };
+    record_change(&mut tx, staff, &format!("center:{}", center.id), &summary).await?;
     tx.commit().await?;
     Ok(ChangeOutcome::Saved {
         cancelled: ids.len(),

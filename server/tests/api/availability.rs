@@ -3,6 +3,7 @@
 
 use super::booking_helpers::{details_form, free_starts, post_details, race_bookings};
 use super::helpers::*;
+use super::setup_helpers::availability_form;
 use app::domain::service::Service;
 use axum::http::{header, StatusCode};
 use chrono::{DateTime, Datelike, Utc};
@@ -12,39 +13,7 @@ use uuid::Uuid;
 
 /// The form as it stands for the test center, with `change` applied to its fields.
 async fn form(app: &TestApp, stranded: &str, change: &[(&str, &str)]) -> String {
-    let now = app::db::center_availability::current(&app.pool, CENTER)
-        .await
-        .unwrap();
-    let mut fields: Vec<(String, String)> = vec![
-        ("lang".into(), "en".into()),
-        ("center".into(), CENTER.into()),
-        ("stranded".into(), stranded.into()),
-    ];
-    for day in 1..=7i16 {
-        let open = now.hours.iter().find(|(d, ..)| *d == day);
-        let time = |t: chrono::NaiveTime| t.format("%H:%M").to_string();
-        fields.push((
-            format!("opens_{day}"),
-            open.map(|o| time(o.1)).unwrap_or_default(),
-        ));
-        fields.push((
-            format!("closes_{day}"),
-            open.map(|o| time(o.2)).unwrap_or_default(),
-        ));
-    }
-    for (service, _, seats) in &now.services {
-        fields.push((format!("capacity_{service}"), seats.to_string()));
-    }
-    for (name, value) in change {
-        if let Some(field) = fields.iter_mut().find(|(n, _)| n == name) {
-            field.1 = (*value).to_owned();
-        }
-    }
-    fields
-        .iter()
-        .map(|(n, v)| format!("{n}={}", v.replace(':', "%3A")))
-        .collect::<Vec<_>>()
-        .join("&")
+    availability_form(app, CENTER, stranded, change).await
 }
 
 async fn book(app: &TestApp, start: DateTime<Utc>, n: usize) {
@@ -300,11 +269,17 @@ async fn booking_behind_a_change(app: std::sync::Arc<TestApp>, sql: &str) -> Sta
 }
 
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
-async fn a_booking_that_waited_for_a_change_sees_the_day_closed_or_the_hours_gone(pool: PgPool) {
+async fn a_booking_that_waited_for_a_change_sees_the_day_closed_the_hours_gone_or_the_center_retired(
+    pool: PgPool,
+) {
     let app = std::sync::Arc::new(spawn_app(pool).await);
     for sql in [
         "insert into center_closures (center_id, day, reason) select $1, $2, 'x' where $3 > 0",
         "delete from center_hours where center_id = $1 and weekday = $3 and $2::date is not null",
+        // An admin retires the center; a manager stops offering the service there.
+        "update centers set retired_at = now() where id = $1 and $2::date is not null and $3 > 0",
+        "update center_services set offered = false
+          where center_id = $1 and service_id = 'resume_review' and $2::date is not null and $3 > 0",
     ] {
         let status = booking_behind_a_change(app.clone(), sql).await;
         assert_ne!(status, StatusCode::SEE_OTHER, "booked behind: {sql}");
@@ -314,9 +289,12 @@ async fn a_booking_that_waited_for_a_change_sees_the_day_closed_or_the_hours_gon
                 .await
                 .unwrap();
         assert_eq!(booked, 0, "{sql}");
-        sqlx::query("delete from center_closures")
-            .execute(&app.pool)
-            .await
-            .unwrap();
+        for undo in [
+            "delete from center_closures",
+            "update centers set retired_at = null",
+            "update center_services set offered = true",
+        ] {
+            sqlx::query(undo).execute(&app.pool).await.unwrap();
+        }
     }
 }

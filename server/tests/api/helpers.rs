@@ -51,6 +51,18 @@ pub async fn spawn_app(pool: PgPool) -> TestApp {
 /// As `spawn_app`, with the production rate limits.
 pub async fn spawn_app_with_limits(pool: PgPool, limits: app::limits::Limits) -> TestApp {
     app::db::demo::seed_centers(&pool).await.unwrap();
+    let mut app = build(pool, limits).await;
+    app.kiosk_cookie = pair_tablet(&app.pool, CENTER).await;
+    app
+}
+
+/// The app on an empty database, as a new agency starts it with demo data off: no
+/// centers and no paired tablet; only the one staff account.
+pub async fn spawn_empty_app(pool: PgPool) -> TestApp {
+    build(pool, app::limits::Limits::generous()).await
+}
+
+async fn build(pool: PgPool, limits: app::limits::Limits) -> TestApp {
     let hash = app::passwords::hash_password(STAFF_PASSWORD).unwrap();
     app::db::staff::upsert_staff(&pool, STAFF_EMAIL, "Casey Coach", &hash, "coach")
         .await
@@ -77,7 +89,7 @@ pub async fn spawn_app_with_limits(pool: PgPool, limits: app::limits::Limits) ->
         limits,
         hashing: app::passwords::Hashing::per_core(),
     };
-    let kiosk_cookie = pair_tablet(&pool, CENTER).await;
+    let kiosk_cookie = String::new();
     TestApp {
         router: server::router::build(state.clone(), Default::default()),
         pool,

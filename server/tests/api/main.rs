@@ -4,9 +4,11 @@
 mod booking_helpers;
 mod helpers;
 mod kiosk_pairing;
+mod setup_helpers;
 
 mod accommodations;
 mod accounts;
+mod agency_setup;
 mod arrival;
 mod availability;
 mod booking;

@@ -31,6 +31,8 @@ async fn fingerprint(pool: &PgPool) -> String {
         "outbox",
         "kiosk_devices",
         "kiosk_pairing_codes",
+        "centers",
+        "setup_changes",
     ];
     let mut all = String::new();
     for table in tables {
@@ -217,6 +219,23 @@ async fn every_staff_action_is_refused_to_every_role_the_table_refuses(pool: PgP
             format!("/staff/accounts/{colleague_id}/state"),
             "lang=en&disabled=yes",
         ),
+        post(
+            ManageCenters,
+            "/staff/centers",
+            "lang=en&short_name=new-center&name=New&address=&phone=&email=&time_zone=UTC",
+        ),
+        post(
+            ManageCenters,
+            "/staff/centers/gresham/edit",
+            "lang=en&name=Gresham+East&address=&phone=&email=&time_zone=America%2FLos_Angeles&stranded=refuse",
+        ),
+        post(
+            ManageCenters,
+            "/staff/centers/gresham/retire",
+            "lang=en&stranded=cancel",
+        ),
+        post(ManageCenters, "/staff/centers/gresham/restore", "lang=en"),
+        post(ManageCenters, "/api/staff/centers", ""),
     ];
     // Every permission that guards a write or a restricted read is walked here.
     for permission in Permission::ALL {

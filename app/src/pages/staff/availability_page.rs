@@ -1,5 +1,5 @@
-//! `/staff/availability?center=…`: a center's weekly hours and how many people each
-//! service takes per time slot. Managers change them (choosing what happens to bookings
+//! `/staff/availability?center=…`: a center's weekly hours and how it offers each
+//! service (offered or not, slot length, people per slot, notice, days ahead). Managers change them (choosing what happens to bookings
 //! the change would strand); other staff see them. A refused post renders the page again
 //! with `AvailabilitySubmission` in context, every typed value kept.
 
@@ -8,6 +8,9 @@ use super::staff_nav::StaffNav;
 use crate::api::availability::availability_page;
 use crate::components::filter_form::{CenterSelect, FilterForm};
 use crate::domain::availability::SEATS_PER_SLOT;
+use crate::domain::service_rules::{
+    RuleField, TypedRules, HORIZON_DAYS, LEAD_MINUTES, SLOT_MINUTES,
+};
 use crate::i18n::{fill, translations};
 use leptos::prelude::*;
 use leptos_meta::{Html, Title};
@@ -18,10 +21,11 @@ use leptos_router::hooks::use_query_map;
 pub struct AvailabilitySubmission {
     /// ISO weekday, opens and closes as typed.
     pub days: Vec<(u32, String, String)>,
-    /// Service code and capacity as typed.
-    pub capacities: Vec<(String, String)>,
+    /// Service code and its settings as typed.
+    pub rules: Vec<(String, TypedRules)>,
     pub day_errors: Vec<u32>,
-    pub capacity_errors: Vec<String>,
+    /// Service code and its refused settings.
+    pub rule_errors: Vec<(String, Vec<RuleField>)>,
     pub stranded: Vec<StrandedView>,
     pub cancel_bookings: bool,
     pub message: Option<String>,
@@ -56,12 +60,8 @@ pub fn AvailabilityPage() -> impl IntoView {
                 let typed_day = |day: u32, stored: &(u32, String, String)| {
                     sub.days.iter().find(|(d, ..)| *d == day).cloned().unwrap_or_else(|| stored.clone())
                 };
-                let typed_capacity = |code: &str, stored: i32| {
-                    sub.capacities
-                        .iter()
-                        .find(|(c, _)| c == code)
-                        .map(|(_, v)| v.clone())
-                        .unwrap_or_else(|| stored.to_string())
+                let typed_rules = |code: &str, stored: TypedRules| {
+                    sub.rules.iter().find(|(c, _)| c == code).map(|(_, r)| r.clone()).unwrap_or(stored)
                 };
                 let stranded_count = sub.stranded.len();
                 let alert = sub.message.clone().or_else(|| match stranded_count {
@@ -70,6 +70,69 @@ pub fn AvailabilityPage() -> impl IntoView {
                     n => Some(fill(&a.stranded_heading, &[("count", &n.to_string())])),
                 });
                 let editable = data.can_manage;
+                // Its own erased view: one nested type for the whole page is deeper than the
+                // compiler follows.
+                let services_table = view! {
+                                <div class="table-scroll">
+                                <table class="queue-table service-rules">
+                                    <thead><tr>
+                                        <th scope="col">{a.col_service.clone()}</th>
+                                        <th scope="col">{a.col_offered.clone()}</th>
+                                        <th scope="col">{a.col_slot.clone()}</th>
+                                        <th scope="col">{a.col_capacity.clone()}</th>
+                                        <th scope="col">{a.col_lead.clone()}</th>
+                                        <th scope="col">{a.col_horizon.clone()}</th>
+                                    </tr></thead>
+                                    <tbody>
+                                        {data.services.iter().map(|(service, stored)| {
+                                            let label = t.booking.services.label(*service).to_owned();
+                                            let code = service.code();
+                                            let typed = typed_rules(code, TypedRules::from(*stored));
+                                            let refused: Vec<RuleField> = sub.rule_errors.iter()
+                                                .find(|(c, _)| c == code).map(|(_, f)| f.clone()).unwrap_or_default();
+                                            let error_id = format!("rules-{code}-error");
+                                            let messages: Vec<String> = refused.iter().map(|f| match f {
+                                                RuleField::SlotMinutes => a.error_slot.clone(),
+                                                RuleField::Capacity => a.error_capacity.clone(),
+                                                RuleField::LeadMinutes => a.error_lead.clone(),
+                                                RuleField::HorizonDays => a.error_horizon.clone(),
+                                            }).collect();
+                                            let any_error = !messages.is_empty();
+                                            let number = |field: RuleField, name: String, value: String, label: String, range: (u32, u32)| {
+                                                let bad = refused.contains(&field);
+                                                view! {
+                                                    <td><input type="number" min=range.0.to_string() max=range.1.to_string() inputmode="numeric" class="text-input"
+                                                        name=name value=value aria-label=label
+                                                        aria-invalid=bad.then_some("true") aria-describedby=bad.then(|| error_id.clone())/></td>
+                                                }
+                                                .into_any()
+                                            };
+                                            view! {
+                                                <tr>
+                                                    <th scope="row">{label.clone()}
+                                                        {any_error.then(|| view! {
+                                                            <p class="field-error" id=error_id.clone()>{messages.join(" ")}</p>
+                                                        })}
+                                                    </th>
+                                                    <td><input type="checkbox" class="check-input" name=format!("offered_{code}") value="yes" checked=typed.offered
+                                                        aria-label=fill(&a.offered_label, &[("service", &label)])/></td>
+                                                    {number(RuleField::SlotMinutes, format!("slot_{code}"), typed.slot_minutes.clone(),
+                                                        fill(&a.slot_label, &[("service", &label)]), (*SLOT_MINUTES.start(), *SLOT_MINUTES.end()))}
+                                                    {number(RuleField::Capacity, format!("capacity_{code}"), typed.capacity.clone(),
+                                                        fill(&a.capacity_label, &[("service", &label)]), (*SEATS_PER_SLOT.start(), *SEATS_PER_SLOT.end()))}
+                                                    {number(RuleField::LeadMinutes, format!("lead_{code}"), typed.lead_minutes.clone(),
+                                                        fill(&a.lead_label, &[("service", &label)]), (*LEAD_MINUTES.start(), *LEAD_MINUTES.end()))}
+                                                    {number(RuleField::HorizonDays, format!("horizon_{code}"), typed.horizon_days.clone(),
+                                                        fill(&a.horizon_label, &[("service", &label)]), (*HORIZON_DAYS.start(), *HORIZON_DAYS.end()))}
+                                                </tr>
+                                            }
+                                            .into_any()
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                                </div>
+                }
+                .into_any();
                 view! {
                     <StaffNav locale staff_name=data.staff_name.clone() current="availability" center_id=center_id.clone()/>
                     <main id="main" class="page staff">
@@ -119,34 +182,9 @@ pub fn AvailabilityPage() -> impl IntoView {
                                         }).collect_view()}
                                     </tbody>
                                 </table>
-                                <h2>{a.capacity_heading.clone()}</h2>
-                                <table class="queue-table">
-                                    <thead><tr>
-                                        <th scope="col">{a.col_service.clone()}</th>
-                                        <th scope="col">{a.col_slot.clone()}</th>
-                                        <th scope="col">{a.col_capacity.clone()}</th>
-                                    </tr></thead>
-                                    <tbody>
-                                        {data.services.iter().map(|(service, minutes, seats)| {
-                                            let label = t.booking.services.label(*service).to_owned();
-                                            let code = service.code();
-                                            let error = sub.capacity_errors.iter().any(|c| c == code);
-                                            let error_id = format!("capacity-{code}-error");
-                                            view! {
-                                                <tr>
-                                                    <th scope="row">{label.clone()}
-                                                        {error.then(|| view! { <p class="field-error" id=error_id.clone()>{a.error_capacity.clone()}</p> })}
-                                                    </th>
-                                                    <td>{fill(&a.slot_minutes, &[("minutes", &minutes.to_string())])}</td>
-                                                    <td><input type="number" min=SEATS_PER_SLOT.start().to_string() max=SEATS_PER_SLOT.end().to_string() inputmode="numeric" class="text-input"
-                                                        name=format!("capacity_{code}") value=typed_capacity(code, *seats)
-                                                        aria-label=fill(&a.capacity_label, &[("service", &label)])
-                                                        aria-invalid=error.then_some("true") aria-describedby=error.then(|| error_id.clone())/></td>
-                                                </tr>
-                                            }
-                                        }).collect_view()}
-                                    </tbody>
-                                </table>
+                                <h2>{a.services_heading.clone()}</h2>
+                                <p class="field-hint">{a.services_hint.clone()}</p>
+                                {services_table}
                                 <fieldset class="field">
                                     <legend class="field-label">{a.stranded_question.clone()}</legend>
                                     <label class="choice" for="stranded-refuse">

@@ -8,6 +8,7 @@ pub mod appointments_page;
 pub mod audit_page;
 pub mod availability_page;
 pub mod calendar_page;
+pub mod centers_page;
 pub mod closures_page;
 pub mod kiosks_page;
 pub mod login_page;

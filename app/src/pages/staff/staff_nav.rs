@@ -36,6 +36,7 @@ pub fn StaffNav(
                     {link("audit", translations(locale).calendar.audit_nav.clone())}
                     {link("kiosks", translations(locale).kiosk_tablets.nav.clone())}
                     {link("accounts", translations(locale).accounts.nav.clone())}
+                    {link("centers", translations(locale).center_setup.nav.clone())}
                 </ul>
             </nav>
             <p>{fill(&t.signed_in_as, &[("name", &staff_name)])}</p>

@@ -1,0 +1,148 @@
+//! [ssr] The queries behind the admins' centers page: centers with every field, creating,
+//! editing, retiring and restoring one, and the log of setup changes. The use cases that
+//! combine them (with the choice about stranded bookings) are `services::center_setup`.
+
+use crate::domain::center_setup::CenterDetails;
+use chrono::{DateTime, Utc};
+use sqlx::{PgConnection, PgPool};
+
+/// A center with everything an admin edits.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct CenterRecord {
+    pub id: String,
+    pub name: String,
+    pub address: String,
+    pub phone: String,
+    pub email: String,
+    pub time_zone: String,
+    pub retired_at: Option<DateTime<Utc>>,
+}
+
+const RECORD: &str = "select id, name, address, phone, email, time_zone, retired_at from centers";
+
+/// Every center, retired ones last.
+pub async fn all_centers(pool: &PgPool) -> Result<Vec<CenterRecord>, crate::db::Error> {
+    sqlx::query_as(&format!(
+        "{RECORD} order by retired_at is not null, position, name"
+    ))
+    .fetch_all(pool)
+    .await
+    .map_err(Into::into)
+}
+
+pub async fn center_record(
+    pool: &PgPool,
+    id: &str,
+) -> Result<Option<CenterRecord>, crate::db::Error> {
+    sqlx::query_as(&format!("{RECORD} where id = $1"))
+        .bind(id)
+        .fetch_optional(pool)
+        .await
+        .map_err(Into::into)
+}
+
+/// Adds a center at the end of the list; false when the short name is taken.
+pub async fn insert_center(
+    conn: &mut PgConnection,
+    id: &str,
+    details: &CenterDetails,
+) -> Result<bool, crate::db::Error> {
+    let added = sqlx::query(
+        "insert into centers (id, name, address, phone, email, time_zone, position)
+         select $1, $2, $3, $4, $5, $6, coalesce(max(position) + 1, 0) from centers
+         on conflict (id) do nothing",
+    )
+    .bind(id)
+    .bind(&details.name)
+    .bind(&details.address)
+    .bind(&details.phone)
+    .bind(&details.email)
+    .bind(details.time_zone.name())
+    .execute(conn)
+    .await?;
+    Ok(added.rows_affected() == 1)
+}
+
+/// Replaces a center's details; false when there is no such center.
+pub async fn update_center(
+    conn: &mut PgConnection,
+    id: &str,
+    details: &CenterDetails,
+) -> Result<bool, crate::db::Error> {
+    let changed = sqlx::query(
+        "update centers set name = $2, address = $3, phone = $4, email = $5, time_zone = $6
+         where id = $1",
+    )
+    .bind(id)
+    .bind(&details.name)
+    .bind(&details.address)
+    .bind(&details.phone)
+    .bind(&details.email)
+    .bind(details.time_zone.name())
+    .execute(conn)
+    .await?;
+    Ok(changed.rows_affected() == 1)
+}
+
+/// Retires the center (`Some(now)`) or brings it back (`None`); false when it already was
+/// in that state.
+pub async fn set_retired(
+    conn: &mut PgConnection,
+    id: &str,
+    retired_at: Option<DateTime<Utc>>,
+) -> Result<bool, crate::db::Error> {
+    let changed = sqlx::query(
+        "update centers set retired_at = $2
+         where id = $1 and (retired_at is null) <> ($2::timestamptz is null)",
+    )
+    .bind(id)
+    .bind(retired_at)
+    .execute(conn)
+    .await?;
+    Ok(changed.rows_affected() == 1)
+}
+
+/// Keeps one setup change with who made it.
+pub async fn record_change(
+    conn: &mut PgConnection,
+    staff_id: i64,
+    subject: &str,
+    summary: &str,
+) -> Result<(), crate::db::Error> {
+    sqlx::query("insert into setup_changes (staff_id, subject, summary) values ($1, $2, $3)")
+        .bind(staff_id)
+        .bind(subject)
+        .bind(summary)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// A setup change as the log shows it.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct SetupChange {
+    pub changed_at: DateTime<Utc>,
+    pub staff_name: String,
+    pub subject: String,
+    pub summary: String,
+}
+
+/// The latest `limit` setup changes about `subject` (or about anything, with `None`),
+/// newest first.
+pub async fn recent_changes(
+    pool: &PgPool,
+    subject: Option<&str>,
+    limit: i64,
+) -> Result<Vec<SetupChange>, crate::db::Error> {
+    sqlx::query_as(
+        "select c.changed_at, coalesce(s.display_name, '') as staff_name, c.subject, c.summary
+         from setup_changes c left join staff_users s on s.id = c.staff_id
+         where $1::text is null or c.subject = $1
+         order by c.changed_at desc, c.id desc limit $2",
+    )
+    .bind(subject)
+    .bind(limit)
+    .fetch_all(pool)
+    .await
+    .map_err(Into::into)
+}

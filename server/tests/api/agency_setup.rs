@@ -1,0 +1,395 @@
+//! A new agency sets Frontdesk up without the demo seed: an admin creates a center through
+//! the form posts, gives it hours and a service, pairs its kiosk; then a participant books
+//! there and a visitor checks in at its kiosk. Retiring a center stops its bookings;
+//! bad input comes back beside its field; every change is in the setup log.
+
+use super::booking_helpers::{book, enc, first_free};
+use super::helpers::*;
+use super::setup_helpers::availability_form;
+use app::domain::service::Service;
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use serde_json::json;
+use sqlx::PgPool;
+use uuid::Uuid;
+
+const NEW: &str = "hood-river";
+
+async fn admin(app: &TestApp) -> String {
+    app.sign_in_with_role("admin@frontdesk.test", "Ada Admin", "admin")
+        .await
+}
+
+fn new_center_form(short_name: &str) -> String {
+    format!(
+        "lang=en&short_name={}&name={}&address={}&phone={}&email=&time_zone={}",
+        enc(short_name),
+        enc("WorkSource Hood River"),
+        enc("1110 June St, Hood River, OR 97031"),
+        enc("(541) 386-4110"),
+        enc("America/Los_Angeles"),
+    )
+}
+
+/// Pairs a tablet with `center` the way a manager and the tablet do it: the code from the
+/// kiosk tablets page, typed on the tablet. Returns the tablet's cookie.
+async fn pair_through_the_pages(app: &TestApp, staff: &str, center: &str) -> String {
+    let made = app
+        .post_form(
+            "/staff/kiosks",
+            &format!("lang=en&center={center}&name=Lobby"),
+            Some(staff),
+        )
+        .await;
+    assert_eq!(made.status, StatusCode::OK, "{}", made.body);
+    let code = made
+        .body
+        .split("data-testid=\"pairing-code\"")
+        .nth(1)
+        .and_then(|rest| rest.split('>').nth(1))
+        .and_then(|rest| rest.split('<').next())
+        .unwrap_or_else(|| panic!("the code is shown: {}", made.body))
+        .to_owned();
+    let request = Request::post("/kiosk/pair")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(format!("lang=en&code={code}")))
+        .unwrap();
+    let paired = app.send(request).await;
+    assert_eq!(paired.status, StatusCode::SEE_OTHER, "{}", paired.body);
+    assert_eq!(
+        paired.header(header::LOCATION),
+        format!("/kiosk/{center}?lang=en")
+    );
+    paired
+        .header(header::SET_COOKIE)
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned()
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn an_admin_sets_up_a_center_on_an_empty_database_where_people_then_book_and_check_in(
+    pool: PgPool,
+) {
+    let mut app = spawn_empty_app(pool).await;
+    let admin = admin(&app).await;
+    let page = app.get("/staff/centers?lang=en", Some(&admin)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Add a center"), "{}", page.body);
+
+    // The center, from the form.
+    let created = app
+        .post_form(
+            "/staff/centers",
+            &new_center_form("Hood River"),
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
+    assert_eq!(
+        created.header(header::LOCATION),
+        "/staff/centers?edit=hood-river&lang=en&notice=created"
+    );
+    let stored: (String, String, String) =
+        sqlx::query_as("select name, phone, time_zone from centers where id = $1")
+            .bind(NEW)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        stored,
+        (
+            "WorkSource Hood River".to_owned(),
+            "5413864110".to_owned(),
+            "America/Los_Angeles".to_owned()
+        )
+    );
+    // It offers nothing yet.
+    let offers = app::db::booking_slots::offers(&app.pool, Service::ResumeReview, Some(NEW))
+        .await
+        .unwrap();
+    assert!(offers.is_empty());
+
+    // Hours Monday to Saturday and one service, from the hours-and-services form.
+    let mut change: Vec<(String, String)> = (1..=6)
+        .flat_map(|d| {
+            [
+                (format!("opens_{d}"), "08:00".to_owned()),
+                (format!("closes_{d}"), "17:00".to_owned()),
+            ]
+        })
+        .collect();
+    for (name, value) in [
+        ("offered_resume_review", "yes"),
+        ("slot_resume_review", "45"),
+        ("capacity_resume_review", "2"),
+        ("lead_resume_review", "60"),
+        ("horizon_resume_review", "14"),
+    ] {
+        change.push((name.to_owned(), value.to_owned()));
+    }
+    let change: Vec<(&str, &str)> = change
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .collect();
+    let form = availability_form(&app, NEW, "refuse", &change).await;
+    let saved = app
+        .post_form("/staff/availability", &form, Some(&admin))
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+
+    // A participant books it from home, through the public form.
+    let offers = app::db::booking_slots::offers(&app.pool, Service::ResumeReview, Some(NEW))
+        .await
+        .unwrap();
+    assert_eq!(offers.len(), 1);
+    let free = app::db::booking_slots::free_slots(
+        &app.pool,
+        Service::ResumeReview,
+        &offers,
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap();
+    let start = free[0].slot.start;
+    assert_eq!((free[0].slot.end - start).num_minutes(), 45);
+    assert!(start - chrono::Utc::now() <= chrono::Duration::days(15));
+    let details = format!(
+        "service=resume_review&center={NEW}&tz={}&lang=en&start={}&key={}&first_name=Ana\
+         &last_name=Lopez&email=ana%40example.org&phone=541-555-0101&language=en",
+        enc("America/Los_Angeles"),
+        enc(&start.to_rfc3339()),
+        Uuid::new_v4()
+    );
+    let booked = app.post_form("/book/details", &details, None).await;
+    assert_eq!(booked.status, StatusCode::SEE_OTHER, "{}", booked.body);
+    let at_new: i64 = sqlx::query_scalar("select count(*) from bookings where center_id = $1")
+        .bind(NEW)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(at_new, 1);
+
+    // Its kiosk, paired from the pages, checks a visitor in.
+    app.kiosk_cookie = pair_through_the_pages(&app, &admin, NEW).await;
+    let welcome = app.get(&format!("/kiosk/{NEW}?lang=es"), None).await;
+    assert_eq!(welcome.status, StatusCode::OK);
+    assert!(welcome.body.contains("WorkSource Hood River"));
+    let body = json!({ "center_id": NEW, "language": "en", "key": Uuid::new_v4(), "answers": answers("Lena", "Berg") });
+    let request = Request::post("/api/kiosk/check-in")
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(header::ACCEPT, "application/json")
+        .header(header::COOKIE, &app.kiosk_cookie)
+        .body(Body::from(body.to_string()))
+        .unwrap();
+    let checked_in = app.send(request).await;
+    assert_eq!(checked_in.status, StatusCode::OK, "{}", checked_in.body);
+    assert_eq!(ticket_number(&checked_in.json()), "A-001");
+
+    // Both changes are in the setup log, with who made them.
+    let page = app.get("/staff/centers?lang=en", Some(&admin)).await;
+    assert!(page.body.contains("center:hood-river"), "{}", page.body);
+    assert!(page
+        .body
+        .contains("created “WorkSource Hood River” (America/Los_Angeles)"));
+    let log: Vec<(String, Option<i64>)> =
+        sqlx::query_as("select summary, staff_id from setup_changes order by id")
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(log.len(), 2, "{log:?}");
+    assert!(log.iter().all(|(_, who)| who.is_some()));
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn bad_center_input_comes_back_beside_each_field_and_a_short_name_is_never_taken_twice(
+    pool: PgPool,
+) {
+    let app = spawn_app(pool).await;
+    let admin = admin(&app).await;
+    let form =
+        "lang=en&short_name=..%2Fetc&name=&address=&phone=12&email=nobody&time_zone=Mars%2FOlympus";
+    let refused = app.post_form("/staff/centers", form, Some(&admin)).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for id in [
+        "short_name-error",
+        "name-error",
+        "phone-error",
+        "email-error",
+        "time_zone-error",
+    ] {
+        assert!(refused.body.contains(&format!("id=\"{id}\"")), "{id}");
+    }
+    assert!(!refused.body.contains("id=\"address-error\""));
+    // What was typed is still there.
+    assert!(refused.body.contains("value=\"../etc\""));
+    assert!(refused.body.contains("value=\"Mars/Olympus\""));
+
+    // The demo's Tigard exists: its short name cannot be taken again.
+    let taken = app
+        .post_form("/staff/centers", &new_center_form("Tigard"), Some(&admin))
+        .await;
+    assert_eq!(taken.status, StatusCode::CONFLICT);
+    assert!(taken
+        .body
+        .contains("Another center already has this short name."));
+    let name: String = sqlx::query_scalar("select name from centers where id = 'tigard'")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(name, "Tigard", "the existing center is untouched");
+
+    // An edit of a center that does not exist, with an id made to break a header.
+    let ghost = app
+        .post_form(
+            "/staff/centers/nowhere%0D%0ASet-Cookie:x/retire",
+            "lang=en&stranded=cancel",
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(ghost.status, StatusCode::SEE_OTHER);
+    assert!(!ghost.header(header::LOCATION).contains('\n'));
+    assert!(ghost.header(header::SET_COOKIE).is_empty());
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn a_retired_center_takes_no_bookings_and_is_listed_nowhere_public(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let admin = admin(&app).await;
+    let start = first_free(&app, Service::CareerCoaching).await;
+    book(&app, Service::CareerCoaching, start, 1).await;
+    let home = app.get("/book?lang=en", None).await;
+    assert!(home.body.contains("value=\"tigard\""), "{}", home.body);
+
+    // Retiring with a booking ahead: refused with its list, nothing changed.
+    let refused = app
+        .post_form(
+            &format!("/staff/centers/{CENTER}/retire"),
+            "lang=en&stranded=refuse",
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::CONFLICT);
+    assert!(refused.body.contains("1 booking would have no place."));
+    assert!(refused.body.contains("Ana1 Pérez"));
+    let retired: Option<chrono::DateTime<chrono::Utc>> =
+        sqlx::query_scalar("select retired_at from centers where id = $1")
+            .bind(CENTER)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert!(retired.is_none());
+
+    // Retiring and cancelling: the person is emailed.
+    let done = app
+        .post_form(
+            &format!("/staff/centers/{CENTER}/retire"),
+            "lang=en&stranded=cancel",
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let location = done.header(header::LOCATION);
+    assert!(
+        location.contains("notice=retired_cancelled&count=1"),
+        "{location}"
+    );
+    let cancellations: i64 =
+        sqlx::query_scalar("select count(*) from outbox where kind = 'cancellation'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(cancellations, 1);
+
+    // No more bookings there, even for a time that was free, and no public list has it.
+    let again = app
+        .post_form(
+            "/book/details",
+            &super::booking_helpers::details_form(
+                Service::CareerCoaching,
+                start,
+                Uuid::new_v4(),
+                2,
+            ),
+            None,
+        )
+        .await;
+    assert_ne!(again.status, StatusCode::SEE_OTHER, "{}", again.body);
+    let booked: i64 = sqlx::query_scalar("select count(*) from bookings where status = 'booked'")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(booked, 0);
+    let listed = app.server_fn("/api/centers/list", "", None).await;
+    assert!(!listed.body.contains("\"tigard\""), "{}", listed.body);
+    let home = app.get("/book?lang=en", None).await;
+    assert!(!home.body.contains("value=\"tigard\""));
+
+    // Brought back, it takes bookings again.
+    let restored = app
+        .post_form(
+            &format!("/staff/centers/{CENTER}/restore"),
+            "lang=en",
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(restored.status, StatusCode::SEE_OTHER);
+    book(&app, Service::CareerCoaching, start, 3).await;
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn switching_a_service_off_or_changing_its_slot_length_never_strands_bookings_silently(
+    pool: PgPool,
+) {
+    let app = spawn_app(pool).await;
+    let manager = app
+        .sign_in_with_role("manager@frontdesk.test", "Mia Manager", "manager")
+        .await;
+    let start = first_free(&app, Service::ResumeReview).await;
+    book(&app, Service::ResumeReview, start, 1).await;
+    for change in [
+        [("offered_resume_review", "")],
+        [("slot_resume_review", "45")],
+    ] {
+        let form = availability_form(&app, CENTER, "refuse", &change).await;
+        let refused = app
+            .post_form("/staff/availability", &form, Some(&manager))
+            .await;
+        assert_eq!(refused.status, StatusCode::CONFLICT, "{change:?}");
+        assert!(refused.body.contains("Ana1 Pérez"), "{change:?}");
+    }
+    let offered: bool = sqlx::query_scalar(
+        "select offered from center_services where center_id = $1 and service_id = 'resume_review'",
+    )
+    .bind(CENTER)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert!(offered, "nothing changed");
+
+    // A bad number is refused beside its service, with what was typed kept.
+    let form = availability_form(&app, CENTER, "refuse", &[("horizon_resume_review", "900")]).await;
+    let refused = app
+        .post_form("/staff/availability", &form, Some(&manager))
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("id=\"rules-resume_review-error\""));
+    assert!(refused.body.contains("value=\"900\""));
+
+    // Switched off with the booking cancelled: the service is no longer offered there.
+    let form = availability_form(&app, CENTER, "cancel", &[("offered_resume_review", "")]).await;
+    let saved = app
+        .post_form("/staff/availability", &form, Some(&manager))
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let offers = app::db::booking_slots::offers(&app.pool, Service::ResumeReview, Some(CENTER))
+        .await
+        .unwrap();
+    assert!(offers.is_empty());
+    let status: String = sqlx::query_scalar("select status from bookings")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(status, "cancelled");
+}
