@@ -4,17 +4,17 @@
 use app::state::AppState;
 use std::time::Duration;
 
-/// Erases visitors' names once the retention period has passed, every hour.
+/// Erases everything personal once the retention period has passed, every hour.
 pub async fn erase_expired_names(state: AppState) {
-    let mut every_hour = tokio::time::interval(Duration::from_secs(3600));
+    use app::domain::retention::{cutoff, PURGE_EVERY};
+    let mut every_hour = tokio::time::interval(PURGE_EVERY);
     loop {
         every_hour.tick().await;
-        match app::db::retention::anonymize_old_visits(&state.pool, state.settings.retention_days)
-            .await
-        {
-            Ok(0) => {}
-            Ok(erased) => tracing::info!(erased, "erased names past the retention period"),
-            Err(error) => tracing::warn!(error = %error, "could not erase expired names"),
+        let before = cutoff(chrono::Utc::now(), state.settings.retention_days);
+        match app::db::retention::purge(&state.pool, before).await {
+            Ok(purged) if purged.total() == 0 => {}
+            Ok(purged) => tracing::info!(?purged, "erased personal data past the retention period"),
+            Err(error) => tracing::warn!(error = %error, "could not erase expired personal data"),
         }
     }
 }

@@ -51,7 +51,8 @@ pub struct WalkInRow {
 }
 
 /// Walk-in visits (not arrivals for a booking, which the appointments already show) of
-/// someone with the same first and last name, ignoring case.
+/// someone with the same first and last name, ignoring case. Erased visits (whose names
+/// are empty) belong to nobody.
 pub async fn walk_ins(
     pool: &PgPool,
     first_name: &str,
@@ -60,8 +61,8 @@ pub async fn walk_ins(
     sqlx::query_as(
         "select v.checked_in_at, c.name as center_name, c.time_zone, v.reasons, v.status
          from visits v join centers c on c.id = v.center_id
-         where v.booking_id is null and lower(v.first_name) = lower($1)
-           and lower(v.last_name) = lower($2)
+         where v.booking_id is null and v.anonymized_at is null
+           and lower(v.first_name) = lower($1) and lower(v.last_name) = lower($2)
          order by v.checked_in_at desc limit $3",
     )
     .bind(first_name)

@@ -31,6 +31,7 @@ pub mod month_grid;
 pub mod queue;
 pub mod queue_view;
 pub mod report;
+pub mod retention;
 pub mod retry;
 pub mod roles;
 pub mod service;
