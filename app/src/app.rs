@@ -84,6 +84,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/kiosk/:center/workshops") view=KioskWorkshopsPage ssr=SsrMode::Async/>
                 <Route path=path!("/kiosk/:center/workshops/:id") view=KioskWorkshopPage ssr=SsrMode::Async/>
                 <Route path=path!("/book") view=BookStartPage ssr=SsrMode::Async/>
+                <Route path=path!("/details-deleted") view=crate::pages::details_deleted_page::DetailsDeletedPage/>
                 <Route path=path!("/book/times") view=BookTimesPage ssr=SsrMode::Async/>
                 <Route path=path!("/book/details") view=BookDetailsPage ssr=SsrMode::Async/>
                 <Route path=path!("/book/manage/:token") view=ManageBookingPage ssr=SsrMode::Async/>
@@ -101,6 +102,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/closures") view=ClosuresPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/availability") view=AvailabilityPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/centers") view=CentersPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/privacy") view=crate::pages::staff::privacy_page::PrivacyPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/reports") view=ReportsPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/calendar") view=CalendarPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/calendar/:id") view=AppointmentDetailPage ssr=SsrMode::Async/>

@@ -102,6 +102,10 @@ fn pages_and_forms(state: AppState) -> Router<AppState> {
             post(app::forms::booking::cancel_booking),
         )
         .route(
+            "/book/manage/{token}/erase",
+            post(app::forms::erasure::erase_booking),
+        )
+        .route(
             "/book/manage/{token}/reschedule",
             post(app::forms::booking::reschedule_booking),
         )
@@ -124,6 +128,10 @@ fn pages_and_forms(state: AppState) -> Router<AppState> {
         .route(
             "/workshops/manage/{token}/cancel",
             post(app::forms::workshops::cancel),
+        )
+        .route(
+            "/workshops/manage/{token}/erase",
+            post(app::forms::erasure::erase_enrolment),
         )
         .route(
             "/workshops/manage/{token}/calendar.ics",

@@ -62,6 +62,10 @@ pub struct BookingView {
     /// The center's local date of the appointment.
     pub day: NaiveDate,
     pub changeable: bool,
+    /// Cancelled or over: the person may erase their details now.
+    pub erasable: bool,
+    /// Days the details are kept after the appointment.
+    pub retention_days: u32,
     /// The private link itself, to keep.
     pub manage_url: String,
 }
@@ -80,6 +84,12 @@ pub async fn booking_by_token(token: String) -> Result<Option<BookingView>, AppE
         Some(BookingView {
             service: b.service()?,
             changeable: b.status == AppointmentStatus::Booked && b.starts_at > now,
+            erasable: crate::domain::retention::may_erase_now(
+                b.status == AppointmentStatus::Cancelled,
+                b.ends_at,
+                now,
+            ),
+            retention_days: state.settings.retention_days,
             code: b.code,
             center_id: b.center_id,
             center_name: b.center_name,

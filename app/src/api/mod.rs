@@ -16,6 +16,7 @@ pub mod centers;
 pub mod check_in;
 pub mod closures;
 pub mod kiosks;
+pub mod privacy;
 pub mod queue;
 pub mod reports;
 #[cfg(feature = "ssr")]

@@ -120,6 +120,10 @@ pub struct EnrolmentView {
     pub status: EnrolmentStatus,
     pub place: Option<u32>,
     pub session: SessionView,
+    /// Cancelled or over: the person may erase their details now.
+    pub erasable: bool,
+    /// Days the details are kept after the session.
+    pub retention_days: u32,
 }
 
 #[server(endpoint = "workshops/enrolment")]
@@ -135,7 +139,14 @@ pub async fn workshop_enrolment(token: String) -> Result<Option<EnrolmentView>, 
         .await
         .map_err(super::unavailable)?
         .and_then(SessionView::from_row);
+    let now = chrono::Utc::now();
     Ok(session.map(|session| EnrolmentView {
+        erasable: crate::domain::retention::may_erase_now(
+            e.status == EnrolmentStatus::Cancelled || session.cancelled,
+            session.ends_at,
+            now,
+        ),
+        retention_days: state.settings.retention_days,
         first_name: e.first_name,
         contact: e.contact,
         status: e.status,

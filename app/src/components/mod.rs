@@ -1,5 +1,6 @@
 //! Shared UI pieces, one per file.
 
+pub mod erase_details;
 pub mod filter_form;
 pub mod live_updater;
 pub mod needs_fields;

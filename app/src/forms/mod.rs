@@ -13,6 +13,7 @@ pub mod booking;
 pub mod calendar;
 pub mod center_setup;
 pub mod closures;
+pub mod erasure;
 pub mod kiosk_pairing;
 pub mod password;
 pub mod queue;

@@ -118,6 +118,7 @@ pub struct Translations {
     pub accounts: AccountStrings,
     pub availability: AvailabilityStrings,
     pub center_setup: CenterSetupStrings,
+    pub privacy: PrivacyStrings,
     pub kiosk_pairing: super::tablet_strings::PairingStrings,
     pub kiosk_tablets: super::tablet_strings::TabletStrings,
 }
@@ -1212,4 +1213,47 @@ pub struct CenterSetupStrings {
     pub notice_retired: String,
     pub notice_retired_cancelled: String,
     pub notice_restored: String,
+}
+
+/// Strings about personal data: deleting one's details, and the managers' "Data we
+/// keep" page.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrivacyStrings {
+    pub erase_heading: String,
+    pub erase_body: String,
+    pub erase_button: String,
+    pub erased_heading: String,
+    pub erased_body: String,
+    pub back_home: String,
+    pub nav: String,
+    pub heading: String,
+    pub intro: String,
+    pub col_what: String,
+    pub col_kept: String,
+    pub col_until: String,
+    pub row_visits: String,
+    pub row_visits_fields: String,
+    pub row_visits_until: String,
+    pub row_bookings: String,
+    pub row_bookings_fields: String,
+    pub row_bookings_until: String,
+    pub row_enrolments: String,
+    pub row_enrolments_fields: String,
+    pub row_enrolments_until: String,
+    pub row_mail: String,
+    pub row_mail_fields: String,
+    pub row_mail_until: String,
+    pub row_audit: String,
+    pub row_audit_fields: String,
+    pub row_audit_until: String,
+    pub row_sign_in: String,
+    pub row_sign_in_fields: String,
+    pub row_sign_in_until: String,
+    pub row_staff: String,
+    pub row_staff_fields: String,
+    pub row_staff_until: String,
+    pub last_run: String,
+    pub never_run: String,
+    pub next_run: String,
 }

@@ -1,6 +1,7 @@
 //! Pages, one per file, rendered on the server. Interactive parts are islands.
 
 pub mod booking;
+pub mod details_deleted_page;
 pub mod home_page;
 pub mod kiosk;
 pub mod not_found_page;

@@ -200,6 +200,21 @@ async fn a_purge_past_the_period_leaves_no_trace_of_a_person_and_the_reports_unc
         .unwrap();
     assert_eq!(runs, 2);
 
+    // Managers see what is kept, for how long, and the last run.
+    let manager = app
+        .sign_in_with_role("manager@frontdesk.test", "Mia Manager", "manager")
+        .await;
+    let page = app.get("/staff/privacy?lang=en", Some(&manager)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains("30 days after the visit"),
+        "{}",
+        page.body
+    );
+    assert!(page
+        .body
+        .contains("1 check-ins, 1 appointments, 1 enrolments"));
+
     // A second run finds nothing left to erase.
     let again = app::db::retention::purge(&app.pool, cutoff(later, 30))
         .await
@@ -233,4 +248,89 @@ async fn mail_not_sent_yet_is_left_to_go_out_unless_it_is_older_than_the_period(
             .unwrap();
     assert_eq!(address, "");
     assert!(never, "an erased mail is never tried again");
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn a_participant_deletes_their_details_from_the_link_once_nothing_is_still_to_come(
+    pool: PgPool,
+) {
+    let app = spawn_app(pool).await;
+    let start = first_free(&app, Service::ResumeReview).await;
+    let token = super::booking_helpers::book(&app, Service::ResumeReview, start, 1).await;
+    let manage = format!("/book/manage/{token}");
+
+    // Still to come: not offered, and a forged post changes nothing.
+    let page = app.get(&format!("{manage}?lang=en"), None).await;
+    assert!(!page.body.contains("erase-details"));
+    let early = app
+        .post_form(&format!("{manage}/erase"), "lang=en", None)
+        .await;
+    assert_eq!(early.status, StatusCode::SEE_OTHER);
+    let name: String = sqlx::query_scalar("select first_name from bookings")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(name, "Ana1");
+
+    // Cancelled: offered, and done.
+    let cancelled = app
+        .post_form(&format!("{manage}/cancel"), "lang=en", None)
+        .await;
+    let token = super::booking_helpers::token_of(&cancelled.header(axum::http::header::LOCATION));
+    let manage = format!("/book/manage/{token}");
+    let page = app.get(&format!("{manage}?lang=en"), None).await;
+    assert!(page.body.contains("erase-details"), "{}", page.body);
+    assert!(page.body.contains("for 30 days after your appointment"));
+    let erased = app
+        .post_form(&format!("{manage}/erase"), "lang=es", None)
+        .await;
+    assert_eq!(erased.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        erased.header(axum::http::header::LOCATION),
+        "/details-deleted?lang=es"
+    );
+    let row: (String, String, String, bool) =
+        sqlx::query_as("select first_name, email, phone, anonymized_at is not null from bookings")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(row, (String::new(), String::new(), String::new(), true));
+    let gone = app.get(&format!("{manage}?lang=en"), None).await;
+    assert_eq!(gone.status, StatusCode::NOT_FOUND, "the link stops working");
+    let told = app.get("/details-deleted?lang=es", None).await;
+    assert!(told.body.contains("Sus datos se borraron"));
+
+    // The same for a workshop enrolment, once cancelled.
+    let workshop = session(&app.pool, 10, Duration::days(2)).await;
+    let outcome =
+        app::services::workshops::enrol(&app.pool, workshop, &person(7), &mail(), Utc::now())
+            .await
+            .unwrap();
+    let token = super::workshops::token(outcome);
+    let manage = format!("/workshops/manage/{token}");
+    let early = app
+        .post_form(&format!("{manage}/erase"), "lang=en", None)
+        .await;
+    assert_eq!(early.status, StatusCode::SEE_OTHER);
+    assert_ne!(
+        early.header(axum::http::header::LOCATION),
+        "/details-deleted?lang=en"
+    );
+    app.post_form(&format!("{manage}/cancel"), "lang=en", None)
+        .await;
+    let page = app.get(&format!("{manage}?lang=en"), None).await;
+    assert!(page.body.contains("erase-details"), "{}", page.body);
+    let erased = app
+        .post_form(&format!("{manage}/erase"), "lang=en", None)
+        .await;
+    assert_eq!(
+        erased.header(axum::http::header::LOCATION),
+        "/details-deleted?lang=en"
+    );
+    let (first, contact): (String, String) =
+        sqlx::query_as("select first_name, contact from workshop_enrolments")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!((first.as_str(), contact.as_str()), ("", ""));
 }

@@ -59,7 +59,7 @@ pub(super) async fn count(pool: &PgPool, id: i64, status: &str) -> i64 {
     .unwrap()
 }
 
-fn token(outcome: EnrolOutcome) -> String {
+pub(super) fn token(outcome: EnrolOutcome) -> String {
     match outcome {
         EnrolOutcome::Done { token, .. } => token,
         other => panic!("not enrolled: {other:?}"),

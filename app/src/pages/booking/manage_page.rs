@@ -5,6 +5,7 @@ use super::frame::BookingFrame;
 use super::query::{BookingQuery, ANY_CENTER};
 use super::times_page::{times_step, Rescheduling};
 use crate::api::booking::{booking_by_token, BookingView};
+use crate::components::erase_details::EraseDetails;
 use crate::domain::appointment_status::AppointmentStatus;
 use crate::domain::confirmation_code;
 use crate::i18n::dates::{date_and_time, zone_label};
@@ -137,6 +138,9 @@ fn ManageBooking(
                 <dd><span class="confirmation-code" data-testid="code">{confirmation_code::display(&booking.code)}</span>
                     <span class="field-hint">{b.code_hint.clone()}</span></dd>
             </dl>
+            {booking.erasable.then(|| view! {
+                <EraseDetails action=format!("{base}/erase") retention_days=booking.retention_days locale/>
+            })}
             {if cancelled {
                 view! { <p><a class="primary-button" href=book_again>{b.book_again.clone()}</a></p> }.into_any()
             } else {

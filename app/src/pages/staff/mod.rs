@@ -15,6 +15,7 @@ pub mod login_page;
 pub mod not_allowed_page;
 pub mod password_page;
 pub mod person_history;
+pub mod privacy_page;
 pub mod queue_page;
 pub mod queue_table;
 pub mod reports_page;

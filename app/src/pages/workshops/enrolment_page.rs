@@ -3,6 +3,7 @@
 
 use super::session_card::{title, SessionFacts};
 use crate::api::workshops::workshop_enrolment;
+use crate::components::erase_details::EraseDetails;
 use crate::domain::workshop_status::EnrolmentStatus;
 use crate::i18n::{fill, translations, Locale};
 use crate::pages::booking::frame::BookingFrame;
@@ -57,6 +58,9 @@ pub fn EnrolmentPage() -> impl IntoView {
                                     <button type="submit" class="danger-button">{w.cancel_button.clone()}</button>
                                 </form>
                             </section>
+                        })}
+                        {e.erasable.then(|| view! {
+                            <EraseDetails action=format!("{base}/erase") retention_days=e.retention_days locale/>
                         })}
                         <p><a href=format!("/workshops?lang={}&tz={tz}", locale.tag())>{w.back_to_list.clone()}</a></p>
                     </BookingFrame>
