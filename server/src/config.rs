@@ -70,7 +70,11 @@ impl Config {
             demo_password: var("FRONTDESK_DEMO_PASSWORD")
                 .unwrap_or_else(|| "frontdesk-demo".to_owned()),
             retention_days: u32::try_from(parse("FRONTDESK_RETENTION_DAYS", "30")?)
-                .map_err(|_| "FRONTDESK_RETENTION_DAYS is too large".to_owned())?,
+                .ok()
+                .filter(|days| app::domain::retention::RETENTION_DAYS.contains(days))
+                .ok_or_else(|| {
+                    "FRONTDESK_RETENTION_DAYS must be a number of days from 1 to 3650".to_owned()
+                })?,
             public_url,
             smtp_url: var("FRONTDESK_SMTP_URL"),
             mail_from: var("FRONTDESK_MAIL_FROM")

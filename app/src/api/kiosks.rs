@@ -43,7 +43,7 @@ pub async fn kiosk_tablets() -> Result<TabletsData, AppError> {
             revoked_at: d.revoked_at,
         })
         .collect();
-    let centers = crate::db::centers::list_centers(&state.pool)
+    let centers = crate::db::centers::list_open_centers(&state.pool)
         .await
         .map_err(super::unavailable)?
         .into_iter()

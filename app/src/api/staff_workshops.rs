@@ -116,7 +116,7 @@ pub async fn staff_roster(id: i64) -> Result<Option<Roster>, AppError> {
 pub async fn session_form(id: Option<i64>) -> Result<Option<SessionFormData>, AppError> {
     let staff = super::auth::require(Permission::ManageWorkshops).await?;
     let state = super::state()?;
-    let centers = crate::db::centers::list_centers(&state.pool)
+    let centers = crate::db::centers::list_open_centers(&state.pool)
         .await
         .map_err(super::unavailable)?
         .into_iter()

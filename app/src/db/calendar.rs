@@ -142,7 +142,8 @@ pub async fn history(
     sqlx::query_as(
         "select b.id, b.starts_at, c.name as center_name, c.time_zone, b.service_id, b.status
          from bookings b join centers c on c.id = b.center_id
-         where b.id <> $1 and (lower(b.email) = lower($2) or b.phone = $3)
+         where b.id <> $1 and b.anonymized_at is null
+           and ((lower(b.email) = lower($2) and $2 <> '') or (b.phone = $3 and $3 <> ''))
          order by b.starts_at desc limit 50",
     )
     .bind(detail.id)

@@ -30,13 +30,15 @@ pub async fn all_centers(pool: &PgPool) -> Result<Vec<CenterRecord>, crate::db::
     .map_err(Into::into)
 }
 
-pub async fn center_record(
-    pool: &PgPool,
+/// The center `id`, read on `executor` (inside a transaction that locked it: as it
+/// stands under the lock).
+pub async fn center_record<'e>(
+    executor: impl sqlx::PgExecutor<'e>,
     id: &str,
 ) -> Result<Option<CenterRecord>, crate::db::Error> {
     sqlx::query_as(&format!("{RECORD} where id = $1"))
         .bind(id)
-        .fetch_optional(pool)
+        .fetch_optional(executor)
         .await
         .map_err(Into::into)
 }
@@ -100,6 +102,23 @@ pub async fn set_retired(
     .execute(conn)
     .await?;
     Ok(changed.rows_affected() == 1)
+}
+
+/// Workshop sessions still to come at the center, not cancelled.
+pub async fn sessions_ahead(
+    conn: &mut PgConnection,
+    id: &str,
+    now: DateTime<Utc>,
+) -> Result<i64, crate::db::Error> {
+    sqlx::query_scalar(
+        "select count(*) from workshop_sessions
+         where center_id = $1 and status = 'scheduled' and ends_at > $2",
+    )
+    .bind(id)
+    .bind(now)
+    .fetch_one(conn)
+    .await
+    .map_err(Into::into)
 }
 
 /// Keeps one setup change with who made it.

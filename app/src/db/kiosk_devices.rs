@@ -97,12 +97,13 @@ pub async fn redeem(
     Ok(Some((token, device)))
 }
 
-/// The paired, unrevoked tablet holding `token`. Marks it used (at most once a minute,
+/// The paired, unrevoked tablet holding `token`, at a center not retired. Marks it used (at most once a minute,
 /// so a busy kiosk does not write on every tap).
 pub async fn device(pool: &PgPool, token: &str) -> Result<Option<KioskDevice>, crate::db::Error> {
     let found: Option<(i64, String, String, Option<DateTime<Utc>>)> = sqlx::query_as(
-        "select id, center_id, name, last_used_at from kiosk_devices
-         where token_hash = $1 and revoked_at is null",
+        "select d.id, d.center_id, d.name, d.last_used_at
+         from kiosk_devices d join centers c on c.id = d.center_id
+         where d.token_hash = $1 and d.revoked_at is null and c.retired_at is null",
     )
     .bind(hash(token))
     .fetch_optional(pool)

@@ -115,12 +115,15 @@ async fn erase_visits(
     Ok(done.rows_affected())
 }
 
-/// Erases mail sent (or last tried) before `cutoff`, and sent mail about erased bookings
-/// and enrolments. Mail not sent yet is left to go out first, unless it is older than
-/// `cutoff`: then it never will, and is not tried again.
+/// Erases mail sent (or last tried) before `cutoff` and, with a cutoff, sent mail about
+/// every erased booking and enrolment; without one, sent mail about `booking` or
+/// `enrolment` only. Mail not sent yet is left to go out first (the next purge erases it),
+/// unless it is older than `cutoff`: then it never will, and is not tried again.
 async fn erase_mail(
     conn: &mut PgConnection,
     cutoff: Option<DateTime<Utc>>,
+    booking: Option<i64>,
+    enrolment: Option<i64>,
 ) -> Result<u64, crate::db::Error> {
     let done = sqlx::query(
         "update outbox o
@@ -129,12 +132,16 @@ async fn erase_mail(
           where o.to_address <> ''
             and (($1::timestamptz is not null and coalesce(o.sent_at, o.created_at) < $1)
                  or (o.sent_at is not null
-                     and (exists (select 1 from bookings b
-                                   where b.id = o.booking_id and b.anonymized_at is not null)
-                          or exists (select 1 from workshop_enrolments e
-                                      where e.id = o.enrolment_id and e.anonymized_at is not null))))",
+                     and (o.booking_id = $2 or o.enrolment_id = $3
+                          or ($1::timestamptz is not null
+                              and (exists (select 1 from bookings b
+                                            where b.id = o.booking_id and b.anonymized_at is not null)
+                                   or exists (select 1 from workshop_enrolments e
+                                               where e.id = o.enrolment_id and e.anonymized_at is not null))))))",
     )
     .bind(cutoff)
+    .bind(booking)
+    .bind(enrolment)
     .execute(conn)
     .await?;
     Ok(done.rows_affected())
@@ -152,7 +159,7 @@ pub async fn purge(pool: &PgPool, cutoff: DateTime<Utc>) -> Result<Purged, crate
     let bookings = erase_bookings(&mut tx, Some(cutoff), None).await?;
     let enrolments = erase_enrolments(&mut tx, Some(cutoff), None).await?;
     let visits = erase_visits(&mut tx, Some(cutoff), &bookings).await?;
-    let emails = erase_mail(&mut tx, Some(cutoff)).await?;
+    let emails = erase_mail(&mut tx, Some(cutoff), None, None).await?;
     let audit_names =
         sqlx::query("update contact_reads set person = '' where person <> '' and read_at < $1")
             .bind(cutoff)
@@ -192,7 +199,7 @@ pub async fn purge(pool: &PgPool, cutoff: DateTime<Utc>) -> Result<Purged, crate
 pub async fn erase_one_booking(conn: &mut PgConnection, id: i64) -> Result<bool, crate::db::Error> {
     let ids = erase_bookings(conn, None, Some(id)).await?;
     erase_visits(conn, None, &ids).await?;
-    erase_mail(conn, None).await?;
+    erase_mail(conn, None, Some(id), None).await?;
     Ok(!ids.is_empty())
 }
 
@@ -203,7 +210,7 @@ pub async fn erase_one_enrolment(
     id: i64,
 ) -> Result<bool, crate::db::Error> {
     let ids = erase_enrolments(conn, None, Some(id)).await?;
-    erase_mail(conn, None).await?;
+    erase_mail(conn, None, None, Some(id)).await?;
     Ok(!ids.is_empty())
 }
 

@@ -35,6 +35,7 @@ pub async fn catalog(
     sqlx::query_as(&format!(
         "{SELECT_SESSION}
          where s.status = 'scheduled' and s.starts_at > $1
+           and (s.center_id is null or c.retired_at is null)
            and ($2::text is null or ($2 = 'virtual' and s.center_id is null) or s.center_id = $2)
            and ($3::text is null or s.topic = $3)
            and ($4::text is null or s.language = $4)

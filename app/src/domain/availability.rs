@@ -29,7 +29,7 @@ impl WeeklyHours {
         self
     }
 
-    fn on(&self, date: NaiveDate) -> Option<(NaiveTime, NaiveTime)> {
+    pub fn on(&self, date: NaiveDate) -> Option<(NaiveTime, NaiveTime)> {
         self.days[date.weekday().num_days_from_monday() as usize]
     }
 

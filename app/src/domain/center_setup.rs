@@ -46,10 +46,15 @@ pub struct CenterDetails {
     pub time_zone: chrono_tz::Tz,
 }
 
+/// Words that already mean something where a short name goes: `/kiosk/pair` is the
+/// pairing page, `any` is "any center" in booking links, `virtual` a session without a
+/// center.
+pub const RESERVED_SHORT_NAMES: [&str; 6] = ["pair", "any", "virtual", "all", "new", "none"];
+
 /// The short name as typed, lowered and with spaces made hyphens ("North Portland" →
-/// `north-portland`), when it is 2..=40 letters a–z, digits and single inner hyphens.
-/// It becomes part of URLs printed on posters and kept by paired tablets, so it stays
-/// plain ASCII.
+/// `north-portland`), when it is 2..=40 letters a–z, digits and single inner hyphens and
+/// not a reserved word. It becomes part of URLs printed on posters and kept by paired
+/// tablets, so it stays plain ASCII.
 pub fn parse_short_name(typed: &str) -> Option<String> {
     let slug: String = typed
         .trim()
@@ -62,7 +67,8 @@ pub fn parse_short_name(typed: &str) -> Option<String> {
         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
     let well_formed = !slug.starts_with('-') && !slug.ends_with('-') && !slug.contains("--");
     let length = slug.chars().count();
-    (plain && well_formed && (2..=SHORT_NAME_MAX).contains(&length)).then_some(slug)
+    let free = !RESERVED_SHORT_NAMES.contains(&slug.as_str());
+    (plain && well_formed && free && (2..=SHORT_NAME_MAX).contains(&length)).then_some(slug)
 }
 
 /// Checks every field but the short name (which is set once, at creation): the name is
@@ -176,7 +182,8 @@ mod tests {
             Some("se-portland-2")
         );
         for bad in [
-            "", "x", "-tigard", "tigard-", "a--b", "café", "a/b", "a_b", "../etc",
+            "", "x", "-tigard", "tigard-", "a--b", "café", "a/b", "a_b", "../etc", "pair", "Any",
+            "virtual",
         ] {
             assert_eq!(parse_short_name(bad), None, "{bad:?}");
         }

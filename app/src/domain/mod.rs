@@ -21,6 +21,7 @@ pub mod contacts;
 pub mod display_name;
 pub mod enrolment_form;
 pub mod free_text;
+pub mod holiday_import;
 pub mod ics;
 pub mod kiosk_pairing;
 pub mod limits;

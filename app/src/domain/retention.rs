@@ -6,6 +6,10 @@
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
+/// Retention periods an agency may set: at least a day (mail waiting to be retried must
+/// have the time to go out), at most ten years.
+pub const RETENTION_DAYS: std::ops::RangeInclusive<u32> = 1..=3650;
+
 /// What ended before the returned instant is erased by a purge run at `now`.
 pub fn cutoff(now: DateTime<Utc>, retention_days: u32) -> DateTime<Utc> {
     now - Duration::days(i64::from(retention_days))

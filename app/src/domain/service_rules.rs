@@ -2,7 +2,8 @@
 //! people per slot, how soon and how far ahead it can be booked; and which booked
 //! appointments a change of these would leave without a place.
 
-use super::availability::{parse_seats, BookedSlot};
+use super::availability::{parse_seats, BookedSlot, WeeklyHours};
+use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::ops::RangeInclusive;
@@ -105,22 +106,41 @@ pub fn check_rules(typed: &TypedRules) -> Result<ServiceRules, Vec<RuleField>> {
     }
 }
 
-/// Booked appointments that new `rules` (service code → settings) take the slot away
-/// from: their service is no longer offered there, or its slots no longer last as long as
-/// theirs (a 30-minute appointment at 9:30 would overlap a new 45-minute slot at 9:00, and
-/// the same coach would be booked twice). A service missing from `rules` is unchanged.
-/// Hours and seats are `availability::stranded`'s concern.
-pub fn without_slot(bookings: &[BookedSlot], rules: &BTreeMap<String, ServiceRules>) -> Vec<i64> {
+/// Booked appointments that new `rules` (service code → settings), with the center's
+/// `hours` in zone `tz`, take the slot away from: their service is no longer offered
+/// there, or they no longer match a slot, by length or by start. Slots are laid from the
+/// day's opening time, so a 30-minute appointment at 9:30 overlaps a new 45-minute slot
+/// at 9:00, and after a move to another zone or a later opening a 10:30 appointment may
+/// straddle two slots: either way the same coach would be booked twice. A service
+/// missing from `rules` is not checked. Whether they fit the hours and the seats is
+/// `availability::stranded`'s concern.
+pub fn without_slot(
+    bookings: &[BookedSlot],
+    hours: &WeeklyHours,
+    rules: &BTreeMap<String, ServiceRules>,
+    tz: Tz,
+) -> Vec<i64> {
     bookings
         .iter()
         .filter(|b| {
             rules.get(&b.service).is_some_and(|r| {
                 let minutes = (b.end - b.start).num_minutes();
-                !r.offered || minutes != i64::from(r.slot_minutes)
+                !r.offered || minutes != i64::from(r.slot_minutes) || !on_grid(b, hours, r, tz)
             })
         })
         .map(|b| b.id)
         .collect()
+}
+
+/// Whether the booking starts a whole number of slots after its day's opening time (a
+/// booking on a closed day is on no grid; `stranded` reports it for the hours).
+fn on_grid(booking: &BookedSlot, hours: &WeeklyHours, rules: &ServiceRules, tz: Tz) -> bool {
+    let local = booking.start.with_timezone(&tz);
+    let Some((opens, _)) = hours.on(local.date_naive()) else {
+        return true;
+    };
+    let since_opening = (local.time() - opens).num_minutes();
+    since_opening >= 0 && since_opening % i64::from(rules.slot_minutes.max(1)) == 0
 }
 
 #[cfg(test)]
@@ -179,6 +199,7 @@ mod tests {
         assert_eq!(check_rules(&TypedRules::from(rules)), Ok(rules));
     }
 
+    /// Monday 1 March 2027, 9:30 in Los Angeles.
     fn booked(id: i64, service: &str, minutes: i64) -> BookedSlot {
         let start = Utc.with_ymd_and_hms(2027, 3, 1, 17, 30, 0).unwrap();
         BookedSlot {
@@ -214,7 +235,10 @@ mod tests {
             ),
         ]);
         // 1: slot length changed; 2: switched off; 3: not in the change.
-        assert_eq!(without_slot(&bookings, &rules), vec![1, 2]);
+        assert_eq!(
+            without_slot(&bookings, &nine_to_five(), &rules, LA),
+            vec![1, 2]
+        );
         let unchanged = BTreeMap::from([(
             "resume_review".to_owned(),
             ServiceRules {
@@ -223,7 +247,54 @@ mod tests {
             }
             .with_offered(),
         )]);
-        assert!(without_slot(&bookings, &unchanged).is_empty());
+        assert!(without_slot(&bookings, &nine_to_five(), &unchanged, LA).is_empty());
+    }
+
+    const LA: Tz = chrono_tz::America::Los_Angeles;
+
+    fn nine_to_five() -> WeeklyHours {
+        let at = |h, m| chrono::NaiveTime::from_hms_opt(h, m, 0).unwrap();
+        WeeklyHours::default().open(1..=5, at(9, 0), at(17, 0))
+    }
+
+    #[test]
+    fn a_booking_that_no_longer_starts_a_slot_is_stranded() {
+        let half_hours = BTreeMap::from([(
+            "resume_review".to_owned(),
+            ServiceRules {
+                slot_minutes: 30,
+                ..ServiceRules::NOT_SET_UP
+            }
+            .with_offered(),
+        )]);
+        let at_nine_thirty = [booked(1, "resume_review", 30)];
+        assert!(without_slot(&at_nine_thirty, &nine_to_five(), &half_hours, LA).is_empty());
+        // Opening at 9:15 lays slots at 9:15, 9:45: 9:30 straddles two.
+        let at = |h, m| chrono::NaiveTime::from_hms_opt(h, m, 0).unwrap();
+        let later = WeeklyHours::default().open(1..=5, at(9, 15), at(17, 0));
+        assert_eq!(
+            without_slot(&at_nine_thirty, &later, &half_hours, LA),
+            vec![1]
+        );
+        // The same instant in Denver is 10:30: still on the half-hour grid from 9:00.
+        let denver = chrono_tz::America::Denver;
+        assert!(without_slot(&at_nine_thirty, &nine_to_five(), &half_hours, denver).is_empty());
+        // With 45-minute slots from 9:00 (9:00, 9:45, 10:30…), 9:30 in LA is off the grid
+        // and 10:30 in Denver on it.
+        let three_quarters = BTreeMap::from([(
+            "resume_review".to_owned(),
+            ServiceRules {
+                slot_minutes: 45,
+                ..ServiceRules::NOT_SET_UP
+            }
+            .with_offered(),
+        )]);
+        let long = [booked(2, "resume_review", 45)];
+        assert_eq!(
+            without_slot(&long, &nine_to_five(), &three_quarters, LA),
+            vec![2]
+        );
+        assert!(without_slot(&long, &nine_to_five(), &three_quarters, denver).is_empty());
     }
 
     impl ServiceRules {

@@ -137,7 +137,9 @@ pub async fn cancel_booking(
     body: Bytes,
 ) -> Response {
     let locale = Locale::from_tag(&Form::parse(&body).get("lang"));
-    let page = format!("/book/manage/{token}?lang={}", locale.tag());
+    // The token came in the path: encoded, so no byte of it reaches a header as sent.
+    let safe = crate::pages::booking::query::encode(&token);
+    let page = format!("/book/manage/{safe}?lang={}", locale.tag());
     let key = client.limit_key();
     if let Err(refused) = limit(
         &state,
@@ -174,7 +176,8 @@ pub async fn reschedule_booking(
     let form = Form::parse(&body);
     let query = form.booking_query();
     let lang = query.locale.tag();
-    let page = format!("/book/manage/{token}?lang={lang}");
+    let safe = crate::pages::booking::query::encode(&token);
+    let page = format!("/book/manage/{safe}?lang={lang}");
     let key = client.limit_key();
     if let Err(refused) = limit(
         &state,
@@ -189,7 +192,8 @@ pub async fn reschedule_booking(
         return refused;
     }
     let Some(start) = query.start() else {
-        return Redirect::to(&format!("/book/manage/{token}/reschedule?lang={lang}"))
+        let safe = crate::pages::booking::query::encode(&token);
+        return Redirect::to(&format!("/book/manage/{safe}/reschedule?lang={lang}"))
             .into_response();
     };
     match reschedule(&state.pool, &token, start, &state.settings.mail, Utc::now()).await {
@@ -207,7 +211,8 @@ pub async fn reschedule_booking(
             render_page(&state, &page, taken, StatusCode::CONFLICT).await
         }
         Ok(RescheduleOutcome::NotChangeable) => {
-            Redirect::to(&format!("/book/manage/{token}?lang={lang}")).into_response()
+            let safe = crate::pages::booking::query::encode(&token);
+            Redirect::to(&format!("/book/manage/{safe}?lang={lang}")).into_response()
         }
         Err(error) => super::unavailable(error, query.locale),
     }

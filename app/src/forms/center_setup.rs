@@ -113,11 +113,11 @@ pub async fn edit(
         Err(refused) => return refused,
     };
     let locale = post.locale;
-    let before = match center_record(&state.pool, &id).await {
-        Ok(Some(center)) => center,
+    match center_record(&state.pool, &id).await {
+        Ok(Some(_)) => {}
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(error) => return unavailable(error, locale),
-    };
+    }
     let s = &translations(locale).center_setup;
     let mut answer = CenterSubmission {
         form: CenterForm::Edit,
@@ -137,7 +137,7 @@ pub async fn edit(
     let outcome = edit_center(
         &state.pool,
         post.staff.staff_id,
-        &before,
+        &id,
         &details,
         answer.cancel_bookings,
         &state.settings.mail,
@@ -159,7 +159,9 @@ pub async fn edit(
             )
             .await
         }
-        Ok(SetupOutcome::Conflict) => StatusCode::NOT_FOUND.into_response(),
+        Ok(SetupOutcome::Conflict | SetupOutcome::SessionsAhead(_)) => {
+            StatusCode::NOT_FOUND.into_response()
+        }
         Err(error) => unavailable(error, locale),
     }
 }
@@ -202,6 +204,26 @@ pub async fn retire(
                 cancel_bookings,
                 message: Some(stranded_message(locale, list.len())),
                 stranded: list.into_iter().map(StrandedView::from).collect(),
+                ..CenterSubmission::default()
+            };
+            again(
+                &state,
+                &headers,
+                Some(&id),
+                locale,
+                answer,
+                StatusCode::CONFLICT,
+            )
+            .await
+        }
+        Ok(SetupOutcome::SessionsAhead(count)) => {
+            let s = &translations(locale).center_setup;
+            let answer = CenterSubmission {
+                form: CenterForm::Retire,
+                message: Some(crate::i18n::fill(
+                    &s.error_sessions_ahead,
+                    &[("count", &count.to_string())],
+                )),
                 ..CenterSubmission::default()
             };
             again(

@@ -18,8 +18,10 @@ use chrono::{NaiveDate, Utc};
 
 fn page(center: &str, locale: Locale, notice: Option<&str>) -> String {
     let notice = notice.map(|n| format!("&notice={n}")).unwrap_or_default();
+    // The center comes from the form: encoded, so no byte of it reaches a header as sent.
     format!(
-        "/staff/closures?center={center}&lang={}{notice}",
+        "/staff/closures?center={}&lang={}{notice}",
+        crate::pages::booking::query::encode(center),
         locale.tag()
     )
 }

@@ -25,7 +25,9 @@ pub async fn set_password(
 ) -> Response {
     let form = Form::parse(&body);
     let locale = Locale::from_tag(&form.get("lang"));
-    let page = format!("/staff/password/{token}?lang={}", locale.tag());
+    // The token came in the path: encoded, so no byte of it reaches a header as sent.
+    let safe = crate::pages::booking::query::encode(&token);
+    let page = format!("/staff/password/{safe}?lang={}", locale.tag());
     let a = &translations(locale).accounts;
     let refused = |message| PasswordAnswer {
         password_error: Some(message),

@@ -41,7 +41,7 @@ fn fields_of(form: &Form) -> SessionFields {
 
 /// Checks the form against the centers as stored.
 async fn checked(state: &AppState, fields: &SessionFields) -> Result<PlanResult, crate::db::Error> {
-    let centers: Vec<(String, Tz)> = crate::db::centers::list_centers(&state.pool)
+    let centers: Vec<(String, Tz)> = crate::db::centers::list_open_centers(&state.pool)
         .await?
         .into_iter()
         .filter_map(|c| Some((c.id, c.time_zone.parse().ok()?)))

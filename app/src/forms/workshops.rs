@@ -208,7 +208,8 @@ pub async fn cancel(
     let form = Form::parse(&body);
     let locale = Locale::from_tag(&form.get("lang"));
     let back = format!(
-        "/workshops/manage/{token}?lang={}&tz={}",
+        "/workshops/manage/{}?lang={}&tz={}",
+        encode(&token),
         locale.tag(),
         encode(&form.get("tz"))
     );

@@ -1213,6 +1213,7 @@ pub struct CenterSetupStrings {
     pub notice_retired: String,
     pub notice_retired_cancelled: String,
     pub notice_restored: String,
+    pub error_sessions_ahead: String,
 }
 
 /// Strings about personal data: deleting one's details, and the managers' "Data we

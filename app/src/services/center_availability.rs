@@ -5,7 +5,7 @@
 
 use super::bookings::cancel_booked;
 use crate::db::center_availability::{booked_after, listed, replace_hours, set_service_rules};
-use crate::db::center_setup::record_change;
+use crate::db::center_setup::{center_record, record_change};
 use crate::db::centers::CenterRow;
 use crate::db::closures::{lock_center, StrandedBooking};
 use crate::domain::availability::{stranded, WeeklyHours};
@@ -37,17 +37,26 @@ pub async fn change(
     mail: &MailContext,
     now: DateTime<Utc>,
 ) -> Result<ChangeOutcome, crate::db::Error> {
-    let tz: Tz = center.tz()?;
     let mut tx = pool.begin().await?;
     // Exclusive, as for a closure: bookings claiming a seat here wait, then see the change.
     lock_center(&mut tx, &center.id).await?;
+    // The zone as it stands under the lock: an admin may have just moved the center.
+    let tz: Tz = match center_record(&mut *tx, &center.id).await? {
+        Some(locked) => CenterRow {
+            id: locked.id,
+            name: locked.name,
+            time_zone: locked.time_zone,
+        }
+        .tz()?,
+        None => center.tz()?,
+    };
     let booked = booked_after(&mut tx, &center.id, now).await?;
     let capacity: BTreeMap<String, u32> = rules
         .iter()
         .map(|(service, r)| (service.clone(), r.capacity))
         .collect();
     let mut ids = stranded(&booked, hours, &capacity, tz);
-    ids.extend(without_slot(&booked, rules));
+    ids.extend(without_slot(&booked, hours, rules, tz));
     ids.sort_unstable();
     ids.dedup();
     if !ids.is_empty() && !cancel_bookings {

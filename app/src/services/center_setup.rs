@@ -7,12 +7,13 @@
 use super::bookings::cancel_booked;
 use crate::db::center_availability::{booked_after, current, listed};
 use crate::db::center_setup::{
-    insert_center, record_change, set_retired, update_center, CenterRecord,
+    center_record, insert_center, record_change, sessions_ahead, set_retired, update_center,
 };
 use crate::db::closures::{lock_center, StrandedBooking};
 use crate::domain::availability::{stranded, WeeklyHours};
 use crate::domain::center_setup::{describe_edit, CenterDetails};
 use crate::domain::mail::MailContext;
+use crate::domain::service_rules::{without_slot, ServiceRules};
 use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, PgPool};
 use std::collections::BTreeMap;
@@ -28,6 +29,8 @@ pub enum SetupOutcome {
     Stranded(Vec<StrandedBooking>),
     /// No such center, or (creating) its short name is taken.
     Conflict,
+    /// Not retired: it still has this many workshop sessions ahead.
+    SessionsAhead(i64),
 }
 
 fn subject(id: &str) -> String {
@@ -71,17 +74,25 @@ async fn settle_stranded(
     Ok(None)
 }
 
-/// Changes a center's details. A new time zone moves the opening hours to other instants;
-/// booked appointments that would then fall outside them are stranded.
+/// Changes center `id`'s details, compared with the center as it stands under the lock
+/// (another admin may have changed it since the form was shown). A new time zone moves
+/// the opening hours to other instants; booked appointments that would then fall outside
+/// them, or off the slots laid from the opening time, are stranded.
+#[allow(clippy::too_many_arguments)]
 pub async fn edit_center(
     pool: &PgPool,
     staff: StaffId,
-    before: &CenterRecord,
+    id: &str,
     details: &CenterDetails,
     cancel_bookings: bool,
     mail: &MailContext,
     now: DateTime<Utc>,
 ) -> Result<SetupOutcome, crate::db::Error> {
+    let mut tx = pool.begin().await?;
+    lock_center(&mut tx, id).await?;
+    let Some(before) = center_record(&mut *tx, id).await? else {
+        return Ok(SetupOutcome::Conflict);
+    };
     let old = CenterDetails {
         name: before.name.clone(),
         address: before.address.clone(),
@@ -93,28 +104,28 @@ pub async fn edit_center(
     if summary.is_empty() {
         return Ok(SetupOutcome::Saved { cancelled: 0 });
     }
-    let mut tx = pool.begin().await?;
-    lock_center(&mut tx, &before.id).await?;
     let mut ids = Vec::new();
     if before.time_zone != details.time_zone.name() {
-        let now_set = current(&mut tx, &before.id).await?;
-        let hours = now_set
+        let set_up = current(&mut tx, id).await?;
+        let hours = set_up
             .hours
             .iter()
             .fold(WeeklyHours::default(), |week, (day, opens, closes)| {
                 week.open([*day as u32], *opens, *closes)
             });
-        let booked = booked_after(&mut tx, &before.id, now).await?;
+        let rules: BTreeMap<String, ServiceRules> = set_up.services.into_iter().collect();
+        let booked = booked_after(&mut tx, id, now).await?;
         ids = stranded(&booked, &hours, &BTreeMap::new(), details.time_zone);
+        ids.extend(without_slot(&booked, &hours, &rules, details.time_zone));
+        ids.sort_unstable();
+        ids.dedup();
     }
     if let Some(list) = settle_stranded(&mut tx, &ids, cancel_bookings, mail, now).await? {
         tx.rollback().await?;
         return Ok(SetupOutcome::Stranded(list));
     }
-    if !update_center(&mut tx, &before.id, details).await? {
-        return Ok(SetupOutcome::Conflict);
-    }
-    record_change(&mut tx, staff, &subject(&before.id), &summary).await?;
+    update_center(&mut tx, id, details).await?;
+    record_change(&mut tx, staff, &subject(id), &summary).await?;
     tx.commit().await?;
     Ok(SetupOutcome::Saved {
         cancelled: ids.len(),
@@ -135,6 +146,12 @@ pub async fn retire_center(
     // Exclusive, as for a closure: a booking claiming a seat here waits, then sees the
     // center retired and is refused.
     lock_center(&mut tx, id).await?;
+    // Its workshop sessions are for the workshops page to cancel or move (with their own
+    // emails to the people enrolled); a center with sessions ahead is not retired.
+    let sessions = sessions_ahead(&mut tx, id, now).await?;
+    if sessions > 0 {
+        return Ok(SetupOutcome::SessionsAhead(sessions));
+    }
     let ids: Vec<i64> = booked_after(&mut tx, id, now)
         .await?
         .into_iter()

@@ -393,3 +393,100 @@ async fn switching_a_service_off_or_changing_its_slot_length_never_strands_booki
         .unwrap();
     assert_eq!(status, "cancelled");
 }
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn moving_a_center_to_another_zone_never_strands_bookings_silently(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let admin = admin(&app).await;
+    // A late-afternoon appointment in Tigard: after 6 pm in New York.
+    let late = super::booking_helpers::free_starts(&app, Service::ResumeReview)
+        .await
+        .into_iter()
+        .find(|s| {
+            s.with_timezone(&chrono_tz::America::Los_Angeles).time() >= "15:00:00".parse().unwrap()
+        })
+        .expect("a free afternoon time");
+    book(&app, Service::ResumeReview, late, 1).await;
+    let edit = |zone: &str, stranded: &str| {
+        format!(
+            "lang=en&name=Tigard&address=&phone=&email=&time_zone={}&stranded={stranded}",
+            enc(zone)
+        )
+    };
+    let refused = app
+        .post_form(
+            &format!("/staff/centers/{CENTER}/edit"),
+            &edit("America/New_York", "refuse"),
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::CONFLICT, "{}", refused.body);
+    assert!(refused.body.contains("Ana1 Pérez"));
+    let zone: String = sqlx::query_scalar("select time_zone from centers where id = $1")
+        .bind(CENTER)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(zone, "America/Los_Angeles", "nothing changed");
+
+    // Renaming alone strands nothing and is logged with what changed.
+    let renamed = app
+        .post_form(
+            &format!("/staff/centers/{CENTER}/edit"),
+            &edit("America/Los_Angeles", "refuse").replace("name=Tigard", "name=Tigard+Center"),
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(renamed.status, StatusCode::SEE_OTHER, "{}", renamed.body);
+    let summary: String =
+        sqlx::query_scalar("select summary from setup_changes order by id desc limit 1")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(summary, "name: “Tigard” → “Tigard Center”");
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn a_center_with_workshops_ahead_is_not_retired_and_a_retired_centers_kiosk_stops(
+    pool: PgPool,
+) {
+    let app = spawn_app(pool).await;
+    let admin = admin(&app).await;
+    let workshop = super::workshops::session(&app.pool, 10, chrono::Duration::days(3)).await;
+    let refused = app
+        .post_form(
+            &format!("/staff/centers/{CENTER}/retire"),
+            "lang=en&stranded=cancel",
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::CONFLICT);
+    assert!(refused
+        .body
+        .contains("This center has 1 workshop sessions ahead."));
+
+    sqlx::query("update workshop_sessions set status = 'cancelled' where id = $1")
+        .bind(workshop)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let done = app
+        .post_form(
+            &format!("/staff/centers/{CENTER}/retire"),
+            "lang=en&stranded=cancel",
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let check_in = app
+        .check_in_with_key(Uuid::new_v4(), answers("Late", "Visitor"))
+        .await;
+    assert_ne!(check_in.status, StatusCode::OK, "{}", check_in.body);
+    assert_eq!(app.visit_count().await, 0);
+
+    // A reserved word is no short name.
+    let reserved = app
+        .post_form("/staff/centers", &new_center_form("pair"), Some(&admin))
+        .await;
+    assert_eq!(reserved.status, StatusCode::UNPROCESSABLE_ENTITY);
+}
