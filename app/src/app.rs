@@ -102,6 +102,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/closures") view=ClosuresPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/availability") view=AvailabilityPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/centers") view=CentersPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/closures/agency") view=crate::pages::staff::agency_closures_page::AgencyClosuresPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/privacy") view=crate::pages::staff::privacy_page::PrivacyPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/reports") view=ReportsPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/calendar") view=CalendarPage ssr=SsrMode::Async/>

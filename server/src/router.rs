@@ -196,6 +196,18 @@ fn pages_and_forms(state: AppState) -> Router<AppState> {
             post(app::forms::center_setup::restore),
         )
         .route("/staff/closures", post(app::forms::closures::close))
+        .route(
+            "/staff/closures/agency",
+            post(app::forms::agency_closures::close_day),
+        )
+        .route(
+            "/staff/closures/import",
+            post(app::forms::agency_closures::import_preview),
+        )
+        .route(
+            "/staff/closures/import/confirm",
+            post(app::forms::agency_closures::import_confirm),
+        )
         .route("/staff/closures/reopen", post(app::forms::closures::reopen))
         .leptos_routes_with_context(
             &state,

@@ -5,4 +5,5 @@ pub mod filter_form;
 pub mod live_updater;
 pub mod needs_fields;
 pub mod staff_table;
+pub mod stranded_choice;
 pub mod text_field;

@@ -48,6 +48,19 @@ pub async fn lock_center(conn: &mut PgConnection, center_id: &str) -> Result<(),
     Ok(())
 }
 
+/// Every center not retired (id and zone), each locked exclusively until the transaction
+/// ends, in id order (so two agency-wide changes never wait on each other in a circle).
+pub async fn lock_open_centers(
+    conn: &mut PgConnection,
+) -> Result<Vec<(String, String)>, crate::db::Error> {
+    sqlx::query_as(
+        "select id, time_zone from centers where retired_at is null order by id for update",
+    )
+    .fetch_all(conn)
+    .await
+    .map_err(Into::into)
+}
+
 /// Records the closure; false when the day was closed already.
 pub async fn insert_closure(
     conn: &mut PgConnection,

@@ -7,8 +7,9 @@
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-/// Largest file read, and most days one import adds.
-pub const MAX_FILE_BYTES: usize = 512 * 1024;
+/// Largest file read (ten years of holidays take about 30 KB; the whole request stays
+/// within the server's 64 KB limit), and most days one import adds.
+pub const MAX_FILE_BYTES: usize = 48 * 1024;
 pub const MAX_DAYS: usize = 366;
 /// Longest reason kept from an event's summary.
 pub const REASON_MAX_CHARS: usize = 100;

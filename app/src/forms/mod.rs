@@ -6,6 +6,7 @@
 
 pub mod accommodations;
 pub mod accounts;
+pub mod agency_closures;
 pub mod arrival;
 pub mod audit;
 pub mod availability;

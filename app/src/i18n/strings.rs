@@ -119,6 +119,7 @@ pub struct Translations {
     pub availability: AvailabilityStrings,
     pub center_setup: CenterSetupStrings,
     pub privacy: PrivacyStrings,
+    pub agency_closures: AgencyClosureStrings,
     pub kiosk_pairing: super::tablet_strings::PairingStrings,
     pub kiosk_tablets: super::tablet_strings::TabletStrings,
 }
@@ -1257,4 +1258,28 @@ pub struct PrivacyStrings {
     pub last_run: String,
     pub never_run: String,
     pub next_run: String,
+}
+
+/// Strings of the managers' page for closures at every center.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgencyClosureStrings {
+    pub link: String,
+    pub title: String,
+    pub intro: String,
+    pub day_heading: String,
+    pub close_button: String,
+    pub import_heading: String,
+    pub import_hint: String,
+    pub file_label: String,
+    pub read_button: String,
+    pub preview_heading: String,
+    pub preview_notes: String,
+    pub add_button: String,
+    pub error_not_a_calendar: String,
+    pub error_too_large: String,
+    pub error_too_many: String,
+    pub error_nothing: String,
+    pub notice_closed: String,
+    pub notice_closed_cancelled: String,
 }

@@ -3,6 +3,7 @@
 //! and its email commit together or not at all. Server functions and form handlers call
 //! these; nothing here knows about HTTP, pages or translations of pages.
 
+pub mod agency_closures;
 pub mod bookings;
 pub mod center_availability;
 pub mod center_setup;

@@ -490,3 +490,165 @@ async fn a_center_with_workshops_ahead_is_not_retired_and_a_retired_centers_kios
         .await;
     assert_eq!(reserved.status, StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+/// A calendar file as an agency's calendar program exports it: three holidays (one over
+/// two days counts as two), a meeting with a time of day, and a holiday long past.
+fn holiday_calendar(first: chrono::NaiveDate) -> String {
+    let d = |offset: i64| {
+        (first + chrono::Duration::days(offset))
+            .format("%Y%m%d")
+            .to_string()
+    };
+    format!(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Agency//Holidays//EN\r\n\
+         BEGIN:VEVENT\r\nUID:a@agency\r\nDTSTART;VALUE=DATE:{}\r\nSUMMARY:Founders Day\r\nEND:VEVENT\r\n\
+         BEGIN:VEVENT\r\nUID:b@agency\r\nDTSTART;VALUE=DATE:{}\r\nDTEND;VALUE=DATE:{}\r\nSUMMARY:Harvest\r\n  Break\r\nEND:VEVENT\r\n\
+         BEGIN:VEVENT\r\nUID:c@agency\r\nDTSTART:{}T170000Z\r\nDTEND:{}T180000Z\r\nSUMMARY:Staff party\r\nEND:VEVENT\r\n\
+         BEGIN:VEVENT\r\nUID:d@agency\r\nDTSTART;VALUE=DATE:20200101\r\nSUMMARY:Long ago\r\nEND:VEVENT\r\n\
+         END:VCALENDAR\r\n",
+        d(0),
+        d(7),
+        d(9),
+        d(3),
+        d(3)
+    )
+}
+
+/// The upload as a browser sends it: `multipart/form-data`.
+async fn upload(app: &TestApp, cookie: &str, file: &str) -> Reply {
+    let boundary = "----frontdesk-test-boundary";
+    let body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"lang\"\r\n\r\nen\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"holidays.ics\"\r\n\
+         Content-Type: text/calendar\r\n\r\n{file}\r\n--{boundary}--\r\n"
+    );
+    let request = Request::post("/staff/closures/import")
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .header(header::ACCEPT, "text/html")
+        .header(header::REFERER, "http://localhost/staff/closures/agency")
+        .header(header::COOKIE, cookie)
+        .body(Body::from(body))
+        .unwrap();
+    app.send(request).await
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn a_holiday_calendar_closes_its_days_at_every_center_after_the_manager_checks_them(
+    pool: PgPool,
+) {
+    let app = spawn_app(pool).await;
+    let manager = app
+        .sign_in_with_role("manager@frontdesk.test", "Mia Manager", "manager")
+        .await;
+    let first = chrono::Utc::now().date_naive() + chrono::Duration::days(40);
+    // The demo's own holidays out of the way: every day of the file is new.
+    sqlx::query("delete from center_closures")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+
+    // A coach may not; a file that is no calendar is refused beside the field.
+    let coach = app.sign_in().await;
+    let refused = upload(&app, &coach, &holiday_calendar(first)).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    let junk = upload(&app, &manager, "this is not a calendar").await;
+    assert_eq!(junk.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(junk.body.contains("id=\"file-error\""));
+
+    // The preview: three days, what was left out, nothing added yet.
+    let preview = upload(&app, &manager, &holiday_calendar(first)).await;
+    assert_eq!(preview.status, StatusCode::OK, "{}", preview.body);
+    assert!(
+        preview.body.contains("3 days to close at every center"),
+        "{}",
+        preview.body
+    );
+    assert!(preview
+        .body
+        .contains("Left out: 1 events with a time of day, 1 days in the past"));
+    assert!(preview.body.contains("Harvest Break"));
+    let closures = || async {
+        sqlx::query_scalar::<_, i64>(
+            "select count(*) from center_closures where reason in ('Founders Day', 'Harvest Break')",
+        )
+            .fetch_one(&app.pool)
+            .await
+            .unwrap()
+    };
+    assert_eq!(closures().await, 0);
+
+    // Confirmed: every center is closed those three days.
+    let days: Vec<String> = preview
+        .body
+        .split("name=\"day\" value=\"")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap().to_owned())
+        .collect();
+    assert_eq!(days.len(), 3, "{days:?}");
+    let mut form = "lang=en&stranded=refuse".to_owned();
+    for (day, reason) in days
+        .iter()
+        .zip(["Founders Day", "Harvest Break", "Harvest Break"])
+    {
+        form.push_str(&format!("&day={day}&reason={}", enc(reason)));
+    }
+    let added = app
+        .post_form("/staff/closures/import/confirm", &form, Some(&manager))
+        .await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
+    assert!(added.header(header::LOCATION).contains("added=15"));
+    let centers: i64 = sqlx::query_scalar("select count(*) from centers")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(closures().await, 3 * centers);
+    let offers = app::db::booking_slots::offers(&app.pool, Service::ResumeReview, Some(CENTER))
+        .await
+        .unwrap();
+    assert!(offers[0].closures.contains(&first));
+
+    // Sent again (a double click): nothing more is added.
+    let again = app
+        .post_form("/staff/closures/import/confirm", &form, Some(&manager))
+        .await;
+    assert!(again.header(header::LOCATION).contains("added=0"));
+    assert_eq!(closures().await, 3 * centers);
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn closing_a_day_everywhere_lists_the_bookings_on_it_first(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let manager = app
+        .sign_in_with_role("manager@frontdesk.test", "Mia Manager", "manager")
+        .await;
+    let start = first_free(&app, Service::CareerCoaching).await;
+    book(&app, Service::CareerCoaching, start, 1).await;
+    let day = start
+        .with_timezone(&chrono_tz::America::Los_Angeles)
+        .date_naive();
+    let form = |stranded: &str| format!("lang=en&day={day}&reason=Storm&stranded={stranded}");
+    let refused = app
+        .post_form("/staff/closures/agency", &form("refuse"), Some(&manager))
+        .await;
+    assert_eq!(refused.status, StatusCode::CONFLICT);
+    assert!(refused.body.contains("Ana1 Pérez"));
+    let closed: i64 =
+        sqlx::query_scalar("select count(*) from center_closures where reason = 'Storm'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(closed, 0);
+    let done = app
+        .post_form("/staff/closures/agency", &form("cancel"), Some(&manager))
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    assert!(done.header(header::LOCATION).contains("cancelled=1"));
+    let status: String = sqlx::query_scalar("select status from bookings")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(status, "cancelled");
+}

@@ -189,6 +189,16 @@ async fn every_staff_action_is_refused_to_every_role_the_table_refuses(pool: PgP
             "/staff/closures/reopen",
             format!("lang=en&center=tigard&day={day}"),
         ),
+        post(
+            ManageAvailability,
+            "/staff/closures/agency",
+            format!("lang=en&day={day}&reason=Holiday&stranded=cancel"),
+        ),
+        post(
+            ManageAvailability,
+            "/staff/closures/import/confirm",
+            format!("lang=en&day={day}&reason=Holiday&stranded=cancel"),
+        ),
         get(ViewAuditLog, "/staff/audit.csv"),
         post(ViewAuditLog, "/api/staff/audit", ""),
         post(ViewAuditLog, "/api/staff/privacy", ""),

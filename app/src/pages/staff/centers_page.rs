@@ -7,6 +7,7 @@ use super::closures_page::{StrandedBookings, StrandedView};
 use super::staff_nav::StaffNav;
 use crate::api::center_setup::{centers_setup_page, CenterSetup, CentersSetupData};
 use crate::components::staff_table::StaffTable;
+use crate::components::stranded_choice::StrandedChoice;
 use crate::components::text_field::TextField;
 use crate::domain::center_setup::{CenterField, TypedCenter};
 use crate::domain::time_zone::listed_zones;
@@ -173,33 +174,6 @@ fn DetailFields(typed: TypedCenter, sub: CenterSubmission, locale: Locale) -> im
                 autocomplete="off" aria-required="true" aria-invalid=zone_error.is_some().then_some("true")
                 aria-describedby=if zone_error.is_some() { "time_zone-hint time_zone-error" } else { "time_zone-hint" }/>
         </div>
-    }
-}
-
-/// The refuse-or-cancel choice about bookings a change would strand.
-#[component]
-fn StrandedChoice(
-    question: String,
-    cancel: bool,
-    /// Keeps the ids of two such choices on one page apart.
-    form: &'static str,
-    locale: Locale,
-) -> impl IntoView {
-    let c = &translations(locale).closures;
-    let refuse_id = format!("{form}-stranded-refuse");
-    let cancel_id = format!("{form}-stranded-cancel");
-    view! {
-        <fieldset class="field">
-            <legend class="field-label">{question}</legend>
-            <label class="choice" for=refuse_id.clone()>
-                <input type="radio" id=refuse_id.clone() name="stranded" value="refuse" checked=!cancel/>
-                <span>{c.stranded_refuse.clone()}</span>
-            </label>
-            <label class="choice" for=cancel_id.clone()>
-                <input type="radio" id=cancel_id.clone() name="stranded" value="cancel" checked=cancel/>
-                <span>{c.stranded_cancel.clone()}</span>
-            </label>
-        </fieldset>
     }
 }
 

@@ -88,6 +88,7 @@ pub fn ClosuresPage() -> impl IntoView {
                         {notice.clone().map(|n| view! { <p class="notice" role="status">{n}</p> })}
                         <h1>{fill(&c.title, &[("center", &data.center.name)])}</h1>
                         <p>{c.intro.clone()}</p>
+                        <p><a href=format!("/staff/closures/agency?lang={}", locale.tag())>{t.agency_closures.link.clone()}</a></p>
                         <FilterForm action="/staff/closures" locale button=t.staff.show_center.clone()>
                             <CenterSelect label=t.staff.center_label.clone() centers=data.centers chosen=picked/>
                         </FilterForm>

@@ -3,6 +3,7 @@
 
 pub mod accommodations_page;
 pub mod accounts_page;
+pub mod agency_closures_page;
 pub mod appointment_detail_page;
 pub mod appointments_page;
 pub mod audit_page;
