@@ -29,7 +29,7 @@ fn demo_accounts(config: &Config) -> [(&str, &'static str, &'static str); 4] {
 }
 
 async fn seed_demo(pool: &PgPool, config: &Config) -> Result<(), String> {
-    app::db::demo::seed_centers(pool)
+    app::services::demo_setup::seed_centers(pool, chrono::Utc::now())
         .await
         .map_err(|e| format!("demo data: {e}"))?;
     app::db::demo_workshops::seed_workshops(pool, chrono::Utc::now())
@@ -71,7 +71,7 @@ const DEMO_PAIRING_HOURS: i64 = 24;
 pub async fn demo_pairing_links(pool: &PgPool, public_url: &str) -> Result<Vec<String>, String> {
     let now = chrono::Utc::now();
     let mut links = Vec::new();
-    for (center_id, center_name) in app::db::demo::CENTERS {
+    for (center_id, center_name) in app::services::demo_setup::CENTERS {
         let code = app::db::kiosk_devices::create_code(
             pool,
             center_id,

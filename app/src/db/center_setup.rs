@@ -121,10 +121,10 @@ pub async fn sessions_ahead(
     .map_err(Into::into)
 }
 
-/// Keeps one setup change with who made it.
+/// Keeps one setup change with who made it (`None`: the demo seed).
 pub async fn record_change(
     conn: &mut PgConnection,
-    staff_id: i64,
+    staff_id: Option<i64>,
     subject: &str,
     summary: &str,
 ) -> Result<(), crate::db::Error> {
@@ -154,7 +154,7 @@ pub async fn recent_changes(
     limit: i64,
 ) -> Result<Vec<SetupChange>, crate::db::Error> {
     sqlx::query_as(
-        "select c.changed_at, coalesce(s.display_name, '') as staff_name, c.subject, c.summary
+        "select c.changed_at, coalesce(s.display_name, 'Frontdesk demo data') as staff_name, c.subject, c.summary
          from setup_changes c left join staff_users s on s.id = c.staff_id
          where $1::text is null or c.subject = $1
          order by c.changed_at desc, c.id desc limit $2",

@@ -124,9 +124,9 @@ pub async fn seed_workshops(pool: &PgPool, now: DateTime<Utc>) -> Result<(), cra
     .fetch_one(&mut *tx)
     .await?;
     // Sessions fall on the days the centers are open: weekdays that are not holidays.
-    let holidays: Vec<NaiveDate> = super::demo::HOLIDAYS
-        .iter()
-        .filter_map(|(day, _)| day.parse().ok())
+    let holidays: Vec<NaiveDate> = (today.year()..=today.year() + 1)
+        .flat_map(crate::domain::state_holidays::oregon_state_holidays)
+        .map(|h| h.day)
         .collect();
     let open_days: Vec<NaiveDate> = today
         .iter_days()

@@ -15,7 +15,6 @@ pub mod center_availability;
 pub mod center_setup;
 pub mod centers;
 pub mod closures;
-pub mod demo;
 pub mod demo_workshops;
 pub mod enrolments;
 mod error;

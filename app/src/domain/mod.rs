@@ -40,6 +40,7 @@ pub mod service_rules;
 pub mod session_plan;
 pub mod staff_access;
 pub mod staff_accounts;
+pub mod state_holidays;
 pub mod ticket;
 pub mod ticket_view;
 pub mod time_zone;

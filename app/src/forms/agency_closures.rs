@@ -48,7 +48,7 @@ async fn close(
 ) -> Response {
     let outcome = close_everywhere(
         &state.pool,
-        post.staff.staff_id,
+        Some(post.staff.staff_id),
         &days,
         answer.cancel_bookings,
         &state.settings.mail,

@@ -102,7 +102,7 @@ pub async fn save(State(state): State<AppState>, headers: HeaderMap, body: Bytes
     }
     let outcome = change(
         &state.pool,
-        staff.staff_id,
+        Some(staff.staff_id),
         &center,
         &hours,
         &rules,

@@ -82,7 +82,7 @@ pub async fn create(State(state): State<AppState>, headers: HeaderMap, body: Byt
             return again(&state, &headers, None, post.locale, answer, status).await;
         }
     };
-    match create_center(&state.pool, post.staff.staff_id, &id, &details).await {
+    match create_center(&state.pool, Some(post.staff.staff_id), &id, &details).await {
         Ok(SetupOutcome::Conflict) => {
             answer.short_name_taken = true;
             answer.message = Some(s.form_has_problems.clone());
@@ -136,7 +136,7 @@ pub async fn edit(
     };
     let outcome = edit_center(
         &state.pool,
-        post.staff.staff_id,
+        Some(post.staff.staff_id),
         &id,
         &details,
         answer.cancel_bookings,
@@ -189,7 +189,7 @@ pub async fn retire(
     let cancel_bookings = post.form.get("stranded") == "cancel";
     let outcome = retire_center(
         &state.pool,
-        post.staff.staff_id,
+        Some(post.staff.staff_id),
         &id,
         cancel_bookings,
         &state.settings.mail,
@@ -253,7 +253,7 @@ pub async fn restore(
         Ok(post) => post,
         Err(refused) => return refused,
     };
-    match restore_center(&state.pool, post.staff.staff_id, &id).await {
+    match restore_center(&state.pool, Some(post.staff.staff_id), &id).await {
         Ok(SetupOutcome::Saved { .. }) => saved(post.locale, Some(&id), "restored", 0),
         Ok(_) => Redirect::to(&page(post.locale, Some(&id))).into_response(),
         Err(error) => unavailable(error, post.locale),

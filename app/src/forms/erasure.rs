@@ -16,8 +16,48 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Extension;
 use chrono::Utc;
 
-fn deleted(locale: Locale) -> Response {
-    Redirect::to(&format!("/details-deleted?lang={}", locale.tag())).into_response()
+/// Which private link: where its page is, and its rate limit.
+struct LinkKind {
+    pages: &'static str,
+    limited: Limited,
+}
+
+const BOOKING: LinkKind = LinkKind {
+    pages: "/book/manage",
+    limited: Limited::BookingChange,
+};
+const ENROLMENT: LinkKind = LinkKind {
+    pages: "/workshops/manage",
+    limited: Limited::EnrolmentChange,
+};
+
+/// The limit, then `erase`: on success the "deleted" page, otherwise back to the link's
+/// page (which shows why: still to come, or the link is not valid).
+async fn erase_by_link<F>(
+    state: &AppState,
+    client: &ClientAddress,
+    token: &str,
+    body: &[u8],
+    kind: LinkKind,
+    erase: F,
+) -> Response
+where
+    F: std::future::Future<Output = Result<Erasure, crate::db::Error>>,
+{
+    let locale = Locale::from_tag(&Form::parse(body).get("lang"));
+    // The token came in the path: encoded, so no byte of it reaches a header as sent.
+    let page = format!("{}/{}?lang={}", kind.pages, encode(token), locale.tag());
+    let key = client.limit_key();
+    if let Err(refused) = limit(state, kind.limited, &key, locale, &page, PageNotice).await {
+        return refused;
+    }
+    match erase.await {
+        Ok(Erasure::Erased) => {
+            Redirect::to(&format!("/details-deleted?lang={}", locale.tag())).into_response()
+        }
+        Ok(Erasure::NotYet | Erasure::UnknownLink) => Redirect::to(&page).into_response(),
+        Err(error) => super::unavailable(error, locale),
+    }
 }
 
 pub async fn erase_booking(
@@ -26,26 +66,8 @@ pub async fn erase_booking(
     Path(token): Path<String>,
     body: Bytes,
 ) -> Response {
-    let locale = Locale::from_tag(&Form::parse(&body).get("lang"));
-    // The token came in the path: encoded, so no byte of it reaches a header as sent.
-    let page = format!("/book/manage/{}?lang={}", encode(&token), locale.tag());
-    let key = client.limit_key();
-    let limited = limit(
-        &state,
-        Limited::BookingChange,
-        &key,
-        locale,
-        &page,
-        PageNotice,
-    );
-    if let Err(refused) = limited.await {
-        return refused;
-    }
-    match erase_booking_details(&state.pool, &token, Utc::now()).await {
-        Ok(Erasure::Erased) => deleted(locale),
-        Ok(Erasure::NotYet | Erasure::UnknownLink) => Redirect::to(&page).into_response(),
-        Err(error) => super::unavailable(error, locale),
-    }
+    let erase = erase_booking_details(&state.pool, &token, Utc::now());
+    erase_by_link(&state, &client, &token, &body, BOOKING, erase).await
 }
 
 pub async fn erase_enrolment(
@@ -54,23 +76,6 @@ pub async fn erase_enrolment(
     Path(token): Path<String>,
     body: Bytes,
 ) -> Response {
-    let locale = Locale::from_tag(&Form::parse(&body).get("lang"));
-    let page = format!("/workshops/manage/{}?lang={}", encode(&token), locale.tag());
-    let key = client.limit_key();
-    let limited = limit(
-        &state,
-        Limited::EnrolmentChange,
-        &key,
-        locale,
-        &page,
-        PageNotice,
-    );
-    if let Err(refused) = limited.await {
-        return refused;
-    }
-    match erase_enrolment_details(&state.pool, &token, Utc::now()).await {
-        Ok(Erasure::Erased) => deleted(locale),
-        Ok(Erasure::NotYet | Erasure::UnknownLink) => Redirect::to(&page).into_response(),
-        Err(error) => super::unavailable(error, locale),
-    }
+    let erase = erase_enrolment_details(&state.pool, &token, Utc::now());
+    erase_by_link(&state, &client, &token, &body, ENROLMENT, erase).await
 }

@@ -27,7 +27,7 @@ const LOGGED_DAYS: usize = 12;
 
 pub async fn close_everywhere(
     pool: &PgPool,
-    staff: i64,
+    staff: Option<i64>,
     days: &[Holiday],
     cancel_bookings: bool,
     mail: &MailContext,

@@ -29,7 +29,7 @@ pub enum ChangeOutcome {
 #[allow(clippy::too_many_arguments)]
 pub async fn change(
     pool: &PgPool,
-    staff: i64,
+    staff: Option<i64>,
     center: &CenterRow,
     hours: &WeeklyHours,
     rules: &BTreeMap<String, ServiceRules>,

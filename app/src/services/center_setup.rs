@@ -18,8 +18,8 @@ use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, PgPool};
 use std::collections::BTreeMap;
 
-/// Who makes a setup change, for the log.
-pub type StaffId = i64;
+/// Who makes a setup change, for the log: `None` for the demo seed.
+pub type StaffId = Option<i64>;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum SetupOutcome {

@@ -42,14 +42,7 @@ async fn pair_through_the_pages(app: &TestApp, staff: &str, center: &str) -> Str
         )
         .await;
     assert_eq!(made.status, StatusCode::OK, "{}", made.body);
-    let code = made
-        .body
-        .split("data-testid=\"pairing-code\"")
-        .nth(1)
-        .and_then(|rest| rest.split('>').nth(1))
-        .and_then(|rest| rest.split('<').next())
-        .unwrap_or_else(|| panic!("the code is shown: {}", made.body))
-        .to_owned();
+    let code = pairing_code_in(&made.body);
     let request = Request::post("/kiosk/pair")
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .body(Body::from(format!("lang=en&code={code}")))

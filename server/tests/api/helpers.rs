@@ -50,7 +50,9 @@ pub async fn spawn_app(pool: PgPool) -> TestApp {
 
 /// As `spawn_app`, with the production rate limits.
 pub async fn spawn_app_with_limits(pool: PgPool, limits: app::limits::Limits) -> TestApp {
-    app::db::demo::seed_centers(&pool).await.unwrap();
+    app::services::demo_setup::seed_centers(&pool, chrono::Utc::now())
+        .await
+        .unwrap();
     let mut app = build(pool, limits).await;
     app.kiosk_cookie = pair_tablet(&app.pool, CENTER).await;
     app
@@ -96,6 +98,16 @@ async fn build(pool: PgPool, limits: app::limits::Limits) -> TestApp {
         state,
         kiosk_cookie,
     }
+}
+
+/// The pairing code the kiosk tablets page shows once, read from its HTML.
+pub fn pairing_code_in(page: &str) -> String {
+    page.split("data-testid=\"pairing-code\"")
+        .nth(1)
+        .and_then(|rest| rest.split('>').nth(1))
+        .and_then(|rest| rest.split('<').next())
+        .unwrap_or_else(|| panic!("the code is shown: {page}"))
+        .to_owned()
 }
 
 /// Pairs a tablet with `center` (a code made and redeemed) and returns its cookie.

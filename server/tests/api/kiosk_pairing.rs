@@ -152,14 +152,7 @@ async fn a_manager_pairs_a_tablet_with_a_one_time_code_and_revokes_it(pool: PgPo
         )
         .await;
     assert_eq!(made.status, StatusCode::OK, "{}", made.body);
-    let code = made
-        .body
-        .split("data-testid=\"pairing-code\"")
-        .nth(1)
-        .and_then(|rest| rest.split('>').nth(1))
-        .and_then(|rest| rest.split('<').next())
-        .unwrap_or_else(|| panic!("the code is shown: {}", made.body))
-        .to_owned();
+    let code = pairing_code_in(&made.body);
     assert_eq!(code.len(), 9, "{code}");
     let stored: i64 = sqlx::query_scalar(
         "select count(*) from kiosk_pairing_codes where code_hash = sha256($1::bytea)",
