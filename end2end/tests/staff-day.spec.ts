@@ -115,8 +115,8 @@ test("a manager closes a day and a coach cannot", async ({ browser }, testInfo) 
   await expect(coach.getByRole("button", { name: "Close this day" })).toHaveCount(0);
   await expectNoAxeViolations(coach, "closures as a coach");
   await coach.goto(`${STAFF_SERVER}/staff/availability?center=tigard`);
-  await expect(coach.getByTestId("managers-only")).toHaveText("Only managers can change hours and capacity.");
-  await expect(coach.getByRole("button", { name: "Save hours and capacity" })).toBeDisabled();
+  await expect(coach.getByTestId("managers-only")).toHaveText("Only managers can change hours and services.");
+  await expect(coach.getByRole("button", { name: "Save hours and services" })).toBeDisabled();
   await coachContext.close();
 
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -140,15 +140,15 @@ test("a manager closes a day and a coach cannot", async ({ browser }, testInfo) 
   await expect(manager.getByTestId("closures")).toContainText("Staff training");
   await shoot(manager, testInfo, "staff-closures");
 
-  // Hours and capacity: a half-typed day is refused beside it, nothing changed.
-  await manager.getByRole("link", { name: "Hours and capacity" }).click();
-  await expect(manager.getByRole("heading", { name: "Hours and capacity · Tigard" })).toBeVisible();
-  await expectNoAxeViolations(manager, "hours and capacity");
+  // Hours and services: a half-typed day is refused beside it, nothing changed.
+  await manager.getByRole("link", { name: "Hours and services" }).click();
+  await expect(manager.getByRole("heading", { name: "Hours and services · Tigard" })).toBeVisible();
+  await expectNoAxeViolations(manager, "hours and services");
   await manager.getByLabel("Saturday: opens").fill("10:00");
-  await manager.getByRole("button", { name: "Save hours and capacity" }).click();
+  await manager.getByRole("button", { name: "Save hours and services" }).click();
   await expect(manager.locator("#hours-6-error")).toBeVisible();
   await expect(manager.getByLabel("Saturday: opens")).toHaveValue("10:00");
-  await expectNoAxeViolations(manager, "hours and capacity refused");
+  await expectNoAxeViolations(manager, "hours and services refused");
   await shoot(manager, testInfo, "staff-availability");
 
   // Reports: the exported CSV has exactly the database's counts.

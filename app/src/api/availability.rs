@@ -24,7 +24,7 @@ pub struct AvailabilityData {
     pub services: Vec<(Service, ServiceRules)>,
 }
 
-/// The hours and capacity of `center` (the first center when none is given).
+/// The hours and services of `center` (the first center when none is given).
 #[server(endpoint = "staff/availability")]
 pub async fn availability_page(
     center: Option<String>,

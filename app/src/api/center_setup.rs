@@ -38,7 +38,7 @@ pub struct CentersSetupData {
 
 /// How many setup changes the page lists.
 #[cfg(feature = "ssr")]
-const LOG_LINES: i64 = 20;
+const LOG_LINES: i64 = 10;
 
 /// Every center and the latest setup changes; an error for anyone but an admin.
 #[server(endpoint = "staff/centers")]

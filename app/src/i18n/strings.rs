@@ -1105,7 +1105,7 @@ impl AccountStrings {
     }
 }
 
-/// Strings of the managers' weekly hours and capacity page.
+/// Strings of the managers' weekly hours and services page.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AvailabilityStrings {

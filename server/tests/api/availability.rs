@@ -1,4 +1,4 @@
-//! Managers change weekly hours and capacity per service; changes that would strand
+//! Managers change weekly hours and services per service; changes that would strand
 //! bookings are refused with the list, or made with those bookings cancelled and emailed.
 
 use super::booking_helpers::{details_form, free_starts, post_details, race_bookings};
@@ -51,7 +51,7 @@ async fn shorter_hours_and_fewer_seats_never_strand_bookings_silently(pool: PgPo
     assert_eq!(reply.status, StatusCode::FORBIDDEN);
     assert!(reply
         .body
-        .contains("Only managers can change hours and capacity."));
+        .contains("Only managers can change hours and services."));
 
     // A typing mistake comes back beside its day, typed values kept.
     let reply = app

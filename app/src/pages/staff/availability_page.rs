@@ -100,8 +100,14 @@ pub fn AvailabilityPage() -> impl IntoView {
                                             let any_error = !messages.is_empty();
                                             let number = |field: RuleField, name: String, value: String, label: String, range: (u32, u32)| {
                                                 let bad = refused.contains(&field);
+                                                let column = match field {
+                                                    RuleField::SlotMinutes => a.col_slot.clone(),
+                                                    RuleField::Capacity => a.col_capacity.clone(),
+                                                    RuleField::LeadMinutes => a.col_lead.clone(),
+                                                    RuleField::HorizonDays => a.col_horizon.clone(),
+                                                };
                                                 view! {
-                                                    <td><input type="number" min=range.0.to_string() max=range.1.to_string() inputmode="numeric" class="text-input"
+                                                    <td data-label=column><input type="number" min=range.0.to_string() max=range.1.to_string() inputmode="numeric" class="text-input"
                                                         name=name value=value aria-label=label
                                                         aria-invalid=bad.then_some("true") aria-describedby=bad.then(|| error_id.clone())/></td>
                                                 }
@@ -114,7 +120,7 @@ pub fn AvailabilityPage() -> impl IntoView {
                                                             <p class="field-error" id=error_id.clone()>{messages.join(" ")}</p>
                                                         })}
                                                     </th>
-                                                    <td><input type="checkbox" class="check-input" name=format!("offered_{code}") value="yes" checked=typed.offered
+                                                    <td data-label=a.col_offered.clone()><input type="checkbox" class="check-input" name=format!("offered_{code}") value="yes" checked=typed.offered
                                                         aria-label=fill(&a.offered_label, &[("service", &label)])/></td>
                                                     {number(RuleField::SlotMinutes, format!("slot_{code}"), typed.slot_minutes.clone(),
                                                         fill(&a.slot_label, &[("service", &label)]), (*SLOT_MINUTES.start(), *SLOT_MINUTES.end()))}

@@ -81,13 +81,12 @@ pub fn CentersPage() -> impl IntoView {
                         {notice.clone().map(|n| view! { <p class="notice" role="status">{n}</p> })}
                         {alert.map(|m| view! { <p class="notice notice-error" role="alert">{m}</p> })}
                         <p>{s.intro.clone()}</p>
+                        // The center being edited comes first; adding one comes after the list.
+                        {edited.clone().map(|center| view! { <EditCenter center sub=sub.clone() locale/> })}
                         <StaffTable columns=vec![s.col_name.clone(), s.col_short_name.clone(), s.col_zone.clone(), s.col_state.clone(), s.col_actions.clone()] testid="centers">
                             {centers.iter().map(|c| row(s, locale, c)).collect_view()}
                         </StaffTable>
-                        {match edited {
-                            Some(center) => view! { <EditCenter center sub=sub.clone() locale/> }.into_any(),
-                            None => view! { <AddCenter sub=sub.clone() locale/> }.into_any(),
-                        }}
+                        {edited.is_none().then(|| view! { <AddCenter sub=sub.clone() locale/> })}
                         <datalist id="zones">
                             {listed_zones().map(|z| view! { <option value=z></option> }).collect_view()}
                         </datalist>
