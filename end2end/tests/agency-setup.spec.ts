@@ -13,7 +13,7 @@ test("an admin sets up a new center and its kiosk, where a visitor then checks i
   await expectNoAxeViolations(admin, "centers");
 
   await admin.getByLabel("Short name").fill("Hood River");
-  await admin.getByLabel("Name", { exact: true }).fill("WorkSource Hood River");
+  await admin.getByLabel("Name", { exact: true }).fill("Hood River");
   await admin.getByLabel("Address").fill("1110 June St, Hood River, OR 97031");
   await admin.getByLabel("Phone").fill("12");
   await admin.getByLabel("Time zone").fill("America/Los_Angeles");
@@ -25,12 +25,12 @@ test("an admin sets up a new center and its kiosk, where a visitor then checks i
   await admin.getByLabel("Phone").fill("(541) 386-4110");
   await admin.getByRole("button", { name: "Add center" }).click();
   await expect(admin.getByRole("status")).toHaveText("Center added. Next, set its hours and services.");
-  await expect(admin.getByRole("heading", { name: "Edit WorkSource Hood River" })).toBeVisible();
+  await expect(admin.getByRole("heading", { name: "Edit Hood River" })).toBeVisible();
   await expectNoAxeViolations(admin, "center edit");
   await shoot(admin, testInfo, "staff-center-edit");
 
   // Hours Monday to Friday and one service.
-  await admin.getByRole("link", { name: "Hours and services of WorkSource Hood River" }).click();
+  await admin.getByRole("link", { name: "Hours and services of Hood River" }).click();
   for (const day of ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]) {
     await admin.getByLabel(`${day}: opens`).fill("08:00");
     await admin.getByLabel(`${day}: closes`).fill("17:00");
@@ -61,7 +61,7 @@ test("an admin sets up a new center and its kiosk, where a visitor then checks i
   await kiosk.getByRole("button", { name: "Set up this tablet" }).tap();
   await expect(kiosk).toHaveURL(/\/kiosk\/hood-river/);
   await expect(kiosk.getByRole("heading", { name: "Welcome to WorkSource" })).toBeVisible();
-  await expect(kiosk.locator("body")).toContainText("WorkSource Hood River");
+  await expect(kiosk.locator("body")).toContainText("Hood River");
 
   // A visitor checks in there.
   await kiosk.getByRole("link", { name: /Check in/ }).tap();

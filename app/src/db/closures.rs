@@ -39,9 +39,9 @@ pub struct StrandedBooking {
 
 /// Takes the center's lock exclusively until the transaction ends: bookings claiming a
 /// seat at this center (which hold it shared) wait until the day is closed, then see the
-/// closure.
+/// closure. (`no key update`: check-ins, which only reference the center, need not wait.)
 pub async fn lock_center(conn: &mut PgConnection, center_id: &str) -> Result<(), crate::db::Error> {
-    sqlx::query("select 1 from centers where id = $1 for update")
+    sqlx::query("select 1 from centers where id = $1 for no key update")
         .bind(center_id)
         .execute(conn)
         .await?;
@@ -50,11 +50,13 @@ pub async fn lock_center(conn: &mut PgConnection, center_id: &str) -> Result<(),
 
 /// Every center not retired (id and zone), each locked exclusively until the transaction
 /// ends, in id order (so two agency-wide changes never wait on each other in a circle).
+/// `no key update`: it keeps bookings (which hold the lock shared) and other changes out,
+/// but not a kiosk's check-in, whose reference to the center needs only a key-share lock.
 pub async fn lock_open_centers(
     conn: &mut PgConnection,
 ) -> Result<Vec<(String, String)>, crate::db::Error> {
     sqlx::query_as(
-        "select id, time_zone from centers where retired_at is null order by id for update",
+        "select id, time_zone from centers where retired_at is null order by id for no key update",
     )
     .fetch_all(conn)
     .await

@@ -15,6 +15,27 @@ pub const MAX_DAYS: usize = 366;
 pub const REASON_MAX_CHARS: usize = 100;
 /// Longest run of days one event may close.
 const MAX_EVENT_DAYS: i64 = 31;
+/// Deepest nesting of `BEGIN:` a holiday calendar needs (calendar, event, alarm). The
+/// parser descends once per level, so a file of nothing but `BEGIN:` lines would exhaust
+/// the stack of the thread reading it: such a file is refused before it is parsed.
+const MAX_NESTING: usize = 4;
+
+/// Whether `BEGIN:`/`END:` lines nest deeper than a calendar ever does.
+pub fn nests_too_deep(file: &str) -> bool {
+    let mut depth = 0usize;
+    for line in file.lines() {
+        let name = line.trim_start().to_ascii_uppercase();
+        if name.starts_with("BEGIN:") {
+            depth += 1;
+            if depth > MAX_NESTING {
+                return true;
+            }
+        } else if name.starts_with("END:") {
+            depth = depth.saturating_sub(1);
+        }
+    }
+    false
+}
 
 /// One day to close and why.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -104,7 +125,12 @@ pub fn read_holidays(
     if file.len() > MAX_FILE_BYTES {
         return Err(ImportProblem::TooLarge);
     }
+    // Calendar programs on Windows start the file with a byte-order mark.
+    let file = file.trim_start_matches('\u{feff}');
     let unfolded = icalendar::parser::unfold(file);
+    if nests_too_deep(&unfolded) {
+        return Err(ImportProblem::NotACalendar);
+    }
     let parsed =
         icalendar::parser::read_calendar(&unfolded).map_err(|_| ImportProblem::NotACalendar)?;
     let calendar = icalendar::Calendar::from(parsed);
@@ -113,6 +139,12 @@ pub fn read_holidays(
     let mut any = false;
     for event in calendar.events() {
         any = true;
+        if event
+            .property_value("STATUS")
+            .is_some_and(|s| s.eq_ignore_ascii_case("CANCELLED"))
+        {
+            continue;
+        }
         let Some(DatePerhapsTime::Date(start)) = event.get_start() else {
             notes.timed += 1;
             continue;
@@ -244,6 +276,31 @@ mod tests {
                 repeating: 1
             }
         );
+    }
+
+    #[test]
+    fn a_file_of_nested_begins_is_refused_before_it_is_parsed() {
+        let today = day("2027-01-01");
+        let deep = "BEGIN:VCALENDAR\r\n".to_owned() + &"BEGIN:A\r\n".repeat(5000);
+        assert!(nests_too_deep(&deep));
+        assert_eq!(
+            read_holidays(&deep, today).unwrap_err(),
+            ImportProblem::NotACalendar
+        );
+        let alarm =
+            "BEGIN:VCALENDAR\nBEGIN:VEVENT\nBEGIN:VALARM\nEND:VALARM\nEND:VEVENT\nEND:VCALENDAR";
+        assert!(!nests_too_deep(alarm));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_no_obstacle_and_cancelled_events_close_nothing() {
+        let ics = "\u{feff}BEGIN:VCALENDAR\r\nVERSION:2.0\r\n\
+            BEGIN:VEVENT\r\nUID:1\r\nDTSTART;VALUE=DATE:20270531\r\nSUMMARY:Memorial Day\r\nEND:VEVENT\r\n\
+            BEGIN:VEVENT\r\nUID:2\r\nDTSTART;VALUE=DATE:20270601\r\nSUMMARY:Moved\r\nSTATUS:CANCELLED\r\nEND:VEVENT\r\n\
+            END:VCALENDAR\r\n";
+        let (days, _) = read_holidays(ics, day("2027-01-01")).unwrap();
+        assert_eq!(days.len(), 1);
+        assert_eq!(days[0].reason, "Memorial Day");
     }
 
     #[test]

@@ -1,7 +1,9 @@
-//! Oregon's state holidays of a year, on the days the offices close: a holiday on a
-//! Saturday is observed the Friday before, one on a Sunday the Monday after (ORS 187.010).
-//! The demo closes its centers on these for this year and the next, so its calendar never
-//! runs out; an agency imports its own calendar instead.
+//! Oregon's state holidays of a year (ORS 187.010), and the day after Thanksgiving, when
+//! the demo's centers close too, on the days the offices close: a holiday on a Saturday is
+//! observed the Friday before, one on a Sunday the Monday after. So New Year's Day on a
+//! Saturday falls on the year before's 31 December: ask for consecutive years. The demo
+//! closes its centers on these for this year and the next; an agency imports its own
+//! calendar instead.
 
 use super::holiday_import::Holiday;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};

@@ -13,19 +13,32 @@ use crate::pages::staff::closures_page::StrandedView;
 use crate::services::agency_closures::{close_everywhere, AgencyCloseOutcome};
 use crate::state::AppState;
 use axum::body::Bytes;
-use axum::extract::{Multipart, State};
+use axum::extract::{Multipart, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{Duration, NaiveDate, Utc};
+
+/// `?lang=` of the upload's address.
+#[derive(Debug, serde::Deserialize)]
+pub struct LangQuery {
+    lang: Option<String>,
+}
 
 fn page(locale: Locale) -> String {
     format!("/staff/closures/agency?lang={}", locale.tag())
 }
 
 /// The earliest day a manager may close: yesterday in UTC, so that today is allowed in
-/// every zone the agency's centers may be in.
+/// every zone the agency's centers may be in (a day already over at a center is skipped
+/// there).
 fn earliest_day() -> NaiveDate {
     (Utc::now() - Duration::days(1)).date_naive()
+}
+
+/// Whether a typed day may be closed: from `earliest_day` to two years ahead.
+fn closable(day: NaiveDate) -> bool {
+    let earliest = earliest_day();
+    day >= earliest && day <= earliest + Duration::days(2 * 366)
 }
 
 async fn again(
@@ -89,7 +102,7 @@ pub async fn close_day(State(state): State<AppState>, headers: HeaderMap, body: 
     };
     let day = NaiveDate::parse_from_str(answer.day.trim(), "%Y-%m-%d")
         .ok()
-        .filter(|day| *day >= earliest_day());
+        .filter(|day| closable(*day));
     let Some(day) = day else {
         let answer = AgencyClosureSubmission {
             day_error: Some(translations(post.locale).closures.error_day.clone()),
@@ -115,17 +128,17 @@ pub async fn close_day(State(state): State<AppState>, headers: HeaderMap, body: 
 /// would close; nothing is added yet.
 pub async fn import_preview(
     State(state): State<AppState>,
+    Query(query): Query<LangQuery>,
     headers: HeaderMap,
     mut multipart: Multipart,
 ) -> Response {
-    // The permission first, before a byte of the upload is read (the refusal is in
-    // English: the language field is inside the upload).
-    if let Err(refused) =
-        authorize(&state, &headers, Permission::ManageAvailability, Locale::En).await
+    // The permission first, before a byte of the upload is read; the page's language
+    // comes in the form's address for that reason.
+    let mut locale = Locale::from_tag(query.lang.as_deref().unwrap_or_default());
+    if let Err(refused) = authorize(&state, &headers, Permission::ManageAvailability, locale).await
     {
         return refused;
     }
-    let mut locale = Locale::En;
     let mut file: Option<Vec<u8>> = None;
     let mut too_large = false;
     while let Ok(Some(field)) = multipart.next_field().await {
@@ -181,14 +194,13 @@ pub async fn import_confirm(
         Ok(post) => post,
         Err(refused) => return refused,
     };
-    let earliest = earliest_day();
     let days: Option<Vec<Holiday>> = post
         .form
         .all("day")
         .zip(post.form.all("reason"))
         .map(|(day, reason)| {
             let day = NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()?;
-            (day >= earliest).then(|| Holiday {
+            closable(day).then(|| Holiday {
                 day,
                 reason: tidy_reason(reason),
             })

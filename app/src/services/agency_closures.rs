@@ -38,12 +38,19 @@ pub async fn close_everywhere(
     // closures.
     let centers = lock_open_centers(&mut tx).await?;
     let mut added = 0;
+    let mut closed_days: Vec<&Holiday> = Vec::new();
     let mut stranded = Vec::new();
     for (center, zone) in &centers {
         let tz: Tz = zone.parse().unwrap_or(chrono_tz::UTC);
-        for holiday in days {
+        // A day already over at this center is history, not a closure (and its
+        // appointments are kept as they went).
+        let today = now.with_timezone(&tz).date_naive();
+        for holiday in days.iter().filter(|h| h.day >= today) {
             if insert_closure(&mut tx, center, holiday.day, &holiday.reason).await? {
                 added += 1;
+                if !closed_days.iter().any(|d| d.day == holiday.day) {
+                    closed_days.push(holiday);
+                }
                 let (from, until) = day_bounds(tz, holiday.day);
                 stranded.extend(booked_between(&mut tx, center, from, until).await?);
             }
@@ -58,7 +65,9 @@ pub async fn close_everywhere(
         cancel_booked(&mut tx, booking.id, mail, now).await?;
     }
     if added > 0 {
-        record_change(&mut tx, staff, "agency", &describe(days, stranded.len())).await?;
+        closed_days.sort();
+        let summary = describe(&closed_days, added, stranded.len());
+        record_change(&mut tx, staff, "agency", &summary).await?;
     }
     tx.commit().await?;
     Ok(AgencyCloseOutcome::Closed {
@@ -67,8 +76,9 @@ pub async fn close_everywhere(
     })
 }
 
-/// "closed every center on 2027-01-01 (New Year's Day), …; 2 bookings cancelled".
-fn describe(days: &[Holiday], cancelled: usize) -> String {
+/// "closed 10 center-days on 2027-01-01 (New Year's Day), …; 2 bookings cancelled": only
+/// the days that were closed somewhere by this change.
+fn describe(days: &[&Holiday], added: usize, cancelled: usize) -> String {
     let mut listed: Vec<String> = days
         .iter()
         .take(LOGGED_DAYS)
@@ -80,7 +90,7 @@ fn describe(days: &[Holiday], cancelled: usize) -> String {
     if days.len() > LOGGED_DAYS {
         listed.push(format!("and {} more", days.len() - LOGGED_DAYS));
     }
-    let mut summary = format!("closed every center on {}", listed.join(", "));
+    let mut summary = format!("closed {added} center-days on {}", listed.join(", "));
     if cancelled > 0 {
         summary.push_str(&format!("; {cancelled} bookings cancelled"));
     }

@@ -3,7 +3,7 @@
 //! holidays of this year and the next. Set up through the same use cases the admin pages
 //! call (create a center, save its hours and services, close days at every center), so
 //! the demo proves the setup path. Safe to run at every start: a center that exists is
-//! left as it is, and a closed day stays closed.
+//! left as it is, and holidays are closed only when all five centers were just made.
 
 use super::agency_closures::close_everywhere;
 use super::center_availability::change;
@@ -59,6 +59,7 @@ pub async fn seed_centers(pool: &PgPool, now: DateTime<Utc>) -> Result<(), crate
             (service.to_owned(), rules)
         })
         .collect();
+    let mut created = 0;
     for (id, name) in CENTERS {
         let details = CenterDetails {
             name: name.to_owned(),
@@ -76,6 +77,12 @@ pub async fn seed_centers(pool: &PgPool, now: DateTime<Utc>) -> Result<(), crate
             time_zone: zone.name().to_owned(),
         };
         change(pool, None, &center, &hours, &rules, false, &no_mail, now).await?;
+        created += 1;
+    }
+    // Only a demo that was just made gets its holidays: at a later start an admin may have
+    // reopened one, or added centers of their own.
+    if created < CENTERS.len() {
+        return Ok(());
     }
     let year = now.with_timezone(&zone).year();
     let holidays: Vec<Holiday> = (year..=year + 1).flat_map(oregon_state_holidays).collect();

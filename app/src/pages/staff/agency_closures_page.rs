@@ -79,7 +79,7 @@ pub fn AgencyClosuresPage() -> impl IntoView {
                             <button type="submit" class="primary-button">{a.close_button.clone()}</button>
                         </form>
                         <h2>{a.import_heading.clone()}</h2>
-                        <form method="post" action="/staff/closures/import" enctype="multipart/form-data" class="staff-form">
+                        <form method="post" action=format!("/staff/closures/import?lang={}", locale.tag()) enctype="multipart/form-data" class="staff-form">
                             <input type="hidden" name="lang" value=locale.tag()/>
                             <div class="field">
                                 <label class="field-label" for="file">{a.file_label.clone()}</label>
