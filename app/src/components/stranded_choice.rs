@@ -10,9 +10,20 @@ pub fn StrandedChoice(
     cancel: bool,
     /// Keeps the ids of two such choices on one page apart.
     form: &'static str,
+    /// Closing days ("Do not close …") rather than changing a setting ("Do not change …").
+    #[prop(optional)]
+    closing: bool,
     locale: Locale,
 ) -> impl IntoView {
-    let c = &translations(locale).closures;
+    let t = translations(locale);
+    let (refuse, go_ahead) = if closing {
+        (&t.closures.stranded_refuse, &t.closures.stranded_cancel)
+    } else {
+        (
+            &t.availability.stranded_refuse,
+            &t.availability.stranded_cancel,
+        )
+    };
     let refuse_id = format!("{form}-stranded-refuse");
     let cancel_id = format!("{form}-stranded-cancel");
     view! {
@@ -20,11 +31,11 @@ pub fn StrandedChoice(
             <legend class="field-label">{question}</legend>
             <label class="choice" for=refuse_id.clone()>
                 <input type="radio" id=refuse_id.clone() name="stranded" value="refuse" checked=!cancel/>
-                <span>{c.stranded_refuse.clone()}</span>
+                <span>{refuse.clone()}</span>
             </label>
             <label class="choice" for=cancel_id.clone()>
                 <input type="radio" id=cancel_id.clone() name="stranded" value="cancel" checked=cancel/>
-                <span>{c.stranded_cancel.clone()}</span>
+                <span>{go_ahead.clone()}</span>
             </label>
         </fieldset>
     }

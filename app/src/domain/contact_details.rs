@@ -62,6 +62,17 @@ pub fn parse_phone(raw: &str) -> Result<String, ContactError> {
     Ok(if plus { format!("+{digits}") } else { digits })
 }
 
+/// A stored phone number (`parse_phone`'s digits) as people write it: a North American
+/// number of ten digits as `(541) 386-4110`; any other as stored.
+pub fn display_phone(stored: &str) -> String {
+    let digits = stored.strip_prefix("+1").unwrap_or(stored);
+    if digits.len() == 10 && digits.bytes().all(|b| b.is_ascii_digit()) {
+        format!("({}) {}-{}", &digits[..3], &digits[3..6], &digits[6..])
+    } else {
+        stored.to_owned()
+    }
+}
+
 /// The last four digits, which a visitor gives at the kiosk together with their name.
 pub fn last_four(phone: &str) -> String {
     let digits: Vec<char> = phone.chars().filter(char::is_ascii_digit).collect();
@@ -71,6 +82,18 @@ pub fn last_four(phone: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn north_american_numbers_are_shown_as_people_write_them() {
+        assert_eq!(display_phone("5413864110"), "(541) 386-4110");
+        assert_eq!(display_phone("+15413864110"), "(541) 386-4110");
+        assert_eq!(display_phone("+442079460000"), "+442079460000");
+        assert_eq!(display_phone(""), "");
+        assert_eq!(
+            parse_phone(&display_phone("5413864110")).as_deref(),
+            Ok("5413864110")
+        );
+    }
 
     #[test]
     fn ordinary_addresses_pass_and_are_trimmed() {

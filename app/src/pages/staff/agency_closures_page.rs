@@ -75,7 +75,7 @@ pub fn AgencyClosuresPage() -> impl IntoView {
                                 value=sub.day.clone() error=sub.day_error.clone()/>
                             <TextField name="reason" label=t.closures.reason_label.clone()
                                 value=sub.reason.clone() error=None hint=t.closures.reason_hint.clone() required=false/>
-                            <StrandedChoice question=t.closures.stranded_question.clone() cancel=sub.cancel_bookings && sub.preview.is_empty() form="day" locale/>
+                            <StrandedChoice question=t.closures.stranded_question.clone() cancel=sub.cancel_bookings && sub.preview.is_empty() form="day" closing=true locale/>
                             <button type="submit" class="primary-button">{a.close_button.clone()}</button>
                         </form>
                         <h2>{a.import_heading.clone()}</h2>
@@ -155,7 +155,7 @@ fn Preview(sub: AgencyClosureSubmission, locale: Locale) -> impl IntoView {
                     <input type="hidden" name="day" value=h.day.to_string()/>
                     <input type="hidden" name="reason" value=h.reason/>
                 }).collect_view()}
-                <StrandedChoice question=t.closures.stranded_question.clone() cancel=sub.cancel_bookings form="import" locale/>
+                <StrandedChoice question=t.closures.stranded_question.clone() cancel=sub.cancel_bookings form="import" closing=true locale/>
                 <button type="submit" class="primary-button">{fill(&a.add_button, &[("count", &count)])}</button>
             </form>
         </section>

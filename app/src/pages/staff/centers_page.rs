@@ -210,7 +210,7 @@ fn EditCenter(center: CenterSetup, sub: CenterSubmission, locale: Locale) -> imp
             short_name: center.id.clone(),
             name: center.name.clone(),
             address: center.address.clone(),
-            phone: center.phone.clone(),
+            phone: crate::domain::contact_details::display_phone(&center.phone),
             email: center.email.clone(),
             time_zone: center.time_zone.clone(),
         }
