@@ -19,6 +19,7 @@ use crate::pages::{
     staff::{
         accommodations_page::AccommodationsPage,
         accounts_page::AccountsPage,
+        agency_page::AgencyPage,
         appointment_detail_page::AppointmentDetailPage,
         appointments_page::AppointmentsPage,
         audit_page::AuditPage,
@@ -102,6 +103,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/closures") view=ClosuresPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/availability") view=AvailabilityPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/centers") view=CentersPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/agency") view=AgencyPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/closures/agency") view=crate::pages::staff::agency_closures_page::AgencyClosuresPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/privacy") view=crate::pages::staff::privacy_page::PrivacyPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/reports") view=ReportsPage ssr=SsrMode::Async/>

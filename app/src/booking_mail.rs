@@ -3,12 +3,11 @@
 
 use crate::domain::booking::Booking;
 use crate::domain::confirmation_code;
-use crate::domain::contacts::LANGUAGE_ACCESS_LINE;
 use crate::domain::ics::{to_ics, CalendarEvent, Method};
 use crate::domain::mail::{Composed, MailContext};
 use crate::domain::service::Service;
 use crate::i18n::dates::{date_and_time, zone_label};
-use crate::i18n::{fill, translations, Translations};
+use crate::i18n::{center_title, fill, translations, Translations};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
@@ -57,10 +56,12 @@ pub fn calendar_event(
     booking: &Booking,
     t: &Translations,
     manage: &str,
-    organizer: &str,
+    mail: &MailContext,
     now: DateTime<Utc>,
 ) -> CalendarEvent {
     let b = &t.booking;
+    let agency = mail.agency.public_name.as_str();
+    let place = center_title(booking.locale(), agency, &booking.center_name);
     let service = booking
         .service()
         .map(|s| b.services.label(s).to_owned())
@@ -73,7 +74,7 @@ pub fn calendar_event(
         end: booking.ends_at,
         summary: fill(
             &b.calendar_summary,
-            &[("service", &service), ("center", &booking.center_name)],
+            &[("service", &service), ("place", &place)],
         ),
         description: format!(
             "{}: {}\n{}",
@@ -81,8 +82,8 @@ pub fn calendar_event(
             confirmation_code::display(&booking.code),
             fill(&b.mail_manage, &[("url", manage)])
         ),
-        location: fill(&b.where_value, &[("center", &booking.center_name)]),
-        organizer_email: bare_address(organizer),
+        location: fill(&b.where_value, &[("place", &place)]),
+        organizer_email: bare_address(&mail.from_address),
     }
 }
 
@@ -106,6 +107,8 @@ pub fn compose(
     let manage = manage_url(&mail.public_url, token);
     let (yours, centers) = both_times(booking, t);
     let service = booking.service().unwrap_or(Service::RegistrationHelp);
+    let agency = mail.agency.public_name.as_str();
+    let place = center_title(booking.locale(), agency, &booking.center_name);
     let date_only = yours.split(',').take(2).collect::<Vec<_>>().join(",");
     let (subject, intro) = match kind {
         MailKind::Confirmation => (&b.mail_confirmation_subject, &b.mail_confirmation_intro),
@@ -124,7 +127,7 @@ pub fn compose(
         format!(
             "{}: {}",
             b.where_label,
-            fill(&b.where_value, &[("center", &booking.center_name)])
+            fill(&b.where_value, &[("place", &place)])
         ),
         format!(
             "{}: {}",
@@ -144,20 +147,19 @@ pub fn compose(
     } else {
         lines.push(fill(&b.mail_manage, &[("url", &manage)]));
     }
-    lines.push(fill(
-        &t.common.language_line,
-        &[("phone", LANGUAGE_ACCESS_LINE)],
-    ));
+    if let Some(phone) = mail.agency.language_line_shown() {
+        lines.push(fill(&t.common.language_line, &[("phone", &phone)]));
+    }
     lines.push(String::new());
-    lines.push(b.mail_signature.clone());
+    lines.push(mail.agency.name.clone());
     let method = if kind == MailKind::Cancellation {
         Method::Cancel
     } else {
         Method::Request
     };
-    let event = calendar_event(booking, t, &manage, &mail.from_address, now);
+    let event = calendar_event(booking, t, &manage, mail, now);
     Composed {
-        subject: fill(subject, &[("date", &date_only)]),
+        subject: fill(subject, &[("agency", agency), ("date", &date_only)]),
         body: lines.join("\n"),
         ics: to_ics(&event, method),
         ics_method: match method {

@@ -1,19 +1,19 @@
 //! [ssr] What every request handler and server function shares: the database pool, the
 //! settings, and the in-process fan-out of queue changes heard from PostgreSQL.
 
+use crate::domain::agency::Agency;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use sqlx::PgPool;
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, RwLock};
 use tokio::sync::broadcast;
 
-/// Settings that change what visitors are told or how long data is kept.
+/// Settings fixed at start-up (the agency's own settings are in `AgencyCache`).
 #[derive(Debug, Clone)]
 pub struct Settings {
-    /// Days after which a visitor's name is erased; the kiosk's privacy notice says so.
-    pub retention_days: u32,
-    /// Where manage links point and who sends booking emails.
+    /// Where manage links point and who sends booking emails (its `agency` is replaced by
+    /// the current settings in `AppState::mail`).
     pub mail: crate::domain::mail::MailContext,
     /// Served over https (the public URL says so): cookies are `Secure` (and the session
     /// cookie `__Host-`), and browsers are told to keep to https (HSTS).
@@ -26,6 +26,8 @@ pub struct AppState {
     pub pool: PgPool,
     pub leptos_options: LeptosOptions,
     pub settings: Settings,
+    /// The agency settings as this process last read them.
+    pub agency: AgencyCache,
     /// Center ids whose queue changed, as announced on PostgreSQL's queue channel.
     pub queue_changes: broadcast::Sender<String>,
     /// Staff ids whose sessions ended, as announced on PostgreSQL's sessions channel
@@ -37,6 +39,45 @@ pub struct AppState {
     pub limits: crate::limits::Limits,
     /// Bounded Argon2 hashing.
     pub hashing: crate::passwords::Hashing,
+}
+
+impl AppState {
+    /// What composing an email needs, with the agency settings as they are now.
+    pub fn mail(&self) -> crate::domain::mail::MailContext {
+        crate::domain::mail::MailContext {
+            agency: self.agency.current(),
+            ..self.settings.mail.clone()
+        }
+    }
+}
+
+/// The agency settings held in memory, since every page shows some of them: read at
+/// start-up, and again whenever any process announces a change (`db::agency`), so every
+/// process shows a change within moments of its save.
+#[derive(Clone, Default)]
+pub struct AgencyCache(Arc<RwLock<Agency>>);
+
+impl AgencyCache {
+    pub fn new(agency: Agency) -> Self {
+        AgencyCache(Arc::new(RwLock::new(agency)))
+    }
+
+    pub fn current(&self) -> Agency {
+        self.0
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+    }
+
+    /// Reads the settings from the database again.
+    pub async fn reload(&self, pool: &PgPool) -> Result<(), crate::db::Error> {
+        let agency = crate::db::agency::load(pool).await?;
+        *self
+            .0
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = agency;
+        Ok(())
+    }
 }
 
 /// A `session_ends` message that means "check every session".

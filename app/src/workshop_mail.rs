@@ -2,7 +2,6 @@
 //! in the enrollee's language, each with the session's calendar file. Only people who
 //! gave an email address get them.
 
-use crate::domain::contacts::LANGUAGE_ACCESS_LINE;
 use crate::domain::ics::{to_ics, CalendarEvent, Method};
 use crate::domain::mail::{Composed, MailContext};
 use crate::domain::workshop::Topic;
@@ -52,13 +51,13 @@ pub fn calendar_event(
     session: &WorkshopSession,
     enrolment_id: i64,
     locale: Locale,
-    organizer: &str,
+    mail: &MailContext,
     now: DateTime<Utc>,
 ) -> CalendarEvent {
     let place = session
         .center_name
         .clone()
-        .map(|c| format!("WorkSource {c}"))
+        .map(|c| crate::i18n::center_title(locale, &mail.agency.public_name, &c))
         .unwrap_or_else(|| translations(locale).workshops.virtual_place.clone());
     CalendarEvent {
         uid: format!("workshop-{}-{enrolment_id}@frontdesk", session.id),
@@ -69,7 +68,7 @@ pub fn calendar_event(
         summary: session_title(session, locale),
         description: session.description.clone(),
         location: session.meeting_link.clone().unwrap_or(place),
-        organizer_email: organizer.to_owned(),
+        organizer_email: mail.from_address.clone(),
     }
 }
 
@@ -125,6 +124,10 @@ pub fn compose(
         mail.public_url.trim_end_matches('/'),
         locale.tag()
     );
+    let language_line = mail
+        .agency
+        .language_line_shown()
+        .map(|phone| fill(&t.common.language_line, &[("phone", &phone)]));
     let body = [
         fill(&t.booking.mail_greeting, &[("name", first_name)]),
         String::new(),
@@ -138,12 +141,13 @@ pub fn compose(
         ),
         String::new(),
         fill(&w.mail_manage, &[("url", &link)]),
-        fill(&t.common.language_line, &[("phone", LANGUAGE_ACCESS_LINE)]),
-        String::new(),
-        t.booking.mail_signature.clone(),
     ]
+    .into_iter()
+    .chain(language_line)
+    .chain([String::new(), mail.agency.name.clone()])
+    .collect::<Vec<_>>()
     .join("\n");
-    let event = calendar_event(session, enrolment_id, locale, &mail.from_address, now);
+    let event = calendar_event(session, enrolment_id, locale, mail, now);
     Composed {
         subject: fill(subject, &[("title", &title)]),
         body,

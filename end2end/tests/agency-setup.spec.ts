@@ -104,3 +104,42 @@ test("an admin sets up a new center and its kiosk, where a visitor then checks i
   await tablet.close();
   await desk.close();
 });
+
+test("an admin changes the Language Access Line and the kiosk served by the other process shows it", async ({ page, browser }, testInfo) => {
+  const { context: desk, page: admin } = await signedInStaffPage(browser, "tigard", "admin@frontdesk.test");
+  await page.goto("/kiosk/tigard");
+  await expect(page.locator(".kiosk-footer")).toContainText(/\(833\).685.0845/);
+
+  await admin.goto("/staff/agency");
+  await expect(admin.getByRole("heading", { name: "Agency settings", level: 1 })).toBeVisible();
+  await expect(admin.getByLabel("Agency name")).toHaveValue("WorkSource Portland Metro");
+  await expectNoAxeViolations(admin, "agency settings");
+  await admin.getByLabel("Language Access Line").fill("call us");
+  await admin.getByRole("button", { name: "Save settings" }).click();
+  await expect(admin.locator("#language_line-error")).toHaveText("Please enter a phone number of 10 to 15 digits, or leave it empty.");
+  await expect(admin.getByLabel("Language Access Line")).toHaveValue("call us");
+  await expectNoAxeViolations(admin, "agency settings, refused");
+  await shoot(admin, testInfo, "staff-agency-refused");
+
+  await admin.getByLabel("Language Access Line").fill("(503) 555-0199");
+  await admin.getByRole("button", { name: "Save settings" }).click();
+  await expect(admin.getByRole("status")).toHaveText("The agency settings are saved.");
+  await expect(admin.getByTestId("setup-log")).toContainText("Language Access Line: “8336850845” → “5035550199”");
+  await shoot(admin, testInfo, "staff-agency");
+  await admin.goto("/staff/agency?lang=es");
+  await shoot(admin, testInfo, "staff-agency-es");
+
+  // The kiosk is served by the other server process, which hears of the change.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.locator(".kiosk-footer")).toContainText(/\(503\).555.0199/, { timeout: 500 });
+  }).toPass({ timeout: 10_000 });
+  await shoot(page, testInfo, "kiosk-new-language-line");
+
+  // As it was, for the tests that follow.
+  await admin.goto("/staff/agency");
+  await admin.getByLabel("Language Access Line").fill("833-685-0845");
+  await admin.getByRole("button", { name: "Save settings" }).click();
+  await expect(admin.getByRole("status")).toHaveText("The agency settings are saved.");
+  await desk.close();
+});

@@ -19,8 +19,6 @@ pub struct Config {
     /// `FRONTDESK_DEMO_EMAIL` / `FRONTDESK_DEMO_PASSWORD`: the demo staff sign-in.
     pub demo_email: String,
     pub demo_password: String,
-    /// `FRONTDESK_RETENTION_DAYS`: days before visitors' names are erased.
-    pub retention_days: u32,
     /// `FRONTDESK_PUBLIC_URL`: the site's address in emails' manage links.
     pub public_url: Option<String>,
     /// `FRONTDESK_SMTP_URL`: `smtp://host:port` of the mail relay. Unset: emails wait in
@@ -57,6 +55,15 @@ impl Config {
                     .to_owned(),
             );
         }
+        if var("FRONTDESK_RETENTION_DAYS").is_some() {
+            // Once read from here; starting as if it were still obeyed would keep personal
+            // data for another number of days than the operator set.
+            return Err(
+                "FRONTDESK_RETENTION_DAYS is no longer read: an admin sets how many \
+                 days personal data is kept on the agency settings page (/staff/agency)"
+                    .to_owned(),
+            );
+        }
         Ok(Config {
             database_url: var("DATABASE_URL"),
             embedded_pg_dir: var("FRONTDESK_PG_DIR")
@@ -69,12 +76,6 @@ impl Config {
                 .unwrap_or_else(|| "demo@frontdesk.test".to_owned()),
             demo_password: var("FRONTDESK_DEMO_PASSWORD")
                 .unwrap_or_else(|| "frontdesk-demo".to_owned()),
-            retention_days: u32::try_from(parse("FRONTDESK_RETENTION_DAYS", "30")?)
-                .ok()
-                .filter(|days| app::domain::retention::RETENTION_DAYS.contains(days))
-                .ok_or_else(|| {
-                    "FRONTDESK_RETENTION_DAYS must be a number of days from 1 to 3650".to_owned()
-                })?,
             public_url,
             smtp_url: var("FRONTDESK_SMTP_URL"),
             mail_from: var("FRONTDESK_MAIL_FROM")

@@ -10,7 +10,7 @@ pub async fn erase_expired_names(state: AppState) {
     let mut every_hour = tokio::time::interval(PURGE_EVERY);
     loop {
         every_hour.tick().await;
-        let before = cutoff(chrono::Utc::now(), state.settings.retention_days);
+        let before = cutoff(chrono::Utc::now(), state.agency.current().retention_days);
         match app::db::retention::purge(&state.pool, before).await {
             Ok(purged) if purged.total() == 0 => {}
             Ok(purged) => tracing::info!(?purged, "erased personal data past the retention period"),
@@ -26,7 +26,7 @@ pub async fn queue_reminders(state: AppState) {
         every_minute.tick().await;
         match app::services::bookings::queue_reminders(
             &state.pool,
-            &state.settings.mail,
+            &state.mail(),
             chrono::Utc::now(),
         )
         .await

@@ -2,17 +2,19 @@
 //! PostgreSQL's queue and sessions channels and fans what it hears out to its own open
 //! staff screens as server-sent events, each carrying freshly rendered HTML. A check-in
 //! handled by any process thus reaches every screen connected to any process, and a
-//! sign-out or a disabled account on any process closes that person's screens on all.
+//! sign-out or a disabled account on any process closes that person's screens on all. A
+//! change of the agency settings makes every process read them again.
 
 use app::api::auth::{authorize, session_token, Refused};
 use app::api::queue::load_queue;
+use app::db::agency::AGENCY_CHANNEL;
 use app::db::sessions::still_valid;
 use app::db::{QUEUE_CHANNEL, SESSIONS_CHANNEL};
 use app::domain::roles::Permission;
 use app::domain::staff_access::{LIVE_STREAMS_PER_SESSION, STREAM_RECHECK_SECONDS};
 use app::i18n::{translations, Locale};
 use app::pages::staff::queue_table::render_queue_html;
-use app::state::{AppState, StreamTicket, EVERY_SESSION};
+use app::state::{AgencyCache, AppState, StreamTicket, EVERY_SESSION};
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::sse::{Event, KeepAlive, Sse};
@@ -28,15 +30,19 @@ use tokio::sync::broadcast;
 /// notifications sent while it was away are lost.
 const ALL_CENTERS: &str = "*";
 
-/// Forwards queue and session notifications from PostgreSQL to the process's channels for
-/// as long as the process runs, reconnecting after a lost connection.
-pub async fn forward_notifications(
-    pool: sqlx::PgPool,
-    changes: broadcast::Sender<String>,
-    session_ends: broadcast::Sender<i64>,
-) {
+/// Where what is heard goes: queue changes and ended sessions to the process's channels,
+/// agency changes into its settings.
+pub struct Hearers {
+    pub changes: broadcast::Sender<String>,
+    pub session_ends: broadcast::Sender<i64>,
+    pub agency: AgencyCache,
+}
+
+/// Forwards queue, session and agency notifications from PostgreSQL for as long as the
+/// process runs, reconnecting after a lost connection.
+pub async fn forward_notifications(pool: sqlx::PgPool, hearers: Hearers) {
     loop {
-        match listen(&pool, &changes, &session_ends).await {
+        match listen(&pool, &hearers).await {
             Ok(()) => {}
             Err(error) => {
                 tracing::warn!(error = %error, "notification listener lost its connection; retrying")
@@ -46,31 +52,37 @@ pub async fn forward_notifications(
     }
 }
 
-async fn listen(
-    pool: &sqlx::PgPool,
-    changes: &broadcast::Sender<String>,
-    session_ends: &broadcast::Sender<i64>,
-) -> Result<(), app::db::Error> {
+async fn listen(pool: &sqlx::PgPool, hearers: &Hearers) -> Result<(), app::db::Error> {
     let mut listener = PgListener::connect_with(pool).await?;
     listener
-        .listen_all([QUEUE_CHANNEL, SESSIONS_CHANNEL])
+        .listen_all([QUEUE_CHANNEL, SESSIONS_CHANNEL, AGENCY_CHANNEL])
         .await?;
-    let missed_some = || {
-        let _ = changes.send(ALL_CENTERS.to_owned());
-        let _ = session_ends.send(EVERY_SESSION);
+    let missed_some = || async {
+        let _ = hearers.changes.send(ALL_CENTERS.to_owned());
+        let _ = hearers.session_ends.send(EVERY_SESSION);
+        reload_agency(pool, &hearers.agency).await;
     };
-    missed_some();
+    missed_some().await;
     loop {
         // `try_recv` gives `None` when the connection dropped and was re-established.
         match listener.try_recv().await? {
             Some(n) if n.channel() == SESSIONS_CHANNEL => {
-                let _ = session_ends.send(n.payload().parse().unwrap_or(EVERY_SESSION));
+                let _ = hearers
+                    .session_ends
+                    .send(n.payload().parse().unwrap_or(EVERY_SESSION));
             }
+            Some(n) if n.channel() == AGENCY_CHANNEL => reload_agency(pool, &hearers.agency).await,
             Some(n) => {
-                let _ = changes.send(n.payload().to_owned());
+                let _ = hearers.changes.send(n.payload().to_owned());
             }
-            None => missed_some(),
+            None => missed_some().await,
         }
+    }
+}
+
+async fn reload_agency(pool: &sqlx::PgPool, agency: &AgencyCache) {
+    if let Err(error) = agency.reload(pool).await {
+        tracing::warn!(%error, "could not read the agency settings again");
     }
 }
 

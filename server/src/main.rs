@@ -142,15 +142,19 @@ async fn serve(
     let (queue_changes, _) = tokio::sync::broadcast::channel(256);
     let (session_ends, _) = tokio::sync::broadcast::channel(256);
     let public_url = public_url(config, &leptos_options);
+    let agency = app::db::agency::load(&pool)
+        .await
+        .map_err(|e| format!("cannot read the agency settings: {e}"))?;
     let state = AppState {
         pool: pool.clone(),
         leptos_options: leptos_options.clone(),
+        agency: app::state::AgencyCache::new(agency),
         settings: Settings {
-            retention_days: config.retention_days,
             secure_cookies: public_url.starts_with("https://"),
             mail: app::domain::mail::MailContext {
                 public_url,
                 from_address: config.mail_from.clone(),
+                agency: Default::default(),
             },
         },
         queue_changes: queue_changes.clone(),
@@ -161,8 +165,11 @@ async fn serve(
     };
     tokio::spawn(server::live::forward_notifications(
         pool.clone(),
-        queue_changes,
-        session_ends,
+        server::live::Hearers {
+            changes: queue_changes,
+            session_ends,
+            agency: state.agency.clone(),
+        },
     ));
     tokio::spawn(server::jobs::erase_expired_names(state.clone()));
     tokio::spawn(server::jobs::forget_spent_limits(state.clone()));

@@ -74,6 +74,7 @@ pub fn build(state: AppState, trusted_proxies: TrustedProxies) -> Router {
 fn pages_and_forms(state: AppState) -> Router<AppState> {
     let routes = generate_route_list(App);
     let context_state = state.clone();
+    let fallback_state = state.clone();
     let shell_options = state.leptos_options.clone();
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
@@ -182,6 +183,7 @@ fn pages_and_forms(state: AppState) -> Router<AppState> {
             "/staff/kiosks/{id}/revoke",
             post(app::forms::kiosk_pairing::revoke),
         )
+        .route("/staff/agency", post(app::forms::agency_settings::save))
         .route("/staff/centers", post(app::forms::center_setup::create))
         .route(
             "/staff/centers/{id}/edit",
@@ -221,7 +223,14 @@ fn pages_and_forms(state: AppState) -> Router<AppState> {
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
             _,
-        >(provide_request_nonce, shell))
+        >(
+            move || {
+                // The not-found page names the agency.
+                provide_context(fallback_state.clone());
+                provide_request_nonce();
+            },
+            shell,
+        ))
 }
 
 /// `scheme://host[:port]` of a URL, as browsers send it in `Origin`.

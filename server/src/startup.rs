@@ -29,6 +29,9 @@ fn demo_accounts(config: &Config) -> [(&str, &'static str, &'static str); 4] {
 }
 
 async fn seed_demo(pool: &PgPool, config: &Config) -> Result<(), String> {
+    app::services::demo_setup::seed_agency(pool)
+        .await
+        .map_err(|e| format!("demo agency: {e}"))?;
     app::services::demo_setup::seed_centers(pool, chrono::Utc::now())
         .await
         .map_err(|e| format!("demo data: {e}"))?;

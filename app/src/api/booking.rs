@@ -89,7 +89,7 @@ pub async fn booking_by_token(token: String) -> Result<Option<BookingView>, AppE
                 b.ends_at,
                 now,
             ),
-            retention_days: state.settings.retention_days,
+            retention_days: state.agency.current().retention_days,
             code: b.code,
             center_id: b.center_id,
             center_name: b.center_name,

@@ -39,7 +39,7 @@ pub async fn kiosk_settings(id: String) -> Result<Option<KioskSetup>, AppError> 
     if device.center_id != id {
         return Err(crate::error::AppError::Forbidden.answered());
     }
-    let retention_days = super::state()?.settings.retention_days;
+    let retention_days = super::state()?.agency.current().retention_days;
     Ok(get_center(id).await?.map(|center| KioskSetup {
         center,
         retention_days,

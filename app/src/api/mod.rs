@@ -6,6 +6,7 @@
 
 pub mod accommodations;
 pub mod accounts;
+pub mod agency_settings;
 pub mod appointments;
 pub mod auth;
 pub mod availability;
@@ -31,6 +32,16 @@ use crate::error::AppError;
 pub(crate) fn state() -> Result<crate::state::AppState, AppError> {
     leptos::prelude::use_context::<crate::state::AppState>()
         .ok_or_else(|| AppError::unavailable("server state missing").answered())
+}
+
+/// The agency settings every page shows some of (its names, the Language Access Line), as
+/// this server process holds them; the defaults where no server state is at hand.
+pub fn agency() -> crate::domain::agency::Agency {
+    #[cfg(feature = "ssr")]
+    if let Some(state) = leptos::prelude::use_context::<crate::state::AppState>() {
+        return state.agency.current();
+    }
+    crate::domain::agency::Agency::default()
 }
 
 /// Logs an internal failure and returns an error that says nothing about it.

@@ -35,7 +35,7 @@ pub async fn data_we_keep() -> Result<KeptData, AppError> {
         .map_err(super::unavailable)?;
     Ok(KeptData {
         staff_name: me.display_name,
-        retention_days: state.settings.retention_days,
+        retention_days: state.agency.current().retention_days,
         last_run: last.map(|r| PurgeRun {
             ran_at: r.ran_at,
             visits: r.visits,

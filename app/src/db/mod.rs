@@ -6,6 +6,7 @@
 //! constraints and conditional updates, never by reading and then writing.
 
 pub mod accommodation_work;
+pub mod agency;
 pub mod appointments;
 pub mod arrivals;
 pub mod booking_slots;

@@ -10,6 +10,8 @@ pub struct MailContext {
     pub public_url: String,
     /// The sender address, also the calendar event's organizer.
     pub from_address: String,
+    /// The agency's names and Language Access Line, which every email carries.
+    pub agency: super::agency::Agency,
 }
 
 /// A message to a participant, with its calendar file, ready for the outbox.

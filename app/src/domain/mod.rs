@@ -7,6 +7,7 @@
 
 pub mod accommodation;
 pub mod accommodation_work;
+pub mod agency;
 pub mod appointment_entry;
 pub mod appointment_status;
 pub mod availability;
@@ -47,6 +48,7 @@ pub mod time_zone;
 pub mod unknown_code;
 pub mod visit_reason;
 pub mod wait;
+pub mod web_address;
 pub mod workshop;
 pub mod workshop_session;
 pub mod workshop_status;

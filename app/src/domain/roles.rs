@@ -46,7 +46,7 @@ pub enum Permission {
     ManageKiosks,
     /// Invite colleagues, reset passwords, disable accounts.
     ManageAccounts,
-    /// Agency setup: create, edit and retire centers.
+    /// Agency setup: create, edit and retire centers; the agency settings.
     ManageCenters,
 }
 

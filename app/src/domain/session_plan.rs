@@ -292,15 +292,9 @@ fn meeting_link(raw: &str, needed: bool) -> Result<Option<String>, PlanProblem> 
             Ok(None)
         };
     }
-    let rest = value
-        .strip_prefix("https://")
-        .or_else(|| value.strip_prefix("http://"));
-    match rest {
-        Some(host) if !host.is_empty() && !value.contains(char::is_whitespace) => {
-            Ok(Some(value.to_owned()))
-        }
-        _ => Err(PlanProblem::NotALink),
-    }
+    super::web_address::parse_web_address(value)
+        .map(Some)
+        .ok_or(PlanProblem::NotALink)
 }
 
 #[cfg(test)]

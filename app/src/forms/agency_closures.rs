@@ -64,7 +64,7 @@ async fn close(
         Some(post.staff.staff_id),
         &days,
         answer.cancel_bookings,
-        &state.settings.mail,
+        &state.mail(),
         Utc::now(),
     )
     .await;

@@ -157,7 +157,13 @@ async fn arrival_reply(
             ..Default::default()
         },
         ArrivalOutcome::OtherCenter(name) => ArrivalReply {
-            message: Some(fill(&a.other_center, &[("center", &name)])),
+            message: Some(fill(
+                &a.other_center,
+                &[(
+                    "place",
+                    &crate::i18n::center_title(locale, &state.agency.current().public_name, &name),
+                )],
+            )),
             ..Default::default()
         },
         ArrivalOutcome::NotFound => ArrivalReply {

@@ -107,7 +107,7 @@ pub async fn save(State(state): State<AppState>, headers: HeaderMap, body: Bytes
         &hours,
         &rules,
         answer.cancel_bookings,
-        &state.settings.mail,
+        &state.mail(),
         Utc::now(),
     )
     .await;

@@ -102,7 +102,7 @@ pub async fn submit_details(
         details,
         email_locale: query.locale,
     };
-    match book(&state.pool, &request, &state.settings.mail, Utc::now()).await {
+    match book(&state.pool, &request, &state.mail(), Utc::now()).await {
         Ok(BookOutcome::Booked { booking_id, token }) => {
             tracing::info!(booking.id = booking_id, "booked");
             Redirect::to(&format!(
@@ -153,7 +153,7 @@ pub async fn cancel_booking(
     {
         return refused;
     }
-    match cancel(&state.pool, &token, &state.settings.mail, Utc::now()).await {
+    match cancel(&state.pool, &token, &state.mail(), Utc::now()).await {
         // The cancellation email carries a new link and the used one stops working: the
         // page goes on with the new one.
         Ok(CancelOutcome::Cancelled { token: new }) => {
@@ -196,7 +196,7 @@ pub async fn reschedule_booking(
         return Redirect::to(&format!("/book/manage/{safe}/reschedule?lang={lang}"))
             .into_response();
     };
-    match reschedule(&state.pool, &token, start, &state.settings.mail, Utc::now()).await {
+    match reschedule(&state.pool, &token, start, &state.mail(), Utc::now()).await {
         Ok(RescheduleOutcome::Moved { token: new }) => {
             Redirect::to(&format!("/book/manage/{new}?changed=1&lang={lang}")).into_response()
         }
@@ -228,12 +228,12 @@ pub async fn calendar_file(State(state): State<AppState>, Path(token): Path<Stri
         Err(error) => return super::unavailable(error, Locale::En),
     };
     let t = translations(booking.locale());
-    let mail = &state.settings.mail;
+    let mail = state.mail();
     let event = calendar_event(
         &booking,
         t,
         &manage_url(&mail.public_url, &token),
-        &mail.from_address,
+        &mail,
         now,
     );
     let method = if booking.status == AppointmentStatus::Cancelled {

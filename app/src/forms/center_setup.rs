@@ -140,7 +140,7 @@ pub async fn edit(
         &id,
         &details,
         answer.cancel_bookings,
-        &state.settings.mail,
+        &state.mail(),
         Utc::now(),
     )
     .await;
@@ -192,7 +192,7 @@ pub async fn retire(
         Some(post.staff.staff_id),
         &id,
         cancel_bookings,
-        &state.settings.mail,
+        &state.mail(),
         Utc::now(),
     )
     .await;

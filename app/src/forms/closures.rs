@@ -77,7 +77,7 @@ pub async fn close(State(state): State<AppState>, headers: HeaderMap, body: Byte
         day,
         &answer.reason,
         answer.cancel_bookings,
-        &state.settings.mail,
+        &state.mail(),
         now,
     )
     .await;

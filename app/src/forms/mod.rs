@@ -7,6 +7,7 @@
 pub mod accommodations;
 pub mod accounts;
 pub mod agency_closures;
+pub mod agency_settings;
 pub mod arrival;
 pub mod audit;
 pub mod availability;

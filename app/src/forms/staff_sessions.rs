@@ -165,32 +165,25 @@ pub async fn edit_session(
         }
         Err(error) => return unavailable(error, locale),
     };
-    let outcome = match update_session(
-        &state.pool,
-        id,
-        &session_plan,
-        &state.settings.mail,
-        Utc::now(),
-    )
-    .await
-    {
-        Ok(outcome) => outcome,
-        Err(error) => {
-            tracing::error!(%error, "saving a session failed");
-            let failed = refuse(
-                Vec::new(),
-                Some(translations(locale).booking.request_failed.clone()),
-            );
-            return render_staff_page(
-                &state,
-                &page,
-                &headers,
-                failed,
-                StatusCode::SERVICE_UNAVAILABLE,
-            )
-            .await;
-        }
-    };
+    let outcome =
+        match update_session(&state.pool, id, &session_plan, &state.mail(), Utc::now()).await {
+            Ok(outcome) => outcome,
+            Err(error) => {
+                tracing::error!(%error, "saving a session failed");
+                let failed = refuse(
+                    Vec::new(),
+                    Some(translations(locale).booking.request_failed.clone()),
+                );
+                return render_staff_page(
+                    &state,
+                    &page,
+                    &headers,
+                    failed,
+                    StatusCode::SERVICE_UNAVAILABLE,
+                )
+                .await;
+            }
+        };
     match outcome {
         EditOutcome::Saved { notified: 0 } => roster(id, locale, "saved"),
         EditOutcome::Saved { notified } => roster(id, locale, &format!("saved_{notified}")),
@@ -221,15 +214,7 @@ pub async fn cancel_session(
             Err(refused) => return refused,
         };
     let rest_of_series = form.get("rest_of_series") == "yes";
-    match cancel_sessions(
-        &state.pool,
-        id,
-        rest_of_series,
-        &state.settings.mail,
-        Utc::now(),
-    )
-    .await
-    {
+    match cancel_sessions(&state.pool, id, rest_of_series, &state.mail(), Utc::now()).await {
         Ok(_) => roster(id, locale, "cancelled"),
         Err(error) => unavailable(error, locale),
     }
@@ -253,16 +238,7 @@ pub async fn move_person(
     ) else {
         return roster(id, locale, "move_refused");
     };
-    match move_enrolment(
-        &state.pool,
-        id,
-        enrolment,
-        to,
-        &state.settings.mail,
-        Utc::now(),
-    )
-    .await
-    {
+    match move_enrolment(&state.pool, id, enrolment, to, &state.mail(), Utc::now()).await {
         Ok(MoveOutcome::Moved { waitlisted: false }) => roster(id, locale, "moved"),
         Ok(MoveOutcome::Moved { waitlisted: true }) => roster(id, locale, "moved_waitlisted"),
         Ok(MoveOutcome::AlreadyThere) => roster(id, locale, "move_already_there"),
@@ -295,7 +271,7 @@ pub async fn change_capacity(
     let Some(capacity) = parse_capacity(&form.get("capacity")) else {
         return refused().await;
     };
-    match set_capacity(&state.pool, id, capacity, &state.settings.mail, Utc::now()).await {
+    match set_capacity(&state.pool, id, capacity, &state.mail(), Utc::now()).await {
         Ok(CapacityOutcome::Changed) => roster(id, locale, "capacity_changed"),
         Ok(CapacityOutcome::BelowSeatsTaken) => refused().await,
         Ok(CapacityOutcome::Unknown) => StatusCode::NOT_FOUND.into_response(),

@@ -90,7 +90,7 @@ pub async fn submit_enrolment(
         return render_page(&state, &page, refused, StatusCode::UNPROCESSABLE_ENTITY).await;
     };
     let now = Utc::now();
-    let outcome = match enrol(&state.pool, id, &person, &state.settings.mail, now).await {
+    let outcome = match enrol(&state.pool, id, &person, &state.mail(), now).await {
         Ok(outcome) => outcome,
         Err(error) => {
             tracing::error!(%error, "enrolment failed");
@@ -192,7 +192,7 @@ async fn enrol_in_rest_of_series(
             key: Uuid::from_u128(person.key.as_u128() ^ u128::from(date.id.unsigned_abs())),
             ..person.clone()
         };
-        if let Err(error) = enrol(&state.pool, date.id, &person, &state.settings.mail, now).await {
+        if let Err(error) = enrol(&state.pool, date.id, &person, &state.mail(), now).await {
             tracing::error!(%error, session = date.id, "series enrolment failed");
         }
     }
@@ -227,7 +227,7 @@ pub async fn cancel(
     {
         return refused;
     }
-    match cancel_enrolment(&state.pool, &token, &state.settings.mail, Utc::now()).await {
+    match cancel_enrolment(&state.pool, &token, &state.mail(), Utc::now()).await {
         Ok(promoted) => {
             if let Some(promoted) = promoted.filter(|p| !p.is_empty()) {
                 tracing::info!(?promoted, "waitlist promoted");
@@ -257,7 +257,7 @@ pub async fn calendar_file(State(state): State<AppState>, Path(token): Path<Stri
         &session,
         enrolment.id,
         Locale::from_tag(&enrolment.email_locale),
-        &state.settings.mail.from_address,
+        &state.mail(),
         Utc::now(),
     );
     let cancelled = enrolment.status == EnrolmentStatus::Cancelled
@@ -336,7 +336,7 @@ pub async fn kiosk_enrol(
     {
         return refused;
     }
-    let status = match enrol(&state.pool, id, &person, &state.settings.mail, Utc::now()).await {
+    let status = match enrol(&state.pool, id, &person, &state.mail(), Utc::now()).await {
         Ok(EnrolOutcome::Done { token, .. }) => match enrolment_by_token(&state.pool, &token).await
         {
             Ok(Some(e)) => {

@@ -23,6 +23,33 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
         })
 }
 
+/// "Help in another language: call the Language Access Line …" with the agency's number,
+/// kept on one line; `None` when the agency has no such line.
+pub fn language_line(locale: Locale, agency: &crate::domain::agency::Agency) -> Option<String> {
+    use crate::domain::contacts::unbreakable;
+    let phone = agency.language_line_shown()?;
+    Some(fill(
+        &translations(locale).common.language_line,
+        &[("phone", &unbreakable(&phone))],
+    ))
+}
+
+/// A center as visitors know it: the agency's public name and the center's ("WorkSource
+/// Gresham"), in the order the language puts them; the center's name alone when it
+/// already begins with the agency's ("WorkSource Hood River" is not said twice).
+pub fn center_title(locale: Locale, agency: &str, center: &str) -> String {
+    let named = center
+        .get(..agency.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(agency));
+    if named || agency.is_empty() {
+        return center.to_owned();
+    }
+    fill(
+        &translations(locale).kiosk.center_title,
+        &[("agency", agency), ("center", center)],
+    )
+}
+
 /// "Too many attempts … try again in 4 minutes." for a wait of `seconds`.
 pub fn too_many_requests(locale: Locale, seconds: u64) -> String {
     use crate::domain::limits::{wait_in_words, WaitUnit};
@@ -108,6 +135,37 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn an_island_gets_the_agency_name_in_place_and_nothing_else_changes() {
+        let kiosk = &translations(Locale::Es).kiosk;
+        let packed = Packed::for_agency(kiosk, "Gorge Works");
+        assert_eq!(
+            packed.0.registered_question,
+            "¿Ya se inscribió en Gorge Works?"
+        );
+        assert_eq!(packed.0.next, kiosk.next);
+        let json = serde_json::to_string(&packed).unwrap();
+        assert!(!json.contains("{agency}"), "{json}");
+    }
+
+    #[test]
+    fn a_center_is_named_with_the_agency_once() {
+        assert_eq!(
+            center_title(Locale::En, "WorkSource", "Gresham"),
+            "WorkSource Gresham"
+        );
+        assert_eq!(
+            center_title(Locale::En, "WorkSource", "worksource Hood River"),
+            "worksource Hood River"
+        );
+        assert_eq!(center_title(Locale::Es, "", "Gresham"), "Gresham");
+        // A name shorter than the agency's, or cut inside a character, is still prefixed.
+        assert_eq!(
+            center_title(Locale::En, "WorkSource", "Wö"),
+            "WorkSource Wö"
+        );
     }
 
     #[test]

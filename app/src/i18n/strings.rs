@@ -77,6 +77,24 @@ macro_rules! string_table {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Packed<T>(pub T);
 
+impl<T: StringTable> Packed<T> {
+    /// `table` with the agency's public name in place of every `{agency}`: an island gets
+    /// its strings ready to show, as it cannot read the agency settings.
+    pub fn for_agency(table: &T, public_name: &str) -> Self {
+        let mut strings = Vec::new();
+        table.flatten_into(&mut strings);
+        let mut source = StringSource {
+            strings: strings
+                .into_iter()
+                .map(|s| s.replace("{agency}", public_name))
+                .collect::<Vec<_>>()
+                .into_iter(),
+            ran_short: false,
+        };
+        Packed(T::take_from(&mut source))
+    }
+}
+
 impl<T: StringTable> Serialize for Packed<T> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut strings = Vec::new();
@@ -120,6 +138,7 @@ pub struct Translations {
     pub center_setup: CenterSetupStrings,
     pub privacy: PrivacyStrings,
     pub agency_closures: AgencyClosureStrings,
+    pub agency_settings: AgencySettingsStrings,
     pub kiosk_pairing: super::tablet_strings::PairingStrings,
     pub kiosk_tablets: super::tablet_strings::TabletStrings,
 }
@@ -156,6 +175,11 @@ pub struct CommonStrings {
     pub clock_12h: bool,
     pub am: String,
     pub pm: String,
+    /// Links to the agency's own services, where it has set them.
+    pub handoff_heading: String,
+    pub handoff_registration: String,
+    pub handoff_jobs: String,
+    pub handoff_training: String,
 }
 
 string_table! {
@@ -553,7 +577,6 @@ pub struct BookingStrings {
     pub mail_reminder_intro: String,
     pub mail_manage: String,
     pub mail_book_again: String,
-    pub mail_signature: String,
 }
 
 impl BookingStrings {
@@ -1282,4 +1305,40 @@ pub struct AgencyClosureStrings {
     pub error_nothing: String,
     pub notice_closed: String,
     pub notice_closed_cancelled: String,
+}
+
+/// The admins' agency settings page.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgencySettingsStrings {
+    pub nav: String,
+    pub heading: String,
+    pub intro: String,
+    pub admins_only: String,
+    pub names_heading: String,
+    pub name_label: String,
+    pub name_hint: String,
+    pub public_name_label: String,
+    pub public_name_hint: String,
+    pub phones_heading: String,
+    pub language_line_label: String,
+    pub language_line_hint: String,
+    pub handoffs_heading: String,
+    pub registration_url_label: String,
+    pub job_listings_url_label: String,
+    pub training_url_label: String,
+    pub url_hint: String,
+    pub retention_heading: String,
+    pub retention_label: String,
+    pub retention_hint: String,
+    pub save_button: String,
+    pub error_name: String,
+    pub error_public_name: String,
+    pub error_phone: String,
+    pub error_url: String,
+    pub error_retention: String,
+    pub form_has_problems: String,
+    pub notice_saved: String,
+    pub notice_unchanged: String,
+    pub log_heading: String,
 }

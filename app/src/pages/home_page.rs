@@ -9,11 +9,15 @@ use leptos_meta::{Html, Title};
 pub fn HomePage() -> impl IntoView {
     let locale = super::page_locale();
     let t = translations(locale);
+    let heading = fill(
+        &t.common.home_heading,
+        &[("agency", &crate::api::agency().public_name)],
+    );
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir()/>
-        <Title text=t.common.home_heading.clone()/>
+        <Title text=heading.clone()/>
         <main class="page">
-            <h1>{t.common.home_heading.clone()}</h1>
+            <h1>{heading}</h1>
             <p>{t.common.home_intro.clone()}</p>
             <Suspense>
                 {Suspend::new(async move {

@@ -14,7 +14,7 @@ pub fn NotFoundPage() -> impl IntoView {
         <Title text=t.common.not_found.clone()/>
         <main class="page">
             <h1>{t.common.not_found.clone()}</h1>
-            <p><a href="/">{t.common.home_heading.clone()}</a></p>
+            <p><a href="/">{crate::i18n::fill(&t.common.home_heading, &[("agency", &crate::api::agency().public_name)])}</a></p>
         </main>
     }
 }

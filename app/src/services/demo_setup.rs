@@ -9,6 +9,7 @@ use super::agency_closures::close_everywhere;
 use super::center_availability::change;
 use super::center_setup::{create_center, SetupOutcome};
 use crate::db::centers::CenterRow;
+use crate::domain::agency::Agency;
 use crate::domain::availability::WeeklyHours;
 use crate::domain::center_setup::CenterDetails;
 use crate::domain::holiday_import::Holiday;
@@ -38,11 +39,35 @@ pub const SERVICE_SLOTS: [(&str, u32, u32); 5] = [
     ("interview_practice", 45, 1),
 ];
 
+/// The hand-off addresses of the agency the demo shows (WorkSource Oregon's public pages),
+/// set through the settings page's code when none is set yet, so an admin's own stay.
+pub async fn seed_agency(pool: &PgPool) -> Result<(), crate::db::Error> {
+    let agency = crate::db::agency::load(pool).await?;
+    let unset = [
+        &agency.registration_url,
+        &agency.job_listings_url,
+        &agency.training_url,
+    ]
+    .iter()
+    .all(|url| url.is_empty());
+    if unset {
+        let demo = Agency {
+            registration_url: "https://www.worksourceoregon.org/".to_owned(),
+            job_listings_url: "https://www.worksourceoregon.org/".to_owned(),
+            training_url: "https://worksourceoregon.metrixlearning.com/".to_owned(),
+            ..agency
+        };
+        super::agency_settings::save_settings(pool, None, &demo).await?;
+    }
+    Ok(())
+}
+
 pub async fn seed_centers(pool: &PgPool, now: DateTime<Utc>) -> Result<(), crate::db::Error> {
     // Nothing is cancelled below (a new center has no bookings), so nothing is mailed.
     let no_mail = MailContext {
         public_url: String::new(),
         from_address: String::new(),
+        agency: Default::default(),
     };
     let zone = chrono_tz::America::Los_Angeles;
     let at = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap_or_default();

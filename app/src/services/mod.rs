@@ -4,6 +4,7 @@
 //! these; nothing here knows about HTTP, pages or translations of pages.
 
 pub mod agency_closures;
+pub mod agency_settings;
 pub mod bookings;
 pub mod center_availability;
 pub mod center_setup;

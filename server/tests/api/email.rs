@@ -188,7 +188,7 @@ async fn the_reminder_goes_out_the_day_before_once(pool: PgPool) {
         .execute(&app.pool)
         .await
         .unwrap();
-    let mail = &app.state.settings.mail;
+    let mail = &app.state.mail();
 
     let two_days_before = start - chrono::Duration::days(2);
     assert_eq!(

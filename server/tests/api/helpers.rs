@@ -77,12 +77,13 @@ async fn build(pool: PgPool, limits: app::limits::Limits) -> TestApp {
     let state = AppState {
         pool: pool.clone(),
         leptos_options,
+        agency: app::state::AgencyCache::new(app::db::agency::load(&pool).await.unwrap()),
         settings: Settings {
-            retention_days: 30,
             secure_cookies: false,
             mail: app::domain::mail::MailContext {
                 public_url: "http://frontdesk.test".to_owned(),
                 from_address: "WorkSource <frontdesk@frontdesk.test>".to_owned(),
+                agency: Default::default(),
             },
         },
         queue_changes,
@@ -159,6 +160,15 @@ pub fn answers(first: &str, last: &str) -> Value {
 }
 
 impl TestApp {
+    /// Where this app's notification listener sends what it hears, as `main` wires it.
+    pub fn hearers(&self) -> server::live::Hearers {
+        server::live::Hearers {
+            changes: self.state.queue_changes.clone(),
+            session_ends: self.state.session_ends.clone(),
+            agency: self.state.agency.clone(),
+        }
+    }
+
     pub async fn send(&self, request: Request<Body>) -> Reply {
         let response = self.router.clone().oneshot(request).await.unwrap();
         let status = response.status();

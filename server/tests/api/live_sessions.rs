@@ -14,8 +14,7 @@ async fn listen(app: &TestApp) -> tokio::task::JoinHandle<()> {
     let mut heard = app.state.queue_changes.subscribe();
     let task = tokio::spawn(server::live::forward_notifications(
         app.pool.clone(),
-        app.state.queue_changes.clone(),
-        app.state.session_ends.clone(),
+        app.hearers(),
     ));
     // It announces "every center" once it listens.
     tokio::time::timeout(Duration::from_secs(10), heard.recv())

@@ -8,6 +8,7 @@ mod setup_helpers;
 
 mod accommodations;
 mod accounts;
+mod agency_settings;
 mod agency_setup;
 mod arrival;
 mod availability;

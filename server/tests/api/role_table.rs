@@ -247,6 +247,13 @@ async fn every_staff_action_is_refused_to_every_role_the_table_refuses(pool: PgP
         ),
         post(ManageCenters, "/staff/centers/gresham/restore", "lang=en"),
         post(ManageCenters, "/api/staff/centers", ""),
+        post(
+            ManageCenters,
+            "/staff/agency",
+            "lang=en&name=Agency&public_name=Agency&language_line=&registration_url=\
+             &job_listings_url=&training_url=&retention_days=40",
+        ),
+        post(ManageCenters, "/api/staff/agency", ""),
     ];
     // Every permission that guards a write or a restricted read is walked here.
     for permission in Permission::ALL {

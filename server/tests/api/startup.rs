@@ -15,7 +15,6 @@ fn config(demo_data: bool) -> Config {
         demo_data,
         demo_email: "demo@frontdesk.test".to_owned(),
         demo_password: "frontdesk-demo".to_owned(),
-        retention_days: 30,
         public_url: None,
         smtp_url: None,
         mail_from: "WorkSource <frontdesk@frontdesk.test>".to_owned(),

@@ -31,6 +31,7 @@ pub(super) fn mail() -> app::domain::mail::MailContext {
     app::domain::mail::MailContext {
         public_url: "http://frontdesk.test".into(),
         from_address: "frontdesk@frontdesk.test".into(),
+        agency: Default::default(),
     }
 }
 

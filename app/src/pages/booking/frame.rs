@@ -1,9 +1,9 @@
 //! What every booking page shares: language and title, a header with the language
 //! switch, the step, and the Language Access Line.
 
+use super::handoff_links::HandoffLinks;
 use super::query::BookingQuery;
-use crate::domain::contacts::{unbreakable, LANGUAGE_ACCESS_LINE};
-use crate::i18n::{fill, translations, Locale};
+use crate::i18n::{fill, language_line, translations, Locale};
 use leptos::prelude::*;
 use leptos_meta::{Html, Stylesheet, Title};
 
@@ -22,7 +22,8 @@ pub fn BookingFrame(
         .into_iter()
         .find(|l| *l != locale)
         .unwrap_or(locale);
-    let full_title = format!("{title} · WorkSource");
+    let agency = crate::api::agency();
+    let full_title = format!("{title} · {}", agency.public_name);
     let notice = use_context::<crate::pages::PageNotice>();
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir()/>
@@ -30,7 +31,7 @@ pub fn BookingFrame(
         <Stylesheet id="booking" href="/booking.css"/>
         <a class="skip-link" href="#main">{t.common.skip_to_content.clone()}</a>
         <header class="booking-header">
-            <p class="booking-brand">"WorkSource"</p>
+            <p class="booking-brand">{agency.public_name.clone()}</p>
             <a class="language-switch" href=switch_href lang=other.tag() hreflang=other.tag()>
                 {translations(other).common.language_name.clone()}
             </a>
@@ -43,7 +44,8 @@ pub fn BookingFrame(
             {children()}
         </main>
         <footer class="booking-footer">
-            <p>{fill(&t.common.language_line, &[("phone", &unbreakable(LANGUAGE_ACCESS_LINE))])}</p>
+            {language_line(locale, &agency).map(|line| view! { <p>{line}</p> })}
+            <HandoffLinks locale agency=agency.clone()/>
         </footer>
     }
 }

@@ -4,6 +4,7 @@
 pub mod calendar;
 pub mod details_page;
 pub mod frame;
+pub mod handoff_links;
 pub mod manage_page;
 pub mod query;
 pub mod start_page;

@@ -64,6 +64,7 @@ pub fn StartStep(
     let locale = query.locale;
     let t = translations(locale);
     let b = &t.booking;
+    let agency = crate::api::agency().public_name;
     // The visitor's zone is filled in by the browser when it can tell; until then, and
     // with JavaScript off, the centers' own zone.
     let zone_given = !query.tz.is_empty();
@@ -90,7 +91,7 @@ pub fn StartStep(
     view! {
         <BookingFrame locale title=b.heading.clone() switch_href=switch_href("/book", &query) step=Some(1)>
             <h1>{b.heading.clone()}</h1>
-            <p class="lead">{b.intro.clone()}</p>
+            <p class="lead">{crate::i18n::fill(&b.intro, &[("agency", &crate::api::agency().public_name)])}</p>
             <form method="get" action="/book/times" class="booking-form" novalidate>
                 <input type="hidden" name="lang" value=locale.tag()/>
                 <fieldset class="field" aria-describedby=service_error.as_ref().map(|_| "service-error")>
@@ -119,7 +120,7 @@ pub fn StartStep(
                         <option value=ANY_CENTER selected=chosen_center == ANY_CENTER>{b.any_center.clone()}</option>
                         {centers.into_iter().map(|c| {
                             let selected = c.id == chosen_center;
-                            view! { <option value=c.id selected=selected>{format!("WorkSource {}", c.name)}</option> }
+                            view! { <option value=c.id selected=selected>{crate::i18n::center_title(locale, &agency, &c.name)}</option> }
                         }).collect_view()}
                     </select>
                 </div>

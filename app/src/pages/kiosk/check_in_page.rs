@@ -25,7 +25,7 @@ pub fn CheckInPage() -> impl IntoView {
                             start_over_url=format!("/kiosk/{}{}", center.id, display.query())
                             home_url=format!("/kiosk/{}", center.id)
                             language=locale
-                            strings=Packed(t.kiosk.clone())
+                            strings=Packed::for_agency(&t.kiosk, &crate::api::agency().public_name)
                             retention_days=settings.retention_days
                         />
                     </KioskFrame>

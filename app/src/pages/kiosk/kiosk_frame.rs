@@ -4,8 +4,7 @@
 use super::display::KioskDisplay;
 use super::idle_guard::IdleGuard;
 use super::read_aloud::ReadAloud;
-use crate::domain::contacts::{unbreakable, LANGUAGE_ACCESS_LINE};
-use crate::i18n::{fill, translations, Locale};
+use crate::i18n::{fill, language_line, translations, Locale};
 use leptos::prelude::*;
 use leptos_meta::{Html, Title};
 
@@ -26,17 +25,19 @@ pub fn KioskFrame(
 ) -> impl IntoView {
     let locale = display.locale;
     let t = translations(locale);
+    let agency = crate::api::agency();
+    let place = crate::i18n::center_title(locale, &agency.public_name, &center_name);
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir()/>
-        <Title text=fill(&t.kiosk.page_title, &[("page", &title), ("center", &center_name)])/>
+        <Title text=fill(&t.kiosk.page_title, &[("page", &title), ("place", &place)])/>
         <div class=display.classes()>
             <header class="kiosk-header">
-                <p class="kiosk-center">{fill(&t.kiosk.center_title, &[("center", &center_name)])}</p>
+                <p class="kiosk-center">{place.clone()}</p>
                 <ReadAloud label=t.kiosk.read_aloud.clone() lang=locale.tag().to_owned()/>
             </header>
             <main id="main" class="kiosk-main">{children()}</main>
             <footer class="kiosk-footer">
-                <p>{fill(&t.common.language_line, &[("phone", &unbreakable(LANGUAGE_ACCESS_LINE))])}</p>
+                {language_line(locale, &agency).map(|line| view! { <p>{line}</p> })}
             </footer>
             {guard_idle.then(|| view! {
                 <IdleGuard

@@ -4,7 +4,6 @@
 
 use crate::api::centers::get_center;
 use crate::components::text_field::TextField;
-use crate::domain::contacts::{unbreakable, LANGUAGE_ACCESS_LINE};
 use crate::i18n::{fill, translations};
 use leptos::prelude::*;
 use leptos_meta::{Html, Title};
@@ -67,7 +66,7 @@ pub fn KioskPairPage() -> impl IntoView {
                 </div>
             </main>
             <footer class="kiosk-footer">
-                <p>{fill(&t.common.language_line, &[("phone", &unbreakable(LANGUAGE_ACCESS_LINE))])}</p>
+                {crate::i18n::language_line(locale, &crate::api::agency()).map(|line| view! { <p>{line}</p> })}
             </footer>
         </div>
     }

@@ -3,7 +3,7 @@
 use super::display::KioskDisplay;
 use super::kiosk_frame::{KioskFrame, UnknownCenter};
 use crate::api::centers::get_center;
-use crate::i18n::{translations, Locale};
+use crate::i18n::{fill, translations, Locale};
 use leptos::prelude::*;
 
 #[component]
@@ -11,6 +11,10 @@ pub fn WelcomePage() -> impl IntoView {
     let (display, center_id) = crate::pages::kiosk_params();
     let locale = display.locale;
     let t = translations(locale);
+    let heading = fill(
+        &t.kiosk.welcome_heading,
+        &[("agency", &crate::api::agency().public_name)],
+    );
     view! {
         <Suspense>
             {Suspend::new(async move {
@@ -24,10 +28,10 @@ pub fn WelcomePage() -> impl IntoView {
                         center_id=center.id.clone()
                         center_name=center.name
                         display
-                        title=t.kiosk.welcome_heading.clone()
+                        title=heading.clone()
                         guard_idle=!display.is_default()
                     >
-                        <h1>{t.kiosk.welcome_heading.clone()}</h1>
+                        <h1>{heading}</h1>
                         <p class="lead">{t.kiosk.welcome_intro.clone()}</p>
                         <div class="big-actions">
                             <a class="big-action" href=format!("/kiosk/{}/check-in{}", center.id, display.query())>

@@ -4,6 +4,7 @@
 //! `CenterSubmission` in context, every typed value kept and each refused field marked.
 
 use super::closures_page::{StrandedBookings, StrandedView};
+use super::setup_log::SetupLog;
 use super::staff_nav::StaffNav;
 use crate::api::center_setup::{centers_setup_page, CenterSetup, CentersSetupData};
 use crate::components::staff_table::StaffTable;
@@ -11,7 +12,6 @@ use crate::components::stranded_choice::StrandedChoice;
 use crate::components::text_field::TextField;
 use crate::domain::center_setup::{CenterField, TypedCenter};
 use crate::domain::time_zone::listed_zones;
-use crate::i18n::dates::date_and_time;
 use crate::i18n::{fill, translations, CenterSetupStrings, Locale};
 use leptos::prelude::*;
 use leptos_meta::{Html, Title};
@@ -90,23 +90,7 @@ pub fn CentersPage() -> impl IntoView {
                         <datalist id="zones">
                             {listed_zones().map(|z| view! { <option value=z></option> }).collect_view()}
                         </datalist>
-                        <h2>{s.log_heading.clone()}</h2>
-                        {if log.is_empty() {
-                            view! { <p>{s.log_none.clone()}</p> }.into_any()
-                        } else {
-                            view! {
-                                <StaffTable columns=vec![s.col_when.clone(), s.col_who.clone(), s.col_subject.clone(), s.col_change.clone()] testid="setup-log">
-                                    {log.into_iter().map(|line| view! {
-                                        <tr>
-                                            <td>{date_and_time(line.changed_at, chrono_tz::UTC, &t.common)}" UTC"</td>
-                                            <td>{line.staff_name}</td>
-                                            <td>{line.subject}</td>
-                                            <td>{line.summary}</td>
-                                        </tr>
-                                    }).collect_view()}
-                                </StaffTable>
-                            }.into_any()
-                        }}
+                        <SetupLog heading=s.log_heading.clone() log locale/>
                     </main>
                 }
                 .into_any()

@@ -4,6 +4,7 @@
 pub mod accommodations_page;
 pub mod accounts_page;
 pub mod agency_closures_page;
+pub mod agency_page;
 pub mod appointment_detail_page;
 pub mod appointments_page;
 pub mod audit_page;
@@ -22,5 +23,6 @@ pub mod queue_table;
 pub mod reports_page;
 pub mod roster_page;
 pub mod session_form_page;
+pub mod setup_log;
 pub mod staff_nav;
 pub mod workshops_page;

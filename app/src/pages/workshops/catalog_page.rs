@@ -43,11 +43,12 @@ pub fn WorkshopsPage() -> impl IntoView {
                     .await
                     .unwrap_or_default();
                 let selected = |current: &Option<String>, value: &str| current.as_deref() == Some(value);
+                let agency = crate::api::agency().public_name;
                 view! {
                     <BookingFrame locale title=w.heading.clone() switch_href=switch.clone()>
                         <script nonce=leptos::nonce::use_nonce() inner_html=VIEWER_ZONE></script>
                         <h1>{w.heading.clone()}</h1>
-                        <p class="lead">{w.intro.clone()}</p>
+                        <p class="lead">{crate::i18n::fill(&w.intro, &[("agency", &agency)])}</p>
                         <form method="get" action="/workshops" class="filters">
                             <input type="hidden" name="lang" value=locale.tag()/>
                             <input type="hidden" name="tz" value=zone.name()/>
@@ -58,7 +59,7 @@ pub fn WorkshopsPage() -> impl IntoView {
                                     <option value="virtual" selected=selected(&place, "virtual")>{w.virtual_place.clone()}</option>
                                     {centers.into_iter().map(|c| {
                                         let on = selected(&place, &c.id);
-                                        view! { <option value=c.id selected=on>{format!("WorkSource {}", c.name)}</option> }
+                                        view! { <option value=c.id selected=on>{crate::i18n::center_title(locale, &agency, &c.name)}</option> }
                                     }).collect_view()}
                                 </select>
                             </div>
