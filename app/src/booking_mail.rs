@@ -83,15 +83,7 @@ pub fn calendar_event(
             fill(&b.mail_manage, &[("url", manage)])
         ),
         location: fill(&b.where_value, &[("place", &place)]),
-        organizer_email: bare_address(&mail.from_address),
-    }
-}
-
-/// `frontdesk@example.org` out of `WorkSource <frontdesk@example.org>`.
-fn bare_address(from: &str) -> String {
-    match (from.find('<'), from.find('>')) {
-        (Some(open), Some(close)) if close > open => from[open + 1..close].to_owned(),
-        _ => from.trim().to_owned(),
+        organizer_email: mail.organizer_email(),
     }
 }
 

@@ -68,7 +68,7 @@ pub fn calendar_event(
         summary: session_title(session, locale),
         description: session.description.clone(),
         location: session.meeting_link.clone().unwrap_or(place),
-        organizer_email: mail.from_address.clone(),
+        organizer_email: mail.organizer_email(),
     }
 }
 

@@ -19,6 +19,9 @@ pub struct Config {
     /// `FRONTDESK_DEMO_EMAIL` / `FRONTDESK_DEMO_PASSWORD`: the demo staff sign-in.
     pub demo_email: String,
     pub demo_password: String,
+    /// `FRONTDESK_RETENTION_DAYS`, from before admins set the period on the agency
+    /// settings page: taken into the settings at start-up until an admin has set it there.
+    pub legacy_retention_days: Option<u32>,
     /// `FRONTDESK_PUBLIC_URL`: the site's address in emails' manage links.
     pub public_url: Option<String>,
     /// `FRONTDESK_SMTP_URL`: `smtp://host:port` of the mail relay. Unset: emails wait in
@@ -55,16 +58,23 @@ impl Config {
                     .to_owned(),
             );
         }
-        if var("FRONTDESK_RETENTION_DAYS").is_some() {
-            // Once read from here; starting as if it were still obeyed would keep personal
-            // data for another number of days than the operator set.
-            return Err(
-                "FRONTDESK_RETENTION_DAYS is no longer read: an admin sets how many \
-                 days personal data is kept on the agency settings page (/staff/agency)"
-                    .to_owned(),
-            );
-        }
+        // Read once more to carry an older install's period into the agency settings.
+        let legacy_retention_days = match var("FRONTDESK_RETENTION_DAYS") {
+            None => None,
+            Some(days) => Some(
+                days.trim()
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|days| app::domain::retention::RETENTION_DAYS.contains(days))
+                    .ok_or_else(|| {
+                        "FRONTDESK_RETENTION_DAYS must be a number of days from 7 to 3650 \
+                         (or, better, unset: admins set it on /staff/agency)"
+                            .to_owned()
+                    })?,
+            ),
+        };
         Ok(Config {
+            legacy_retention_days,
             database_url: var("DATABASE_URL"),
             embedded_pg_dir: var("FRONTDESK_PG_DIR")
                 .map_or_else(|| PathBuf::from(".frontdesk/postgres"), PathBuf::from),

@@ -10,7 +10,15 @@ pub async fn erase_expired_names(state: AppState) {
     let mut every_hour = tokio::time::interval(PURGE_EVERY);
     loop {
         every_hour.tick().await;
-        let before = cutoff(chrono::Utc::now(), state.agency.current().retention_days);
+        // The period as saved, not this process's copy: erasing is not undone.
+        let days = match app::db::agency::load(&state.pool).await {
+            Ok(agency) => agency.retention_days,
+            Err(error) => {
+                tracing::warn!(%error, "could not read the retention period; no purge this hour");
+                continue;
+            }
+        };
+        let before = cutoff(chrono::Utc::now(), days);
         match app::db::retention::purge(&state.pool, before).await {
             Ok(purged) if purged.total() == 0 => {}
             Ok(purged) => tracing::info!(?purged, "erased personal data past the retention period"),

@@ -57,12 +57,14 @@ async fn listen(pool: &sqlx::PgPool, hearers: &Hearers) -> Result<(), app::db::E
     listener
         .listen_all([QUEUE_CHANNEL, SESSIONS_CHANNEL, AGENCY_CHANNEL])
         .await?;
+    // A failed read of the agency settings ends this listener like a lost connection
+    // does, so the next one reads them again: no process keeps old settings for long.
     let missed_some = || async {
         let _ = hearers.changes.send(ALL_CENTERS.to_owned());
         let _ = hearers.session_ends.send(EVERY_SESSION);
-        reload_agency(pool, &hearers.agency).await;
+        hearers.agency.reload(pool).await
     };
-    missed_some().await;
+    missed_some().await?;
     loop {
         // `try_recv` gives `None` when the connection dropped and was re-established.
         match listener.try_recv().await? {
@@ -71,18 +73,12 @@ async fn listen(pool: &sqlx::PgPool, hearers: &Hearers) -> Result<(), app::db::E
                     .session_ends
                     .send(n.payload().parse().unwrap_or(EVERY_SESSION));
             }
-            Some(n) if n.channel() == AGENCY_CHANNEL => reload_agency(pool, &hearers.agency).await,
+            Some(n) if n.channel() == AGENCY_CHANNEL => hearers.agency.reload(pool).await?,
             Some(n) => {
                 let _ = hearers.changes.send(n.payload().to_owned());
             }
-            None => missed_some().await,
+            None => missed_some().await?,
         }
-    }
-}
-
-async fn reload_agency(pool: &sqlx::PgPool, agency: &AgencyCache) {
-    if let Err(error) = agency.reload(pool).await {
-        tracing::warn!(%error, "could not read the agency settings again");
     }
 }
 

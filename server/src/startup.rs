@@ -12,6 +12,24 @@ pub async fn prepare_database(pool: &PgPool, config: &Config) -> Result<(), Stri
         .run(pool)
         .await
         .map_err(|e| format!("migrations failed: {e}"))?;
+    if let Some(days) = config.legacy_retention_days {
+        use app::services::agency_settings::{adopt_legacy_retention, LegacyRetention};
+        match adopt_legacy_retention(pool, days)
+            .await
+            .map_err(|e| format!("agency settings: {e}"))?
+        {
+            LegacyRetention::Adopted => tracing::warn!(
+                days,
+                "FRONTDESK_RETENTION_DAYS is kept as the agency's retention period; \
+                 unset it: admins change the period on /staff/agency"
+            ),
+            LegacyRetention::Ignored { kept_days } => tracing::warn!(
+                kept_days,
+                "FRONTDESK_RETENTION_DAYS is ignored: an admin set the retention period on \
+                 /staff/agency; unset it"
+            ),
+        }
+    }
     if config.demo_data {
         seed_demo(pool, config).await?;
     }

@@ -28,8 +28,10 @@ impl From<Row> for Agency {
             registration_url: row.registration_url,
             job_listings_url: row.job_listings_url,
             training_url: row.training_url,
-            // The table's check keeps it within 1..=3650.
-            retention_days: u32::try_from(row.retention_days).unwrap_or(1),
+            // The table's check keeps it in range; were it not, keeping longer is the
+            // mistake that can be undone.
+            retention_days: u32::try_from(row.retention_days)
+                .unwrap_or(*crate::domain::retention::RETENTION_DAYS.end()),
         }
     }
 }
@@ -52,6 +54,17 @@ pub async fn lock(conn: &mut PgConnection) -> Result<Agency, crate::db::Error> {
         .fetch_one(conn)
         .await?;
     Ok(row.into())
+}
+
+/// Whether an admin has ever saved the settings (the setup log says so).
+pub async fn set_by_an_admin(db: impl PgExecutor<'_>) -> Result<bool, crate::db::Error> {
+    sqlx::query_scalar(
+        "select exists (select 1 from setup_changes where subject = $1 and staff_id is not null)",
+    )
+    .bind(crate::domain::agency::SETUP_SUBJECT)
+    .fetch_one(db)
+    .await
+    .map_err(Into::into)
 }
 
 /// Saves `agency` and announces it; the announcement is delivered on commit.

@@ -94,8 +94,10 @@ pub async fn listed(
     ids: &[i64],
 ) -> Result<Vec<StrandedBooking>, crate::db::Error> {
     sqlx::query_as(
-        "select id, code, starts_at, first_name, last_name, service_id from bookings
-         where id = any($1) order by starts_at, id",
+        "select b.id, b.code, b.starts_at, b.first_name, b.last_name, b.service_id,
+                c.name as center_name, c.time_zone
+         from bookings b join centers c on c.id = b.center_id
+         where b.id = any($1) order by b.starts_at, b.id",
     )
     .bind(ids)
     .fetch_all(conn)

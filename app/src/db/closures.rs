@@ -35,6 +35,9 @@ pub struct StrandedBooking {
     pub first_name: String,
     pub last_name: String,
     pub service_id: String,
+    /// Where it is booked, and that center's zone: a list may span centers.
+    pub center_name: String,
+    pub time_zone: String,
 }
 
 /// Takes the center's lock exclusively until the transaction ends: bookings claiming a
@@ -91,9 +94,11 @@ pub async fn booked_between(
     until: DateTime<Utc>,
 ) -> Result<Vec<StrandedBooking>, crate::db::Error> {
     sqlx::query_as(
-        "select id, code, starts_at, first_name, last_name, service_id from bookings
-         where center_id = $1 and status = 'booked' and starts_at >= $2 and starts_at < $3
-         order by starts_at, id",
+        "select b.id, b.code, b.starts_at, b.first_name, b.last_name, b.service_id,
+                c.name as center_name, c.time_zone
+         from bookings b join centers c on c.id = b.center_id
+         where b.center_id = $1 and b.status = 'booked' and b.starts_at >= $2 and b.starts_at < $3
+         order by b.starts_at, b.id",
     )
     .bind(center_id)
     .bind(from)

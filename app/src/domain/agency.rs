@@ -108,13 +108,16 @@ pub fn check_agency(typed: &TypedAgency) -> Result<Agency, Vec<AgencyField>> {
         }
         result.unwrap_or_default()
     };
-    let name = check(
-        AgencyField::Name,
-        parse_required(&typed.name, AGENCY_NAME_MAX).ok(),
-    );
+    // Braces would read as placeholders where the names are put into sentences.
+    let plain = |raw: &str, max| {
+        parse_required(raw, max)
+            .ok()
+            .filter(|s| !s.contains(['{', '}']))
+    };
+    let name = check(AgencyField::Name, plain(&typed.name, AGENCY_NAME_MAX));
     let public_name = check(
         AgencyField::PublicName,
-        parse_required(&typed.public_name, PUBLIC_NAME_MAX).ok(),
+        plain(&typed.public_name, PUBLIC_NAME_MAX),
     );
     let language_line = check(
         AgencyField::LanguageLine,
@@ -248,7 +251,7 @@ mod tests {
     fn every_refused_field_is_named() {
         let bad = TypedAgency {
             name: " ".into(),
-            public_name: "x".repeat(PUBLIC_NAME_MAX + 1),
+            public_name: "{center}".into(),
             language_line: "call us".into(),
             registration_url: "javascript:alert(1)".into(),
             job_listings_url: "http://jobs.example.org".into(),
@@ -270,9 +273,33 @@ mod tests {
     }
 
     #[test]
+    fn names_are_required_short_and_without_braces() {
+        for (name, public_name, ok) in [
+            ("Gorge Works", "Gorge Works", true),
+            ("x".repeat(AGENCY_NAME_MAX).as_str(), "G", true),
+            ("x".repeat(AGENCY_NAME_MAX + 1).as_str(), "G", false),
+            (
+                "Gorge Works",
+                "x".repeat(PUBLIC_NAME_MAX + 1).as_str(),
+                false,
+            ),
+            ("Gorge {date} Works", "Gorge", false),
+            ("Gorge Works", "}", false),
+        ] {
+            let form = TypedAgency {
+                name: name.into(),
+                public_name: public_name.into(),
+                ..typed()
+            };
+            assert_eq!(check_agency(&form).is_ok(), ok, "{name} / {public_name}");
+        }
+    }
+
+    #[test]
     fn the_retention_period_is_whole_days_within_ten_years() {
         for (days, ok) in [
-            ("1", true),
+            ("7", true),
+            ("6", false),
             ("3650", true),
             ("3651", false),
             ("-5", false),

@@ -14,6 +14,18 @@ pub struct MailContext {
     pub agency: super::agency::Agency,
 }
 
+impl MailContext {
+    /// The sender's bare address, as a calendar event's organizer: `frontdesk@example.org`
+    /// out of `WorkSource <frontdesk@example.org>`.
+    pub fn organizer_email(&self) -> String {
+        let from = &self.from_address;
+        match (from.find('<'), from.find('>')) {
+            (Some(open), Some(close)) if close > open => from[open + 1..close].to_owned(),
+            _ => from.trim().to_owned(),
+        }
+    }
+}
+
 /// A message to a participant, with its calendar file, ready for the outbox.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Composed {

@@ -6,9 +6,10 @@
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
-/// Retention periods an agency may set: at least a day (mail waiting to be retried must
-/// have the time to go out), at most ten years.
-pub const RETENTION_DAYS: std::ops::RangeInclusive<u32> = 1..=3650;
+/// Retention periods an agency may set: at least a week, since mail still waiting to be
+/// retried (a relay down over a long weekend) is given up with the rest, at most ten
+/// years.
+pub const RETENTION_DAYS: std::ops::RangeInclusive<u32> = 7..=3650;
 
 /// What ended before the returned instant is erased by a purge run at `now`.
 pub fn cutoff(now: DateTime<Utc>, retention_days: u32) -> DateTime<Utc> {

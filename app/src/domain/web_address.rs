@@ -2,8 +2,9 @@
 //! agency's hand-off pages. Only `https://` and `http://` addresses with a host pass, so
 //! nothing typed can become a `javascript:` or `data:` link on a visitor's screen.
 
-/// Longest web address accepted; longer ones are not typed but pasted by mistake.
-pub const WEB_ADDRESS_MAX: usize = 500;
+/// Longest web address accepted: meeting links with their tokens run to several hundred
+/// characters; past this, something else was pasted.
+pub const WEB_ADDRESS_MAX: usize = 2048;
 
 /// `raw` trimmed, when it is an http(s) address with a host and no spaces or control
 /// characters; `None` otherwise (also when empty).

@@ -40,7 +40,11 @@ pub fn language_line(locale: Locale, agency: &crate::domain::agency::Agency) -> 
 pub fn center_title(locale: Locale, agency: &str, center: &str) -> String {
     let named = center
         .get(..agency.len())
-        .is_some_and(|start| start.eq_ignore_ascii_case(agency));
+        .is_some_and(|start| start.eq_ignore_ascii_case(agency))
+        && center[agency.len()..]
+            .chars()
+            .next()
+            .is_none_or(char::is_whitespace);
     if named || agency.is_empty() {
         return center.to_owned();
     }
@@ -161,6 +165,11 @@ mod tests {
             "worksource Hood River"
         );
         assert_eq!(center_title(Locale::Es, "", "Gresham"), "Gresham");
+        // Only a whole word: "Work" is not the start of "Workforce Hub".
+        assert_eq!(
+            center_title(Locale::En, "Work", "Workforce Hub"),
+            "Work Workforce Hub"
+        );
         // A name shorter than the agency's, or cut inside a character, is still prefixed.
         assert_eq!(
             center_title(Locale::En, "WorkSource", "Wö"),

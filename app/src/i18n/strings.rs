@@ -914,6 +914,7 @@ pub struct ClosureStrings {
     pub notice_closed_cancelled: String,
     pub notice_already_closed: String,
     pub notice_reopened: String,
+    pub col_center: String,
 }
 
 /// Strings of the staff reports.

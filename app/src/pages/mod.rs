@@ -30,6 +30,11 @@ pub fn new_form_key() -> String {
     }
 }
 
+/// A center as visitors know it ("WorkSource Gresham"), with the agency's name as set.
+pub fn center_place(locale: crate::i18n::Locale, center: &str) -> String {
+    crate::i18n::center_title(locale, &crate::api::agency().public_name, center)
+}
+
 /// The page's language, from `?lang=`; English when absent or unknown.
 pub fn page_locale() -> Locale {
     Locale::from_tag(

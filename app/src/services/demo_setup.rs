@@ -40,7 +40,8 @@ pub const SERVICE_SLOTS: [(&str, u32, u32); 5] = [
 ];
 
 /// The hand-off addresses of the agency the demo shows (WorkSource Oregon's public pages),
-/// set through the settings page's code when none is set yet, so an admin's own stay.
+/// set through the settings page's code unless an admin has set the settings, whose
+/// choice stays.
 pub async fn seed_agency(pool: &PgPool) -> Result<(), crate::db::Error> {
     let agency = crate::db::agency::load(pool).await?;
     let unset = [
@@ -50,7 +51,8 @@ pub async fn seed_agency(pool: &PgPool) -> Result<(), crate::db::Error> {
     ]
     .iter()
     .all(|url| url.is_empty());
-    if unset {
+    // An admin who cleared them meant it.
+    if unset && !crate::db::agency::set_by_an_admin(pool).await? {
         let demo = Agency {
             registration_url: "https://www.worksourceoregon.org/".to_owned(),
             job_listings_url: "https://www.worksourceoregon.org/".to_owned(),

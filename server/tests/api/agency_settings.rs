@@ -144,7 +144,7 @@ async fn bad_settings_come_back_beside_their_fields_and_nothing_is_saved(pool: P
         "Please enter the agency's name",
         "Please enter a phone number of 10 to 15 digits, or leave it empty.",
         "Please enter a web address starting with https://, or leave it empty.",
-        "Please enter a whole number of days from 1 to 3650.",
+        "Please enter a whole number of days from 7 to 3650.",
     ] {
         assert!(
             refused.body.contains(message),

@@ -617,8 +617,15 @@ async fn closing_a_day_everywhere_lists_the_bookings_on_it_first(pool: PgPool) {
     let manager = app
         .sign_in_with_role("manager@frontdesk.test", "Mia Manager", "manager")
         .await;
-    let start = first_free(&app, Service::CareerCoaching).await;
-    book(&app, Service::CareerCoaching, start, 1).await;
+    // Two people in one slot (two seats); one of them then moved to another center: the
+    // list says which is where.
+    let start = first_free(&app, Service::ResumeReview).await;
+    book(&app, Service::ResumeReview, start, 1).await;
+    book(&app, Service::ResumeReview, start, 2).await;
+    sqlx::query("update bookings set center_id = 'gresham' where first_name = 'Ana2'")
+        .execute(&app.pool)
+        .await
+        .unwrap();
     let day = start
         .with_timezone(&chrono_tz::America::Los_Angeles)
         .date_naive();
@@ -628,6 +635,20 @@ async fn closing_a_day_everywhere_lists_the_bookings_on_it_first(pool: PgPool) {
         .await;
     assert_eq!(refused.status, StatusCode::CONFLICT);
     assert!(refused.body.contains("Ana1 Pérez"));
+    let row_of = |name: &str| {
+        let rows = refused.body.split("<tr>");
+        rows.into_iter()
+            .find(|row| row.contains(name))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert!(
+        refused.body.contains("<th scope=\"col\">Center</th>"),
+        "{}",
+        refused.body
+    );
+    assert!(row_of("Ana1 Pérez").contains("Tigard"), "{}", refused.body);
+    assert!(row_of("Ana2 Pérez").contains("Gresham"), "{}", refused.body);
     let closed: i64 =
         sqlx::query_scalar("select count(*) from center_closures where reason = 'Storm'")
             .fetch_one(&app.pool)
@@ -638,10 +659,10 @@ async fn closing_a_day_everywhere_lists_the_bookings_on_it_first(pool: PgPool) {
         .post_form("/staff/closures/agency", &form("cancel"), Some(&manager))
         .await;
     assert_eq!(done.status, StatusCode::SEE_OTHER);
-    assert!(done.header(header::LOCATION).contains("cancelled=1"));
-    let status: String = sqlx::query_scalar("select status from bookings")
-        .fetch_one(&app.pool)
+    assert!(done.header(header::LOCATION).contains("cancelled=2"));
+    let statuses: Vec<String> = sqlx::query_scalar("select status from bookings")
+        .fetch_all(&app.pool)
         .await
         .unwrap();
-    assert_eq!(status, "cancelled");
+    assert_eq!(statuses, ["cancelled", "cancelled"]);
 }

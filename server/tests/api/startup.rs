@@ -15,6 +15,7 @@ fn config(demo_data: bool) -> Config {
         demo_data,
         demo_email: "demo@frontdesk.test".to_owned(),
         demo_password: "frontdesk-demo".to_owned(),
+        legacy_retention_days: None,
         public_url: None,
         smtp_url: None,
         mail_from: "WorkSource <frontdesk@frontdesk.test>".to_owned(),
@@ -114,4 +115,47 @@ async fn the_first_admin_comes_from_a_command_with_a_one_time_link(pool: PgPool)
             .await
             .unwrap();
     assert_eq!(role, "admin");
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn an_older_installs_retention_period_is_kept_until_an_admin_sets_one(pool: PgPool) {
+    let upgraded = Config {
+        legacy_retention_days: Some(365),
+        ..config(false)
+    };
+    server::startup::prepare_database(&pool, &upgraded)
+        .await
+        .unwrap();
+    let kept = || async { app::db::agency::load(&pool).await.unwrap().retention_days };
+    assert_eq!(kept().await, 365, "not cut to the new default of 30");
+    let logged: String =
+        sqlx::query_scalar("select summary from setup_changes where subject = 'agency settings'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert!(
+        logged.ends_with("(from FRONTDESK_RETENTION_DAYS)"),
+        "{logged}"
+    );
+
+    // Once an admin sets the period on the settings page, theirs holds.
+    let hash = app::passwords::hash_password("an admin's password").unwrap();
+    app::db::staff::upsert_staff(&pool, "it@agency.example", "Ada Admin", &hash, "admin")
+        .await
+        .unwrap();
+    let admin: i64 = sqlx::query_scalar("select id from staff_users")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    let sixty = app::domain::agency::Agency {
+        retention_days: 60,
+        ..app::db::agency::load(&pool).await.unwrap()
+    };
+    app::services::agency_settings::save_settings(&pool, Some(admin), &sixty)
+        .await
+        .unwrap();
+    server::startup::prepare_database(&pool, &upgraded)
+        .await
+        .unwrap();
+    assert_eq!(kept().await, 60);
 }

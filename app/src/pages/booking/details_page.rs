@@ -92,7 +92,7 @@ fn DetailsStep(
             .map(|(_, p)| b.problem(*p))
     };
     let where_ = center_name
-        .map(|name| crate::i18n::center_title(locale, &crate::api::agency().public_name, &name))
+        .map(|name| crate::pages::center_place(locale, &name))
         .unwrap_or_else(|| b.any_center.clone());
     let service = query
         .service()

@@ -133,7 +133,7 @@ fn ManageBooking(
                 <dt>{b.center_time_label.clone()}</dt>
                 <dd data-testid="center-time">{centers}</dd>
                 <dt>{b.where_label.clone()}</dt>
-                <dd>{fill(&b.where_value, &[("place", &crate::i18n::center_title(locale, &crate::api::agency().public_name, &booking.center_name))])}</dd>
+                <dd>{fill(&b.where_value, &[("place", &crate::pages::center_place(locale, &booking.center_name))])}</dd>
                 <dt>{b.code_label.clone()}</dt>
                 <dd><span class="confirmation-code" data-testid="code">{confirmation_code::display(&booking.code)}</span>
                     <span class="field-hint">{b.code_hint.clone()}</span></dd>

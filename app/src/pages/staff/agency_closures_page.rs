@@ -56,7 +56,6 @@ pub fn AgencyClosuresPage() -> impl IntoView {
                 let Ok(Some(data)) = closures_page(None).await else {
                     return view! { <main class="page staff"><p>{t.common.not_found.clone()}</p></main> }.into_any();
                 };
-                let zone: chrono_tz::Tz = data.time_zone.parse().unwrap_or(chrono_tz::UTC);
                 let sub = sub.clone();
                 let problem = sub.import_problem.map(|p| match p {
                     ImportProblem::NotACalendar => a.error_not_a_calendar.clone(),
@@ -104,7 +103,7 @@ pub fn AgencyClosuresPage() -> impl IntoView {
                         {sub.message.clone().map(|m| view! { <p class="notice notice-error" role="alert">{m}</p> })}
                         {(!stranded.is_empty()).then(|| view! {
                             <p>{t.closures.stranded_hint.clone()}</p>
-                            <StrandedBookings bookings=stranded zone locale/>
+                            <StrandedBookings bookings=stranded locale/>
                         })}
                         {forms}
                     </main>

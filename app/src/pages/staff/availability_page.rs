@@ -151,7 +151,7 @@ pub fn AvailabilityPage() -> impl IntoView {
                         {alert.map(|m| view! { <p class="notice notice-error" role="alert">{m}</p> })}
                         {(stranded_count > 0).then(|| view! {
                             <p>{a.stranded_hint.clone()}</p>
-                            <StrandedBookings bookings=sub.stranded.clone() zone locale/>
+                            <StrandedBookings bookings=sub.stranded.clone() locale/>
                         })}
                         {(!editable).then(|| view! { <p data-testid="managers-only">{a.managers_only.clone()}</p> })}
                         <form method="post" action="/staff/availability" class="staff-form" novalidate>

@@ -199,7 +199,6 @@ fn EditCenter(center: CenterSetup, sub: CenterSubmission, locale: Locale) -> imp
             time_zone: center.time_zone.clone(),
         }
     };
-    let zone: chrono_tz::Tz = center.time_zone.parse().unwrap_or(chrono_tz::UTC);
     let stranded = sub.stranded.clone();
     let has_stranded = !stranded.is_empty();
     let action = |what: &str| format!("/staff/centers/{}/{what}", center.id);
@@ -229,7 +228,7 @@ fn EditCenter(center: CenterSetup, sub: CenterSubmission, locale: Locale) -> imp
         <h2>{fill(&s.edit_heading, &[("center", &center.name)])}</h2>
         {has_stranded.then(|| view! {
             <p>{t.closures.stranded_hint.clone()}</p>
-            <StrandedBookings bookings=stranded zone locale/>
+            <StrandedBookings bookings=stranded locale/>
         })}
         <form method="post" action=action("edit") class="staff-form" novalidate>
             <input type="hidden" name="lang" value=locale.tag()/>

@@ -21,6 +21,9 @@ pub struct StrandedView {
     pub name: String,
     pub service: Option<Service>,
     pub code: String,
+    /// Its center, and the zone its time is shown in.
+    pub center: String,
+    pub zone: String,
 }
 
 #[cfg(feature = "ssr")]
@@ -31,6 +34,8 @@ impl From<crate::db::closures::StrandedBooking> for StrandedView {
             name: format!("{} {}", b.first_name, b.last_name),
             service: Service::from_code(&b.service_id),
             code: b.code,
+            center: b.center_name,
+            zone: b.time_zone,
         }
     }
 }
@@ -73,7 +78,6 @@ pub fn ClosuresPage() -> impl IntoView {
                 let Ok(Some(data)) = closures_page(center.clone()).await else {
                     return view! { <main class="page staff"><p>{t.common.not_found.clone()}</p></main> }.into_any();
                 };
-                let zone: chrono_tz::Tz = data.time_zone.parse().unwrap_or(chrono_tz::UTC);
                 let center_id = data.center.id.clone();
                 let picked = center_id.clone();
                 let sub = submission.clone();
@@ -95,7 +99,7 @@ pub fn ClosuresPage() -> impl IntoView {
                         {alert.map(|a| view! { <p class="notice notice-error" role="alert">{a}</p> })}
                         {(stranded_count > 0).then(|| view! {
                             <p>{c.stranded_hint.clone()}</p>
-                            <StrandedBookings bookings=sub.stranded.clone() zone locale/>
+                            <StrandedBookings bookings=sub.stranded.clone() locale/>
                         })}
                         <h2>{c.upcoming_heading.clone()}</h2>
                         {if data.closures.is_empty() {
@@ -170,18 +174,28 @@ pub fn ClosuresPage() -> impl IntoView {
 
 /// The bookings a refused change would have stranded: time, name, service and code.
 #[component]
-pub fn StrandedBookings(
-    bookings: Vec<StrandedView>,
-    zone: chrono_tz::Tz,
-    locale: crate::i18n::Locale,
-) -> impl IntoView {
+pub fn StrandedBookings(bookings: Vec<StrandedView>, locale: crate::i18n::Locale) -> impl IntoView {
     let t = translations(locale);
     let c = &t.closures;
+    // A list from several centers (closures at every center) says where each one is.
+    let centers = bookings
+        .first()
+        .is_some_and(|first| bookings.iter().any(|b| b.center != first.center));
+    let mut columns = vec![
+        c.col_time.clone(),
+        c.col_name.clone(),
+        c.col_service.clone(),
+        c.col_code.clone(),
+    ];
+    if centers {
+        columns.insert(1, c.col_center.clone());
+    }
     view! {
-        <StaffTable columns=vec![c.col_time.clone(), c.col_name.clone(), c.col_service.clone(), c.col_code.clone()] testid="stranded">
+        <StaffTable columns testid="stranded">
             {bookings.into_iter().map(|b| view! {
                 <tr>
-                    <td>{date_and_time(b.starts_at, zone, &t.common)}</td>
+                    <td>{date_and_time(b.starts_at, b.zone.parse().unwrap_or(chrono_tz::UTC), &t.common)}</td>
+                    {centers.then(|| view! { <td>{b.center.clone()}</td> })}
                     <th scope="row">{b.name}</th>
                     <td>{b.service.map(|s| t.booking.services.label(s).to_owned()).unwrap_or_default()}</td>
                     <td>{crate::domain::confirmation_code::display(&b.code)}</td>

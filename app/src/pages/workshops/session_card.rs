@@ -62,7 +62,7 @@ pub fn SessionFacts(session: SessionView, zone: Tz, locale: Locale) -> impl Into
     let place = session
         .center_name
         .clone()
-        .map(|c| crate::i18n::center_title(locale, &crate::api::agency().public_name, &c))
+        .map(|c| crate::pages::center_place(locale, &c))
         .unwrap_or_else(|| w.virtual_place.clone());
     let seat_words = if session.cancelled {
         w.cancelled_session.clone()
