@@ -136,6 +136,13 @@ test("an admin changes the Language Access Line and the kiosk served by the othe
   }).toPass({ timeout: 10_000 });
   await shoot(page, testInfo, "kiosk-new-language-line");
 
+  // Booking from home ends with the agency's own links (the demo sets all three).
+  await page.goto("/book?lang=es");
+  await expect(page.getByTestId("handoff-links")).toContainText("Biblioteca de capacitación en línea");
+  await expect(page.locator(".booking-footer")).toContainText(/\(503\).555.0199/);
+  await expectNoAxeViolations(page, "booking start with hand-off links");
+  await shoot(page, testInfo, "booking-handoff-links-es");
+
   // As it was, for the tests that follow.
   await admin.goto("/staff/agency");
   await admin.getByLabel("Language Access Line").fill("833-685-0845");

@@ -69,9 +69,17 @@ pub async fn booked_after(
     center_id: &str,
     now: DateTime<Utc>,
 ) -> Result<Vec<BookedSlot>, crate::db::Error> {
-    let booked: Vec<(i64, String, DateTime<Utc>, DateTime<Utc>)> = sqlx::query_as(
-        "select id, service_id, starts_at, ends_at from bookings
-         where center_id = $1 and status = 'booked' and starts_at > $2 order by id",
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        id: i64,
+        service_id: String,
+        starts_at: DateTime<Utc>,
+        ends_at: DateTime<Utc>,
+        arrived: bool,
+    }
+    let booked: Vec<Row> = sqlx::query_as(
+        "select id, service_id, starts_at, ends_at, status = 'arrived' as arrived from bookings
+         where center_id = $1 and status in ('booked', 'arrived') and starts_at > $2 order by id",
     )
     .bind(center_id)
     .bind(now)
@@ -79,11 +87,12 @@ pub async fn booked_after(
     .await?;
     Ok(booked
         .into_iter()
-        .map(|(id, service, start, end)| BookedSlot {
-            id,
-            service,
-            start,
-            end,
+        .map(|r| BookedSlot {
+            id: r.id,
+            service: r.service_id,
+            start: r.starts_at,
+            end: r.ends_at,
+            arrived: r.arrived,
         })
         .collect())
 }
@@ -159,9 +168,10 @@ pub async fn set_service_rules(
     .execute(&mut *conn)
     .await?;
     // Seat counters of slots still to come take the new capacity; none holds more
-    // bookings than that now.
+    // bookings than that now, but for people who have already arrived, whose seats stay
+    // (their slot is too near to be booked anyway).
     sqlx::query(
-        "update slot_seats set capacity = $3
+        "update slot_seats set capacity = greatest($3, booked)
          where center_id = $1 and service_id = $2 and starts_at > $4",
     )
     .bind(center_id)

@@ -94,12 +94,15 @@ pub struct BookedSlot {
     pub service: String,
     pub start: DateTime<Utc>,
     pub end: DateTime<Utc>,
+    /// The person is already here (checked in at the kiosk): their seat counts, but a
+    /// change never cancels their appointment.
+    pub arrived: bool,
 }
 
 /// The bookings that new `hours` and per-service `capacity` would leave without a place:
 /// those outside the hours of their day, then, where a slot holds more bookings than its
-/// new capacity, the ones booked last (`bookings` come in booking order). Ids in that
-/// order.
+/// new capacity, the ones booked last (`bookings` come in booking order). People who have
+/// arrived keep their place and take their seats first. Ids in that order.
 pub fn stranded(
     bookings: &[BookedSlot],
     hours: &WeeklyHours,
@@ -107,8 +110,12 @@ pub fn stranded(
     tz: Tz,
 ) -> Vec<i64> {
     let mut seated: BTreeMap<(&str, DateTime<Utc>), u32> = BTreeMap::new();
+    for b in bookings.iter().filter(|b| b.arrived) {
+        *seated.entry((b.service.as_str(), b.start)).or_insert(0) += 1;
+    }
     bookings
         .iter()
+        .filter(|b| !b.arrived)
         .filter(|b| {
             if !hours.covers(tz, b.start, b.end) {
                 return true;
@@ -470,6 +477,7 @@ mod tests {
             service: service.into(),
             start,
             end: start + Duration::minutes(30),
+            arrived: false,
         };
         let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
         // Monday 2027-03-15 and Friday 2027-03-19; Fridays now close at 12:00.
@@ -494,6 +502,15 @@ mod tests {
         );
         assert_eq!(hours.on_weekday(5), Some((t(8, 30), t(12, 0))));
         assert_eq!(hours.on_weekday(6), None);
+
+        // Someone who has arrived keeps their seat, even when booked last, and even when
+        // the hours no longer cover their appointment; the others give way.
+        let mut here = bookings.clone();
+        here[2].arrived = true;
+        here[5].arrived = true;
+        assert_eq!(stranded(&here, &hours, &capacity, tz), vec![2, 7]);
+        let one = BTreeMap::from([("resume_review".to_owned(), 1)]);
+        assert_eq!(stranded(&here[..3], &hours, &one, tz), vec![1, 2]);
     }
 
     #[test]

@@ -112,8 +112,8 @@ pub fn check_rules(typed: &TypedRules) -> Result<ServiceRules, Vec<RuleField>> {
 /// day's opening time, so a 30-minute appointment at 9:30 overlaps a new 45-minute slot
 /// at 9:00, and after a move to another zone or a later opening a 10:30 appointment may
 /// straddle two slots: either way the same coach would be booked twice. A service
-/// missing from `rules` is not checked. Whether they fit the hours and the seats is
-/// `availability::stranded`'s concern.
+/// missing from `rules` is not checked, nor anyone who has arrived. Whether they fit the
+/// hours and the seats is `availability::stranded`'s concern.
 pub fn without_slot(
     bookings: &[BookedSlot],
     hours: &WeeklyHours,
@@ -122,6 +122,7 @@ pub fn without_slot(
 ) -> Vec<i64> {
     bookings
         .iter()
+        .filter(|b| !b.arrived)
         .filter(|b| {
             rules.get(&b.service).is_some_and(|r| {
                 let minutes = (b.end - b.start).num_minutes();
@@ -207,6 +208,7 @@ mod tests {
             service: service.into(),
             start,
             end: start + chrono::Duration::minutes(minutes),
+            arrived: false,
         }
     }
 
@@ -239,6 +241,10 @@ mod tests {
             without_slot(&bookings, &nine_to_five(), &rules, LA),
             vec![1, 2]
         );
+        // Someone already here keeps their appointment.
+        let mut here = bookings.clone();
+        here[0].arrived = true;
+        assert_eq!(without_slot(&here, &nine_to_five(), &rules, LA), vec![2]);
         let unchanged = BTreeMap::from([(
             "resume_review".to_owned(),
             ServiceRules {

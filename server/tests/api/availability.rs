@@ -298,3 +298,75 @@ async fn a_booking_that_waited_for_a_change_sees_the_day_closed_the_hours_gone_o
         }
     }
 }
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn someone_already_here_keeps_their_seat_when_seats_are_cut(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let manager = app
+        .sign_in_with_role("boss@frontdesk.test", "Morgan Manager", "manager")
+        .await;
+    let two_seats = [("capacity_resume_review", "2")];
+    let reply = app
+        .post_form(
+            "/staff/availability",
+            &form(&app, "refuse", &two_seats).await,
+            Some(&manager),
+        )
+        .await;
+    assert!(reply.header(header::LOCATION).ends_with("notice=saved"));
+    let start = free_starts(&app, Service::ResumeReview).await[0];
+    book(&app, start, 1).await;
+    book(&app, start, 2).await;
+    // The later one has arrived (checked in at the kiosk for it).
+    sqlx::query("update bookings set status = 'arrived' where first_name = 'Ana2'")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+
+    // One seat: the one not yet here gives way, listed by name.
+    let one_seat = [("capacity_resume_review", "1")];
+    let reply = app
+        .post_form(
+            "/staff/availability",
+            &form(&app, "refuse", &one_seat).await,
+            Some(&manager),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CONFLICT);
+    assert!(reply.body.contains("Ana1 Pérez") && !reply.body.contains("Ana2 Pérez"));
+    let reply = app
+        .post_form(
+            "/staff/availability",
+            &form(&app, "cancel", &one_seat).await,
+            Some(&manager),
+        )
+        .await;
+    assert!(
+        reply
+            .header(header::LOCATION)
+            .ends_with("notice=saved_cancelled_1"),
+        "{}",
+        reply.body
+    );
+    assert_eq!(statuses(&app).await, ["cancelled", "arrived"]);
+
+    // No seat at all for the service's slots: the arrived person still keeps theirs, and
+    // their slot is not offered to anyone else.
+    let reply = app
+        .post_form(
+            "/staff/availability",
+            &form(
+                &app,
+                "cancel",
+                &[
+                    ("capacity_resume_review", "1"),
+                    ("offered_resume_review", ""),
+                ],
+            )
+            .await,
+            Some(&manager),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    assert_eq!(statuses(&app).await, ["cancelled", "arrived"]);
+}
