@@ -75,6 +75,20 @@ async fn seed_demo(pool: &PgPool, config: &Config) -> Result<(), String> {
             .await
             .map_err(|e| format!("demo staff: {e}"))?;
     }
+    // The demo's past, walked through by its coach.
+    if let Some(coach) = app::db::staff::find_active_by_email(pool, "coach@frontdesk.test")
+        .await
+        .map_err(|e| format!("demo staff: {e}"))?
+    {
+        let centers = app::services::demo_setup::CENTERS.map(|(id, _)| id);
+        let added =
+            app::services::demo_history::seed_history(pool, &centers, coach.id, chrono::Utc::now())
+                .await
+                .map_err(|e| format!("demo history: {e}"))?;
+        if added > 0 {
+            println!("Demo history: {added} walk-ins over the last eight weeks");
+        }
+    }
     println!(
         "Demo data is on (FRONTDESK_DEMO_DATA=true). Demo staff sign-in: email {}  password {}; \
          also coach@, manager@ and admin@frontdesk.test (each created once with that password)",

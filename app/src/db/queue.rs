@@ -132,15 +132,16 @@ pub async fn open_queue(
     })
 }
 
-/// Applies `action` to visit `visit_id` at `center_id` on behalf of staff `staff_id`.
-/// Returns false when the visit was no longer in a state the action applies to (another
-/// staff member got there first); nothing is changed then.
+/// Applies `action` to visit `visit_id` at `center_id` on behalf of staff `staff_id`, as
+/// of `now`. Returns false when the visit was no longer in a state the action applies to
+/// (another staff member got there first); nothing is changed then.
 pub async fn apply_action(
     pool: &PgPool,
     center_id: &str,
     visit_id: i64,
     action: QueueAction,
     staff_id: i64,
+    now: DateTime<Utc>,
 ) -> Result<bool, crate::db::Error> {
     let from: Vec<&str> = action.allowed_from().iter().map(|s| s.code()).collect();
     let target = action.target().code();
@@ -148,9 +149,9 @@ pub async fn apply_action(
     let updated = sqlx::query(
         "update visits set
             status = $4,
-            called_at = case when $4 in ('called', 'serving') then coalesce(called_at, now()) else called_at end,
-            serving_started_at = case when $4 = 'serving' then now() else serving_started_at end,
-            finished_at = case when $4 in ('done', 'left') then now() else finished_at end,
+            called_at = case when $4 in ('called', 'serving') then coalesce(called_at, $6) else called_at end,
+            serving_started_at = case when $4 = 'serving' then $6 else serving_started_at end,
+            finished_at = case when $4 in ('done', 'left') then $6 else finished_at end,
             staff_id = case when $4 in ('called', 'serving') then $5 else staff_id end
          where id = $1 and center_id = $2 and status = any($3)",
     )
@@ -159,6 +160,7 @@ pub async fn apply_action(
     .bind(&from)
     .bind(target)
     .bind(staff_id)
+    .bind(now)
     .execute(&mut *tx)
     .await?
     .rows_affected()
@@ -197,7 +199,16 @@ pub async fn call_next(
             .collect(),
     );
     for candidate in line {
-        if apply_action(pool, &center.id, candidate.id, QueueAction::Call, staff_id).await? {
+        if apply_action(
+            pool,
+            &center.id,
+            candidate.id,
+            QueueAction::Call,
+            staff_id,
+            now,
+        )
+        .await?
+        {
             return Ok(Some(candidate.id));
         }
     }

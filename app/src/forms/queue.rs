@@ -40,8 +40,16 @@ pub async fn act(State(state): State<AppState>, headers: HeaderMap, body: Bytes)
     ) else {
         return StatusCode::UNPROCESSABLE_ENTITY.into_response();
     };
-    match crate::db::queue::apply_action(&state.pool, &center_id, visit_id, action, staff.staff_id)
-        .await
+    let now = chrono::Utc::now();
+    match crate::db::queue::apply_action(
+        &state.pool,
+        &center_id,
+        visit_id,
+        action,
+        staff.staff_id,
+        now,
+    )
+    .await
     {
         Ok(applied) => {
             tracing::info!(

@@ -112,7 +112,8 @@ async fn an_action_that_no_longer_applies_changes_nothing(pool: PgPool) {
         .fetch_one(&app.pool)
         .await
         .unwrap();
-    let act = |action| app::db::queue::apply_action(&app.pool, CENTER, id, action, staff_id);
+    let now = chrono::Utc::now();
+    let act = |action| app::db::queue::apply_action(&app.pool, CENTER, id, action, staff_id, now);
     assert!(
         !act(QueueAction::Done).await.unwrap(),
         "cannot finish someone never called"
@@ -123,7 +124,7 @@ async fn an_action_that_no_longer_applies_changes_nothing(pool: PgPool) {
         "someone who left cannot be called"
     );
     let other_center =
-        app::db::queue::apply_action(&app.pool, "gresham", id, QueueAction::Call, staff_id)
+        app::db::queue::apply_action(&app.pool, "gresham", id, QueueAction::Call, staff_id, now)
             .await
             .unwrap();
     assert!(!other_center, "an action names the visit's own center");
@@ -155,6 +156,7 @@ async fn staff_see_who_is_being_served_then_called_then_the_line_in_calling_orde
         id("Third").await,
         QueueAction::StartServing,
         staff_id,
+        chrono::Utc::now(),
     )
     .await
     .unwrap();
@@ -164,6 +166,7 @@ async fn staff_see_who_is_being_served_then_called_then_the_line_in_calling_orde
         id("Second").await,
         QueueAction::Call,
         staff_id,
+        chrono::Utc::now(),
     )
     .await
     .unwrap();

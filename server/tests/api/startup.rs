@@ -43,6 +43,21 @@ async fn a_production_start_seeds_no_account_and_no_center(pool: PgPool) {
     assert_eq!(centers, 0);
 }
 
+/// Past walk-ins: how many, how many left before their turn, and whether every one of
+/// them is from before today and was called only after checking in.
+async fn history(pool: &PgPool) -> (i64, i64, bool) {
+    sqlx::query_as(
+        "select count(*), count(*) filter (where status = 'left'),
+                bool_and(service_day < current_date
+                         and status in ('done', 'left')
+                         and (status = 'left' or called_at > checked_in_at))
+         from visits",
+    )
+    .fetch_one(pool)
+    .await
+    .unwrap()
+}
+
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
 async fn demo_accounts_are_made_once_and_keep_what_an_operator_changed(pool: PgPool) {
     server::startup::prepare_database(&pool, &config(true))
@@ -50,6 +65,31 @@ async fn demo_accounts_are_made_once_and_keep_what_an_operator_changed(pool: PgP
         .unwrap();
     let roles: Vec<String> = accounts(&pool).await.into_iter().map(|a| a.1).collect();
     assert_eq!(roles, ["admin", "coach", "front_desk", "manager"]);
+
+    // The demo has a past: eight weeks of walk-ins at its five centers, made once.
+    let (visits, left, plausible) = history(&pool).await;
+    assert!((2_000..6_000).contains(&visits), "{visits} visits");
+    assert!(left > 0 && left * 10 < visits, "{left} of {visits} left");
+    assert!(plausible);
+    let reasons: i64 =
+        sqlx::query_scalar("select count(distinct r) from visits, unnest(reasons) r")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert!(reasons >= 10, "{reasons} reasons");
+    let app = spawn_empty_app(pool.clone()).await;
+    let cookie = app
+        .sign_in_with_role("boss@frontdesk.test", "Morgan Manager", "manager")
+        .await;
+    let page = app.get("/staff/reports?lang=en", Some(&cookie)).await;
+    let total = page
+        .body
+        .split("data-testid=\"visits-total\">")
+        .nth(1)
+        .and_then(|rest| rest.split('<').next())
+        .and_then(|n| n.replace(',', "").parse::<i64>().ok())
+        .unwrap_or_else(|| panic!("{}", page.body));
+    assert!(total > 500, "the last two weeks show {total} visits");
     // The operator disables the demo admin and changes its password.
     sqlx::query(
         "update staff_users set disabled = true, password_hash = 'changed' where email = 'admin@frontdesk.test'",
@@ -67,6 +107,7 @@ async fn demo_accounts_are_made_once_and_keep_what_an_operator_changed(pool: PgP
     .await
     .unwrap();
     assert_eq!((hash.as_str(), disabled), ("changed", true));
+    assert_eq!(history(&pool).await.0, visits, "no second history");
 }
 
 #[sqlx::test(migrator = "app::db::MIGRATOR")]

@@ -1,0 +1,256 @@
+//! [ssr] The demo's past: eight weeks of walk-ins at every demo center, checked in, called,
+//! served and finished (or gone before their turn) through the same queries the kiosk and
+//! the staff queue use, each at its own moment, so reports and their charts open on weeks
+//! of plausible visits instead of zeros. The same seed gives the same history.
+
+use crate::db::centers::find_center;
+use crate::db::queue::apply_action;
+use crate::db::visits::record_check_in;
+use crate::domain::check_in::{NewCheckIn, Registration};
+use crate::domain::queue::QueueAction;
+use crate::domain::state_holidays::oregon_state_holidays;
+use crate::domain::visit_reason::VisitReason;
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+use sqlx::PgPool;
+
+/// How far back the history goes.
+pub const HISTORY_DAYS: i64 = 56;
+
+/// One past walk-in, as planned.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PastVisit {
+    /// Minutes after the center opened at 8:30.
+    pub arrived_after: i64,
+    pub first_name: &'static str,
+    pub last_initial: char,
+    pub reasons: Vec<VisitReason>,
+    pub language: &'static str,
+    /// Minutes until called; `None`: left before their turn.
+    pub waited: Option<i64>,
+    pub served_for: i64,
+}
+
+const FIRST_NAMES: [&str; 16] = [
+    "Maria", "James", "Linh", "Ahmed", "Olga", "Sofia", "Daniel", "Hodan", "Wei", "Grace", "Jose",
+    "Tuan", "Fatima", "Ivan", "Keisha", "Samuel",
+];
+
+/// Reasons people come for, each with how often (in twentieths of visits).
+const REASON_WEIGHTS: [(VisitReason, u32); 12] = [
+    (VisitReason::JobSearch, 5),
+    (VisitReason::Register, 3),
+    (VisitReason::ResumeReview, 2),
+    (VisitReason::JobCoaching, 2),
+    (VisitReason::ResourceRoom, 2),
+    (VisitReason::InterviewPractice, 1),
+    (VisitReason::TrainingScholarships, 1),
+    (VisitReason::Workshops, 1),
+    (VisitReason::SnapStep, 1),
+    (VisitReason::JobReferrals, 1),
+    (VisitReason::ResourceReferrals, 1),
+    (VisitReason::SomethingElse, 1),
+];
+
+fn reason(rng: &mut StdRng) -> VisitReason {
+    let total: u32 = REASON_WEIGHTS.iter().map(|(_, w)| w).sum();
+    let mut pick = rng.gen_range(0..total);
+    for (reason, weight) in REASON_WEIGHTS {
+        if pick < weight {
+            return reason;
+        }
+        pick -= weight;
+    }
+    VisitReason::SomethingElse
+}
+
+/// The walk-ins of one day at one center: busier on Mondays and in the mornings, a
+/// second reason now and then, a quarter in Spanish, waits that grow with the crowd, and
+/// a few who leave before their turn.
+pub fn plan_day(rng: &mut StdRng, weekday: Weekday) -> Vec<PastVisit> {
+    let busy = match weekday {
+        Weekday::Mon => 22,
+        Weekday::Fri => 12,
+        _ => 16,
+    };
+    let count = busy + rng.gen_range(0..8);
+    let mut day: Vec<PastVisit> = (0..count)
+        .map(|_| {
+            // Two draws keep more arrivals in the morning than the afternoon.
+            let arrived_after = rng.gen_range(0..480).min(rng.gen_range(0..480));
+            let mut reasons = vec![reason(rng)];
+            if rng.gen_ratio(1, 5) {
+                let second = reason(rng);
+                if !reasons.contains(&second) {
+                    reasons.push(second);
+                }
+            }
+            reasons.sort();
+            PastVisit {
+                arrived_after,
+                first_name: FIRST_NAMES[rng.gen_range(0..FIRST_NAMES.len())],
+                last_initial: char::from(b'A' + rng.gen_range(0..26u8)),
+                reasons,
+                language: if rng.gen_ratio(1, 4) { "es" } else { "en" },
+                waited: (!rng.gen_ratio(1, 14)).then(|| rng.gen_range(3..25 + count as i64)),
+                served_for: rng.gen_range(8..40),
+            }
+        })
+        .collect();
+    day.sort_by_key(|v| v.arrived_after);
+    day
+}
+
+/// Adds the history when there is none yet (no visit before today); one process at a time
+/// (another starting at once skips it). Returns how many visits were added.
+pub async fn seed_history(
+    pool: &PgPool,
+    centers: &[&str],
+    staff_id: i64,
+    now: DateTime<Utc>,
+) -> Result<usize, crate::db::Error> {
+    // A lock held by this connection for as long as the history takes.
+    let mut guard = pool.acquire().await?;
+    let locked: bool =
+        sqlx::query_scalar("select pg_try_advisory_lock(hashtext('frontdesk demo history'))")
+            .fetch_one(&mut *guard)
+            .await?;
+    if !locked {
+        return Ok(0);
+    }
+    let added = add_history(pool, centers, staff_id, now).await;
+    sqlx::query("select pg_advisory_unlock(hashtext('frontdesk demo history'))")
+        .execute(&mut *guard)
+        .await?;
+    added
+}
+
+async fn add_history(
+    pool: &PgPool,
+    centers: &[&str],
+    staff_id: i64,
+    now: DateTime<Utc>,
+) -> Result<usize, crate::db::Error> {
+    let past: bool = sqlx::query_scalar(
+        "select exists (select 1 from visits where checked_in_at < $1 - interval '1 day')",
+    )
+    .bind(now)
+    .fetch_one(pool)
+    .await?;
+    if past {
+        return Ok(0);
+    }
+    let mut rng = StdRng::seed_from_u64(2026);
+    let mut added = 0;
+    for center_id in centers {
+        let Some(center) = find_center(pool, center_id).await? else {
+            continue;
+        };
+        let zone = center.tz()?;
+        let today = now.with_timezone(&zone).date_naive();
+        let holidays: Vec<NaiveDate> = [today.year() - 1, today.year()]
+            .into_iter()
+            .flat_map(oregon_state_holidays)
+            .map(|h| h.day)
+            .collect();
+        for back in (1..=HISTORY_DAYS).rev() {
+            let day = today - Duration::days(back);
+            if day.weekday().number_from_monday() > 5 || holidays.contains(&day) {
+                continue;
+            }
+            let Some(opens) = zone
+                .from_local_datetime(
+                    &day.and_time(NaiveTime::from_hms_opt(8, 30, 0).unwrap_or_default()),
+                )
+                .single()
+            else {
+                continue;
+            };
+            let opens = opens.with_timezone(&Utc);
+            for visit in plan_day(&mut rng, day.weekday()) {
+                add_visit(pool, &center, &visit, opens, staff_id).await?;
+                added += 1;
+            }
+        }
+    }
+    Ok(added)
+}
+
+async fn add_visit(
+    pool: &PgPool,
+    center: &crate::db::centers::CenterRow,
+    visit: &PastVisit,
+    opens: DateTime<Utc>,
+    staff_id: i64,
+) -> Result<(), crate::db::Error> {
+    let arrived = opens + Duration::minutes(visit.arrived_after);
+    let person = NewCheckIn {
+        first_name: visit.first_name.to_owned(),
+        last_name: visit.last_initial.to_string(),
+        reasons: visit.reasons.clone(),
+        registered: Registration::Yes,
+        accommodations: Vec::new(),
+        interpreter_language: None,
+        accommodation_other: None,
+    };
+    let key = uuid::Uuid::new_v4();
+    let id = record_check_in(pool, center, &person, key, visit.language, arrived).await?;
+    let act = |action, at| apply_action(pool, &center.id, id, action, staff_id, at);
+    match visit.waited {
+        Some(waited) => {
+            let called = arrived + Duration::minutes(waited);
+            act(QueueAction::Call, called).await?;
+            act(QueueAction::StartServing, called + Duration::minutes(1)).await?;
+            act(
+                QueueAction::Done,
+                called + Duration::minutes(visit.served_for),
+            )
+            .await?;
+        }
+        None => {
+            act(QueueAction::Left, arrived + Duration::minutes(20)).await?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_day_is_plausible_and_the_same_seed_gives_the_same_day() {
+        let day = plan_day(&mut StdRng::seed_from_u64(7), Weekday::Mon);
+        assert_eq!(day, plan_day(&mut StdRng::seed_from_u64(7), Weekday::Mon));
+        assert!((22..30).contains(&day.len()), "{}", day.len());
+        assert!(day
+            .windows(2)
+            .all(|w| w[0].arrived_after <= w[1].arrived_after));
+        for visit in &day {
+            assert!((0..480).contains(&visit.arrived_after));
+            assert!(!visit.reasons.is_empty() && visit.reasons.len() <= 2);
+            assert!(!visit.reasons.iter().any(|r| r.is_handled_elsewhere()));
+            assert!(["en", "es"].contains(&visit.language));
+        }
+    }
+
+    #[test]
+    fn mornings_are_busier_and_fridays_quieter_over_many_days() {
+        let mut rng = StdRng::seed_from_u64(1);
+        let (mut morning, mut afternoon, mut mondays, mut fridays) = (0, 0, 0, 0);
+        for _ in 0..50 {
+            for visit in plan_day(&mut rng, Weekday::Mon) {
+                mondays += 1;
+                if visit.arrived_after < 240 {
+                    morning += 1;
+                } else {
+                    afternoon += 1;
+                }
+            }
+            fridays += plan_day(&mut rng, Weekday::Fri).len();
+        }
+        assert!(morning > afternoon * 2, "{morning} / {afternoon}");
+        assert!(mondays > fridays, "{mondays} / {fridays}");
+    }
+}
