@@ -17,10 +17,6 @@ pub struct AgencySettingsData {
     pub log: Vec<SetupLogLine>,
 }
 
-/// How many changes the page lists.
-#[cfg(feature = "ssr")]
-const LOG_LINES: i64 = 10;
-
 /// The agency settings and their latest changes; an error for anyone but an admin. Read
 /// from the database, not this process's copy, so the form shows what is saved.
 #[server(endpoint = "staff/agency")]
@@ -32,17 +28,7 @@ pub async fn agency_settings_page() -> Result<AgencySettingsData, AppError> {
         .map_err(super::unavailable)?
         .typed();
     let subject = crate::domain::agency::SETUP_SUBJECT;
-    let log = crate::db::center_setup::recent_changes(&state.pool, Some(subject), LOG_LINES)
-        .await
-        .map_err(super::unavailable)?
-        .into_iter()
-        .map(|c| SetupLogLine {
-            changed_at: c.changed_at,
-            staff_name: c.staff_name,
-            subject: c.subject,
-            summary: c.summary,
-        })
-        .collect();
+    let log = super::center_setup::setup_log(&state.pool, Some(subject)).await?;
     Ok(AgencySettingsData {
         staff_name: me.display_name,
         saved,

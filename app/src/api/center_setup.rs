@@ -40,6 +40,27 @@ pub struct CentersSetupData {
 #[cfg(feature = "ssr")]
 const LOG_LINES: i64 = 10;
 
+/// The latest setup changes about `subject` (or about anything), as the pages list them.
+#[cfg(feature = "ssr")]
+pub(crate) async fn setup_log(
+    pool: &sqlx::PgPool,
+    subject: Option<&str>,
+) -> Result<Vec<SetupLogLine>, AppError> {
+    Ok(
+        crate::db::center_setup::recent_changes(pool, subject, LOG_LINES)
+            .await
+            .map_err(super::unavailable)?
+            .into_iter()
+            .map(|c| SetupLogLine {
+                changed_at: c.changed_at,
+                staff_name: c.staff_name,
+                subject: c.subject,
+                summary: c.summary,
+            })
+            .collect(),
+    )
+}
+
 /// Every center and the latest setup changes; an error for anyone but an admin.
 #[server(endpoint = "staff/centers")]
 pub async fn centers_setup_page() -> Result<CentersSetupData, AppError> {
@@ -59,17 +80,7 @@ pub async fn centers_setup_page() -> Result<CentersSetupData, AppError> {
             retired: c.retired_at.is_some(),
         })
         .collect();
-    let log = crate::db::center_setup::recent_changes(&state.pool, None, LOG_LINES)
-        .await
-        .map_err(super::unavailable)?
-        .into_iter()
-        .map(|c| SetupLogLine {
-            changed_at: c.changed_at,
-            staff_name: c.staff_name,
-            subject: c.subject,
-            summary: c.summary,
-        })
-        .collect();
+    let log = setup_log(&state.pool, None).await?;
     Ok(CentersSetupData {
         staff_name: me.display_name,
         centers,

@@ -3,6 +3,7 @@
 //! the hand-offs point to, and how long personal data is kept. The rules that decide
 //! whether typed settings are acceptable live here; the page only shows the answer.
 
+use super::center_setup::describe_fields;
 use super::contact_details::{display_phone, parse_phone, ContactError};
 use super::free_text::parse_required;
 use super::retention::RETENTION_DAYS;
@@ -167,46 +168,35 @@ pub fn check_agency(typed: &TypedAgency) -> Result<Agency, Vec<AgencyField>> {
 /// What a save changed, in plain words for the setup log ("Language Access Line:
 /// “8336850845” → “5035551234”; training address removed"); empty when nothing changed.
 pub fn describe_change(before: &Agency, after: &Agency) -> String {
-    let days = |a: &Agency| a.retention_days.to_string();
-    let fields = [
-        ("name", before.name.clone(), after.name.clone()),
-        (
-            "public name",
-            before.public_name.clone(),
-            after.public_name.clone(),
-        ),
+    let (days_before, days_after) = (
+        before.retention_days.to_string(),
+        after.retention_days.to_string(),
+    );
+    describe_fields(&[
+        ("name", &before.name, &after.name),
+        ("public name", &before.public_name, &after.public_name),
         (
             "Language Access Line",
-            before.language_line.clone(),
-            after.language_line.clone(),
+            &before.language_line,
+            &after.language_line,
         ),
         (
             "registration address",
-            before.registration_url.clone(),
-            after.registration_url.clone(),
+            &before.registration_url,
+            &after.registration_url,
         ),
         (
             "job listings address",
-            before.job_listings_url.clone(),
-            after.job_listings_url.clone(),
+            &before.job_listings_url,
+            &after.job_listings_url,
         ),
         (
             "training address",
-            before.training_url.clone(),
-            after.training_url.clone(),
+            &before.training_url,
+            &after.training_url,
         ),
-        ("days data is kept", days(before), days(after)),
-    ];
-    fields
-        .iter()
-        .filter(|(_, old, new)| old != new)
-        .map(|(field, old, new)| match (old.is_empty(), new.is_empty()) {
-            (_, true) => format!("{field} removed"),
-            (true, false) => format!("{field}: “{new}”"),
-            (false, false) => format!("{field}: “{old}” → “{new}”"),
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
+        ("days data is kept", &days_before, &days_after),
+    ])
 }
 
 #[cfg(test)]

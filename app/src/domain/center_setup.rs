@@ -137,13 +137,18 @@ pub fn check_new_center(typed: &TypedCenter) -> Result<(String, CenterDetails), 
 /// What an edit changed, in plain words for the setup log ("name: “A” → “B”; phone
 /// removed"); empty when nothing changed.
 pub fn describe_edit(before: &CenterDetails, after: &CenterDetails) -> String {
-    let fields = [
+    describe_fields(&[
         ("name", before.name.as_str(), after.name.as_str()),
         ("address", &before.address, &after.address),
         ("phone", &before.phone, &after.phone),
         ("email", &before.email, &after.email),
         ("time zone", before.time_zone.name(), after.time_zone.name()),
-    ];
+    ])
+}
+
+/// The setup log's words for `(field, before, after)` triples: each changed field as
+/// “old” → “new”, “new” (was empty) or "removed"; empty when nothing changed.
+pub fn describe_fields(fields: &[(&str, &str, &str)]) -> String {
     fields
         .iter()
         .filter(|(_, old, new)| old != new)
