@@ -85,8 +85,11 @@ async fn seed_demo(pool: &PgPool, config: &Config) -> Result<(), String> {
             app::services::demo_history::seed_history(pool, &centers, coach.id, chrono::Utc::now())
                 .await
                 .map_err(|e| format!("demo history: {e}"))?;
-        if added > 0 {
-            println!("Demo history: {added} walk-ins over the last eight weeks");
+        if added.walk_ins > 0 {
+            println!(
+                "Demo history: {} walk-ins and {} appointments over the last eight weeks",
+                added.walk_ins, added.appointments
+            );
         }
     }
     println!(

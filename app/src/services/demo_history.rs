@@ -1,8 +1,10 @@
 //! [ssr] The demo's past: eight weeks of walk-ins at every demo center, checked in, called,
 //! served and finished (or gone before their turn) through the same queries the kiosk and
-//! the staff queue use, each at its own moment, so reports and their charts open on weeks
-//! of plausible visits instead of zeros. The same seed gives the same history.
+//! the staff queue use, each at its own moment, and the appointments of those days
+//! (`demo_appointment_history`), so reports and their charts open on weeks of plausible
+//! visits instead of zeros. The same seed gives the same history.
 
+use super::demo_appointment_history::{add_day, center_offers};
 use crate::db::centers::find_center;
 use crate::db::queue::apply_action;
 use crate::db::visits::record_check_in;
@@ -53,6 +55,11 @@ const REASON_WEIGHTS: [(VisitReason, u32); 12] = [
     (VisitReason::SomethingElse, 1),
 ];
 
+/// A first name for a past visitor.
+pub fn first_name(rng: &mut StdRng) -> &'static str {
+    FIRST_NAMES[rng.gen_range(0..FIRST_NAMES.len())]
+}
+
 fn reason(rng: &mut StdRng) -> VisitReason {
     let total: u32 = REASON_WEIGHTS.iter().map(|(_, w)| w).sum();
     let mut pick = rng.gen_range(0..total);
@@ -89,7 +96,7 @@ pub fn plan_day(rng: &mut StdRng, weekday: Weekday) -> Vec<PastVisit> {
             reasons.sort();
             PastVisit {
                 arrived_after,
-                first_name: FIRST_NAMES[rng.gen_range(0..FIRST_NAMES.len())],
+                first_name: first_name(rng),
                 last_initial: char::from(b'A' + rng.gen_range(0..26u8)),
                 reasons,
                 language: if rng.gen_ratio(1, 4) { "es" } else { "en" },
@@ -102,14 +109,21 @@ pub fn plan_day(rng: &mut StdRng, weekday: Weekday) -> Vec<PastVisit> {
     day
 }
 
+/// What the history added.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct History {
+    pub walk_ins: usize,
+    pub appointments: usize,
+}
+
 /// Adds the history when there is none yet (no visit before today); one process at a time
-/// (another starting at once skips it). Returns how many visits were added.
+/// (another starting at once skips it).
 pub async fn seed_history(
     pool: &PgPool,
     centers: &[&str],
     staff_id: i64,
     now: DateTime<Utc>,
-) -> Result<usize, crate::db::Error> {
+) -> Result<History, crate::db::Error> {
     // A lock held by this connection for as long as the history takes.
     let mut guard = pool.acquire().await?;
     let locked: bool =
@@ -117,7 +131,7 @@ pub async fn seed_history(
             .fetch_one(&mut *guard)
             .await?;
     if !locked {
-        return Ok(0);
+        return Ok(History::default());
     }
     let added = add_history(pool, centers, staff_id, now).await;
     sqlx::query("select pg_advisory_unlock(hashtext('frontdesk demo history'))")
@@ -131,7 +145,7 @@ async fn add_history(
     centers: &[&str],
     staff_id: i64,
     now: DateTime<Utc>,
-) -> Result<usize, crate::db::Error> {
+) -> Result<History, crate::db::Error> {
     let past: bool = sqlx::query_scalar(
         "select exists (select 1 from visits where checked_in_at < $1 - interval '1 day')",
     )
@@ -139,15 +153,16 @@ async fn add_history(
     .fetch_one(pool)
     .await?;
     if past {
-        return Ok(0);
+        return Ok(History::default());
     }
     let mut rng = StdRng::seed_from_u64(2026);
-    let mut added = 0;
+    let mut added = History::default();
     for center_id in centers {
         let Some(center) = find_center(pool, center_id).await? else {
             continue;
         };
         let zone = center.tz()?;
+        let offers = center_offers(pool, &center.id).await?;
         let today = now.with_timezone(&zone).date_naive();
         let holidays: Vec<NaiveDate> = [today.year() - 1, today.year()]
             .into_iter()
@@ -170,8 +185,9 @@ async fn add_history(
             let opens = opens.with_timezone(&Utc);
             for visit in plan_day(&mut rng, day.weekday()) {
                 add_visit(pool, &center, &visit, opens, staff_id).await?;
-                added += 1;
+                added.walk_ins += 1;
             }
+            added.appointments += add_day(pool, &mut rng, &offers, day, staff_id).await?;
         }
     }
     Ok(added)

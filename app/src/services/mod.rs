@@ -9,6 +9,7 @@ pub mod bookings;
 pub mod center_availability;
 pub mod center_setup;
 pub mod closures;
+pub mod demo_appointment_history;
 pub mod demo_history;
 pub mod demo_setup;
 pub mod erasure;

@@ -77,6 +77,36 @@ async fn demo_accounts_are_made_once_and_keep_what_an_operator_changed(pool: PgP
             .await
             .unwrap();
     assert!(reasons >= 10, "{reasons} reasons");
+    // And its appointments: most came (and went through the queue), some did not, a few
+    // cancelled; nobody was emailed about the past.
+    let (came, no_show, cancelled, queued): (i64, i64, i64, i64) = sqlx::query_as(
+        "select count(*) filter (where b.status = 'arrived'),
+                count(*) filter (where b.status = 'no_show'),
+                count(*) filter (where b.status = 'cancelled'),
+                count(*) filter (where v.status = 'done')
+         from bookings b left join visits v on v.booking_id = b.id
+         where b.starts_at < now()",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert!(
+        came > 200 && no_show > 20 && cancelled > 10,
+        "{came} {no_show} {cancelled}"
+    );
+    assert!(came > no_show * 3, "{came} came, {no_show} did not");
+    assert_eq!(queued, came, "everyone who came was seen");
+    let mailed: i64 = sqlx::query_scalar("select count(*) from outbox")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(mailed, 0);
+    let overfull: i64 =
+        sqlx::query_scalar("select count(*) from slot_seats where booked > capacity")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(overfull, 0);
     let app = spawn_empty_app(pool.clone()).await;
     let cookie = app
         .sign_in_with_role("boss@frontdesk.test", "Morgan Manager", "manager")
