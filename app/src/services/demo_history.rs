@@ -133,11 +133,33 @@ pub async fn seed_history(
     if !locked {
         return Ok(History::default());
     }
-    let added = add_history(pool, centers, staff_id, now).await;
+    let added = match quick_commits(pool).await {
+        Ok(quick) => {
+            let added = add_history(&quick, centers, staff_id, now).await;
+            quick.close().await;
+            added
+        }
+        Err(e) => Err(e.into()),
+    };
     sqlx::query("select pg_advisory_unlock(hashtext('frontdesk demo history'))")
         .execute(&mut *guard)
         .await?;
     added
+}
+
+/// Connections to the same database that do not wait for the disk at each commit: the
+/// history is thousands of small transactions, and a fresh cluster flushing each one kept a
+/// first start unready for minutes. A crash loses at most the last few, never consistency
+/// (`synchronous_commit` only delays the flush), and the history is added again only when
+/// none of it is there.
+async fn quick_commits(pool: &PgPool) -> Result<PgPool, sqlx::Error> {
+    let options = (*pool.connect_options())
+        .clone()
+        .options([("synchronous_commit", "off")]);
+    sqlx::postgres::PgPoolOptions::new()
+        .max_connections(2)
+        .connect_with(options)
+        .await
 }
 
 async fn add_history(
