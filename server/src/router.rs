@@ -184,6 +184,15 @@ fn pages_and_forms(state: AppState) -> Router<AppState> {
             post(app::forms::kiosk_pairing::revoke),
         )
         .route("/staff/agency", post(app::forms::agency_settings::save))
+        .route("/staff/reasons", post(app::forms::reason_setup::create))
+        .route(
+            "/staff/reasons/{code}/edit",
+            post(app::forms::reason_setup::edit),
+        )
+        .route(
+            "/staff/reasons/{code}/{action}",
+            post(app::forms::reason_setup::act),
+        )
         .route("/staff/centers", post(app::forms::center_setup::create))
         .route(
             "/staff/centers/{id}/edit",

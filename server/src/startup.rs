@@ -30,6 +30,16 @@ pub async fn prepare_database(pool: &PgPool, config: &Config) -> Result<(), Stri
             ),
         }
     }
+    let adopted = app::services::visit_reasons::adopt_legacy_reasons(pool)
+        .await
+        .map_err(|e| format!("visit reasons: {e}"))?;
+    if adopted > 0 {
+        tracing::warn!(
+            adopted,
+            "the visit reasons this install's kiosks offered are now data: admins change \
+             them on /staff/reasons"
+        );
+    }
     if config.demo_data {
         seed_demo(pool, config).await?;
     }
@@ -53,6 +63,9 @@ async fn seed_demo(pool: &PgPool, config: &Config) -> Result<(), String> {
     app::services::demo_setup::seed_centers(pool, chrono::Utc::now())
         .await
         .map_err(|e| format!("demo data: {e}"))?;
+    app::services::visit_reasons::add_worksource_reasons(pool)
+        .await
+        .map_err(|e| format!("demo reasons: {e}"))?;
     app::db::demo_workshops::seed_workshops(pool, chrono::Utc::now())
         .await
         .map_err(|e| format!("demo workshops: {e}"))?;

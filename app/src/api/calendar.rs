@@ -102,7 +102,8 @@ pub struct WalkInHistory {
     pub checked_in_at: DateTime<Utc>,
     pub center_name: String,
     pub time_zone: String,
-    pub reasons: Vec<crate::domain::visit_reason::VisitReason>,
+    /// Reason codes, named by `AppointmentInfo::visit_reasons`.
+    pub reasons: Vec<String>,
     pub status: crate::domain::queue::QueueStatus,
 }
 
@@ -139,6 +140,8 @@ pub struct AppointmentInfo {
     pub history: Vec<AppointmentHistory>,
     pub enrolments: Vec<EnrolmentHistory>,
     pub walk_ins: Vec<WalkInHistory>,
+    /// The agency's reasons, to name the walk-ins' ones.
+    pub visit_reasons: Vec<crate::domain::visit_reason::VisitReason>,
     pub changes: Vec<AppointmentChange>,
 }
 
@@ -186,7 +189,6 @@ pub mod ssr {
     use crate::db::person_history;
     use crate::domain::local_time::day_bounds;
     use crate::domain::report::Period;
-    use crate::domain::visit_reason::VisitReason;
     use crate::domain::workshop::Contact;
     use chrono::Duration;
     use sqlx::PgPool;
@@ -331,11 +333,7 @@ pub mod ssr {
                 checked_in_at: v.checked_in_at,
                 center_name: v.center_name,
                 time_zone: v.time_zone,
-                reasons: v
-                    .reasons
-                    .iter()
-                    .filter_map(|r| VisitReason::from_code(r))
-                    .collect(),
+                reasons: v.reasons,
                 status: v.status,
             })
             .collect();
@@ -372,6 +370,7 @@ pub mod ssr {
             history,
             enrolments,
             walk_ins,
+            visit_reasons: crate::db::visit_reasons::list(pool).await?,
             changes,
         }))
     }

@@ -2,6 +2,7 @@
 
 use crate::domain::check_in::{CheckInAnswers, FieldError};
 use crate::domain::ticket_view::Ticket;
+use crate::domain::visit_reason::KioskReason;
 use crate::error::AppError;
 use crate::i18n::Locale;
 use leptos::prelude::*;
@@ -39,11 +40,14 @@ pub async fn check_in(
     ) {
         return Err(super::too_many(wait));
     }
-    let visitor = match answers.parse() {
+    let pool = &state.pool;
+    let offered = offered_reasons(pool, language)
+        .await
+        .map_err(super::unavailable)?;
+    let visitor = match answers.parse(&offered) {
         Ok(visitor) => visitor,
         Err(errors) => return Ok(CheckInOutcome::Invalid(errors)),
     };
-    let pool = &state.pool;
     let Some(center) = crate::db::centers::find_center(pool, &center_id)
         .await
         .map_err(super::unavailable)?
@@ -60,4 +64,27 @@ pub async fn check_in(
         .await
         .map_err(super::unavailable)?;
     Ok(CheckInOutcome::CheckedIn(ticket))
+}
+
+/// The reasons a kiosk in `language` offers, in the admins' order (hidden ones left out).
+#[cfg(feature = "ssr")]
+pub async fn offered_reasons(
+    pool: &sqlx::PgPool,
+    language: Locale,
+) -> Result<Vec<KioskReason>, crate::db::Error> {
+    Ok(crate::db::visit_reasons::list(pool)
+        .await?
+        .iter()
+        .filter(|r| !r.hidden)
+        .map(|r| r.for_kiosk(language))
+        .collect())
+}
+
+/// The reasons the check-in page offers. Public: the kiosk shows them to anyone.
+#[server(endpoint = "kiosk/reasons")]
+pub async fn kiosk_reasons(language: Locale) -> Result<Vec<KioskReason>, AppError> {
+    let state = super::state()?;
+    offered_reasons(&state.pool, language)
+        .await
+        .map_err(super::unavailable)
 }

@@ -19,6 +19,7 @@ pub mod closures;
 pub mod kiosks;
 pub mod privacy;
 pub mod queue;
+pub mod reason_setup;
 pub mod reports;
 #[cfg(feature = "ssr")]
 mod staff_center;

@@ -4,7 +4,6 @@
 use crate::domain::center::CenterInfo;
 #[cfg(feature = "ssr")]
 use crate::domain::roles::Permission;
-use crate::domain::visit_reason::VisitReason;
 use crate::error::AppError;
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -40,7 +39,9 @@ pub struct Report {
     pub period: String,
     pub rows: Vec<PeriodRow>,
     /// Visits per reason (a visit with two reasons counts under each), most first.
-    pub reasons: Vec<(VisitReason, u64)>,
+    pub reasons: Vec<(String, u64)>,
+    /// The agency's reasons, to name them (also hidden ones).
+    pub visit_reasons: Vec<crate::domain::visit_reason::VisitReason>,
     /// Visits per language code, most first.
     pub languages: Vec<(String, u64)>,
 }
@@ -70,7 +71,6 @@ pub mod ssr {
     use super::{PeriodRow, Report, MAX_DAYS};
     use crate::db::reports;
     use crate::domain::report::Period;
-    use crate::domain::visit_reason::VisitReason;
     use crate::domain::wait::wait_summary;
     use chrono::{Duration, NaiveDate, Utc};
     use sqlx::PgPool;
@@ -166,11 +166,8 @@ pub mod ssr {
             center: query.center.unwrap_or_default(),
             period: period.code().to_owned(),
             rows: rows.into_values().collect(),
-            reasons: most_first(
-                reasons
-                    .into_iter()
-                    .filter_map(|(code, n)| Some((VisitReason::from_code(&code)?, n))),
-            ),
+            reasons: most_first(reasons.into_iter()),
+            visit_reasons: crate::db::visit_reasons::list(pool).await?,
             languages: most_first(languages.into_iter()),
         })
     }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 /// with `aria-describedby` so a screen reader reads the message with the field.
 #[component]
 pub fn TextField(
-    name: &'static str,
+    #[prop(into)] name: String,
     label: String,
     value: String,
     error: Option<String>,
@@ -27,10 +27,10 @@ pub fn TextField(
     .collect();
     view! {
         <div class="field">
-            <label class="field-label" for=name>{label}</label>
+            <label class="field-label" for=name.clone()>{label}</label>
             {hint.map(|h| view! { <p class="field-hint" id=hint_id>{h}</p> })}
             {error.as_ref().map(|e| view! { <p class="field-error" id=error_id>{e.clone()}</p> })}
-            <input id=name name=name type=kind class="text-input" value=value inputmode=inputmode
+            <input id=name.clone() name=name type=kind class="text-input" value=value inputmode=inputmode
                 autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
                 aria-required=required.then_some("true")
                 aria-invalid=error.is_some().then_some("true")

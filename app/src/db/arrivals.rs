@@ -106,7 +106,7 @@ async fn join_queue(
     let number = super::visits::next_ticket_number(&mut tx, &center.id, today).await?;
     let reason = booking
         .service()
-        .map(|s| s.visit_reason().code())
+        .map(|s| s.visit_reason())
         .unwrap_or("something_else");
     let inserted: Option<i64> = sqlx::query_scalar(
         "insert into visits (center_id, service_day, ticket_prefix, ticket_number, idempotency_key,

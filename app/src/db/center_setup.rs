@@ -156,7 +156,7 @@ pub async fn recent_changes(
     sqlx::query_as(
         "select c.changed_at, coalesce(s.display_name, 'Frontdesk demo data') as staff_name, c.subject, c.summary
          from setup_changes c left join staff_users s on s.id = c.staff_id
-         where $1::text is null or c.subject = $1
+         where $1::text is null or c.subject = $1 or starts_with(c.subject, $1 || ' ')
          order by c.changed_at desc, c.id desc limit $2",
     )
     .bind(subject)

@@ -30,6 +30,7 @@ pub mod retention;
 pub mod sessions;
 pub mod sign_in_failures;
 pub mod staff;
+pub mod visit_reasons;
 pub mod visits;
 pub mod workshop_admin;
 pub mod workshops;

@@ -7,7 +7,6 @@ use crate::domain::queue::{
 };
 use crate::domain::queue_view::{QueueEntry, QueueView};
 use crate::domain::ticket::TicketNumber;
-use crate::domain::visit_reason::VisitReason;
 use crate::domain::wait::wait_summary;
 use chrono::{DateTime, Utc};
 use sqlx::PgPool;
@@ -82,11 +81,7 @@ pub async fn open_queue(
                 }
                 .to_string(),
                 name: short_name(&row.first_name, &row.last_name),
-                reasons: row
-                    .reasons
-                    .iter()
-                    .filter_map(|c| VisitReason::from_code(c))
-                    .collect(),
+                reasons: row.reasons,
                 accommodations: row
                     .accommodations
                     .iter()
@@ -124,6 +119,7 @@ pub async fn open_queue(
     Ok(QueueView {
         new_walk_in_wait,
         staff_members: super::calendar::staff_members(pool).await?,
+        reasons: super::visit_reasons::list(pool).await?,
         waits: wait_summary(&called_waits, &still_waiting),
         center_id: center.id.clone(),
         center_name: center.name.clone(),
@@ -238,11 +234,12 @@ pub async fn transfer(
         Transfer::ToService(reason) => sqlx::query(
             "update visits set reasons = array[$3], status = 'waiting', staff_id = null,
                 called_at = null, serving_started_at = null
-             where id = $1 and center_id = $2 and status in ('waiting', 'called', 'serving')",
+             where id = $1 and center_id = $2 and status in ('waiting', 'called', 'serving')
+               and exists (select 1 from visit_reasons where code = $3 and not hidden)",
         )
         .bind(visit_id)
         .bind(center_id)
-        .bind(reason.code()),
+        .bind(reason),
     };
     let updated = query.execute(&mut *tx).await?.rows_affected() == 1;
     if updated {

@@ -50,7 +50,7 @@ pub async fn record_check_in(
     .bind(key)
     .bind(&visitor.first_name)
     .bind(&visitor.last_name)
-    .bind(codes(visitor.reasons.iter().map(|r| r.code()).collect()))
+    .bind(&visitor.reasons)
     .bind(visitor.registered.code())
     .bind(codes(visitor.accommodations.iter().map(|a| a.code()).collect()))
     .bind(&visitor.interpreter_language)

@@ -4,7 +4,7 @@
 
 use super::accommodation::Accommodation;
 use super::free_text::{parse_required, TextError, NAME_MAX_CHARS, NOTE_MAX_CHARS};
-use super::visit_reason::VisitReason;
+use super::visit_reason::KioskReason;
 use serde::{Deserialize, Serialize};
 
 /// Has the visitor registered with WorkSource already?
@@ -34,7 +34,8 @@ impl Registration {
 pub struct CheckInAnswers {
     pub first_name: String,
     pub last_name: String,
-    pub reasons: Vec<VisitReason>,
+    /// Codes of the reasons chosen, in the order they were tapped.
+    pub reasons: Vec<String>,
     pub registered: Option<Registration>,
     pub accommodations: Vec<Accommodation>,
     /// Which language, when a spoken-language interpreter is asked for.
@@ -105,8 +106,8 @@ pub struct FieldError {
 pub struct NewCheckIn {
     pub first_name: String,
     pub last_name: String,
-    /// Sorted, without duplicates.
-    pub reasons: Vec<VisitReason>,
+    /// Codes, in the kiosk's order, without duplicates.
+    pub reasons: Vec<String>,
     pub registered: Registration,
     /// Sorted, without duplicates.
     pub accommodations: Vec<Accommodation>,
@@ -115,17 +116,32 @@ pub struct NewCheckIn {
 }
 
 impl CheckInAnswers {
-    /// What is wrong with the answer to `field`, if anything.
-    pub fn problem_with(&self, field: Field) -> Option<Problem> {
+    /// The reasons chosen among those `offered`, in the kiosk's order: a code the kiosk
+    /// does not offer (hidden meanwhile, or made up) counts as not chosen.
+    fn chosen_reasons<'a>(&self, offered: &'a [KioskReason]) -> Vec<&'a KioskReason> {
+        offered
+            .iter()
+            .filter(|r| self.reasons.contains(&r.code))
+            .collect()
+    }
+
+    /// What is wrong with the answer to `field`, if anything; `offered` are the reasons
+    /// the kiosk offers.
+    pub fn problem_with(&self, field: Field, offered: &[KioskReason]) -> Option<Problem> {
         let text = |raw: &str, max| parse_required(raw, max).err().map(Problem::Text);
         match field {
             Field::FirstName => text(&self.first_name, NAME_MAX_CHARS),
             Field::LastName => text(&self.last_name, NAME_MAX_CHARS),
-            Field::Reasons if self.reasons.is_empty() => Some(Problem::NoReason),
-            Field::Reasons if self.reasons.iter().all(|r| r.is_handled_elsewhere()) => {
-                Some(Problem::OnlyHandledElsewhere)
+            Field::Reasons => {
+                let chosen = self.chosen_reasons(offered);
+                if chosen.is_empty() {
+                    Some(Problem::NoReason)
+                } else if chosen.iter().all(|r| r.elsewhere.is_some()) {
+                    Some(Problem::OnlyHandledElsewhere)
+                } else {
+                    None
+                }
             }
-            Field::Reasons => None,
             Field::Registered => self.registered.is_none().then_some(Problem::NotChosen),
             Field::InterpreterLanguage => self
                 .accommodations
@@ -141,12 +157,13 @@ impl CheckInAnswers {
         }
     }
 
-    /// Validates every answer, returning all the problems at once.
-    pub fn parse(&self) -> Result<NewCheckIn, Vec<FieldError>> {
+    /// Validates every answer against the reasons `offered`, returning all the problems
+    /// at once.
+    pub fn parse(&self, offered: &[KioskReason]) -> Result<NewCheckIn, Vec<FieldError>> {
         let errors: Vec<FieldError> = Field::ALL
             .into_iter()
             .filter_map(|field| {
-                self.problem_with(field)
+                self.problem_with(field, offered)
                     .map(|problem| FieldError { field, problem })
             })
             .collect();
@@ -154,9 +171,11 @@ impl CheckInAnswers {
             return Err(errors);
         }
         let wants = |a| self.accommodations.contains(&a);
-        let mut reasons = self.reasons.clone();
-        reasons.sort();
-        reasons.dedup();
+        let reasons = self
+            .chosen_reasons(offered)
+            .into_iter()
+            .map(|r| r.code.clone())
+            .collect();
         let mut accommodations = self.accommodations.clone();
         accommodations.sort();
         accommodations.dedup();
@@ -178,14 +197,33 @@ impl CheckInAnswers {
 mod tests {
     use super::*;
 
+    /// What a kiosk offers: three reasons, the last handled elsewhere.
+    fn offered() -> Vec<KioskReason> {
+        let reason = |code: &str, elsewhere: bool| KioskReason {
+            code: code.to_owned(),
+            name: code.to_owned(),
+            hint: String::new(),
+            elsewhere: elsewhere.then(|| super::super::visit_reason::Elsewhere {
+                notice: "Call them".to_owned(),
+                phones: Vec::new(),
+            }),
+        };
+        vec![
+            reason("job_search", false),
+            reason("resume_review", false),
+            reason("something_else", false),
+            reason("unemployment_insurance", true),
+        ]
+    }
+
     fn complete() -> CheckInAnswers {
         CheckInAnswers {
             first_name: " Lan ".into(),
             last_name: "N".into(),
             reasons: vec![
-                VisitReason::ResumeReview,
-                VisitReason::JobSearch,
-                VisitReason::ResumeReview,
+                "resume_review".into(),
+                "job_search".into(),
+                "resume_review".into(),
             ],
             registered: Some(Registration::No),
             accommodations: vec![],
@@ -196,14 +234,11 @@ mod tests {
     }
 
     #[test]
-    fn complete_answers_parse_trimmed_sorted_and_deduplicated() {
-        let parsed = complete().parse().unwrap();
+    fn complete_answers_parse_trimmed_in_the_kiosks_order_and_deduplicated() {
+        let parsed = complete().parse(&offered()).unwrap();
         assert_eq!(parsed.first_name, "Lan");
         assert_eq!(parsed.last_name, "N");
-        assert_eq!(
-            parsed.reasons,
-            vec![VisitReason::JobSearch, VisitReason::ResumeReview]
-        );
+        assert_eq!(parsed.reasons, vec!["job_search", "resume_review"]);
         assert_eq!(
             parsed.interpreter_language, None,
             "only kept when an interpreter is asked for"
@@ -214,7 +249,7 @@ mod tests {
     fn every_problem_is_reported_at_once() {
         let answers = CheckInAnswers::default();
         let fields: Vec<Field> = answers
-            .parse()
+            .parse(&offered())
             .unwrap_err()
             .into_iter()
             .map(|e| e.field)
@@ -234,13 +269,25 @@ mod tests {
     #[test]
     fn unemployment_insurance_alone_is_not_enough_but_with_another_reason_is() {
         let mut answers = complete();
-        answers.reasons = vec![VisitReason::UnemploymentInsurance];
+        answers.reasons = vec!["unemployment_insurance".into()];
         assert_eq!(
-            answers.problem_with(Field::Reasons),
+            answers.problem_with(Field::Reasons, &offered()),
             Some(Problem::OnlyHandledElsewhere)
         );
-        answers.reasons.push(VisitReason::SomethingElse);
-        assert_eq!(answers.problem_with(Field::Reasons), None);
+        answers.reasons.push("something_else".into());
+        assert_eq!(answers.problem_with(Field::Reasons, &offered()), None);
+    }
+
+    #[test]
+    fn a_reason_the_kiosk_does_not_offer_counts_as_none() {
+        let mut answers = complete();
+        answers.reasons = vec!["made_up".into(), "<script>".into()];
+        assert_eq!(
+            answers.problem_with(Field::Reasons, &offered()),
+            Some(Problem::NoReason)
+        );
+        answers.reasons.push("job_search".into());
+        assert_eq!(answers.parse(&offered()).unwrap().reasons, ["job_search"]);
     }
 
     #[test]
@@ -249,16 +296,16 @@ mod tests {
         answers.accommodations = vec![Accommodation::SpokenInterpreter, Accommodation::Other];
         answers.interpreter_language = "  ".into();
         assert_eq!(
-            answers.problem_with(Field::InterpreterLanguage),
+            answers.problem_with(Field::InterpreterLanguage, &offered()),
             Some(Problem::Text(TextError::Empty))
         );
         assert_eq!(
-            answers.problem_with(Field::AccommodationOther),
+            answers.problem_with(Field::AccommodationOther, &offered()),
             Some(Problem::Text(TextError::Empty))
         );
         answers.interpreter_language = " Tiếng Việt ".into();
         answers.accommodation_other = "wheelchair access".into();
-        let parsed = answers.parse().unwrap();
+        let parsed = answers.parse(&offered()).unwrap();
         assert_eq!(parsed.interpreter_language.as_deref(), Some("Tiếng Việt"));
         assert_eq!(
             parsed.accommodation_other.as_deref(),
@@ -268,11 +315,11 @@ mod tests {
 
     #[test]
     fn toggling_a_choice_adds_it_then_removes_it() {
-        let mut chosen = vec![VisitReason::JobSearch];
-        toggle(&mut chosen, VisitReason::Workshops);
-        assert_eq!(chosen, vec![VisitReason::JobSearch, VisitReason::Workshops]);
-        toggle(&mut chosen, VisitReason::JobSearch);
-        assert_eq!(chosen, vec![VisitReason::Workshops]);
+        let mut chosen = vec!["job_search"];
+        toggle(&mut chosen, "workshops");
+        assert_eq!(chosen, ["job_search", "workshops"]);
+        toggle(&mut chosen, "job_search");
+        assert_eq!(chosen, ["workshops"]);
     }
 
     #[test]
@@ -280,7 +327,7 @@ mod tests {
         let mut answers = complete();
         answers.consent = false;
         assert_eq!(
-            answers.problem_with(Field::Consent),
+            answers.problem_with(Field::Consent, &offered()),
             Some(Problem::ConsentRequired)
         );
     }

@@ -154,10 +154,11 @@ pub fn people_ahead(waiting: &[QueuePosition], me: &QueuePosition) -> u32 {
 
 /// Where staff hand a visit on to: a colleague (who then has it), or back into the line
 /// for another service (the visitor keeps their place by arrival time).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Transfer {
     ToStaff(i64),
-    ToService(super::visit_reason::VisitReason),
+    /// The code of a visit reason (whether it is one is the database's to say).
+    ToService(String),
 }
 
 impl Transfer {
@@ -165,17 +166,17 @@ impl Transfer {
     pub fn parse(value: &str) -> Option<Transfer> {
         match value.split_once(':')? {
             ("staff", id) => id.parse().ok().map(Transfer::ToStaff),
-            ("service", code) => {
-                super::visit_reason::VisitReason::from_code(code).map(Transfer::ToService)
+            ("service", code) if super::reason_setup::valid_code(code) => {
+                Some(Transfer::ToService(code.to_owned()))
             }
             _ => None,
         }
     }
 
-    pub fn value(self) -> String {
+    pub fn value(&self) -> String {
         match self {
             Transfer::ToStaff(id) => format!("staff:{id}"),
-            Transfer::ToService(reason) => format!("service:{}", reason.code()),
+            Transfer::ToService(code) => format!("service:{code}"),
         }
     }
 }
@@ -256,19 +257,22 @@ mod tests {
 
     #[test]
     fn a_transfer_is_to_a_colleague_or_back_to_the_line_for_a_service() {
-        use super::super::visit_reason::VisitReason;
         assert_eq!(Transfer::parse("staff:12"), Some(Transfer::ToStaff(12)));
         assert_eq!(
             Transfer::parse("service:resume_review"),
-            Some(Transfer::ToService(VisitReason::ResumeReview))
+            Some(Transfer::ToService("resume_review".into()))
         );
-        for bad in ["staff:", "staff:x", "service:knitting", "resume_review", ""] {
+        for bad in [
+            "staff:",
+            "staff:x",
+            "service:Knit ting",
+            "service:",
+            "resume_review",
+            "",
+        ] {
             assert_eq!(Transfer::parse(bad), None, "{bad}");
         }
-        for t in [
-            Transfer::ToStaff(3),
-            Transfer::ToService(VisitReason::Register),
-        ] {
+        for t in [Transfer::ToStaff(3), Transfer::ToService("register".into())] {
             assert_eq!(Transfer::parse(&t.value()), Some(t));
         }
     }

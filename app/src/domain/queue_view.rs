@@ -3,7 +3,6 @@
 
 use super::accommodation::Accommodation;
 use super::queue::QueueStatus;
-use super::visit_reason::VisitReason;
 use super::wait::WaitSummary;
 use serde::{Deserialize, Serialize};
 
@@ -13,7 +12,8 @@ pub struct QueueEntry {
     pub visit_id: i64,
     pub ticket: String,
     pub name: String,
-    pub reasons: Vec<VisitReason>,
+    /// Reason codes; `names` of the view names them.
+    pub reasons: Vec<String>,
     pub accommodations: Vec<Accommodation>,
     pub interpreter_language: Option<String>,
     pub accommodation_other: Option<String>,
@@ -36,6 +36,9 @@ pub struct QueueView {
     pub entries: Vec<QueueEntry>,
     /// Colleagues a visit can be handed to: id and name.
     pub staff_members: Vec<(i64, String)>,
+    /// The agency's reasons, to name the visits' reasons and to send a visit to the line
+    /// for another one.
+    pub reasons: Vec<super::visit_reason::VisitReason>,
     /// Today's waits at this center.
     pub waits: WaitSummary,
     /// The wait a walk-in checking in now would see on their kiosk ticket, in minutes.

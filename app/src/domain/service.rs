@@ -1,7 +1,6 @@
 //! The appointment services a participant can book from home, from the WorkSource
 //! Portland Metro service description.
 
-use super::visit_reason::VisitReason;
 use serde::{Deserialize, Serialize};
 
 /// One bookable service. Stored in the database by its `code()`.
@@ -40,14 +39,15 @@ impl Service {
         Service::ALL.into_iter().find(|s| s.code() == code)
     }
 
-    /// The reason an arrived appointment shows with in the staff queue.
-    pub fn visit_reason(self) -> VisitReason {
+    /// The code of the reason an arrived appointment shows with in the staff queue (one
+    /// of the WorkSource reasons; a code the agency does not have is shown as itself).
+    pub fn visit_reason(self) -> &'static str {
         match self {
-            Service::RegistrationHelp => VisitReason::Register,
-            Service::CareerCoaching => VisitReason::JobCoaching,
-            Service::ResumeReview => VisitReason::ResumeReview,
-            Service::SkillsTeam => VisitReason::TrainingScholarships,
-            Service::InterviewPractice => VisitReason::InterviewPractice,
+            Service::RegistrationHelp => "register",
+            Service::CareerCoaching => "job_coaching",
+            Service::ResumeReview => "resume_review",
+            Service::SkillsTeam => "training_scholarships",
+            Service::InterviewPractice => "interview_practice",
         }
     }
 }

@@ -1,74 +1,135 @@
-//! Why a walk-in visitor came: the list from the WorkSource service descriptions.
+//! Why a walk-in visitor came. The reasons are the agency's own data: admins add them,
+//! name them in every language, order and hide them. A visit stores the codes it was
+//! given, so it keeps its reasons whatever happens to the list later. Two properties
+//! replace what used to be special cases: a reason "handled elsewhere" (Unemployment
+//! Insurance: the kiosk shows its notice and numbers) and a reason that "goes to a team"
+//! (training and scholarships: the SkillsTeam), which the staff queue shows.
 
+use super::locale::Locale;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
-/// A reason for a visit. Stored in the database by its `code()`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum VisitReason {
-    Register,
-    JobSearch,
-    JobCoaching,
-    ResumeReview,
-    InterviewPractice,
-    JobReferrals,
-    ResourceReferrals,
-    TrainingScholarships,
-    Workshops,
-    ResourceRoom,
-    CareerReadinessCertificate,
-    SnapStep,
-    UnemploymentInsurance,
-    SomethingElse,
+/// What visitors read about a reason in one language.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReasonText {
+    /// On the kiosk's button ("Resume review").
+    pub name: String,
+    /// Under the name, smaller; may be empty.
+    pub hint: String,
+    /// For a reason handled elsewhere: what the visitor is told when they choose it.
+    pub notice: String,
+}
+
+/// A reason as set up, apart from its code and place in the list.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReasonDetails {
+    /// Another organisation handles it: the kiosk shows the notice and `phones`, and a
+    /// visitor must choose something else as well to check in.
+    pub handled_elsewhere: bool,
+    /// That organisation's numbers, as `parse_phone` keeps them.
+    pub phones: Vec<String>,
+    /// The team the visit goes to ("SkillsTeam"); empty: anyone.
+    pub team: String,
+    /// The texts of every language.
+    pub texts: BTreeMap<Locale, ReasonText>,
+}
+
+impl ReasonDetails {
+    /// The text in `locale`, else in English (a language added after the reason was).
+    pub fn text(&self, locale: Locale) -> ReasonText {
+        self.texts
+            .get(&locale)
+            .or_else(|| self.texts.get(&Locale::En))
+            .or_else(|| self.texts.values().next())
+            .cloned()
+            .unwrap_or_default()
+    }
+}
+
+/// A reason in the agency's list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VisitReason {
+    pub code: String,
+    pub hidden: bool,
+    pub details: ReasonDetails,
+}
+
+/// A reason as one kiosk offers it, in the kiosk's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KioskReason {
+    pub code: String,
+    pub name: String,
+    pub hint: String,
+    /// Present when the reason is handled elsewhere: the notice and the numbers to show.
+    pub elsewhere: Option<Elsewhere>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Elsewhere {
+    pub notice: String,
+    /// As people write them ("(503) 292-2057").
+    pub phones: Vec<String>,
 }
 
 impl VisitReason {
-    /// Every reason, in the order the kiosk lists them.
-    pub const ALL: [VisitReason; 14] = [
-        VisitReason::Register,
-        VisitReason::JobSearch,
-        VisitReason::JobCoaching,
-        VisitReason::ResumeReview,
-        VisitReason::InterviewPractice,
-        VisitReason::JobReferrals,
-        VisitReason::ResourceReferrals,
-        VisitReason::TrainingScholarships,
-        VisitReason::Workshops,
-        VisitReason::ResourceRoom,
-        VisitReason::CareerReadinessCertificate,
-        VisitReason::SnapStep,
-        VisitReason::UnemploymentInsurance,
-        VisitReason::SomethingElse,
-    ];
-
-    /// Stable code used in the database, URLs and translation files.
-    pub fn code(self) -> &'static str {
-        match self {
-            VisitReason::Register => "register",
-            VisitReason::JobSearch => "job_search",
-            VisitReason::JobCoaching => "job_coaching",
-            VisitReason::ResumeReview => "resume_review",
-            VisitReason::InterviewPractice => "interview_practice",
-            VisitReason::JobReferrals => "job_referrals",
-            VisitReason::ResourceReferrals => "resource_referrals",
-            VisitReason::TrainingScholarships => "training_scholarships",
-            VisitReason::Workshops => "workshops",
-            VisitReason::ResourceRoom => "resource_room",
-            VisitReason::CareerReadinessCertificate => "career_readiness_certificate",
-            VisitReason::SnapStep => "snap_step",
-            VisitReason::UnemploymentInsurance => "unemployment_insurance",
-            VisitReason::SomethingElse => "something_else",
+    /// The reason as the kiosk in `locale` shows it.
+    pub fn for_kiosk(&self, locale: Locale) -> KioskReason {
+        let text = self.details.text(locale);
+        KioskReason {
+            code: self.code.clone(),
+            name: text.name,
+            hint: text.hint,
+            elsewhere: self.details.handled_elsewhere.then(|| Elsewhere {
+                notice: text.notice,
+                phones: self
+                    .details
+                    .phones
+                    .iter()
+                    .map(|p| super::contact_details::display_phone(p))
+                    .collect(),
+            }),
         }
     }
+}
 
-    pub fn from_code(code: &str) -> Option<VisitReason> {
-        VisitReason::ALL.into_iter().find(|r| r.code() == code)
+/// The name of every reason ever set up (hidden ones too: past visits keep theirs) in one
+/// language, with the team each goes to.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReasonNames(pub BTreeMap<String, ReasonLabel>);
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReasonLabel {
+    pub name: String,
+    pub team: String,
+}
+
+impl ReasonNames {
+    pub fn new(reasons: &[VisitReason], locale: Locale) -> ReasonNames {
+        ReasonNames(
+            reasons
+                .iter()
+                .map(|r| {
+                    let label = ReasonLabel {
+                        name: r.details.text(locale).name,
+                        team: r.details.team.clone(),
+                    };
+                    (r.code.clone(), label)
+                })
+                .collect(),
+        )
     }
 
-    /// Unemployment Insurance is run by the Oregon Employment Department, not WorkSource:
-    /// the kiosk explains that and points to their phone numbers.
-    pub fn is_handled_elsewhere(self) -> bool {
-        self == VisitReason::UnemploymentInsurance
+    /// The name of `code`; the code itself for one no longer set up (never empty).
+    pub fn label<'a>(&'a self, code: &'a str) -> &'a str {
+        self.0.get(code).map_or(code, |l| l.name.as_str())
+    }
+
+    /// The team `code` goes to, if any.
+    pub fn team(&self, code: &str) -> Option<&str> {
+        self.0
+            .get(code)
+            .map(|l| l.team.as_str())
+            .filter(|t| !t.is_empty())
     }
 }
 
@@ -76,28 +137,51 @@ impl VisitReason {
 mod tests {
     use super::*;
 
-    #[test]
-    fn every_code_round_trips() {
-        for reason in VisitReason::ALL {
-            assert_eq!(VisitReason::from_code(reason.code()), Some(reason));
+    fn reason(code: &str, elsewhere: bool) -> VisitReason {
+        let text = |name: &str| ReasonText {
+            name: name.to_owned(),
+            hint: String::new(),
+            notice: format!("{name} notice"),
+        };
+        VisitReason {
+            code: code.to_owned(),
+            hidden: false,
+            details: ReasonDetails {
+                handled_elsewhere: elsewhere,
+                phones: vec!["5032922057".to_owned()],
+                team: String::new(),
+                texts: [
+                    (Locale::En, text("Resume")),
+                    (Locale::Es, text("Currículum")),
+                ]
+                .into_iter()
+                .collect(),
+            },
         }
-        assert_eq!(VisitReason::from_code("nonsense"), None);
     }
 
     #[test]
-    fn serde_name_equals_code() {
-        for reason in VisitReason::ALL {
-            let json = serde_json::to_string(&reason).unwrap();
-            assert_eq!(json, format!("\"{}\"", reason.code()));
-        }
+    fn the_kiosk_reads_its_language_and_a_missing_one_falls_back_to_english() {
+        let mut r = reason("resume", false);
+        assert_eq!(r.for_kiosk(Locale::Es).name, "Currículum");
+        assert_eq!(r.for_kiosk(Locale::Es).elsewhere, None);
+        r.details.texts.remove(&Locale::Es);
+        assert_eq!(r.for_kiosk(Locale::Es).name, "Resume");
     }
 
     #[test]
-    fn only_unemployment_insurance_is_handled_elsewhere() {
-        let elsewhere: Vec<_> = VisitReason::ALL
-            .into_iter()
-            .filter(|r| r.is_handled_elsewhere())
-            .collect();
-        assert_eq!(elsewhere, vec![VisitReason::UnemploymentInsurance]);
+    fn a_reason_handled_elsewhere_brings_its_notice_and_written_numbers() {
+        let shown = reason("ui", true).for_kiosk(Locale::En);
+        let elsewhere = shown.elsewhere.expect("handled elsewhere");
+        assert_eq!(elsewhere.notice, "Resume notice");
+        assert_eq!(elsewhere.phones, vec!["(503) 292-2057".to_owned()]);
+    }
+
+    #[test]
+    fn a_code_no_longer_set_up_is_named_by_its_code() {
+        let names = ReasonNames::new(&[reason("resume", false)], Locale::Es);
+        assert_eq!(names.label("resume"), "Currículum");
+        assert_eq!(names.label("old_code"), "old_code");
+        assert_eq!(names.team("resume"), None);
     }
 }

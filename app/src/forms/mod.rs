@@ -19,6 +19,7 @@ pub mod erasure;
 pub mod kiosk_pairing;
 pub mod password;
 pub mod queue;
+pub mod reason_setup;
 pub mod reports;
 pub mod sign_in;
 pub mod staff_sessions;

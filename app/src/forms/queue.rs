@@ -83,7 +83,7 @@ pub async fn transfer(State(state): State<AppState>, headers: HeaderMap, body: B
     ) else {
         return StatusCode::UNPROCESSABLE_ENTITY.into_response();
     };
-    match crate::db::queue::transfer(&state.pool, &center_id, visit_id, to).await {
+    match crate::db::queue::transfer(&state.pool, &center_id, visit_id, to.clone()).await {
         Ok(applied) => {
             tracing::info!(visit.id = visit_id, staff.id = staff.staff_id, to = %to.value(), applied, "queue transfer");
             back_to_queue(&center_id, locale)

@@ -97,10 +97,7 @@ pub use files::translations;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{
-        accommodation::Accommodation, queue::QueueAction, queue::QueueStatus,
-        visit_reason::VisitReason,
-    };
+    use crate::domain::{accommodation::Accommodation, queue::QueueAction, queue::QueueStatus};
 
     #[test]
     fn fill_replaces_every_placeholder() {
@@ -111,15 +108,9 @@ mod tests {
     }
 
     #[test]
-    fn every_locale_names_every_reason_accommodation_status_and_action() {
+    fn every_locale_names_every_accommodation_status_and_action() {
         for locale in Locale::ALL {
             let t = translations(locale);
-            for reason in VisitReason::ALL {
-                assert!(
-                    !t.kiosk.reasons.label(reason).is_empty(),
-                    "{locale:?} lacks {reason:?}"
-                );
-            }
             for a in Accommodation::ALL {
                 assert!(
                     !t.kiosk.accommodations.label(a).is_empty(),

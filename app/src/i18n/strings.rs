@@ -17,7 +17,6 @@ use crate::domain::queue::{QueueAction, QueueStatus};
 use crate::domain::roles::Role;
 use crate::domain::service::Service;
 use crate::domain::session_plan::PlanProblem;
-use crate::domain::visit_reason::VisitReason;
 use crate::domain::workshop::{Refusal, Seats, Topic};
 use crate::domain::workshop_status::EnrolmentStatus;
 use serde::{Deserialize, Serialize};
@@ -141,6 +140,7 @@ pub struct Translations {
     pub agency_settings: AgencySettingsStrings,
     pub kiosk_pairing: super::tablet_strings::PairingStrings,
     pub kiosk_tablets: super::tablet_strings::TabletStrings,
+    pub reason_setup: ReasonSetupStrings,
 }
 
 /// Strings shared by every page.
@@ -210,10 +210,11 @@ pub struct KioskStrings {
     pub last_name_hint: String,
     pub reasons_question: String,
     pub reasons_hint: String,
-    pub reasons: ReasonLabels,
-    pub ui_heading: String,
-    pub ui_body: String,
-    pub ui_still_check_in: String,
+    /// "They can help you by phone: {phones}." for a reason handled elsewhere.
+    pub elsewhere_phones: String,
+    /// Between the last two numbers of `elsewhere_phones`.
+    pub elsewhere_phones_or: String,
+    pub elsewhere_still_check_in: String,
     pub registered_question: String,
     pub registered_yes: String,
     pub registered_no: String,
@@ -271,49 +272,6 @@ impl KioskStrings {
             Problem::OnlyHandledElsewhere => self.error_only_elsewhere.clone(),
             Problem::NotChosen => self.error_not_chosen.clone(),
             Problem::ConsentRequired => self.error_consent.clone(),
-        }
-    }
-}
-
-string_table! {
-/// Names of the reasons for a visit.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ReasonLabels {
-    pub register: String,
-    pub job_search: String,
-    pub job_coaching: String,
-    pub resume_review: String,
-    pub interview_practice: String,
-    pub job_referrals: String,
-    pub resource_referrals: String,
-    pub training_scholarships: String,
-    pub workshops: String,
-    pub resource_room: String,
-    pub career_readiness_certificate: String,
-    pub snap_step: String,
-    pub unemployment_insurance: String,
-    pub something_else: String,
-}
-}
-
-impl ReasonLabels {
-    pub fn label(&self, reason: VisitReason) -> &str {
-        match reason {
-            VisitReason::Register => &self.register,
-            VisitReason::JobSearch => &self.job_search,
-            VisitReason::JobCoaching => &self.job_coaching,
-            VisitReason::ResumeReview => &self.resume_review,
-            VisitReason::InterviewPractice => &self.interview_practice,
-            VisitReason::JobReferrals => &self.job_referrals,
-            VisitReason::ResourceReferrals => &self.resource_referrals,
-            VisitReason::TrainingScholarships => &self.training_scholarships,
-            VisitReason::Workshops => &self.workshops,
-            VisitReason::ResourceRoom => &self.resource_room,
-            VisitReason::CareerReadinessCertificate => &self.career_readiness_certificate,
-            VisitReason::SnapStep => &self.snap_step,
-            VisitReason::UnemploymentInsurance => &self.unemployment_insurance,
-            VisitReason::SomethingElse => &self.something_else,
         }
     }
 }
@@ -382,6 +340,8 @@ pub struct StaffStrings {
     pub col_ticket: String,
     pub col_name: String,
     pub col_reasons: String,
+    /// A reason whose visits go to a team: "{reason} (goes to the {team})".
+    pub reason_with_team: String,
     pub col_accommodations: String,
     pub col_waited: String,
     pub col_status: String,
@@ -1341,5 +1301,67 @@ pub struct AgencySettingsStrings {
     pub form_has_problems: String,
     pub notice_saved: String,
     pub notice_unchanged: String,
+    pub log_heading: String,
+}
+
+/// The admins' visit reasons page.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReasonSetupStrings {
+    pub nav: String,
+    pub heading: String,
+    pub admins_only: String,
+    pub intro: String,
+    pub none_yet: String,
+    pub col_reason: String,
+    pub col_code: String,
+    pub col_properties: String,
+    pub col_actions: String,
+    pub elsewhere_badge: String,
+    pub team_badge: String,
+    pub hidden_badge: String,
+    pub move_up: String,
+    pub move_up_label: String,
+    pub move_down: String,
+    pub move_down_label: String,
+    pub hide: String,
+    pub hide_label: String,
+    pub show: String,
+    pub show_label: String,
+    pub edit: String,
+    pub edit_label: String,
+    pub add_heading: String,
+    pub edit_heading: String,
+    pub texts_legend: String,
+    pub name_label: String,
+    pub hint_label: String,
+    pub notice_label: String,
+    pub notice_hint: String,
+    pub code_label: String,
+    pub code_hint: String,
+    pub code_fixed: String,
+    pub properties_legend: String,
+    pub elsewhere_label: String,
+    pub elsewhere_hint: String,
+    pub phones_label: String,
+    pub phones_hint: String,
+    pub team_label: String,
+    pub team_hint: String,
+    pub add_button: String,
+    pub save_button: String,
+    pub back: String,
+    pub notice_added: String,
+    pub notice_saved: String,
+    pub notice_unchanged: String,
+    pub notice_hidden: String,
+    pub notice_shown: String,
+    pub notice_moved: String,
+    pub form_has_problems: String,
+    pub error_code: String,
+    pub error_name: String,
+    pub error_hint: String,
+    pub error_notice: String,
+    pub error_phones: String,
+    pub error_team: String,
     pub log_heading: String,
 }

@@ -11,7 +11,6 @@ use crate::db::visits::record_check_in;
 use crate::domain::check_in::{NewCheckIn, Registration};
 use crate::domain::queue::QueueAction;
 use crate::domain::state_holidays::oregon_state_holidays;
-use crate::domain::visit_reason::VisitReason;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -27,7 +26,8 @@ pub struct PastVisit {
     pub arrived_after: i64,
     pub first_name: &'static str,
     pub last_initial: char,
-    pub reasons: Vec<VisitReason>,
+    /// Codes of WorkSource reasons (`worksource_reasons`).
+    pub reasons: Vec<&'static str>,
     pub language: &'static str,
     /// Minutes until called; `None`: left before their turn.
     pub waited: Option<i64>,
@@ -40,19 +40,19 @@ const FIRST_NAMES: [&str; 16] = [
 ];
 
 /// Reasons people come for, each with how often (in twentieths of visits).
-const REASON_WEIGHTS: [(VisitReason, u32); 12] = [
-    (VisitReason::JobSearch, 5),
-    (VisitReason::Register, 3),
-    (VisitReason::ResumeReview, 2),
-    (VisitReason::JobCoaching, 2),
-    (VisitReason::ResourceRoom, 2),
-    (VisitReason::InterviewPractice, 1),
-    (VisitReason::TrainingScholarships, 1),
-    (VisitReason::Workshops, 1),
-    (VisitReason::SnapStep, 1),
-    (VisitReason::JobReferrals, 1),
-    (VisitReason::ResourceReferrals, 1),
-    (VisitReason::SomethingElse, 1),
+const REASON_WEIGHTS: [(&str, u32); 12] = [
+    ("job_search", 5),
+    ("register", 3),
+    ("resume_review", 2),
+    ("job_coaching", 2),
+    ("resource_room", 2),
+    ("interview_practice", 1),
+    ("training_scholarships", 1),
+    ("workshops", 1),
+    ("snap_step", 1),
+    ("job_referrals", 1),
+    ("resource_referrals", 1),
+    ("something_else", 1),
 ];
 
 /// A first name for a past visitor.
@@ -60,7 +60,7 @@ pub fn first_name(rng: &mut StdRng) -> &'static str {
     FIRST_NAMES[rng.gen_range(0..FIRST_NAMES.len())]
 }
 
-fn reason(rng: &mut StdRng) -> VisitReason {
+fn reason(rng: &mut StdRng) -> &'static str {
     let total: u32 = REASON_WEIGHTS.iter().map(|(_, w)| w).sum();
     let mut pick = rng.gen_range(0..total);
     for (reason, weight) in REASON_WEIGHTS {
@@ -69,7 +69,7 @@ fn reason(rng: &mut StdRng) -> VisitReason {
         }
         pick -= weight;
     }
-    VisitReason::SomethingElse
+    "something_else"
 }
 
 /// The walk-ins of one day at one center: busier on Mondays and in the mornings, a
@@ -226,7 +226,7 @@ async fn add_visit(
     let person = NewCheckIn {
         first_name: visit.first_name.to_owned(),
         last_name: visit.last_initial.to_string(),
-        reasons: visit.reasons.clone(),
+        reasons: visit.reasons.iter().map(|r| (*r).to_owned()).collect(),
         registered: Registration::Yes,
         accommodations: Vec::new(),
         interpreter_language: None,
@@ -268,9 +268,18 @@ mod tests {
         for visit in &day {
             assert!((0..480).contains(&visit.arrived_after));
             assert!(!visit.reasons.is_empty() && visit.reasons.len() <= 2);
-            assert!(!visit.reasons.iter().any(|r| r.is_handled_elsewhere()));
+            assert!(!visit.reasons.contains(&"unemployment_insurance"));
             assert!(["en", "es"].contains(&visit.language));
         }
+    }
+
+    #[test]
+    fn every_weighted_reason_is_a_worksource_reason() {
+        let codes: Vec<&str> = crate::domain::worksource_reasons::worksource_reasons()
+            .into_iter()
+            .map(|(code, _)| code)
+            .collect();
+        assert!(REASON_WEIGHTS.iter().all(|(r, _)| codes.contains(r)));
     }
 
     #[test]

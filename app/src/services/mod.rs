@@ -14,5 +14,6 @@ pub mod demo_history;
 pub mod demo_setup;
 pub mod erasure;
 pub mod staff_accounts;
+pub mod visit_reasons;
 pub mod workshop_admin;
 pub mod workshops;

@@ -53,6 +53,9 @@ pub async fn spawn_app_with_limits(pool: PgPool, limits: app::limits::Limits) ->
     app::services::demo_setup::seed_centers(&pool, chrono::Utc::now())
         .await
         .unwrap();
+    app::services::visit_reasons::add_worksource_reasons(&pool)
+        .await
+        .unwrap();
     let mut app = build(pool, limits).await;
     app.kiosk_cookie = pair_tablet(&app.pool, CENTER).await;
     app

@@ -3,6 +3,7 @@
 use super::check_in_wizard::CheckInWizard;
 use super::kiosk_frame::{KioskFrame, UnknownCenter};
 use crate::api::centers::kiosk_settings;
+use crate::api::check_in::kiosk_reasons;
 use crate::i18n::{translations, Packed};
 use leptos::prelude::*;
 
@@ -17,6 +18,7 @@ pub fn CheckInPage() -> impl IntoView {
                 let Ok(Some(settings)) = kiosk_settings(center_id).await else {
                     return view! { <UnknownCenter locale/> }.into_any();
                 };
+                let reasons = kiosk_reasons(locale).await.unwrap_or_default();
                 let center = settings.center;
                 view! {
                     <KioskFrame center_id=center.id.clone() center_name=center.name display title=t.kiosk.check_in.clone()>
@@ -27,6 +29,7 @@ pub fn CheckInPage() -> impl IntoView {
                             language=locale
                             strings=Packed::for_agency(&t.kiosk, &crate::api::agency().public_name)
                             retention_days=settings.retention_days
+                            reasons
                         />
                     </KioskFrame>
                 }

@@ -4,14 +4,14 @@
 use super::check_in_wizard::{Wizard, NO_SUBMIT};
 use crate::domain::accommodation::Accommodation;
 use crate::domain::check_in::{toggle, Field, Registration};
-use crate::domain::contacts::{unbreakable, EMPLOYMENT_DEPARTMENT_PHONES};
-use crate::domain::visit_reason::VisitReason;
+use crate::domain::contacts::unbreakable;
 use crate::i18n::fill;
 use leptos::prelude::*;
 
 /// A large toggle button; `pressed` is read reactively.
 fn toggle_button(
     label: String,
+    hint: Option<String>,
     pressed: impl Fn() -> bool + Send + Sync + Copy + 'static,
     on_tap: impl Fn() + 'static,
 ) -> impl IntoView {
@@ -23,7 +23,7 @@ fn toggle_button(
             on:click=move |_| on_tap()
         >
             <span class="choice-mark" aria-hidden="true">{move || if pressed() { "✓" } else { "" }}</span>
-            <span>{label}</span>
+            <span>{label}{hint.map(|h| view! { <span class="choice-hint">{h}</span> })}</span>
         </button>
     }
 }
@@ -38,16 +38,51 @@ fn field_error(w: Wizard, field: Field, id: &'static str) -> impl IntoView {
 
 #[component]
 pub(super) fn ReasonsStep(w: Wizard) -> impl IntoView {
-    let chosen = move |r: VisitReason| w.answers.with(|a| a.reasons.contains(&r));
-    let flip = move |r: VisitReason| w.edit(Field::Reasons, |a| toggle(&mut a.reasons, r));
-    let [phone1, phone2] = EMPLOYMENT_DEPARTMENT_PHONES;
-    let ui_body = fill(
-        &w.s(|t| &t.ui_body),
-        &[
-            ("phone1", &unbreakable(phone1)),
-            ("phone2", &unbreakable(phone2)),
-        ],
-    );
+    let chosen = move |code: &str| w.answers.with(|a| a.reasons.iter().any(|r| r == code));
+    let reasons = w.reasons.get_value();
+    let buttons = reasons
+        .iter()
+        .map(|r| {
+            let code = StoredValue::new(r.code.clone());
+            let pressed = move || code.with_value(|c| chosen(c));
+            let flip = move || w.edit(Field::Reasons, |a| toggle(&mut a.reasons, code.get_value()));
+            let hint = (!r.hint.is_empty()).then(|| r.hint.clone());
+            toggle_button(r.name.clone(), hint, pressed, flip)
+        })
+        .collect_view();
+    // What each chosen reason handled elsewhere says, below the choices.
+    let notices = reasons
+        .into_iter()
+        .filter_map(|r| {
+            let elsewhere = r.elsewhere?;
+            let code = r.code;
+            let heading_id = format!("elsewhere-{code}");
+            let phones = (!elsewhere.phones.is_empty()).then(|| {
+                let shown: Vec<String> = elsewhere.phones.iter().map(|p| unbreakable(p)).collect();
+                let or = w.s(|t| &t.elsewhere_phones_or);
+                let list = match shown.split_last() {
+                    Some((last, [])) => last.clone(),
+                    Some((last, rest)) => format!("{}{or}{last}", rest.join(", ")),
+                    None => String::new(),
+                };
+                fill(&w.s(|t| &t.elsewhere_phones), &[("phones", &list)])
+            });
+            let (name, notice) = (r.name, elsewhere.notice);
+            let shown = move || chosen(&code);
+            Some(move || {
+                shown().then(|| {
+                    view! {
+                        <section class="notice" aria-labelledby=heading_id.clone()>
+                            <h2 id=heading_id.clone()>{name.clone()}</h2>
+                            <p>{notice.clone()}</p>
+                            {phones.clone().map(|p| view! { <p>{p}</p> })}
+                            <p>{w.s(|t| &t.elsewhere_still_check_in)}</p>
+                        </section>
+                    }
+                })
+            })
+        })
+        .collect_view();
     view! {
         <form class="step" method=NO_SUBMIT on:submit=move |ev| { ev.prevent_default(); w.next(); }>
             <div class="question">
@@ -55,18 +90,9 @@ pub(super) fn ReasonsStep(w: Wizard) -> impl IntoView {
                 <p id="reasons-hint" class="hint">{w.s(|t| &t.reasons_hint)}</p>
             </div>
             <div class="choices" role="group" aria-labelledby="question" aria-describedby="reasons-hint">
-                {VisitReason::ALL
-                    .into_iter()
-                    .map(|r| toggle_button(w.t.with_value(|t| t.reasons.label(r).to_owned()), move || chosen(r), move || flip(r)))
-                    .collect_view()}
+                {buttons}
             </div>
-            {move || chosen(VisitReason::UnemploymentInsurance).then(|| view! {
-                <section class="notice" aria-labelledby="ui-heading">
-                    <h2 id="ui-heading">{w.s(|t| &t.ui_heading)}</h2>
-                    <p>{ui_body.clone()}</p>
-                    <p>{w.s(|t| &t.ui_still_check_in)}</p>
-                </section>
-            })}
+            {notices}
             {field_error(w, Field::Reasons, "reasons-error")}
             <button type="submit" class="primary-button">{w.s(|t| &t.next)}</button>
         </form>
@@ -91,7 +117,7 @@ pub(super) fn RegisteredStep(w: Wizard) -> impl IntoView {
             <div class="choices choices-row" role="group" aria-labelledby="question">
                 {Registration::ALL
                     .into_iter()
-                    .map(|r| toggle_button(label(r), move || w.answers.with(|a| a.registered == Some(r)), move || choose(r)))
+                    .map(|r| toggle_button(label(r), None, move || w.answers.with(|a| a.registered == Some(r)), move || choose(r)))
                     .collect_view()}
             </div>
             {field_error(w, Field::Registered, "registered-error")}
@@ -115,7 +141,7 @@ pub(super) fn AccommodationsStep(w: Wizard) -> impl IntoView {
                     .map(|a| {
                         let label = w.t.with_value(|t| t.accommodations.label(a).to_owned());
                         view! {
-                            {toggle_button(label, move || chosen(a), move || flip(a))}
+                            {toggle_button(label, None, move || chosen(a), move || flip(a))}
                             {move || (chosen(a) && a == Accommodation::SpokenInterpreter).then(|| detail_input(w, Field::InterpreterLanguage))}
                             {move || (chosen(a) && a == Accommodation::Other).then(|| detail_input(w, Field::AccommodationOther))}
                         }

@@ -20,6 +20,7 @@ pub mod person_history;
 pub mod privacy_page;
 pub mod queue_page;
 pub mod queue_table;
+pub mod reasons_page;
 pub mod reports_page;
 pub mod roster_page;
 pub mod session_form_page;

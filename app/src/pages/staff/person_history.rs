@@ -47,12 +47,9 @@ pub fn person_history(t: &'static Translations, locale: Locale, a: &AppointmentI
         );
         lines.push((e.starts_at, text.into_any()));
     }
+    let names = crate::domain::visit_reason::ReasonNames::new(&a.visit_reasons, locale);
     for v in &a.walk_ins {
-        let reasons: Vec<&str> = v
-            .reasons
-            .iter()
-            .map(|r| t.kiosk.reasons.label(*r))
-            .collect();
+        let reasons: Vec<&str> = v.reasons.iter().map(|r| names.label(r)).collect();
         let text = fill(
             &c.history_walk_in,
             &[

@@ -4,7 +4,7 @@
 
 use crate::domain::queue::{QueueAction, Transfer};
 use crate::domain::queue_view::{QueueEntry, QueueView};
-use crate::domain::visit_reason::VisitReason;
+use crate::domain::visit_reason::ReasonNames;
 use crate::i18n::{fill, translations, Locale, Translations};
 use leptos::prelude::*;
 
@@ -41,6 +41,24 @@ pub fn QueueTable(queue: QueueView, locale: Locale) -> impl IntoView {
     }
     let center_id = queue.center_id.clone();
     let zone: chrono_tz::Tz = queue.time_zone.parse().unwrap_or(chrono_tz::UTC);
+    let names = ReasonNames::new(&queue.reasons, locale);
+    // A visit goes back to the line for a reason handled here and still offered.
+    let lines: Vec<(String, String)> = queue
+        .reasons
+        .iter()
+        .filter(|r| !r.hidden && !r.details.handled_elsewhere)
+        .map(|r| (r.code.clone(), names.label(&r.code).to_owned()))
+        .collect();
+    let row = |entry| {
+        let where_to = Where {
+            center_id: &center_id,
+            zone,
+            staff_members: &queue.staff_members,
+            names: &names,
+            lines: &lines,
+        };
+        queue_row(t, locale.tag(), where_to, entry)
+    };
     view! {
         <p class="queue-summary">{waiting}</p>
         {stats}
@@ -57,22 +75,31 @@ pub fn QueueTable(queue: QueueView, locale: Locale) -> impl IntoView {
                 </tr>
             </thead>
             <tbody>
-                {queue.entries.into_iter().map(|entry| queue_row(t, locale.tag(), &center_id, zone, &queue.staff_members, entry)).collect_view()}
+                {queue.entries.into_iter().map(row).collect_view()}
             </tbody>
         </table>
     }
     .into_any()
 }
 
+/// What every row shares: the center, its zone, and where a visit can be sent.
+struct Where<'a> {
+    center_id: &'a str,
+    zone: chrono_tz::Tz,
+    staff_members: &'a [(i64, String)],
+    names: &'a ReasonNames,
+    /// Reasons a visit can go back to the line for: code and name.
+    lines: &'a [(String, String)],
+}
+
 fn queue_row(
     t: &'static Translations,
     lang: &'static str,
-    center_id: &str,
-    zone: chrono_tz::Tz,
-    staff_members: &[(i64, String)],
+    at: Where<'_>,
     entry: QueueEntry,
 ) -> impl IntoView {
     let s = &t.staff;
+    let (center_id, zone) = (at.center_id, at.zone);
     let appointment = entry.appointment_at.map(|at| {
         let time = crate::i18n::dates::clock(at.with_timezone(&zone).time(), &t.common);
         view! { <span class="badge">{fill(&s.appointment_badge, &[("time", &time)])}</span> }
@@ -80,7 +107,13 @@ fn queue_row(
     let reasons = entry
         .reasons
         .iter()
-        .map(|r| t.kiosk.reasons.label(*r))
+        .map(|code| match at.names.team(code) {
+            Some(team) => fill(
+                &s.reason_with_team,
+                &[("reason", at.names.label(code)), ("team", team)],
+            ),
+            None => at.names.label(code).to_owned(),
+        })
         .collect::<Vec<_>>()
         .join(", ");
     let mut needs: Vec<String> = entry
@@ -124,7 +157,7 @@ fn queue_row(
             }
         })
         .collect_view();
-    let transfer = transfer_form(t, lang, center_id, staff_members, &entry);
+    let transfer = transfer_form(t, lang, center_id, at.staff_members, at.lines, &entry);
     view! {
         <tr data-ticket=entry.ticket.clone() data-status=entry.status.code()>
             <th scope="row">{entry.ticket.clone()}</th>
@@ -145,6 +178,7 @@ fn transfer_form(
     lang: &'static str,
     center_id: &str,
     staff_members: &[(i64, String)],
+    lines: &[(String, String)],
     entry: &QueueEntry,
 ) -> impl IntoView {
     let s = &t.staff;
@@ -157,15 +191,12 @@ fn transfer_form(
             )
         })
         .collect();
-    let services: Vec<(String, String)> = VisitReason::ALL
-        .into_iter()
-        .map(|r| {
+    let services: Vec<(String, String)> = lines
+        .iter()
+        .map(|(code, name)| {
             (
-                Transfer::ToService(r).value(),
-                fill(
-                    &s.transfer_to_service,
-                    &[("service", t.kiosk.reasons.label(r))],
-                ),
+                Transfer::ToService(code.clone()).value(),
+                fill(&s.transfer_to_service, &[("service", name)]),
             )
         })
         .collect();

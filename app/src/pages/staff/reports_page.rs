@@ -57,6 +57,7 @@ pub fn ReportsPage() -> impl IntoView {
                     sum.workshop_no_show += row.workshop_no_show;
                     sum
                 });
+                let names = crate::domain::visit_reason::ReasonNames::new(&report.visit_reasons, locale);
                 let number = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_else(|| r.none.clone());
                 let fill_text = |taken: u64, offered: u64| {
                     fill_rate(taken, offered)
@@ -112,7 +113,7 @@ pub fn ReportsPage() -> impl IntoView {
                                     <thead><tr><th scope="col">{r.col_reason.clone()}</th><th scope="col">{r.col_visits.clone()}</th></tr></thead>
                                     <tbody>
                                         {report.reasons.iter().map(|(reason, n)| view! {
-                                            <tr><th scope="row">{t.kiosk.reasons.label(*reason).to_owned()}</th><td>{*n}</td></tr>
+                                            <tr><th scope="row">{names.label(reason).to_owned()}</th><td>{*n}</td></tr>
                                         }).collect_view()}
                                     </tbody>
                                 </table>

@@ -1,0 +1,216 @@
+//! [ssr] The queries behind visit reasons: the list with every language's texts, adding,
+//! changing, hiding and moving one. No reason is ever deleted (visits keep their codes).
+
+use crate::domain::locale::Locale;
+use crate::domain::visit_reason::{ReasonDetails, ReasonText, VisitReason};
+use sqlx::{PgConnection, PgPool};
+use std::collections::BTreeMap;
+
+#[derive(sqlx::FromRow)]
+struct ReasonRow {
+    code: String,
+    hidden: bool,
+    handled_elsewhere: bool,
+    phones: Vec<String>,
+    team: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct TextRow {
+    code: String,
+    locale: String,
+    name: String,
+    hint: String,
+    notice: String,
+}
+
+/// Every reason in the admins' order, hidden ones too, each with the texts of every
+/// language the product offers (a row of a language it no longer offers is left out).
+pub async fn all_reasons(conn: &mut PgConnection) -> Result<Vec<VisitReason>, crate::db::Error> {
+    reasons_where(conn, None).await
+}
+
+/// Every reason, read from the pool (pages and the check-in, outside a transaction).
+pub async fn list(pool: &PgPool) -> Result<Vec<VisitReason>, crate::db::Error> {
+    let mut conn = pool.acquire().await?;
+    all_reasons(&mut conn).await
+}
+
+/// Reason `code`, locked until the transaction ends.
+pub async fn lock_reason(
+    conn: &mut PgConnection,
+    code: &str,
+) -> Result<Option<VisitReason>, crate::db::Error> {
+    Ok(reasons_where(conn, Some(code)).await?.pop())
+}
+
+async fn reasons_where(
+    conn: &mut PgConnection,
+    code: Option<&str>,
+) -> Result<Vec<VisitReason>, crate::db::Error> {
+    // With a code: that row, locked (`for update` is harmless outside a transaction).
+    let rows: Vec<ReasonRow> = sqlx::query_as(
+        "select code, hidden, handled_elsewhere, phones, team from visit_reasons
+         where $1::text is null or code = $1 order by position, code for update",
+    )
+    .bind(code)
+    .fetch_all(&mut *conn)
+    .await?;
+    let texts: Vec<TextRow> = sqlx::query_as(
+        "select code, locale, name, hint, notice from visit_reason_texts
+         where $1::text is null or code = $1",
+    )
+    .bind(code)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut by_code: BTreeMap<String, BTreeMap<Locale, ReasonText>> = BTreeMap::new();
+    for t in texts {
+        let Some(locale) = Locale::ALL.into_iter().find(|l| l.tag() == t.locale) else {
+            continue;
+        };
+        let text = ReasonText {
+            name: t.name,
+            hint: t.hint,
+            notice: t.notice,
+        };
+        by_code.entry(t.code).or_default().insert(locale, text);
+    }
+    Ok(rows
+        .into_iter()
+        .map(|r| VisitReason {
+            details: ReasonDetails {
+                handled_elsewhere: r.handled_elsewhere,
+                phones: r.phones,
+                team: r.team,
+                texts: by_code.remove(&r.code).unwrap_or_default(),
+            },
+            hidden: r.hidden,
+            code: r.code,
+        })
+        .collect())
+}
+
+/// Adds reason `code` at the end of the list; false when the code is taken.
+pub async fn insert_reason(
+    conn: &mut PgConnection,
+    code: &str,
+    details: &ReasonDetails,
+) -> Result<bool, crate::db::Error> {
+    // Two admins adding at once must not get the same position.
+    sqlx::query("lock table visit_reasons in share row exclusive mode")
+        .execute(&mut *conn)
+        .await?;
+    let added = sqlx::query(
+        "insert into visit_reasons (code, position, handled_elsewhere, phones, team)
+         select $1, coalesce(max(position) + 1, 0), $2, $3, $4 from visit_reasons
+         on conflict (code) do nothing",
+    )
+    .bind(code)
+    .bind(details.handled_elsewhere)
+    .bind(&details.phones)
+    .bind(&details.team)
+    .execute(&mut *conn)
+    .await?;
+    if added.rows_affected() == 0 {
+        return Ok(false);
+    }
+    save_texts(conn, code, details).await?;
+    Ok(true)
+}
+
+/// Replaces the details of reason `code` (locked by the caller).
+pub async fn update_reason(
+    conn: &mut PgConnection,
+    code: &str,
+    details: &ReasonDetails,
+) -> Result<(), crate::db::Error> {
+    sqlx::query(
+        "update visit_reasons set handled_elsewhere = $2, phones = $3, team = $4 where code = $1",
+    )
+    .bind(code)
+    .bind(details.handled_elsewhere)
+    .bind(&details.phones)
+    .bind(&details.team)
+    .execute(&mut *conn)
+    .await?;
+    save_texts(conn, code, details).await
+}
+
+async fn save_texts(
+    conn: &mut PgConnection,
+    code: &str,
+    details: &ReasonDetails,
+) -> Result<(), crate::db::Error> {
+    for (locale, text) in &details.texts {
+        sqlx::query(
+            "insert into visit_reason_texts (code, locale, name, hint, notice)
+             values ($1, $2, $3, $4, $5)
+             on conflict (code, locale) do update
+             set name = excluded.name, hint = excluded.hint, notice = excluded.notice",
+        )
+        .bind(code)
+        .bind(locale.tag())
+        .bind(&text.name)
+        .bind(&text.hint)
+        .bind(&text.notice)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Hides or shows reason `code` again; false when it already was so (or does not exist).
+pub async fn set_hidden(
+    conn: &mut PgConnection,
+    code: &str,
+    hidden: bool,
+) -> Result<bool, crate::db::Error> {
+    let changed = sqlx::query(
+        "update visit_reasons set hidden = $2 where code = $1 and hidden is distinct from $2",
+    )
+    .bind(code)
+    .bind(hidden)
+    .execute(conn)
+    .await?;
+    Ok(changed.rows_affected() == 1)
+}
+
+/// Swaps reason `code` with its neighbour above (`up`) or below; false when it is first
+/// (last) already or does not exist.
+pub async fn move_reason(
+    conn: &mut PgConnection,
+    code: &str,
+    up: bool,
+) -> Result<bool, crate::db::Error> {
+    let mut order: Vec<String> =
+        sqlx::query_scalar("select code from visit_reasons order by position, code for update")
+            .fetch_all(&mut *conn)
+            .await?;
+    let Some(at) = order.iter().position(|c| c == code) else {
+        return Ok(false);
+    };
+    let other = if up { at.checked_sub(1) } else { Some(at + 1) };
+    match other {
+        Some(other) if other < order.len() => order.swap(at, other),
+        _ => return Ok(false),
+    }
+    // The whole list is numbered again from its new order.
+    sqlx::query(
+        "update visit_reasons v set position = o.n::int
+         from unnest($1::text[]) with ordinality as o(code, n) where v.code = o.code",
+    )
+    .bind(&order)
+    .execute(&mut *conn)
+    .await?;
+    Ok(true)
+}
+
+/// Are there visits and no reasons (an install from before reasons were data)?
+pub async fn visits_without_reasons(pool: &PgPool) -> Result<bool, crate::db::Error> {
+    sqlx::query_scalar(
+        "select exists (select 1 from visits) and not exists (select 1 from visit_reasons)",
+    )
+    .fetch_one(pool)
+    .await
+    .map_err(Into::into)
+}
