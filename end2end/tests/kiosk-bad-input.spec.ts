@@ -43,7 +43,9 @@ test("unemployment insurance is explained kindly and the visitor can still check
   await page.getByRole("button", { name: "Next" }).tap();
 
   await page.getByRole("button", { name: "Unemployment Insurance" }).tap();
-  const notice = page.getByRole("region", { name: /Oregon Employment Department/ });
+  // The notice is the reason's own (set by admins), titled with its name.
+  const notice = page.getByRole("region", { name: "Unemployment Insurance" });
+  await expect(notice).toContainText("handled by the Oregon Employment Department");
   // Shown with non-breaking hyphens, so a number never wraps across two lines.
   await expect(notice).toContainText("(503) 292\u20112057");
   await expect(notice).toContainText("(877) 345\u20113484");

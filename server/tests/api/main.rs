@@ -31,5 +31,6 @@ mod staff_access;
 mod startup;
 mod takeover;
 mod text_rules;
+mod visit_reasons;
 mod workshop_admin;
 mod workshops;

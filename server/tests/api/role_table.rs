@@ -254,6 +254,19 @@ async fn every_staff_action_is_refused_to_every_role_the_table_refuses(pool: PgP
              &job_listings_url=&training_url=&retention_days=40",
         ),
         post(ManageCenters, "/api/staff/agency", ""),
+        post(
+            ManageCenters,
+            "/staff/reasons",
+            "lang=en&name_en=Youth&name_es=J%C3%B3venes&hint_en=&hint_es=&notice_en=&notice_es=&phones=&team=",
+        ),
+        post(
+            ManageCenters,
+            "/staff/reasons/workshops/edit",
+            "lang=en&name_en=Classes&name_es=Clases&hint_en=&hint_es=&notice_en=&notice_es=&phones=&team=",
+        ),
+        post(ManageCenters, "/staff/reasons/workshops/hide", "lang=en"),
+        post(ManageCenters, "/staff/reasons/workshops/up", "lang=en"),
+        post(ManageCenters, "/api/staff/reasons", ""),
     ];
     // Every permission that guards a write or a restricted read is walked here.
     for permission in Permission::ALL {

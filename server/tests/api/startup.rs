@@ -41,6 +41,44 @@ async fn a_production_start_seeds_no_account_and_no_center(pool: PgPool) {
         .await
         .unwrap();
     assert_eq!(centers, 0);
+    let reasons: i64 = sqlx::query_scalar("select count(*) from visit_reasons")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(reasons, 0, "a new agency adds its own reasons");
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn an_install_from_before_reasons_were_data_keeps_its_kiosks_reasons(pool: PgPool) {
+    // An older install: a center and a visit, and (the migration just ran) no reasons.
+    app::services::demo_setup::seed_centers(&pool, chrono::Utc::now())
+        .await
+        .unwrap();
+    sqlx::query(
+        "insert into visits (center_id, service_day, ticket_prefix, ticket_number,
+                             idempotency_key, first_name, last_name, reasons, registered,
+                             accommodations, language, consented_at, checked_in_at)
+         values ('tigard', current_date - 3, 'A', 1, gen_random_uuid(), 'Old', 'V',
+                 array['resume_review'], 'yes', '{}', 'en', now() - interval '3 days',
+                 now() - interval '3 days')",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    for _ in 0..2 {
+        server::startup::prepare_database(&pool, &config(false))
+            .await
+            .unwrap();
+    }
+    let names: Vec<String> = sqlx::query_scalar(
+        "select t.name from visit_reasons r join visit_reason_texts t using (code)
+         where t.locale = 'es' order by r.position",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(names.len(), 14, "once, however often it starts");
+    assert_eq!(names[3], "Revisión de currículum");
 }
 
 /// Past walk-ins: how many, how many left before their turn, and whether every one of

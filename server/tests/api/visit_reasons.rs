@@ -1,0 +1,271 @@
+//! Visit reasons are the agency's data: an admin adds one named in every language and the
+//! kiosk offers it at once in each; hidden ones are no longer offered but past visits keep
+//! their names; the order is the admins'; refused forms keep what was typed; nothing but a
+//! real reason code reaches a query or a redirect.
+
+use super::booking_helpers::enc;
+use super::helpers::*;
+use axum::http::{header, StatusCode};
+use serde_json::{json, Value};
+use sqlx::PgPool;
+use uuid::Uuid;
+
+async fn admin(app: &TestApp) -> String {
+    app.sign_in_with_role("admin@frontdesk.test", "Ada Admin", "admin")
+        .await
+}
+
+fn reason_form(code: &str, en: &str, es: &str, hint_en: &str, team: &str) -> String {
+    format!(
+        "lang=en&code={}&name_en={}&name_es={}&hint_en={}&hint_es=&notice_en=&notice_es=\
+         &phones=&team={}",
+        enc(code),
+        enc(en),
+        enc(es),
+        enc(hint_en),
+        enc(team)
+    )
+}
+
+/// The codes the kiosk offers in `language`, in order, as its page asks for them.
+async fn offered(app: &TestApp, language: &str) -> Vec<Value> {
+    let reply = app
+        .post_form("/api/kiosk/reasons", &format!("language={language}"), None)
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    reply.json().as_array().cloned().unwrap_or_default()
+}
+
+fn codes(reasons: &[Value]) -> Vec<String> {
+    reasons
+        .iter()
+        .map(|r| r["code"].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+async fn check_in_for(app: &TestApp, reasons: Value) -> Value {
+    let mut answers = answers("Rosa", "Parks");
+    answers["reasons"] = reasons;
+    let reply = app.check_in_with_key(Uuid::new_v4(), answers).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    reply.json()
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn a_reason_an_admin_adds_is_offered_at_once_in_english_and_spanish(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let admin = admin(&app).await;
+    let form = reason_form(
+        "",
+        " Youth employment (16–24) ",
+        "Empleo juvenil (16–24)",
+        "Ages 16 to 24",
+        "Youth Team",
+    );
+    let added = app.post_form("/staff/reasons", &form, Some(&admin)).await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
+    assert_eq!(
+        added.header(header::LOCATION),
+        "/staff/reasons?lang=en&notice=added"
+    );
+
+    // Last in the list, in both languages, on the page the kiosk renders.
+    let en = offered(&app, "en").await;
+    assert_eq!(codes(&en).last().unwrap(), "youth_employment_16_24");
+    assert_eq!(en.last().unwrap()["name"], "Youth employment (16–24)");
+    assert_eq!(en.last().unwrap()["hint"], "Ages 16 to 24");
+    let es = offered(&app, "es").await;
+    assert_eq!(es.last().unwrap()["name"], "Empleo juvenil (16–24)");
+    for (lang, name) in [("en", "Youth employment (16–24)"), ("es", "Empleo juvenil (16–24)")] {
+        let page = app
+            .get(&format!("/kiosk/{CENTER}/check-in?lang={lang}"), None)
+            .await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains(name), "{lang}: {}", page.body);
+    }
+
+    // A visitor chooses it; the queue names it with its team.
+    let ticket = check_in_for(&app, json!(["youth_employment_16_24"])).await;
+    assert!(ticket.get("CheckedIn").is_some(), "{ticket}");
+    let staff = app.sign_in().await;
+    let queue = app
+        .get(&format!("/staff/queue?center={CENTER}&lang=en"), Some(&staff))
+        .await;
+    assert!(
+        queue
+            .body
+            .contains("Youth employment (16–24) (goes to the Youth Team)"),
+        "{}",
+        queue.body
+    );
+    let logged: (Option<i64>, String) = sqlx::query_as(
+        "select staff_id, summary from setup_changes
+         where subject = 'visit reason youth_employment_16_24'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert!(logged.0.is_some());
+    assert!(logged.1.starts_with("added: "), "{}", logged.1);
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn a_hidden_reason_is_not_offered_and_past_visits_keep_its_name(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let admin = admin(&app).await;
+    check_in_for(&app, json!(["snap_step"])).await;
+
+    let hidden = app
+        .post_form("/staff/reasons/snap_step/hide", "lang=es", Some(&admin))
+        .await;
+    assert_eq!(hidden.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        hidden.header(header::LOCATION),
+        "/staff/reasons?lang=es&notice=hidden"
+    );
+    assert!(!codes(&offered(&app, "en").await).contains(&"snap_step".to_owned()));
+    // A kiosk page loaded before the change sends it anyway: it counts as no reason.
+    let refused = check_in_for(&app, json!(["snap_step"])).await;
+    assert_eq!(
+        refused["Invalid"][0],
+        json!({ "field": "Reasons", "problem": "NoReason" })
+    );
+    // Nor can staff send anyone to its line.
+    let staff = app.sign_in().await;
+    let queue = app
+        .get(&format!("/staff/queue?center={CENTER}&lang=es"), Some(&staff))
+        .await;
+    assert!(
+        queue
+            .body
+            .contains("Programa de Empleo y Capacitación de SNAP (STEP)"),
+        "the earlier visit keeps its name"
+    );
+    assert!(!queue.body.contains("service:snap_step"));
+
+    let shown = app
+        .post_form("/staff/reasons/snap_step/show", "lang=en", Some(&admin))
+        .await;
+    assert_eq!(shown.status, StatusCode::SEE_OTHER);
+    assert!(codes(&offered(&app, "en").await).contains(&"snap_step".to_owned()));
+    let again = app
+        .post_form("/staff/reasons/snap_step/show", "lang=en", Some(&admin))
+        .await;
+    assert_eq!(
+        again.header(header::LOCATION),
+        "/staff/reasons?lang=en&notice=unchanged"
+    );
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn admins_order_the_list_and_edit_texts_and_the_log_says_what_changed(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let admin = admin(&app).await;
+    let before = codes(&offered(&app, "en").await);
+    assert_eq!(before.first().unwrap(), "register");
+    let moved = app
+        .post_form("/staff/reasons/job_search/up", "lang=en", Some(&admin))
+        .await;
+    assert_eq!(moved.status, StatusCode::SEE_OTHER);
+    let after = codes(&offered(&app, "en").await);
+    assert_eq!(&after[..2], ["job_search", "register"]);
+    // The first cannot go higher.
+    let top = app
+        .post_form("/staff/reasons/job_search/up", "lang=en", Some(&admin))
+        .await;
+    assert!(top.header(header::LOCATION).ends_with("notice=unchanged"));
+
+    let form = reason_form("ignored", "Find a job", "Buscar empleo", "", "");
+    let saved = app
+        .post_form("/staff/reasons/job_search/edit", &form, Some(&admin))
+        .await;
+    assert_eq!(
+        saved.header(header::LOCATION),
+        "/staff/reasons?lang=en&notice=saved"
+    );
+    let en = offered(&app, "en").await;
+    assert_eq!(en[0]["code"], "job_search", "the code stays");
+    assert_eq!(en[0]["name"], "Find a job");
+    let page = app.get("/staff/reasons?lang=en", Some(&admin)).await;
+    assert!(
+        page.body
+            .contains("name (en): “Help finding a job” → “Find a job”"),
+        "{}",
+        page.body
+    );
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn a_refused_reason_keeps_what_was_typed_and_saves_nothing(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let admin = admin(&app).await;
+    let count = |pool: PgPool| async move {
+        sqlx::query_scalar::<_, i64>("select count(*) from visit_reasons")
+            .fetch_one(&pool)
+            .await
+            .unwrap()
+    };
+    let before = count(app.pool.clone()).await;
+    let form = "lang=en&code=Bad+Code&name_en=Apprenticeships&name_es=&hint_en=&hint_es=\
+                &notice_en=&notice_es=&handled_elsewhere=yes&phones=call+us&team=";
+    let refused = app.post_form("/staff/reasons", form, Some(&admin)).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for expected in [
+        "value=\"Apprenticeships\"",
+        "value=\"Bad Code\"",
+        "call us</textarea>",
+        "Use 2 to 40 lower-case letters",
+        "Type a name of at most 60 characters",
+        "Say who handles it instead",
+        "Type at most three phone numbers",
+    ] {
+        assert!(refused.body.contains(expected), "{expected}: {}", refused.body);
+    }
+    // Another reason's code.
+    let taken = reason_form("workshops", "More workshops", "Más talleres", "", "");
+    let conflict = app.post_form("/staff/reasons", &taken, Some(&admin)).await;
+    assert_eq!(conflict.status, StatusCode::CONFLICT);
+    assert_eq!(count(app.pool.clone()).await, before);
+
+    // Codes that are no reason's go no further than the router or the first check.
+    for path in [
+        "/staff/reasons/nope/hide",
+        "/staff/reasons/Workshops/hide",
+        "/staff/reasons/workshops%0d%0aLocation:%20x/hide",
+        "/staff/reasons/workshops/delete",
+    ] {
+        let reply = app.post_form(path, "lang=en", Some(&admin)).await;
+        assert_eq!(reply.status, StatusCode::NOT_FOUND, "{path}");
+    }
+    // A front-desk account cannot add one.
+    let staff = app.sign_in().await;
+    let form = reason_form("", "Sneaky", "Sneaky", "", "");
+    let reply = app.post_form("/staff/reasons", &form, Some(&staff)).await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    assert_eq!(count(app.pool.clone()).await, before);
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn a_reason_handled_elsewhere_brings_its_notice_and_numbers_to_the_kiosk(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let es = offered(&app, "es").await;
+    let ui = es
+        .iter()
+        .find(|r| r["code"] == "unemployment_insurance")
+        .unwrap();
+    assert_eq!(
+        ui["elsewhere"]["phones"],
+        json!(["(503) 292-2057", "(877) 345-3484"])
+    );
+    assert!(ui["elsewhere"]["notice"]
+        .as_str()
+        .unwrap()
+        .starts_with("El seguro de desempleo"));
+    let ticket = check_in_for(&app, json!(["unemployment_insurance", "job_search"])).await;
+    assert!(ticket.get("CheckedIn").is_some(), "{ticket}");
+    let stored: Vec<String> = sqlx::query_scalar("select reasons from visits")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(stored, ["job_search", "unemployment_insurance"], "kiosk order");
+}
