@@ -164,6 +164,13 @@ async fn an_admin_sets_up_a_center_on_an_empty_database_where_people_then_book_a
         .unwrap();
     assert_eq!(at_new, 1);
 
+    // A reason to come for, from the form (a new agency starts with none).
+    let reason =
+        "lang=en&code=job_search&name_en=Help+finding+a+job&name_es=Ayuda+para+buscar+empleo\
+                  &hint_en=&hint_es=&notice_en=&notice_es=&phones=&team=";
+    let added = app.post_form("/staff/reasons", reason, Some(&admin)).await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
+
     // Its kiosk, paired from the pages, checks a visitor in.
     app.kiosk_cookie = pair_through_the_pages(&app, &admin, NEW).await;
     let welcome = app.get(&format!("/kiosk/{NEW}?lang=es"), None).await;
@@ -180,7 +187,7 @@ async fn an_admin_sets_up_a_center_on_an_empty_database_where_people_then_book_a
     assert_eq!(checked_in.status, StatusCode::OK, "{}", checked_in.body);
     assert_eq!(ticket_number(&checked_in.json()), "A-001");
 
-    // Both changes are in the setup log, with who made them.
+    // Every change is in the setup log, with who made it.
     let page = app.get("/staff/centers?lang=en", Some(&admin)).await;
     assert!(page.body.contains("center:hood-river"), "{}", page.body);
     assert!(page
@@ -191,7 +198,7 @@ async fn an_admin_sets_up_a_center_on_an_empty_database_where_people_then_book_a
             .fetch_all(&app.pool)
             .await
             .unwrap();
-    assert_eq!(log.len(), 2, "{log:?}");
+    assert_eq!(log.len(), 3, "center, hours and reason: {log:?}");
     assert!(log.iter().all(|(_, who)| who.is_some()));
 }
 

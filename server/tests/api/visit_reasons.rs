@@ -27,10 +27,12 @@ fn reason_form(code: &str, en: &str, es: &str, hint_en: &str, team: &str) -> Str
     )
 }
 
-/// The codes the kiosk offers in `language`, in order, as its page asks for them.
+/// The reasons the kiosk offers in `language`, in order, as its page asks for them (a
+/// paired tablet: the kiosk's calls are for its tablets only).
 async fn offered(app: &TestApp, language: &str) -> Vec<Value> {
+    let arguments = format!("language={language}");
     let reply = app
-        .post_form("/api/kiosk/reasons", &format!("language={language}"), None)
+        .server_fn("/api/kiosk/reasons", &arguments, Some(&app.kiosk_cookie))
         .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
     reply.json().as_array().cloned().unwrap_or_default()
@@ -76,7 +78,10 @@ async fn a_reason_an_admin_adds_is_offered_at_once_in_english_and_spanish(pool: 
     assert_eq!(en.last().unwrap()["hint"], "Ages 16 to 24");
     let es = offered(&app, "es").await;
     assert_eq!(es.last().unwrap()["name"], "Empleo juvenil (16–24)");
-    for (lang, name) in [("en", "Youth employment (16–24)"), ("es", "Empleo juvenil (16–24)")] {
+    for (lang, name) in [
+        ("en", "Youth employment (16–24)"),
+        ("es", "Empleo juvenil (16–24)"),
+    ] {
         let page = app
             .get(&format!("/kiosk/{CENTER}/check-in?lang={lang}"), None)
             .await;
@@ -89,7 +94,10 @@ async fn a_reason_an_admin_adds_is_offered_at_once_in_english_and_spanish(pool: 
     assert!(ticket.get("CheckedIn").is_some(), "{ticket}");
     let staff = app.sign_in().await;
     let queue = app
-        .get(&format!("/staff/queue?center={CENTER}&lang=en"), Some(&staff))
+        .get(
+            &format!("/staff/queue?center={CENTER}&lang=en"),
+            Some(&staff),
+        )
         .await;
     assert!(
         queue
@@ -133,7 +141,10 @@ async fn a_hidden_reason_is_not_offered_and_past_visits_keep_its_name(pool: PgPo
     // Nor can staff send anyone to its line.
     let staff = app.sign_in().await;
     let queue = app
-        .get(&format!("/staff/queue?center={CENTER}&lang=es"), Some(&staff))
+        .get(
+            &format!("/staff/queue?center={CENTER}&lang=es"),
+            Some(&staff),
+        )
         .await;
     assert!(
         queue
@@ -219,7 +230,11 @@ async fn a_refused_reason_keeps_what_was_typed_and_saves_nothing(pool: PgPool) {
         "Say who handles it instead",
         "Type at most three phone numbers",
     ] {
-        assert!(refused.body.contains(expected), "{expected}: {}", refused.body);
+        assert!(
+            refused.body.contains(expected),
+            "{expected}: {}",
+            refused.body
+        );
     }
     // Another reason's code.
     let taken = reason_form("workshops", "More workshops", "Más talleres", "", "");
@@ -267,5 +282,9 @@ async fn a_reason_handled_elsewhere_brings_its_notice_and_numbers_to_the_kiosk(p
         .fetch_one(&app.pool)
         .await
         .unwrap();
-    assert_eq!(stored, ["job_search", "unemployment_insurance"], "kiosk order");
+    assert_eq!(
+        stored,
+        ["job_search", "unemployment_insurance"],
+        "kiosk order"
+    );
 }
