@@ -20,3 +20,10 @@ create table visit_reason_texts (
     notice text not null default '',
     primary key (code, locale)
 );
+
+-- An install that had centers before reasons were data offered the built-in list on its
+-- kiosks: the server adds that list once at its next start (from the same code the demo
+-- uses) and takes this note away in the same transaction. A new agency has no centers
+-- here, gets no note, and adds its own reasons.
+create table legacy_adoptions (what text primary key);
+insert into legacy_adoptions (what) select 'visit_reasons' where exists (select 1 from centers);

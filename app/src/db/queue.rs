@@ -235,7 +235,8 @@ pub async fn transfer(
             "update visits set reasons = array[$3], status = 'waiting', staff_id = null,
                 called_at = null, serving_started_at = null
              where id = $1 and center_id = $2 and status in ('waiting', 'called', 'serving')
-               and exists (select 1 from visit_reasons where code = $3 and not hidden)",
+               and exists (select 1 from visit_reasons
+                           where code = $3 and not hidden and not handled_elsewhere)",
         )
         .bind(visit_id)
         .bind(center_id)

@@ -24,16 +24,21 @@ struct TextRow {
     notice: String,
 }
 
+/// The most reasons an agency keeps (hidden ones count): every kiosk lists them all.
+pub const MAX_REASONS: i64 = 40;
+
 /// Every reason in the admins' order, hidden ones too, each with the texts of every
 /// language the product offers (a row of a language it no longer offers is left out).
-pub async fn all_reasons(conn: &mut PgConnection) -> Result<Vec<VisitReason>, crate::db::Error> {
-    reasons_where(conn, None).await
-}
-
-/// Every reason, read from the pool (pages and the check-in, outside a transaction).
+/// A plain read: pages and check-ins never wait for an admin's change.
 pub async fn list(pool: &PgPool) -> Result<Vec<VisitReason>, crate::db::Error> {
     let mut conn = pool.acquire().await?;
-    all_reasons(&mut conn).await
+    let rows: Vec<ReasonRow> = sqlx::query_as(
+        "select code, hidden, handled_elsewhere, phones, team from visit_reasons
+         order by position, code",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    with_texts(&mut conn, rows, None).await
 }
 
 /// Reason `code`, locked until the transaction ends.
@@ -41,21 +46,22 @@ pub async fn lock_reason(
     conn: &mut PgConnection,
     code: &str,
 ) -> Result<Option<VisitReason>, crate::db::Error> {
-    Ok(reasons_where(conn, Some(code)).await?.pop())
-}
-
-async fn reasons_where(
-    conn: &mut PgConnection,
-    code: Option<&str>,
-) -> Result<Vec<VisitReason>, crate::db::Error> {
-    // With a code: that row, locked (`for update` is harmless outside a transaction).
     let rows: Vec<ReasonRow> = sqlx::query_as(
         "select code, hidden, handled_elsewhere, phones, team from visit_reasons
-         where $1::text is null or code = $1 order by position, code for update",
+         where code = $1 for update",
     )
     .bind(code)
     .fetch_all(&mut *conn)
     .await?;
+    Ok(with_texts(conn, rows, Some(code)).await?.pop())
+}
+
+/// `rows` with the texts of every language (of reason `code` only, when given).
+async fn with_texts(
+    conn: &mut PgConnection,
+    rows: Vec<ReasonRow>,
+    code: Option<&str>,
+) -> Result<Vec<VisitReason>, crate::db::Error> {
     let texts: Vec<TextRow> = sqlx::query_as(
         "select code, locale, name, hint, notice from visit_reason_texts
          where $1::text is null or code = $1",
@@ -96,10 +102,7 @@ pub async fn insert_reason(
     code: &str,
     details: &ReasonDetails,
 ) -> Result<bool, crate::db::Error> {
-    // Two admins adding at once must not get the same position.
-    sqlx::query("lock table visit_reasons in share row exclusive mode")
-        .execute(&mut *conn)
-        .await?;
+    lock_order(conn).await?;
     let added = sqlx::query(
         "insert into visit_reasons (code, position, handled_elsewhere, phones, team)
          select $1, coalesce(max(position) + 1, 0), $2, $3, $4 from visit_reasons
@@ -159,6 +162,23 @@ async fn save_texts(
     Ok(())
 }
 
+/// Takes the list's order for this transaction: adds and moves one at a time, so two
+/// never number from the same reading (plain reads go on).
+pub async fn lock_order(conn: &mut PgConnection) -> Result<(), crate::db::Error> {
+    sqlx::query("lock table visit_reasons in share row exclusive mode")
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// How many reasons there are, hidden ones too.
+pub async fn count(conn: &mut PgConnection) -> Result<i64, crate::db::Error> {
+    sqlx::query_scalar("select count(*) from visit_reasons")
+        .fetch_one(conn)
+        .await
+        .map_err(Into::into)
+}
+
 /// Hides or shows reason `code` again; false when it already was so (or does not exist).
 pub async fn set_hidden(
     conn: &mut PgConnection,
@@ -182,8 +202,9 @@ pub async fn move_reason(
     code: &str,
     up: bool,
 ) -> Result<bool, crate::db::Error> {
+    lock_order(conn).await?;
     let mut order: Vec<String> =
-        sqlx::query_scalar("select code from visit_reasons order by position, code for update")
+        sqlx::query_scalar("select code from visit_reasons order by position, code")
             .fetch_all(&mut *conn)
             .await?;
     let Some(at) = order.iter().position(|c| c == code) else {
@@ -194,9 +215,9 @@ pub async fn move_reason(
         Some(other) if other < order.len() => order.swap(at, other),
         _ => return Ok(false),
     }
-    // The whole list is numbered again from its new order.
+    // The whole list is numbered again from its new order, from 0 as inserts count.
     sqlx::query(
-        "update visit_reasons v set position = o.n::int
+        "update visit_reasons v set position = o.n::int - 1
          from unnest($1::text[]) with ordinality as o(code, n) where v.code = o.code",
     )
     .bind(&order)
@@ -205,12 +226,11 @@ pub async fn move_reason(
     Ok(true)
 }
 
-/// Are there visits and no reasons (an install from before reasons were data)?
-pub async fn visits_without_reasons(pool: &PgPool) -> Result<bool, crate::db::Error> {
-    sqlx::query_scalar(
-        "select exists (select 1 from visits) and not exists (select 1 from visit_reasons)",
-    )
-    .fetch_one(pool)
-    .await
-    .map_err(Into::into)
+/// Takes the migration's note that this install had centers before reasons were data
+/// (so its kiosks offered the built-in list); true once, for the transaction that takes it.
+pub async fn take_legacy_note(conn: &mut PgConnection) -> Result<bool, crate::db::Error> {
+    let taken = sqlx::query("delete from legacy_adoptions where what = 'visit_reasons'")
+        .execute(conn)
+        .await?;
+    Ok(taken.rows_affected() == 1)
 }

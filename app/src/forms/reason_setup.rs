@@ -75,17 +75,18 @@ pub async fn create(State(state): State<AppState>, headers: HeaderMap, body: Byt
         Err(refused) => return refused,
     };
     let typed = typed(&post);
-    let refuse = |refused, status| {
+    let refuse = |refused, too_many, status| {
         let answer = ReasonSubmission {
             typed: typed.clone(),
             refused,
             editing: None,
+            too_many,
         };
         again(&state, &headers, post.locale, answer, status)
     };
     let (code, details) = match check_reason(&typed, true) {
         Ok(checked) => checked,
-        Err(refused) => return refuse(refused, StatusCode::UNPROCESSABLE_ENTITY).await,
+        Err(refused) => return refuse(refused, false, StatusCode::UNPROCESSABLE_ENTITY).await,
     };
     match add_reason(&state.pool, Some(post.staff.staff_id), &code, &details).await {
         Ok(ReasonOutcome::CodeTaken) => refuse(vec![ReasonField::Code], StatusCode::CONFLICT).await,
@@ -124,6 +125,7 @@ pub async fn edit(
                 typed,
                 refused,
                 editing: Some(code.to_owned()),
+                too_many: false,
             };
             let status = StatusCode::UNPROCESSABLE_ENTITY;
             return again(&state, &headers, post.locale, answer, status).await;

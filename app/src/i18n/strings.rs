@@ -215,6 +215,9 @@ pub struct KioskStrings {
     /// Between the last two numbers of `elsewhere_phones`.
     pub elsewhere_phones_or: String,
     pub elsewhere_still_check_in: String,
+    /// The check-in page when no reason it offers is handled here.
+    pub not_ready_heading: String,
+    pub not_ready_body: String,
     pub registered_question: String,
     pub registered_yes: String,
     pub registered_no: String,
@@ -1364,4 +1367,5 @@ pub struct ReasonSetupStrings {
     pub error_phones: String,
     pub error_team: String,
     pub log_heading: String,
+    pub error_too_many: String,
 }

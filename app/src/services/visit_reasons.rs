@@ -10,7 +10,7 @@ use crate::db::visit_reasons::{
 use crate::domain::reason_setup::{describe_change, setup_subject};
 use crate::domain::visit_reason::ReasonDetails;
 use crate::domain::worksource_reasons::worksource_reasons;
-use sqlx::PgPool;
+use sqlx::{PgConnection, PgPool};
 
 /// What became of a change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +22,8 @@ pub enum ReasonOutcome {
     CodeTaken,
     /// No reason has that code.
     Unknown,
+    /// The agency has `MAX_REASONS` already.
+    TooMany,
 }
 
 /// Adds reason `code` at the end of the list.
@@ -32,15 +34,36 @@ pub async fn add_reason(
     details: &ReasonDetails,
 ) -> Result<ReasonOutcome, crate::db::Error> {
     let mut tx = pool.begin().await?;
-    if !insert_reason(&mut tx, code, details).await? {
+    let outcome = add_in(&mut tx, staff, code, details, "added").await?;
+    if outcome == ReasonOutcome::Done {
+        tx.commit().await?;
+    } else {
+        tx.rollback().await?;
+    }
+    Ok(outcome)
+}
+
+/// Adds reason `code` in the caller's transaction, logged as `how` it came.
+async fn add_in(
+    tx: &mut PgConnection,
+    staff: StaffId,
+    code: &str,
+    details: &ReasonDetails,
+    how: &str,
+) -> Result<ReasonOutcome, crate::db::Error> {
+    // The order is taken first, so two adds never both see room for one more.
+    lock_order(tx).await?;
+    if count(tx).await? >= MAX_REASONS {
+        return Ok(ReasonOutcome::TooMany);
+    }
+    if !insert_reason(tx, code, details).await? {
         return Ok(ReasonOutcome::CodeTaken);
     }
     let summary = format!(
-        "added: {}",
+        "{how}: {}",
         describe_change(&ReasonDetails::default(), details)
     );
-    record_change(&mut tx, staff, &setup_subject(code), &summary).await?;
-    tx.commit().await?;
+    record_change(tx, staff, &setup_subject(code), &summary).await?;
     Ok(ReasonOutcome::Done)
 }
 
@@ -53,10 +76,12 @@ pub async fn edit_reason(
 ) -> Result<ReasonOutcome, crate::db::Error> {
     let mut tx = pool.begin().await?;
     let Some(before) = lock_reason(&mut tx, code).await? else {
+        tx.rollback().await?;
         return Ok(ReasonOutcome::Unknown);
     };
     let summary = describe_change(&before.details, details);
     if summary.is_empty() {
+        tx.rollback().await?;
         return Ok(ReasonOutcome::Unchanged);
     }
     update_reason(&mut tx, code, details).await?;
@@ -74,9 +99,11 @@ pub async fn hide_reason(
 ) -> Result<ReasonOutcome, crate::db::Error> {
     let mut tx = pool.begin().await?;
     if lock_reason(&mut tx, code).await?.is_none() {
+        tx.rollback().await?;
         return Ok(ReasonOutcome::Unknown);
     }
     if !set_hidden(&mut tx, code, hidden).await? {
+        tx.rollback().await?;
         return Ok(ReasonOutcome::Unchanged);
     }
     let summary = if hidden { "hidden" } else { "shown again" };
@@ -94,6 +121,7 @@ pub async fn reorder_reason(
 ) -> Result<ReasonOutcome, crate::db::Error> {
     let mut tx = pool.begin().await?;
     if !move_reason(&mut tx, code, up).await? {
+        tx.rollback().await?;
         return Ok(ReasonOutcome::Unchanged);
     }
     let summary = if up { "moved up" } else { "moved down" };
@@ -114,12 +142,22 @@ pub async fn add_worksource_reasons(pool: &PgPool) -> Result<usize, crate::db::E
     Ok(added)
 }
 
-/// An install from before reasons were data has visits and no reasons: it gets the
-/// reasons its kiosks offered then, so past visits keep their names and the kiosk its
-/// list. A new agency (no visits) starts with none and adds its own.
+/// An install that had centers before reasons were data (the migration left a note) gets
+/// the reasons its kiosks offered then, once, all in one transaction: past visits keep
+/// their names and the kiosks their list. A new agency starts with none and adds its own.
 pub async fn adopt_legacy_reasons(pool: &PgPool) -> Result<usize, crate::db::Error> {
-    if !crate::db::visit_reasons::visits_without_reasons(pool).await? {
+    let mut tx = pool.begin().await?;
+    if !take_legacy_note(&mut tx).await? {
+        tx.rollback().await?;
         return Ok(0);
     }
-    add_worksource_reasons(pool).await
+    let mut added = 0;
+    for (code, details) in worksource_reasons() {
+        let how = "kept from before reasons were data";
+        if add_in(&mut tx, None, code, &details, how).await? == ReasonOutcome::Done {
+            added += 1;
+        }
+    }
+    tx.commit().await?;
+    Ok(added)
 }

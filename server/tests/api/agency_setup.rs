@@ -164,6 +164,17 @@ async fn an_admin_sets_up_a_center_on_an_empty_database_where_people_then_book_a
         .unwrap();
     assert_eq!(at_new, 1);
 
+    // Its kiosk, paired from the pages, has nothing to check in for yet and says so.
+    app.kiosk_cookie = pair_through_the_pages(&app, &admin, NEW).await;
+    let not_ready = app
+        .get(&format!("/kiosk/{NEW}/check-in?lang=en"), None)
+        .await;
+    assert!(
+        not_ready.body.contains("Check-in is not ready yet"),
+        "{}",
+        not_ready.body
+    );
+
     // A reason to come for, from the form (a new agency starts with none).
     let reason =
         "lang=en&code=job_search&name_en=Help+finding+a+job&name_es=Ayuda+para+buscar+empleo\
@@ -171,8 +182,7 @@ async fn an_admin_sets_up_a_center_on_an_empty_database_where_people_then_book_a
     let added = app.post_form("/staff/reasons", reason, Some(&admin)).await;
     assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
 
-    // Its kiosk, paired from the pages, checks a visitor in.
-    app.kiosk_cookie = pair_through_the_pages(&app, &admin, NEW).await;
+    // Now the kiosk checks a visitor in.
     let welcome = app.get(&format!("/kiosk/{NEW}?lang=es"), None).await;
     assert_eq!(welcome.status, StatusCode::OK);
     assert!(welcome.body.contains("WorkSource Hood River"));

@@ -50,8 +50,13 @@ async fn a_production_start_seeds_no_account_and_no_center(pool: PgPool) {
 
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
 async fn an_install_from_before_reasons_were_data_keeps_its_kiosks_reasons(pool: PgPool) {
-    // An older install: a center and a visit, and (the migration just ran) no reasons.
+    // An older install: a center and a visit when the migration ran, which left its note,
+    // and no reasons.
     app::services::demo_setup::seed_centers(&pool, chrono::Utc::now())
+        .await
+        .unwrap();
+    sqlx::query("insert into legacy_adoptions (what) values ('visit_reasons')")
+        .execute(&pool)
         .await
         .unwrap();
     sqlx::query(

@@ -252,12 +252,25 @@ async fn a_refused_reason_keeps_what_was_typed_and_saves_nothing(pool: PgPool) {
         let reply = app.post_form(path, "lang=en", Some(&admin)).await;
         assert_eq!(reply.status, StatusCode::NOT_FOUND, "{path}");
     }
+    // Forty at most (every kiosk lists them all), hidden ones too.
+    for n in before..40 {
+        let form = reason_form(&format!("extra_{n}"), "Extra", "Extra", "", "");
+        let added = app.post_form("/staff/reasons", &form, Some(&admin)).await;
+        assert_eq!(added.status, StatusCode::SEE_OTHER, "{n}: {}", added.body);
+    }
+    let form = reason_form("one_too_many", "One too many", "Uno de más", "", "");
+    let refused = app.post_form("/staff/reasons", &form, Some(&admin)).await;
+    assert_eq!(refused.status, StatusCode::CONFLICT);
+    assert!(refused.body.contains("There are 40 reasons already"));
+    assert!(refused.body.contains("value=\"One too many\""));
+    assert_eq!(count(app.pool.clone()).await, 40);
+
     // A front-desk account cannot add one.
     let staff = app.sign_in().await;
     let form = reason_form("", "Sneaky", "Sneaky", "", "");
     let reply = app.post_form("/staff/reasons", &form, Some(&staff)).await;
     assert_eq!(reply.status, StatusCode::FORBIDDEN);
-    assert_eq!(count(app.pool.clone()).await, before);
+    assert_eq!(count(app.pool.clone()).await, 40);
 }
 
 #[sqlx::test(migrator = "app::db::MIGRATOR")]

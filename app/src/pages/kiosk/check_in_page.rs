@@ -18,8 +18,28 @@ pub fn CheckInPage() -> impl IntoView {
                 let Ok(Some(settings)) = kiosk_settings(center_id).await else {
                     return view! { <UnknownCenter locale/> }.into_any();
                 };
-                let reasons = kiosk_reasons(locale).await.unwrap_or_default();
+                let reasons = kiosk_reasons(locale).await;
                 let center = settings.center;
+                // Nothing to check in for (none set up, or only ones handled elsewhere),
+                // or the list could not be read: say so instead of a step no one can pass.
+                let ready = reasons.as_ref().is_ok_and(|r| r.iter().any(|r| r.elsewhere.is_none()));
+                if !ready {
+                    let (heading, body) = match reasons {
+                        Ok(_) => (t.kiosk.not_ready_heading.clone(), t.kiosk.not_ready_body.clone()),
+                        Err(_) => (t.kiosk.check_in.clone(), t.common.error_unavailable.clone()),
+                    };
+                    return view! {
+                        <KioskFrame center_id=center.id.clone() center_name=center.name display title=t.kiosk.check_in.clone()>
+                            <div class="step">
+                                <h1>{heading}</h1>
+                                <p role="alert" data-testid="not-ready">{body}</p>
+                                <a class="primary-button" href=format!("/kiosk/{}{}", center.id, display.query())>{t.kiosk.start_over.clone()}</a>
+                            </div>
+                        </KioskFrame>
+                    }
+                    .into_any();
+                }
+                let reasons = reasons.unwrap_or_default();
                 view! {
                     <KioskFrame center_id=center.id.clone() center_name=center.name display title=t.kiosk.check_in.clone()>
                         <CheckInWizard

@@ -22,6 +22,8 @@ pub struct ReasonSubmission {
     pub refused: Vec<ReasonField>,
     /// The code of the reason being edited; `None` for a new one.
     pub editing: Option<String>,
+    /// A new reason was refused: the agency has the most a kiosk lists.
+    pub too_many: bool,
 }
 
 #[component]
@@ -57,6 +59,7 @@ pub fn ReasonsPage() -> impl IntoView {
                 };
                 let ReasonSetupData { staff_name, reasons, log } = data;
                 let refused = submission.as_ref().map(|sub| sub.refused.clone()).unwrap_or_default();
+                let too_many = submission.as_ref().is_some_and(|sub| sub.too_many);
                 // The reason whose form is open: from the refused post, else from `?edit=`.
                 let editing = match &submission {
                     Some(sub) => sub.editing.clone(),
@@ -77,6 +80,9 @@ pub fn ReasonsPage() -> impl IntoView {
                         {notice.clone().map(|n| view! { <p class="notice" role="status">{n}</p> })}
                         {(!refused.is_empty()).then(|| view! {
                             <p class="notice notice-error" role="alert">{s.form_has_problems.clone()}</p>
+                        })}
+                        {too_many.then(|| view! {
+                            <p class="notice notice-error" role="alert">{s.error_too_many.clone()}</p>
                         })}
                         <p>{s.intro.clone()}</p>
                         {list}
