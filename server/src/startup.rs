@@ -100,8 +100,9 @@ async fn seed_demo(pool: &PgPool, config: &Config) -> Result<(), String> {
                 .map_err(|e| format!("demo history: {e}"))?;
         if added.walk_ins > 0 {
             println!(
-                "Demo history: {} walk-ins and {} appointments over the last eight weeks",
-                added.walk_ins, added.appointments
+                "Demo history: {} walk-ins, {} appointments and {} workshop sessions with {} \
+                 people over the last eight weeks",
+                added.walk_ins, added.appointments, added.workshop_sessions, added.enrolments
             );
         }
     }

@@ -89,7 +89,10 @@ pub async fn create(State(state): State<AppState>, headers: HeaderMap, body: Byt
         Err(refused) => return refuse(refused, false, StatusCode::UNPROCESSABLE_ENTITY).await,
     };
     match add_reason(&state.pool, Some(post.staff.staff_id), &code, &details).await {
-        Ok(ReasonOutcome::CodeTaken) => refuse(vec![ReasonField::Code], StatusCode::CONFLICT).await,
+        Ok(ReasonOutcome::CodeTaken) => {
+            refuse(vec![ReasonField::Code], false, StatusCode::CONFLICT).await
+        }
+        Ok(ReasonOutcome::TooMany) => refuse(Vec::new(), true, StatusCode::CONFLICT).await,
         Ok(_) => done(post.locale, "added"),
         Err(error) => unavailable(error, post.locale),
     }

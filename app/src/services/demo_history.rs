@@ -1,10 +1,12 @@
 //! [ssr] The demo's past: eight weeks of walk-ins at every demo center, checked in, called,
 //! served and finished (or gone before their turn) through the same queries the kiosk and
-//! the staff queue use, each at its own moment, and the appointments of those days
-//! (`demo_appointment_history`), so reports and their charts open on weeks of plausible
-//! visits instead of zeros. The same seed gives the same history.
+//! the staff queue use, each at its own moment, the appointments of those days
+//! (`demo_appointment_history`) and the workshops held (`demo_workshop_history`), so
+//! reports and their charts open on weeks of plausible visits instead of zeros. The same
+//! seed gives the same history.
 
 use super::demo_appointment_history::{add_day, center_offers};
+use super::demo_workshop_history::add_day as workshop_day;
 use crate::db::centers::find_center;
 use crate::db::queue::apply_action;
 use crate::db::visits::record_check_in;
@@ -114,6 +116,8 @@ pub fn plan_day(rng: &mut StdRng, weekday: Weekday) -> Vec<PastVisit> {
 pub struct History {
     pub walk_ins: usize,
     pub appointments: usize,
+    pub workshop_sessions: usize,
+    pub enrolments: usize,
 }
 
 /// Adds the history when there is none yet (no visit before today); one process at a time
@@ -179,21 +183,18 @@ async fn add_history(
     }
     let mut rng = StdRng::seed_from_u64(2026);
     let mut added = History::default();
+    let mut places = Vec::new();
     for center_id in centers {
         let Some(center) = find_center(pool, center_id).await? else {
             continue;
         };
         let zone = center.tz()?;
+        places.push((center.id.clone(), zone));
         let offers = center_offers(pool, &center.id).await?;
         let today = now.with_timezone(&zone).date_naive();
-        let holidays: Vec<NaiveDate> = [today.year() - 1, today.year()]
-            .into_iter()
-            .flat_map(oregon_state_holidays)
-            .map(|h| h.day)
-            .collect();
         for back in (1..=HISTORY_DAYS).rev() {
             let day = today - Duration::days(back);
-            if day.weekday().number_from_monday() > 5 || holidays.contains(&day) {
+            if !open_day(day) {
                 continue;
             }
             let Some(opens) = zone
@@ -212,7 +213,28 @@ async fn add_history(
             added.appointments += add_day(pool, &mut rng, &offers, day, staff_id).await?;
         }
     }
+    // The workshops, once for the agency, on the days its centers are open.
+    let zone = chrono_tz::America::Los_Angeles;
+    let today = now.with_timezone(&zone).date_naive();
+    for back in (1..=HISTORY_DAYS).rev() {
+        let day = today - Duration::days(back);
+        if !open_day(day) {
+            continue;
+        }
+        let workshops = workshop_day(pool, &mut rng, &places, day).await?;
+        added.workshop_sessions += workshops.sessions;
+        added.enrolments += workshops.enrolments;
+    }
     Ok(added)
+}
+
+/// A weekday that is not one of Oregon's state holidays.
+fn open_day(day: NaiveDate) -> bool {
+    let weekend = day.weekday().number_from_monday() > 5;
+    !weekend
+        && !oregon_state_holidays(day.year())
+            .into_iter()
+            .any(|h| h.day == day)
 }
 
 async fn add_visit(

@@ -12,6 +12,7 @@ pub mod closures;
 pub mod demo_appointment_history;
 pub mod demo_history;
 pub mod demo_setup;
+pub mod demo_workshop_history;
 pub mod erasure;
 pub mod staff_accounts;
 pub mod visit_reasons;

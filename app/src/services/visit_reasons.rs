@@ -5,7 +5,8 @@
 use super::center_setup::StaffId;
 use crate::db::center_setup::record_change;
 use crate::db::visit_reasons::{
-    insert_reason, lock_reason, move_reason, set_hidden, update_reason,
+    count, insert_reason, lock_order, lock_reason, move_reason, set_hidden, take_legacy_note,
+    update_reason, MAX_REASONS,
 };
 use crate::domain::reason_setup::{describe_change, setup_subject};
 use crate::domain::visit_reason::ReasonDetails;

@@ -150,6 +150,25 @@ async fn demo_accounts_are_made_once_and_keep_what_an_operator_changed(pool: PgP
             .await
             .unwrap();
     assert_eq!(overfull, 0);
+    // And its workshops: sessions on open days, half to full, most people came; no
+    // session over its seats.
+    let (sessions, attended, no_show, overbooked): (i64, i64, i64, i64) = sqlx::query_as(
+        "select count(distinct s.id),
+                count(*) filter (where e.status = 'attended'),
+                count(*) filter (where e.status = 'no_show'),
+                count(distinct s.id) filter (where s.enrolled > s.capacity)
+         from workshop_sessions s join workshop_enrolments e on e.session_id = s.id
+         where s.ends_at < now() - interval '1 day'",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert!((50..120).contains(&sessions), "{sessions} past sessions");
+    assert!(
+        attended > no_show * 2 && no_show > 0,
+        "{attended} came, {no_show} did not"
+    );
+    assert_eq!(overbooked, 0);
     let app = spawn_empty_app(pool.clone()).await;
     let cookie = app
         .sign_in_with_role("boss@frontdesk.test", "Morgan Manager", "manager")
