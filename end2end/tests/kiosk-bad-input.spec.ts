@@ -43,8 +43,8 @@ test("unemployment insurance is explained kindly and the visitor can still check
   await page.getByRole("button", { name: "Next" }).tap();
 
   await page.getByRole("button", { name: "Unemployment Insurance" }).tap();
-  // The notice is the reason's own (set by admins), titled with its name.
-  const notice = page.getByRole("region", { name: "Unemployment Insurance" });
+  // The notice is the reason's own, as admins set it.
+  const notice = page.getByRole("region", { name: "We cannot help with this here" });
   await expect(notice).toContainText("handled by the Oregon Employment Department");
   // Shown with non-breaking hyphens, so a number never wraps across two lines.
   await expect(notice).toContainText("(503) 292\u20112057");

@@ -80,7 +80,7 @@ pub async fn offered_reasons(
         .collect())
 }
 
-/// The reasons the check-in page offers. Public: the kiosk shows them to anyone.
+/// The reasons the check-in page offers (to paired tablets, as every kiosk call).
 #[server(endpoint = "kiosk/reasons")]
 pub async fn kiosk_reasons(language: Locale) -> Result<Vec<KioskReason>, AppError> {
     let state = super::state()?;

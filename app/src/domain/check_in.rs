@@ -4,8 +4,22 @@
 
 use super::accommodation::Accommodation;
 use super::free_text::{parse_required, TextError, NAME_MAX_CHARS, NOTE_MAX_CHARS};
-use super::visit_reason::KioskReason;
 use serde::{Deserialize, Serialize};
+
+/// A reason the kiosk offers, as far as the answers' rules care.
+pub trait OfferedReason {
+    fn code(&self) -> &str;
+    fn handled_elsewhere(&self) -> bool;
+}
+
+impl OfferedReason for super::visit_reason::KioskReason {
+    fn code(&self) -> &str {
+        &self.code
+    }
+    fn handled_elsewhere(&self) -> bool {
+        self.elsewhere.is_some()
+    }
+}
 
 /// Has the visitor registered with WorkSource already?
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -118,28 +132,32 @@ pub struct NewCheckIn {
 impl CheckInAnswers {
     /// The reasons chosen among those `offered`, in the kiosk's order: a code the kiosk
     /// does not offer (hidden meanwhile, or made up) counts as not chosen.
-    fn chosen_reasons<'a>(&self, offered: &'a [KioskReason]) -> Vec<&'a KioskReason> {
+    fn chosen_reasons<'a, R: OfferedReason>(&self, offered: &'a [R]) -> Vec<&'a R> {
         offered
             .iter()
-            .filter(|r| self.reasons.contains(&r.code))
+            .filter(|r| self.reasons.iter().any(|c| c == r.code()))
             .collect()
     }
 
     /// What is wrong with the answer to `field`, if anything; `offered` are the reasons
     /// the kiosk offers.
-    pub fn problem_with(&self, field: Field, offered: &[KioskReason]) -> Option<Problem> {
+    pub fn problem_with<R: OfferedReason>(&self, field: Field, offered: &[R]) -> Option<Problem> {
         let text = |raw: &str, max| parse_required(raw, max).err().map(Problem::Text);
         match field {
             Field::FirstName => text(&self.first_name, NAME_MAX_CHARS),
             Field::LastName => text(&self.last_name, NAME_MAX_CHARS),
             Field::Reasons => {
-                let chosen = self.chosen_reasons(offered);
-                if chosen.is_empty() {
-                    Some(Problem::NoReason)
-                } else if chosen.iter().all(|r| r.elsewhere.is_some()) {
-                    Some(Problem::OnlyHandledElsewhere)
-                } else {
-                    None
+                let mut chosen = offered
+                    .iter()
+                    .filter(|r| self.reasons.iter().any(|c| c == r.code()));
+                match chosen.next() {
+                    None => Some(Problem::NoReason),
+                    Some(first)
+                        if first.handled_elsewhere() && chosen.all(|r| r.handled_elsewhere()) =>
+                    {
+                        Some(Problem::OnlyHandledElsewhere)
+                    }
+                    Some(_) => None,
                 }
             }
             Field::Registered => self.registered.is_none().then_some(Problem::NotChosen),
@@ -159,7 +177,7 @@ impl CheckInAnswers {
 
     /// Validates every answer against the reasons `offered`, returning all the problems
     /// at once.
-    pub fn parse(&self, offered: &[KioskReason]) -> Result<NewCheckIn, Vec<FieldError>> {
+    pub fn parse<R: OfferedReason>(&self, offered: &[R]) -> Result<NewCheckIn, Vec<FieldError>> {
         let errors: Vec<FieldError> = Field::ALL
             .into_iter()
             .filter_map(|field| {
@@ -174,7 +192,7 @@ impl CheckInAnswers {
         let reasons = self
             .chosen_reasons(offered)
             .into_iter()
-            .map(|r| r.code.clone())
+            .map(|r| r.code().to_owned())
             .collect();
         let mut accommodations = self.accommodations.clone();
         accommodations.sort();
@@ -198,8 +216,8 @@ mod tests {
     use super::*;
 
     /// What a kiosk offers: three reasons, the last handled elsewhere.
-    fn offered() -> Vec<KioskReason> {
-        let reason = |code: &str, elsewhere: bool| KioskReason {
+    fn offered() -> Vec<super::super::visit_reason::KioskReason> {
+        let reason = |code: &str, elsewhere: bool| super::super::visit_reason::KioskReason {
             code: code.to_owned(),
             name: code.to_owned(),
             hint: String::new(),

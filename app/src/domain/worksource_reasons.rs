@@ -6,94 +6,59 @@
 use super::locale::Locale;
 use super::visit_reason::{ReasonDetails, ReasonText};
 
-/// (code, English name, English hint, Spanish name, Spanish hint).
-const REASONS: [(&str, &str, &str, &str, &str); 14] = [
+/// (code, English name, Spanish name). No hints: with fourteen reasons the kiosk's screen
+/// is full, and a visitor must never have to scroll.
+const REASONS: [(&str, &str, &str); 14] = [
     (
         "register",
         "Register with WorkSource",
-        "iMatchSkills or My WorkSource",
         "Inscribirme en WorkSource",
-        "iMatchSkills o My WorkSource",
     ),
     (
         "job_search",
         "Help finding a job",
-        "",
         "Ayuda para buscar empleo",
-        "",
     ),
-    (
-        "job_coaching",
-        "Job coaching",
-        "",
-        "Orientación laboral",
-        "",
-    ),
-    (
-        "resume_review",
-        "Resume review",
-        "",
-        "Revisión de currículum",
-        "",
-    ),
+    ("job_coaching", "Job coaching", "Orientación laboral"),
+    ("resume_review", "Resume review", "Revisión de currículum"),
     (
         "interview_practice",
         "Interview practice",
-        "",
         "Práctica de entrevistas",
-        "",
     ),
-    (
-        "job_referrals",
-        "Job referrals",
-        "",
-        "Referencias de empleo",
-        "",
-    ),
+    ("job_referrals", "Job referrals", "Referencias de empleo"),
     (
         "resource_referrals",
         "Referrals to other help",
-        "",
         "Referencias a otros servicios",
-        "",
     ),
     (
         "training_scholarships",
         "Training and scholarships",
-        "With the SkillsTeam",
         "Capacitación y becas",
-        "Con el SkillsTeam",
     ),
-    ("workshops", "Workshops", "", "Talleres", ""),
+    ("workshops", "Workshops", "Talleres"),
     (
         "resource_room",
         "Use a computer, printer, fax or phone",
-        "",
         "Usar computadora, impresora, fax o teléfono",
-        "",
     ),
     (
         "career_readiness_certificate",
         "National Career Readiness Certificate",
-        "",
         "Certificado Nacional de Preparación Profesional",
-        "",
     ),
     (
         "snap_step",
         "SNAP Training and Employment (STEP)",
-        "",
         "Programa de Empleo y Capacitación de SNAP (STEP)",
-        "",
     ),
     (
         "unemployment_insurance",
         "Unemployment Insurance",
-        "",
         "Seguro de desempleo",
-        "",
     ),
-    ("something_else", "Something else", "", "Otra cosa", ""),
+    ("something_else", "Something else", "Otra cosa"),
 ];
 
 /// What the kiosk tells a visitor who chooses Unemployment Insurance.
@@ -117,7 +82,7 @@ const UI_PHONES: [&str; 2] = ["5032922057", "8773453484"];
 pub fn worksource_reasons() -> Vec<(&'static str, ReasonDetails)> {
     REASONS
         .iter()
-        .map(|&(code, en, en_hint, es, es_hint)| {
+        .map(|&(code, en, es)| {
             let elsewhere = code == "unemployment_insurance";
             let notice = |locale| {
                 let found = UI_NOTICE.iter().find(|(l, _)| *l == locale);
@@ -126,9 +91,9 @@ pub fn worksource_reasons() -> Vec<(&'static str, ReasonDetails)> {
                     _ => String::new(),
                 }
             };
-            let text = |locale, name: &str, hint: &str| ReasonText {
+            let text = |locale, name: &str| ReasonText {
                 name: name.to_owned(),
-                hint: hint.to_owned(),
+                hint: String::new(),
                 notice: notice(locale),
             };
             let details = ReasonDetails {
@@ -144,8 +109,8 @@ pub fn worksource_reasons() -> Vec<(&'static str, ReasonDetails)> {
                     String::new()
                 },
                 texts: [
-                    (Locale::En, text(Locale::En, en, en_hint)),
-                    (Locale::Es, text(Locale::Es, es, es_hint)),
+                    (Locale::En, text(Locale::En, en)),
+                    (Locale::Es, text(Locale::Es, es)),
                 ]
                 .into_iter()
                 .collect(),

@@ -34,6 +34,53 @@ pub fn language_line(locale: Locale, agency: &crate::domain::agency::Agency) -> 
     ))
 }
 
+/// The reasons `offered` as the kiosk's wizard shows them in `locale`: the name with the
+/// hint under it, and for one handled elsewhere its notice and a sentence with its
+/// numbers, which never wrap and are joined as the language joins alternatives
+/// ("(503) 292-2057 or (877) 345-3484").
+pub fn reason_choices(
+    locale: Locale,
+    offered: &[crate::domain::visit_reason::KioskReason],
+) -> Vec<ReasonChoice> {
+    use crate::domain::contacts::unbreakable;
+    let k = &translations(locale).kiosk;
+    offered
+        .iter()
+        .map(|r| {
+            let notice = match &r.elsewhere {
+                None => String::new(),
+                Some(e) => {
+                    let shown: Vec<String> = e.phones.iter().map(|p| unbreakable(p)).collect();
+                    let phones = match shown.split_last() {
+                        None => String::new(),
+                        Some((last, [])) => last.clone(),
+                        Some((last, rest)) => {
+                            format!("{}{}{last}", rest.join(", "), k.elsewhere_phones_or)
+                        }
+                    };
+                    match phones.as_str() {
+                        "" => e.notice.clone(),
+                        phones => {
+                            let line = fill(&k.elsewhere_phones, &[("phones", phones)]);
+                            format!("{} {line}", e.notice)
+                        }
+                    }
+                }
+            };
+            // The style sheet breaks the label at the newline.
+            let label = match r.hint.as_str() {
+                "" => r.name.clone(),
+                hint => format!("{}\n{hint}", r.name),
+            };
+            ReasonChoice {
+                code: r.code.clone(),
+                label,
+                notice,
+            }
+        })
+        .collect()
+}
+
 /// A center as visitors know it: the agency's public name and the center's ("WorkSource
 /// Gresham"), in the order the language puts them; the center's name alone when it
 /// already begins with the agency's ("WorkSource Hood River" is not said twice).
@@ -98,6 +145,36 @@ pub use files::translations;
 mod tests {
     use super::*;
     use crate::domain::{accommodation::Accommodation, queue::QueueAction, queue::QueueStatus};
+
+    #[test]
+    fn a_kiosk_reason_carries_its_hint_and_its_notice_with_numbers_that_never_wrap() {
+        use crate::domain::visit_reason::{Elsewhere, KioskReason};
+        let reasons = [
+            KioskReason {
+                code: "youth".into(),
+                name: "Empleo juvenil".into(),
+                hint: "16 a 24 años".into(),
+                elsewhere: None,
+            },
+            KioskReason {
+                code: "ui".into(),
+                name: "Seguro de desempleo".into(),
+                hint: String::new(),
+                elsewhere: Some(Elsewhere {
+                    notice: "Lo atiende el Departamento de Empleo.".into(),
+                    phones: vec!["(503) 292-2057".into(), "(877) 345-3484".into()],
+                }),
+            },
+        ];
+        let choices = reason_choices(Locale::Es, &reasons);
+        assert_eq!(choices[0].label, "Empleo juvenil\n16 a 24 años");
+        assert_eq!(choices[0].notice, "");
+        assert_eq!(
+            choices[1].notice,
+            "Lo atiende el Departamento de Empleo. Pueden ayudarle por teléfono: \
+             (503)\u{a0}292\u{2011}2057 o (877)\u{a0}345\u{2011}3484."
+        );
+    }
 
     #[test]
     fn fill_replaces_every_placeholder() {

@@ -54,6 +54,23 @@ impl StringTable for String {
     }
 }
 
+/// A list: its length, then each item.
+impl<T: StringTable> StringTable for Vec<T> {
+    fn flatten_into(&self, out: &mut Vec<String>) {
+        out.push(self.len().to_string());
+        for item in self {
+            item.flatten_into(out);
+        }
+    }
+    fn take_from(source: &mut StringSource) -> Self {
+        let count = source.next().parse::<usize>().unwrap_or(0);
+        // At most one item per string left: a made-up count cannot make a huge list.
+        (0..count.min(source.strings.len()))
+            .map(|_| T::take_from(source))
+            .collect()
+    }
+}
+
 /// Declares a struct of translated strings and its `StringTable` implementation, so the
 /// field list is written once.
 macro_rules! string_table {
@@ -70,6 +87,29 @@ macro_rules! string_table {
             }
         }
     };
+}
+
+string_table! {
+/// A reason for a visit as the kiosk's wizard shows it, in its language, ready to show:
+/// sent as strings because a struct's deserializer costs the kiosk's WASM more.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReasonChoice {
+    pub code: String,
+    /// The name, and the hint on a line of its own when there is one.
+    pub label: String,
+    /// Empty when the reason is handled here; else what the visitor is told, with the
+    /// numbers to call.
+    pub notice: String,
+}
+}
+
+impl crate::domain::check_in::OfferedReason for ReasonChoice {
+    fn code(&self) -> &str {
+        &self.code
+    }
+    fn handled_elsewhere(&self) -> bool {
+        !self.notice.is_empty()
+    }
 }
 
 /// Island props made of translated strings, sent as a list.
@@ -210,6 +250,12 @@ pub struct KioskStrings {
     pub last_name_hint: String,
     pub reasons_question: String,
     pub reasons_hint: String,
+    /// The reasons the check-in offers: not in the translation files but the agency's
+    /// data, put in by the page (empty for every other kiosk island).
+    #[serde(skip)]
+    pub reasons: Vec<ReasonChoice>,
+    /// Heads the notice of the reasons chosen that another organisation handles.
+    pub elsewhere_heading: String,
     /// "They can help you by phone: {phones}." for a reason handled elsewhere.
     pub elsewhere_phones: String,
     /// Between the last two numbers of `elsewhere_phones`.

@@ -10,7 +10,6 @@ use super::wizard_ticket::TicketStep;
 use crate::api::check_in::CheckInOutcome;
 use crate::domain::check_in::{CheckInAnswers, Field, FieldError};
 use crate::domain::ticket_view::Ticket;
-use crate::domain::visit_reason::KioskReason;
 use crate::i18n::{fill, KioskStrings, Locale, Packed};
 use leptos::prelude::*;
 use uuid::Uuid;
@@ -25,8 +24,6 @@ pub(super) const NO_SUBMIT: &str = "dialog";
 #[derive(Clone, Copy)]
 pub(super) struct Wizard {
     pub t: StoredValue<KioskStrings>,
-    /// The reasons this kiosk offers, in its language.
-    pub reasons: StoredValue<Vec<KioskReason>>,
     pub step: RwSignal<Step>,
     pub answers: RwSignal<CheckInAnswers>,
     /// The refusal shown beside its field, until that field is edited.
@@ -60,9 +57,9 @@ impl Wizard {
     pub fn next(&self) {
         let step = self.step.get_untracked();
         let problem = self.answers.with_untracked(|a| {
-            self.reasons.with_value(|offered| {
+            self.t.with_value(|t| {
                 step.fields().iter().find_map(|&field| {
-                    a.problem_with(field, offered)
+                    a.problem_with(field, &t.reasons)
                         .map(|problem| FieldError { field, problem })
                 })
             })
@@ -127,11 +124,9 @@ pub fn CheckInWizard(
     language: Locale,
     strings: Packed<KioskStrings>,
     retention_days: u32,
-    reasons: Vec<KioskReason>,
 ) -> impl IntoView {
     let w = Wizard {
         t: StoredValue::new(strings.0),
-        reasons: StoredValue::new(reasons),
         step: RwSignal::new(Step::FirstName),
         answers: RwSignal::new(CheckInAnswers::default()),
         error: RwSignal::new(None),

@@ -4,14 +4,11 @@
 use super::check_in_wizard::{Wizard, NO_SUBMIT};
 use crate::domain::accommodation::Accommodation;
 use crate::domain::check_in::{toggle, Field, Registration};
-use crate::domain::contacts::unbreakable;
-use crate::i18n::fill;
 use leptos::prelude::*;
 
 /// A large toggle button; `pressed` is read reactively.
 fn toggle_button(
     label: String,
-    hint: Option<String>,
     pressed: impl Fn() -> bool + Send + Sync + Copy + 'static,
     on_tap: impl Fn() + 'static,
 ) -> impl IntoView {
@@ -23,7 +20,7 @@ fn toggle_button(
             on:click=move |_| on_tap()
         >
             <span class="choice-mark" aria-hidden="true">{move || if pressed() { "✓" } else { "" }}</span>
-            <span>{label}{hint.map(|h| view! { <span class="choice-hint">{h}</span> })}</span>
+            <span class="choice-label">{label}</span>
         </button>
     }
 }
@@ -39,50 +36,37 @@ fn field_error(w: Wizard, field: Field, id: &'static str) -> impl IntoView {
 #[component]
 pub(super) fn ReasonsStep(w: Wizard) -> impl IntoView {
     let chosen = move |code: &str| w.answers.with(|a| a.reasons.iter().any(|r| r == code));
-    let reasons = w.reasons.get_value();
-    let buttons = reasons
-        .iter()
-        .map(|r| {
-            let code = StoredValue::new(r.code.clone());
-            let pressed = move || code.with_value(|c| chosen(c));
-            let flip = move || w.edit(Field::Reasons, |a| toggle(&mut a.reasons, code.get_value()));
-            let hint = (!r.hint.is_empty()).then(|| r.hint.clone());
-            toggle_button(r.name.clone(), hint, pressed, flip)
-        })
-        .collect_view();
-    // What each chosen reason handled elsewhere says, below the choices.
-    let notices = reasons
-        .into_iter()
-        .filter_map(|r| {
-            let elsewhere = r.elsewhere?;
-            let code = r.code;
-            let heading_id = format!("elsewhere-{code}");
-            let phones = (!elsewhere.phones.is_empty()).then(|| {
-                let shown: Vec<String> = elsewhere.phones.iter().map(|p| unbreakable(p)).collect();
-                let or = w.s(|t| &t.elsewhere_phones_or);
-                let list = match shown.split_last() {
-                    Some((last, [])) => last.clone(),
-                    Some((last, rest)) => format!("{}{or}{last}", rest.join(", ")),
-                    None => String::new(),
-                };
-                fill(&w.s(|t| &t.elsewhere_phones), &[("phones", &list)])
-            });
-            let (name, notice) = (r.name, elsewhere.notice);
-            let shown = move || chosen(&code);
-            Some(move || {
-                shown().then(|| {
-                    view! {
-                        <section class="notice" aria-labelledby=heading_id.clone()>
-                            <h2 id=heading_id.clone()>{name.clone()}</h2>
-                            <p>{notice.clone()}</p>
-                            {phones.clone().map(|p| view! { <p>{p}</p> })}
-                            <p>{w.s(|t| &t.elsewhere_still_check_in)}</p>
-                        </section>
-                    }
-                })
+    // Each button knows its reason by its place in the list: a plain number costs the
+    // kiosk's WASM less than a stored copy of the code.
+    let code_at = move |i: usize| w.t.with_value(|t| t.reasons[i].code.clone());
+    let buttons = w.t.with_value(|t| {
+        (0..t.reasons.len())
+            .map(|i| {
+                let pressed = move || chosen(&code_at(i));
+                let flip = move || w.edit(Field::Reasons, |a| toggle(&mut a.reasons, code_at(i)));
+                toggle_button(t.reasons[i].label.clone(), pressed, flip)
             })
+            .collect_view()
+    });
+    // What the chosen reasons handled elsewhere say, in one notice that is hidden while
+    // there is none: text that changes costs the kiosk's WASM less than views that come
+    // and go.
+    let notice = move || {
+        w.t.with_value(|t| {
+            let mut text = String::new();
+            for r in t
+                .reasons
+                .iter()
+                .filter(|r| !r.notice.is_empty() && chosen(&r.code))
+            {
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                text.push_str(&r.notice);
+            }
+            text
         })
-        .collect_view();
+    };
     view! {
         <form class="step" method=NO_SUBMIT on:submit=move |ev| { ev.prevent_default(); w.next(); }>
             <div class="question">
@@ -92,7 +76,11 @@ pub(super) fn ReasonsStep(w: Wizard) -> impl IntoView {
             <div class="choices" role="group" aria-labelledby="question" aria-describedby="reasons-hint">
                 {buttons}
             </div>
-            {notices}
+            <section class="notice" aria-labelledby="elsewhere-heading" hidden=move || notice().is_empty()>
+                <h2 id="elsewhere-heading">{w.s(|t| &t.elsewhere_heading)}</h2>
+                <p>{notice}</p>
+                <p>{w.s(|t| &t.elsewhere_still_check_in)}</p>
+            </section>
             {field_error(w, Field::Reasons, "reasons-error")}
             <button type="submit" class="primary-button">{w.s(|t| &t.next)}</button>
         </form>
@@ -117,7 +105,7 @@ pub(super) fn RegisteredStep(w: Wizard) -> impl IntoView {
             <div class="choices choices-row" role="group" aria-labelledby="question">
                 {Registration::ALL
                     .into_iter()
-                    .map(|r| toggle_button(label(r), None, move || w.answers.with(|a| a.registered == Some(r)), move || choose(r)))
+                    .map(|r| toggle_button(label(r), move || w.answers.with(|a| a.registered == Some(r)), move || choose(r)))
                     .collect_view()}
             </div>
             {field_error(w, Field::Registered, "registered-error")}
@@ -141,7 +129,7 @@ pub(super) fn AccommodationsStep(w: Wizard) -> impl IntoView {
                     .map(|a| {
                         let label = w.t.with_value(|t| t.accommodations.label(a).to_owned());
                         view! {
-                            {toggle_button(label, None, move || chosen(a), move || flip(a))}
+                            {toggle_button(label, move || chosen(a), move || flip(a))}
                             {move || (chosen(a) && a == Accommodation::SpokenInterpreter).then(|| detail_input(w, Field::InterpreterLanguage))}
                             {move || (chosen(a) && a == Accommodation::Other).then(|| detail_input(w, Field::AccommodationOther))}
                         }

@@ -158,7 +158,7 @@ fn reason_list(s: &'static ReasonSetupStrings, locale: Locale, reasons: &[VisitR
         })
         .collect_view();
     view! {
-        <StaffTable columns testid="reasons-table">{rows}</StaffTable>
+        <StaffTable columns testid="reasons-table" class="reasons-table">{rows}</StaffTable>
     }
     .into_any()
 }
