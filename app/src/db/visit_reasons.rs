@@ -162,8 +162,8 @@ async fn save_texts(
     Ok(())
 }
 
-/// Takes the list's order for this transaction: adds and moves one at a time, so two
-/// never number from the same reading (plain reads go on).
+/// Takes the list's order for this transaction: changes to the list one at a time, so two
+/// adds or moves never number from the same reading (plain reads go on).
 pub async fn lock_order(conn: &mut PgConnection) -> Result<(), crate::db::Error> {
     sqlx::query("lock table visit_reasons in share row exclusive mode")
         .execute(conn)

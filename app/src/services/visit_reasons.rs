@@ -76,6 +76,9 @@ pub async fn edit_reason(
     details: &ReasonDetails,
 ) -> Result<ReasonOutcome, crate::db::Error> {
     let mut tx = pool.begin().await?;
+    // Every change to the list takes its order first: an edit that held a row while a
+    // move waited for it could otherwise deadlock with that move.
+    lock_order(&mut tx).await?;
     let Some(before) = lock_reason(&mut tx, code).await? else {
         tx.rollback().await?;
         return Ok(ReasonOutcome::Unknown);
@@ -99,6 +102,7 @@ pub async fn hide_reason(
     hidden: bool,
 ) -> Result<ReasonOutcome, crate::db::Error> {
     let mut tx = pool.begin().await?;
+    lock_order(&mut tx).await?;
     if lock_reason(&mut tx, code).await?.is_none() {
         tx.rollback().await?;
         return Ok(ReasonOutcome::Unknown);

@@ -301,3 +301,40 @@ async fn a_reason_handled_elsewhere_brings_its_notice_and_numbers_to_the_kiosk(p
         "kiosk order"
     );
 }
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn admins_adding_moving_and_editing_at_once_keep_one_order_without_a_deadlock(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let admin = admin(&app).await;
+    let before = offered(&app, "en").await.len();
+    let posts = (0..24).map(|n| {
+        let (path, form) = match n % 3 {
+            0 => (
+                "/staff/reasons".to_owned(),
+                reason_form(&format!("race_{n}"), "Race", "Carrera", "", ""),
+            ),
+            1 => (
+                "/staff/reasons/something_else/up".to_owned(),
+                "lang=en".to_owned(),
+            ),
+            _ => (
+                "/staff/reasons/workshops/edit".to_owned(),
+                reason_form("", &format!("Workshops {n}"), "Talleres", "", ""),
+            ),
+        };
+        let (app, admin) = (&app, &admin);
+        async move { app.post_form(&path, &form, Some(admin)).await.status }
+    });
+    let statuses = futures::future::join_all(posts).await;
+    assert!(
+        statuses.iter().all(|s| *s == StatusCode::SEE_OTHER),
+        "{statuses:?}"
+    );
+    let positions: Vec<i32> = sqlx::query_scalar("select position from visit_reasons order by 1")
+        .fetch_all(&app.pool)
+        .await
+        .unwrap();
+    let expected: Vec<i32> = (0..positions.len() as i32).collect();
+    assert_eq!(positions, expected, "one place each, none twice");
+    assert_eq!(offered(&app, "en").await.len(), before + 8);
+}
