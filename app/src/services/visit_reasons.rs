@@ -9,9 +9,9 @@ use crate::db::visit_reasons::{
     update_reason, MAX_REASONS,
 };
 use crate::domain::reason_setup::{describe_change, setup_subject};
-use crate::domain::visit_reason::ReasonDetails;
+use crate::domain::visit_reason::{ReasonDetails, VisitReason};
 use crate::domain::worksource_reasons::worksource_reasons;
-use sqlx::{PgConnection, PgPool};
+use sqlx::{PgConnection, PgPool, Postgres, Transaction};
 
 /// What became of a change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,6 +68,36 @@ async fn add_in(
     Ok(ReasonOutcome::Done)
 }
 
+/// Begins a change of reason `code`: takes the list's order first (an edit that held a
+/// row while a move waited for it could otherwise deadlock with that move), then the
+/// reason's row. `None` when there is no such reason.
+async fn begin_change(
+    pool: &PgPool,
+    code: &str,
+) -> Result<Option<(Transaction<'static, Postgres>, VisitReason)>, crate::db::Error> {
+    let mut tx = pool.begin().await?;
+    lock_order(&mut tx).await?;
+    match lock_reason(&mut tx, code).await? {
+        Some(reason) => Ok(Some((tx, reason))),
+        None => {
+            tx.rollback().await?;
+            Ok(None)
+        }
+    }
+}
+
+/// Logs `summary` for reason `code` and commits the change.
+async fn log_and_commit(
+    mut tx: Transaction<'static, Postgres>,
+    staff: StaffId,
+    code: &str,
+    summary: &str,
+) -> Result<ReasonOutcome, crate::db::Error> {
+    record_change(&mut tx, staff, &setup_subject(code), summary).await?;
+    tx.commit().await?;
+    Ok(ReasonOutcome::Done)
+}
+
 /// Replaces the texts and properties of reason `code`.
 pub async fn edit_reason(
     pool: &PgPool,
@@ -75,12 +105,7 @@ pub async fn edit_reason(
     code: &str,
     details: &ReasonDetails,
 ) -> Result<ReasonOutcome, crate::db::Error> {
-    let mut tx = pool.begin().await?;
-    // Every change to the list takes its order first: an edit that held a row while a
-    // move waited for it could otherwise deadlock with that move.
-    lock_order(&mut tx).await?;
-    let Some(before) = lock_reason(&mut tx, code).await? else {
-        tx.rollback().await?;
+    let Some((mut tx, before)) = begin_change(pool, code).await? else {
         return Ok(ReasonOutcome::Unknown);
     };
     let summary = describe_change(&before.details, details);
@@ -89,9 +114,7 @@ pub async fn edit_reason(
         return Ok(ReasonOutcome::Unchanged);
     }
     update_reason(&mut tx, code, details).await?;
-    record_change(&mut tx, staff, &setup_subject(code), &summary).await?;
-    tx.commit().await?;
-    Ok(ReasonOutcome::Done)
+    log_and_commit(tx, staff, code, &summary).await
 }
 
 /// Hides reason `code` from the kiosk (past visits keep it), or shows it again.
@@ -101,20 +124,15 @@ pub async fn hide_reason(
     code: &str,
     hidden: bool,
 ) -> Result<ReasonOutcome, crate::db::Error> {
-    let mut tx = pool.begin().await?;
-    lock_order(&mut tx).await?;
-    if lock_reason(&mut tx, code).await?.is_none() {
-        tx.rollback().await?;
+    let Some((mut tx, _)) = begin_change(pool, code).await? else {
         return Ok(ReasonOutcome::Unknown);
-    }
+    };
     if !set_hidden(&mut tx, code, hidden).await? {
         tx.rollback().await?;
         return Ok(ReasonOutcome::Unchanged);
     }
     let summary = if hidden { "hidden" } else { "shown again" };
-    record_change(&mut tx, staff, &setup_subject(code), summary).await?;
-    tx.commit().await?;
-    Ok(ReasonOutcome::Done)
+    log_and_commit(tx, staff, code, summary).await
 }
 
 /// Moves reason `code` one place up (`up`) or down the list.
@@ -124,15 +142,16 @@ pub async fn reorder_reason(
     code: &str,
     up: bool,
 ) -> Result<ReasonOutcome, crate::db::Error> {
-    let mut tx = pool.begin().await?;
+    let Some((mut tx, _)) = begin_change(pool, code).await? else {
+        return Ok(ReasonOutcome::Unknown);
+    };
+    // False when it is first (last) already.
     if !move_reason(&mut tx, code, up).await? {
         tx.rollback().await?;
         return Ok(ReasonOutcome::Unchanged);
     }
     let summary = if up { "moved up" } else { "moved down" };
-    record_change(&mut tx, staff, &setup_subject(code), summary).await?;
-    tx.commit().await?;
-    Ok(ReasonOutcome::Done)
+    log_and_commit(tx, staff, code, summary).await
 }
 
 /// Adds the WorkSource reasons that are not there yet, as the admins' page would; how

@@ -248,6 +248,7 @@ async fn a_refused_reason_keeps_what_was_typed_and_saves_nothing(pool: PgPool) {
         "/staff/reasons/Workshops/hide",
         "/staff/reasons/workshops%0d%0aLocation:%20x/hide",
         "/staff/reasons/workshops/delete",
+        "/staff/reasons/nope/up",
     ] {
         let reply = app.post_form(path, "lang=en", Some(&admin)).await;
         assert_eq!(reply.status, StatusCode::NOT_FOUND, "{path}");
@@ -271,6 +272,16 @@ async fn a_refused_reason_keeps_what_was_typed_and_saves_nothing(pool: PgPool) {
     let reply = app.post_form("/staff/reasons", &form, Some(&staff)).await;
     assert_eq!(reply.status, StatusCode::FORBIDDEN);
     assert_eq!(count(app.pool.clone()).await, 40);
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn only_a_paired_tablet_reads_the_kiosks_reasons(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let stranger = app
+        .server_fn("/api/kiosk/reasons", "language=en", None)
+        .await;
+    assert_eq!(stranger.status, StatusCode::FORBIDDEN, "{}", stranger.body);
+    assert!(!stranger.body.contains("job_search"));
 }
 
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
