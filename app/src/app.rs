@@ -105,6 +105,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/centers") view=CentersPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/agency") view=AgencyPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/reasons") view=crate::pages::staff::reasons_page::ReasonsPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/services") view=crate::pages::staff::services_page::ServicesPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/closures/agency") view=crate::pages::staff::agency_closures_page::AgencyClosuresPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/privacy") view=crate::pages::staff::privacy_page::PrivacyPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/reports") view=ReportsPage ssr=SsrMode::Async/>

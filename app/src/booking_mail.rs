@@ -5,9 +5,8 @@ use crate::domain::booking::Booking;
 use crate::domain::confirmation_code;
 use crate::domain::ics::{to_ics, CalendarEvent, Method};
 use crate::domain::mail::{Composed, MailContext};
-use crate::domain::service::Service;
 use crate::i18n::dates::{date_and_time, zone_label};
-use crate::i18n::{center_title, fill, translations, Translations};
+use crate::i18n::{center_title, fill, held_sentence, translations, Translations};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
@@ -62,10 +61,7 @@ pub fn calendar_event(
     let b = &t.booking;
     let agency = mail.agency.public_name.as_str();
     let place = center_title(booking.locale(), agency, &booking.center_name);
-    let service = booking
-        .service()
-        .map(|s| b.services.label(s).to_owned())
-        .unwrap_or_default();
+    let service = &booking.service_name;
     CalendarEvent {
         uid: format!("booking-{}@frontdesk", booking.id),
         sequence: booking.sequence.max(0) as u32,
@@ -74,7 +70,7 @@ pub fn calendar_event(
         end: booking.ends_at,
         summary: fill(
             &b.calendar_summary,
-            &[("service", &service), ("place", &place)],
+            &[("service", service), ("place", &place)],
         ),
         description: format!(
             "{}: {}\n{}",
@@ -82,7 +78,7 @@ pub fn calendar_event(
             confirmation_code::display(&booking.code),
             fill(&b.mail_manage, &[("url", manage)])
         ),
-        location: fill(&b.where_value, &[("place", &place)]),
+        location: held_sentence(b, booking.how_held(), &place, &booking.phone),
         organizer_email: mail.organizer_email(),
     }
 }
@@ -98,7 +94,6 @@ pub fn compose(
     let b = &t.booking;
     let manage = manage_url(&mail.public_url, token);
     let (yours, centers) = both_times(booking, t);
-    let service = booking.service().unwrap_or(Service::RegistrationHelp);
     let agency = mail.agency.public_name.as_str();
     let place = center_title(booking.locale(), agency, &booking.center_name);
     let date_only = yours.split(',').take(2).collect::<Vec<_>>().join(",");
@@ -113,13 +108,13 @@ pub fn compose(
         String::new(),
         intro.clone(),
         String::new(),
-        format!("{}: {}", b.service_label_short, b.services.label(service)),
+        format!("{}: {}", b.service_label_short, booking.service_name),
         format!("{}: {}", b.your_time_label, yours),
         format!("{}: {}", b.center_time_label, centers),
         format!(
             "{}: {}",
             b.where_label,
-            fill(&b.where_value, &[("place", &place)])
+            held_sentence(b, booking.how_held(), &place, &booking.phone)
         ),
         format!(
             "{}: {}",

@@ -83,11 +83,13 @@ test("a time taken while the form was being filled in: nearest times offered, an
   const form = {
     service: await hidden("service"), center: await hidden("center"), tz: await hidden("tz"), lang: "en",
     start: await hidden("start"), key: crypto.randomUUID(), first_name: "Other", last_name: "Person",
-    email: "other@example.org", phone: "5035550100", language: "en",
+    email: "other@example.org", phone: "5035550100", language: "en", held: "phone",
   };
   const other = await page.request.post("/book/details", { form, maxRedirects: 0 });
   expect(other.status()).toBe(303);
 
+  // Career coaching is held by phone or by video: the participant chooses.
+  await press(page, page.getByLabel("Video call"));
   await page.getByLabel("First name").fill("Ife");
   await page.getByLabel("Last name", { exact: true }).fill("Adeyemi");
   await page.getByLabel("Email").fill("ife@example.org");
@@ -95,10 +97,12 @@ test("a time taken while the form was being filled in: nearest times offered, an
   await press(page, page.getByRole("button", { name: "Done — book this time" }));
   await expect(page.getByText("That time was just taken")).toBeVisible();
   await expect(page.getByLabel("First name")).toHaveValue("Ife");
+  await expect(page.getByLabel("Video call")).toBeChecked();
   await expectNoAxeViolations(page, "slot taken");
   await shoot(page, testInfo, "booking-en-7-taken");
   await press(page, page.getByRole("button", { name: "Done — book this time" }));
   await expect(page.getByRole("heading", { name: "You are booked" })).toBeVisible();
+  await expect(page.getByTestId("held")).toContainText("Video call with WorkSource Tigard");
 });
 
 test("a wrong manage link says plainly that it is not valid", async ({ page }, testInfo) => {

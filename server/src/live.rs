@@ -294,9 +294,13 @@ pub async fn calendar_events(
             )
             .await;
             match data {
-                Ok(data) => Event::default().data(
-                    app::pages::staff::calendar_page::render_calendar_html(data.days, locale),
-                ),
+                Ok(data) => {
+                    Event::default().data(app::pages::staff::calendar_page::render_calendar_html(
+                        data.days,
+                        app::domain::service::ServiceNames::new(&data.services, locale),
+                        locale,
+                    ))
+                }
                 Err(error) => {
                     tracing::warn!(error = %error, "could not load the calendar for a live screen");
                     Event::default().comment("calendar unavailable")

@@ -193,6 +193,15 @@ fn pages_and_forms(state: AppState) -> Router<AppState> {
             "/staff/reasons/{code}/{action}",
             post(app::forms::reason_setup::act),
         )
+        .route("/staff/services", post(app::forms::service_setup::create))
+        .route(
+            "/staff/services/{code}/edit",
+            post(app::forms::service_setup::edit),
+        )
+        .route(
+            "/staff/services/{code}/{action}",
+            post(app::forms::service_setup::act),
+        )
         .route("/staff/centers", post(app::forms::center_setup::create))
         .route(
             "/staff/centers/{id}/edit",

@@ -40,6 +40,16 @@ pub async fn prepare_database(pool: &PgPool, config: &Config) -> Result<(), Stri
              them on /staff/reasons"
         );
     }
+    let adopted = app::services::appointment_services::adopt_legacy_services(pool)
+        .await
+        .map_err(|e| format!("services: {e}"))?;
+    if adopted > 0 {
+        tracing::warn!(
+            adopted,
+            "the appointment services this install offered are now data: admins change \
+             them on /staff/services"
+        );
+    }
     if config.demo_data {
         seed_demo(pool, config).await?;
     }

@@ -6,6 +6,7 @@ use crate::domain::appointment_entry::AppointmentEntry;
 use crate::domain::center::CenterInfo;
 #[cfg(feature = "ssr")]
 use crate::domain::roles::Permission;
+use crate::domain::service::AppointmentService;
 use crate::error::AppError;
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -20,6 +21,8 @@ pub struct AppointmentsDay {
     pub time_zone: String,
     pub day: NaiveDate,
     pub entries: Vec<AppointmentEntry>,
+    /// Every service ever set up, to name the entries' services.
+    pub services: Vec<AppointmentService>,
 }
 
 /// Appointments at `center` (the first when none) on `day` (today when none or unreadable).
@@ -42,7 +45,11 @@ pub async fn staff_appointments(
     let rows = crate::db::appointments::day(&page.state.pool, &page.chosen, day)
         .await
         .map_err(super::unavailable)?;
+    let services = crate::db::appointment_services::list(&page.state.pool)
+        .await
+        .map_err(super::unavailable)?;
     Ok(Some(AppointmentsDay {
+        services,
         staff_name: page.staff.display_name,
         center_id: page.chosen.id.clone(),
         center_name: page.chosen.name.clone(),

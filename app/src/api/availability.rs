@@ -5,7 +5,7 @@ use super::staff_center::StaffCenter;
 use crate::domain::center::CenterInfo;
 #[cfg(feature = "ssr")]
 use crate::domain::roles::Permission;
-use crate::domain::service::Service;
+use crate::domain::service::AppointmentService;
 use crate::domain::service_rules::ServiceRules;
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -20,8 +20,10 @@ pub struct AvailabilityData {
     pub time_zone: String,
     /// ISO weekday (1 = Monday), opens and closes as `HH:MM` (empty: closed).
     pub days: Vec<(u32, String, String)>,
-    /// Every service and how this center offers it.
-    pub services: Vec<(Service, ServiceRules)>,
+    /// Every service (its code) and how this center offers it.
+    pub services: Vec<(String, ServiceRules)>,
+    /// Every service ever set up, to name them.
+    pub catalog: Vec<AppointmentService>,
 }
 
 /// The hours and services of `center` (the first center when none is given).
@@ -58,11 +60,9 @@ pub async fn availability_page(
             }
         })
         .collect();
-    let services = current
-        .services
-        .into_iter()
-        .filter_map(|(id, rules)| Some((Service::from_code(&id)?, rules)))
-        .collect();
+    let catalog = crate::db::appointment_services::list(&page.state.pool)
+        .await
+        .map_err(super::unavailable)?;
     Ok(Some(AvailabilityData {
         staff_name: page.staff.display_name,
         can_manage: page.staff.role.may(Permission::ManageAvailability),
@@ -70,6 +70,7 @@ pub async fn availability_page(
         time_zone: page.chosen.time_zone.clone(),
         center: page.chosen.into(),
         days,
-        services,
+        services: current.services,
+        catalog,
     }))
 }

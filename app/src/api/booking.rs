@@ -3,7 +3,7 @@
 //! whole flow works with JavaScript off.
 
 use crate::domain::appointment_status::AppointmentStatus;
-use crate::domain::service::Service;
+use crate::domain::service::{AppointmentService, HowHeld};
 use crate::error::AppError;
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
@@ -25,16 +25,13 @@ pub async fn free_times(
     center: Option<String>,
 ) -> Result<Option<FreeTimeList>, AppError> {
     let state = super::state()?;
-    let Some(service) = Service::from_code(&service) else {
-        return Ok(None);
-    };
-    let offers = crate::db::booking_slots::offers(&state.pool, service, center.as_deref())
+    let offers = crate::db::booking_slots::offers(&state.pool, &service, center.as_deref())
         .await
         .map_err(super::unavailable)?;
     let Some(first) = offers.first() else {
         return Ok(None);
     };
-    let free = crate::db::booking_slots::free_slots(&state.pool, service, &offers, Utc::now())
+    let free = crate::db::booking_slots::free_slots(&state.pool, &service, &offers, Utc::now())
         .await
         .map_err(super::unavailable)?;
     Ok(Some(FreeTimeList {
@@ -46,11 +43,22 @@ pub async fn free_times(
     }))
 }
 
+/// The services participants may book now, in the admins' order, named in every language.
+#[server(endpoint = "book/services")]
+pub async fn bookable_services() -> Result<Vec<AppointmentService>, AppError> {
+    let state = super::state()?;
+    let services = crate::db::appointment_services::list(&state.pool)
+        .await
+        .map_err(super::unavailable)?;
+    Ok(services.into_iter().filter(|s| !s.hidden).collect())
+}
+
 /// A booking as its private link shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BookingView {
     pub code: String,
-    pub service: Service,
+    /// Its service, named in every language.
+    pub service: AppointmentService,
     pub center_id: String,
     pub center_name: String,
     pub center_time_zone: String,
@@ -58,6 +66,9 @@ pub struct BookingView {
     pub starts_at: DateTime<Utc>,
     pub first_name: String,
     pub email: String,
+    /// The number a phone appointment calls.
+    pub phone: String,
+    pub held: HowHeld,
     pub status: AppointmentStatus,
     /// The center's local date of the appointment.
     pub day: NaiveDate,
@@ -79,28 +90,38 @@ pub async fn booking_by_token(token: String) -> Result<Option<BookingView>, AppE
     let row = crate::db::bookings::find_by_token(&state.pool, &token, now)
         .await
         .map_err(super::unavailable)?;
-    Ok(row.and_then(|b| {
-        let day = crate::domain::local_time::local_day(b.starts_at, &b.center_time_zone)?;
-        Some(BookingView {
-            service: b.service()?,
-            changeable: b.status == AppointmentStatus::Booked && b.starts_at > now,
-            erasable: crate::domain::retention::may_erase_now(
-                b.status == AppointmentStatus::Cancelled,
-                b.ends_at,
-                now,
-            ),
-            retention_days: state.agency.current().retention_days,
-            code: b.code,
-            center_id: b.center_id,
-            center_name: b.center_name,
-            center_time_zone: b.center_time_zone,
-            visitor_time_zone: b.visitor_time_zone,
-            starts_at: b.starts_at,
-            first_name: b.first_name,
-            email: b.email,
-            status: b.status,
-            day,
-            manage_url,
-        })
+    let Some(b) = row else {
+        return Ok(None);
+    };
+    let service = crate::db::appointment_services::find(&state.pool, &b.service_id)
+        .await
+        .map_err(super::unavailable)?
+        .unwrap_or_else(|| AppointmentService::unknown(&b.service_id));
+    let held = b.how_held();
+    let Some(day) = crate::domain::local_time::local_day(b.starts_at, &b.center_time_zone) else {
+        return Ok(None);
+    };
+    Ok(Some(BookingView {
+        service,
+        changeable: b.status == AppointmentStatus::Booked && b.starts_at > now,
+        erasable: crate::domain::retention::may_erase_now(
+            b.status == AppointmentStatus::Cancelled,
+            b.ends_at,
+            now,
+        ),
+        retention_days: state.agency.current().retention_days,
+        code: b.code,
+        center_id: b.center_id,
+        center_name: b.center_name,
+        center_time_zone: b.center_time_zone,
+        visitor_time_zone: b.visitor_time_zone,
+        starts_at: b.starts_at,
+        first_name: b.first_name,
+        email: b.email,
+        held,
+        phone: b.phone,
+        status: b.status,
+        day,
+        manage_url,
     }))
 }

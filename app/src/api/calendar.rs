@@ -8,7 +8,7 @@ use crate::domain::appointment_status::AppointmentStatus;
 use crate::domain::center::CenterInfo;
 #[cfg(feature = "ssr")]
 use crate::domain::roles::Permission;
-use crate::domain::service::Service;
+use crate::domain::service::{AppointmentService, HowHeld};
 use crate::domain::workshop_status::EnrolmentStatus;
 use crate::error::AppError;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -22,12 +22,14 @@ pub struct CalendarAppointment {
     pub ends_at: DateTime<Utc>,
     pub center_name: String,
     pub time_zone: String,
-    pub service: Option<Service>,
+    /// A service's code.
+    pub service: String,
     pub name: String,
     pub status: AppointmentStatus,
     pub language: String,
     pub accommodations: Vec<Accommodation>,
     pub staff_name: Option<String>,
+    pub held: HowHeld,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -46,7 +48,10 @@ pub struct CalendarData {
     pub center: String,
     pub week: bool,
     pub day: NaiveDate,
-    pub service: Option<Service>,
+    /// The service shown only (a code); `None`: every service.
+    pub service: Option<String>,
+    /// Every service ever set up, to name appointments and fill the filter.
+    pub services: Vec<AppointmentService>,
     pub staff_id: Option<i64>,
     pub days: Vec<CalendarDay>,
 }
@@ -81,7 +86,8 @@ pub struct AppointmentHistory {
     pub starts_at: DateTime<Utc>,
     pub center_name: String,
     pub time_zone: String,
-    pub service: Option<Service>,
+    /// A service's code.
+    pub service: String,
     pub status: AppointmentStatus,
 }
 
@@ -125,7 +131,8 @@ pub struct AppointmentInfo {
     pub starts_at: DateTime<Utc>,
     pub center_name: String,
     pub time_zone: String,
-    pub service: Option<Service>,
+    /// A service's code.
+    pub service: String,
     pub name: String,
     pub email: String,
     pub phone: String,
@@ -136,12 +143,15 @@ pub struct AppointmentInfo {
     pub accommodation_other: Option<String>,
     pub staff_id: Option<i64>,
     pub note: String,
+    pub held: HowHeld,
     pub staff_members: Vec<(i64, String)>,
     pub history: Vec<AppointmentHistory>,
     pub enrolments: Vec<EnrolmentHistory>,
     pub walk_ins: Vec<WalkInHistory>,
     /// The agency's reasons, to name the walk-ins' ones.
     pub visit_reasons: Vec<crate::domain::visit_reason::VisitReason>,
+    /// Every service ever set up, to name this appointment's and the earlier ones'.
+    pub services: Vec<AppointmentService>,
     pub changes: Vec<AppointmentChange>,
 }
 
@@ -230,11 +240,11 @@ pub mod ssr {
         let count = if week { 7 } else { 1 };
         let (from, _) = day_bounds(tz, first);
         let (_, until) = day_bounds(tz, first + Duration::days(count - 1));
-        let service = service.as_deref().and_then(Service::from_code);
+        let service = service.filter(|s| !s.is_empty());
         let staff_id = staff.and_then(|s| s.parse::<i64>().ok());
         let filter = CalendarFilter {
             center: chosen.as_ref().map(|c| c.id.clone()),
-            service: service.map(|s| s.code().to_owned()),
+            service: service.clone(),
             staff_id,
         };
         let appointments = calendar::appointments(pool, from, until, &filter).await?;
@@ -260,12 +270,13 @@ pub mod ssr {
                             ends_at: a.ends_at,
                             center_name: a.center_name.clone(),
                             time_zone: a.time_zone.clone(),
-                            service: Service::from_code(&a.service_id),
+                            service: a.service_id.clone(),
                             name: format!("{} {}", a.first_name, a.last_name),
                             status: a.status,
                             language: a.language.clone(),
                             accommodations: accommodations(&a.accommodations),
                             staff_name: a.staff_name.clone(),
+                            held: HowHeld::from_code(&a.held).unwrap_or(HowHeld::Phone),
                         })
                         .collect(),
                     sessions: sessions
@@ -285,6 +296,7 @@ pub mod ssr {
             week,
             day,
             service,
+            services: crate::db::appointment_services::list(pool).await?,
             staff_id,
             days,
         })
@@ -307,7 +319,7 @@ pub mod ssr {
                 starts_at: h.starts_at,
                 center_name: h.center_name,
                 time_zone: h.time_zone,
-                service: Service::from_code(&h.service_id),
+                service: h.service_id,
                 status: h.status,
             })
             .collect();
@@ -355,7 +367,7 @@ pub mod ssr {
             starts_at: d.starts_at,
             center_name: d.center_name,
             time_zone: d.time_zone,
-            service: Service::from_code(&d.service_id),
+            service: d.service_id,
             name: format!("{} {}", d.first_name, d.last_name),
             email: d.email,
             phone: d.phone,
@@ -365,12 +377,14 @@ pub mod ssr {
             interpreter_language: d.interpreter_language,
             accommodation_other: d.accommodation_other,
             staff_id: d.staff_id,
+            held: HowHeld::from_code(&d.held).unwrap_or(HowHeld::Phone),
             note: d.note,
             staff_members: calendar::staff_members(pool).await?,
             history,
             enrolments,
             walk_ins,
             visit_reasons: crate::db::visit_reasons::list(pool).await?,
+            services: crate::db::appointment_services::list(pool).await?,
             changes,
         }))
     }

@@ -21,6 +21,7 @@ pub mod privacy;
 pub mod queue;
 pub mod reason_setup;
 pub mod reports;
+pub mod service_setup;
 #[cfg(feature = "ssr")]
 mod staff_center;
 pub mod staff_workshops;

@@ -37,21 +37,19 @@ pub async fn day(
     .await?;
     Ok(rows
         .into_iter()
-        .filter_map(|b| {
-            Some(AppointmentEntry {
-                starts_at: b.starts_at,
-                name: short_name(&b.first_name, &b.last_name),
-                service: b.service()?,
-                accommodations: b
-                    .accommodations
-                    .iter()
-                    .filter_map(|c| Accommodation::from_code(c))
-                    .collect(),
-                status: b.status,
-                language: b.language,
-                interpreter_language: b.interpreter_language,
-                accommodation_other: b.accommodation_other,
-            })
+        .map(|b| AppointmentEntry {
+            starts_at: b.starts_at,
+            name: short_name(&b.first_name, &b.last_name),
+            service: b.service_id,
+            accommodations: b
+                .accommodations
+                .iter()
+                .filter_map(|c| Accommodation::from_code(c))
+                .collect(),
+            status: b.status,
+            language: b.language,
+            interpreter_language: b.interpreter_language,
+            accommodation_other: b.accommodation_other,
         })
         .collect())
 }

@@ -104,10 +104,14 @@ async fn join_queue(
     }
     let mut tx = pool.begin().await?;
     let number = super::visits::next_ticket_number(&mut tx, &center.id, today).await?;
-    let reason = booking
-        .service()
-        .map(|s| s.visit_reason())
-        .unwrap_or("something_else");
+    // The reason its service arrives with; "something else" when it names none.
+    let reason: String = sqlx::query_scalar(
+        "select coalesce((select nullif(arrival_reason, '') from services where id = $1),
+                         'something_else')",
+    )
+    .bind(&booking.service_id)
+    .fetch_one(&mut *tx)
+    .await?;
     let inserted: Option<i64> = sqlx::query_scalar(
         "insert into visits (center_id, service_day, ticket_prefix, ticket_number, idempotency_key,
                              first_name, last_name, reasons, registered, accommodations,
@@ -123,7 +127,7 @@ async fn join_queue(
     .bind(Uuid::new_v4())
     .bind(&booking.first_name)
     .bind(&booking.last_name)
-    .bind(reason)
+    .bind(&reason)
     .bind(&booking.accommodations)
     .bind(&booking.interpreter_language)
     .bind(&booking.accommodation_other)

@@ -3,7 +3,6 @@
 
 use super::centers::CenterRow;
 use crate::domain::availability::{slots, with_room, Slot, SlotRules, WeeklyHours};
-use crate::domain::service::Service;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 use sqlx::{PgConnection, PgPool};
@@ -45,12 +44,12 @@ struct RulesRow {
     horizon_days: i32,
 }
 
-/// The offers of `service`, at one center or (with `None`) at every center that offers it
-/// and is not retired,
-/// in the centers' listed order. A center with an unknown zone is left out.
+/// The offers of service `service` (a code), at one center or (with `None`) at every
+/// center that offers it and is not retired, in the centers' listed order. A hidden
+/// service is offered nowhere; a center with an unknown zone is left out.
 pub async fn offers(
     pool: &PgPool,
-    service: Service,
+    service: &str,
     center_id: Option<&str>,
 ) -> Result<Vec<Offer>, crate::db::Error> {
     let mut conn = pool.acquire().await?;
@@ -60,17 +59,18 @@ pub async fn offers(
 /// `offers`, read on `conn` (inside a transaction: as things stand when it is called).
 pub async fn offers_in(
     conn: &mut PgConnection,
-    service: Service,
+    service: &str,
     center_id: Option<&str>,
 ) -> Result<Vec<Offer>, crate::db::Error> {
     let rows: Vec<RulesRow> = sqlx::query_as(
         "select c.id, c.name, c.time_zone, s.slot_minutes, s.capacity, s.lead_minutes, s.horizon_days
          from center_services s join centers c on c.id = s.center_id
-         where s.service_id = $1 and s.offered and c.retired_at is null
+              join services v on v.id = s.service_id
+         where s.service_id = $1 and s.offered and not v.hidden and c.retired_at is null
            and ($2::text is null or c.id = $2)
          order by c.position, c.name",
     )
-    .bind(service.code())
+    .bind(service)
     .bind(center_id)
     .fetch_all(&mut *conn)
     .await?;
@@ -120,7 +120,7 @@ pub async fn offers_in(
 /// center in the list comes first.
 pub async fn free_slots(
     pool: &PgPool,
-    service: Service,
+    service: &str,
     offers: &[Offer],
     now: DateTime<Utc>,
 ) -> Result<Vec<FreeSlot>, crate::db::Error> {
@@ -131,7 +131,7 @@ pub async fn free_slots(
              where center_id = $1 and service_id = $2 and starts_at >= $3",
         )
         .bind(&offer.center.id)
-        .bind(service.code())
+        .bind(service)
         .bind(now)
         .fetch_all(pool)
         .await?;

@@ -14,7 +14,6 @@ use crate::domain::booking::{Booking, NewBooking, LINK_VALID_AFTER_END};
 use crate::domain::booking_form::BookingDetails;
 use crate::domain::confirmation_code;
 use crate::domain::contact_details::last_four;
-use crate::domain::service::Service;
 use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
@@ -22,7 +21,11 @@ use uuid::Uuid;
 pub(crate) const SELECT_BOOKING: &str = "select b.id, b.code, b.center_id, c.name as center_name,
         c.time_zone as center_time_zone, b.service_id, b.starts_at, b.ends_at, b.visitor_time_zone,
         b.first_name, b.last_name, b.email, b.phone, b.language, b.email_locale, b.accommodations,
-        b.interpreter_language, b.accommodation_other, b.status, b.sequence, b.created_at
+        b.interpreter_language, b.accommodation_other, b.status, b.sequence, b.created_at, b.held,
+        coalesce(
+            (select t.name from service_texts t where t.service_id = b.service_id and t.locale = b.email_locale),
+            (select t.name from service_texts t where t.service_id = b.service_id and t.locale = 'en'),
+            b.service_id) as service_name
     from bookings b join centers c on c.id = b.center_id";
 
 /// Upcoming booked appointments of the person's email or phone, counted under locks on
@@ -79,7 +82,7 @@ pub async fn lock_center_shared(
 pub async fn claim_seat(
     conn: &mut PgConnection,
     offer: &Offer,
-    service: Service,
+    service: &str,
     start: DateTime<Utc>,
 ) -> Result<bool, crate::db::Error> {
     let claimed: Option<i32> = sqlx::query_scalar(
@@ -90,7 +93,7 @@ pub async fn claim_seat(
          returning booked",
     )
     .bind(&offer.center.id)
-    .bind(service.code())
+    .bind(service)
     .bind(start)
     .bind(offer.rules.capacity as i32)
     .fetch_optional(conn)
@@ -130,14 +133,14 @@ pub async fn insert_booking(
         let id: Option<i64> = sqlx::query_scalar(
             "insert into bookings (code, idempotency_key, center_id, service_id, starts_at, ends_at,
                 visitor_time_zone, first_name, last_name, email, phone, phone_last4, language,
-                email_locale, accommodations, interpreter_language, accommodation_other)
-             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+                email_locale, accommodations, interpreter_language, accommodation_other, held)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
              on conflict do nothing returning id",
         )
         .bind(&code)
         .bind(request.key)
         .bind(&offer.center.id)
-        .bind(request.service.code())
+        .bind(&request.service)
         .bind(slot.start)
         .bind(slot.end)
         .bind(&request.visitor_time_zone)
@@ -151,6 +154,7 @@ pub async fn insert_booking(
         .bind(&accommodations)
         .bind(&d.interpreter_language)
         .bind(&d.accommodation_other)
+        .bind(request.held.code())
         .fetch_optional(&mut *conn)
         .await?;
         if id.is_some() {

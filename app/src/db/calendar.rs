@@ -29,6 +29,8 @@ pub struct AppointmentRow {
     pub language: String,
     pub accommodations: Vec<String>,
     pub staff_name: Option<String>,
+    /// How it is held, a `HowHeld` code.
+    pub held: String,
 }
 
 pub async fn appointments(
@@ -40,7 +42,7 @@ pub async fn appointments(
     sqlx::query_as(
         "select b.id, b.starts_at, b.ends_at, c.name as center_name, c.time_zone, b.service_id,
                 b.first_name, b.last_name, b.status, b.language, b.accommodations,
-                u.display_name as staff_name
+                u.display_name as staff_name, b.held
          from bookings b join centers c on c.id = b.center_id
          left join staff_users u on u.id = b.staff_id
          where b.starts_at >= $1 and b.starts_at < $2
@@ -90,6 +92,8 @@ pub struct AppointmentDetail {
     pub accommodation_other: Option<String>,
     pub staff_id: Option<i64>,
     pub note: String,
+    /// How it is held, a `HowHeld` code.
+    pub held: String,
 }
 
 /// The appointment, its contact details read on behalf of `reader`: the read is written
@@ -103,7 +107,8 @@ pub async fn read_appointment(
     let detail: Option<AppointmentDetail> = sqlx::query_as(
         "select b.id, b.code, b.starts_at, c.name as center_name, c.time_zone, b.service_id,
                 b.first_name, b.last_name, b.email, b.phone, b.status, b.language,
-                b.accommodations, b.interpreter_language, b.accommodation_other, b.staff_id, b.note
+                b.accommodations, b.interpreter_language, b.accommodation_other, b.staff_id, b.note,
+                b.held
          from bookings b join centers c on c.id = b.center_id where b.id = $1",
     )
     .bind(id)

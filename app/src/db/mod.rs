@@ -7,6 +7,7 @@
 
 pub mod accommodation_work;
 pub mod agency;
+pub mod appointment_services;
 pub mod appointments;
 pub mod arrivals;
 pub mod booking_slots;

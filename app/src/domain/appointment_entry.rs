@@ -2,7 +2,6 @@
 
 use super::accommodation::Accommodation;
 use super::appointment_status::AppointmentStatus;
-use super::service::Service;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -11,7 +10,8 @@ use serde::{Deserialize, Serialize};
 pub struct AppointmentEntry {
     pub starts_at: DateTime<Utc>,
     pub name: String,
-    pub service: Service,
+    /// The service's code.
+    pub service: String,
     pub status: AppointmentStatus,
     pub language: String,
     pub accommodations: Vec<Accommodation>,

@@ -4,7 +4,7 @@
 use super::appointment_status::AppointmentStatus;
 use super::booking_form::BookingDetails;
 use super::locale::Locale;
-use super::service::Service;
+use super::service::HowHeld;
 use chrono::{DateTime, Duration, Utc};
 use uuid::Uuid;
 
@@ -23,6 +23,9 @@ pub struct Booking {
     pub center_name: String,
     pub center_time_zone: String,
     pub service_id: String,
+    /// The service's name in the booking's language (`email_locale`), else in English,
+    /// else its code.
+    pub service_name: String,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
     pub visitor_time_zone: String,
@@ -39,12 +42,16 @@ pub struct Booking {
     pub status: AppointmentStatus,
     pub sequence: i32,
     pub created_at: DateTime<Utc>,
+    /// How it is held, a `HowHeld` code.
+    pub held: String,
 }
 
 impl Booking {
-    pub fn service(&self) -> Option<Service> {
-        Service::from_code(&self.service_id)
+    /// How it is held (a phone call for a code this version does not know).
+    pub fn how_held(&self) -> HowHeld {
+        HowHeld::from_code(&self.held).unwrap_or(HowHeld::Phone)
     }
+
     pub fn locale(&self) -> Locale {
         Locale::from_tag(&self.email_locale)
     }
@@ -55,7 +62,10 @@ impl Booking {
 pub struct NewBooking {
     /// From the form: the same form sent twice books once.
     pub key: Uuid,
-    pub service: Service,
+    /// A service's code.
+    pub service: String,
+    /// How it is held: one of the service's ways.
+    pub held: HowHeld,
     /// `None`: any center with room at that time.
     pub center_id: Option<String>,
     pub start: DateTime<Utc>,

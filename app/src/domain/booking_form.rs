@@ -30,6 +30,9 @@ pub struct DetailsAnswers {
     pub accommodations: Vec<Accommodation>,
     pub interpreter_language: String,
     pub accommodation_other: String,
+    /// How the appointment is held, as chosen (a `HowHeld` code); checked against the
+    /// service's ways by `service::chosen_way`.
+    pub held: String,
 }
 
 /// A field of the form that can be answered wrongly.
@@ -42,6 +45,7 @@ pub enum DetailsField {
     Language,
     InterpreterLanguage,
     AccommodationOther,
+    Held,
 }
 
 impl DetailsField {
@@ -55,6 +59,7 @@ impl DetailsField {
             DetailsField::Language => "language",
             DetailsField::InterpreterLanguage => "interpreter_language",
             DetailsField::AccommodationOther => "accommodation_other",
+            DetailsField::Held => "held",
         }
     }
 }
@@ -161,6 +166,7 @@ mod tests {
             accommodations: vec![Accommodation::LargePrint, Accommodation::LargePrint],
             interpreter_language: "ignored without an interpreter".into(),
             accommodation_other: String::new(),
+            held: String::new(),
         }
     }
 

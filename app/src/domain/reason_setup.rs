@@ -111,6 +111,22 @@ pub fn valid_code(code: &str) -> bool {
         })
 }
 
+/// Braces would read as placeholders where a name is put into a sentence.
+fn plain(s: String) -> Option<String> {
+    (!s.contains(['{', '}'])).then_some(s)
+}
+
+/// A name (required) and a hint (may be empty) as typed, trimmed; `None` for a refused one.
+/// Visit reasons and appointment services are named by the same rules.
+pub fn check_name_and_hint(name: &str, hint: &str) -> (Option<String>, Option<String>) {
+    let name = parse_required(name, NAME_MAX).ok().and_then(plain);
+    let hint = match parse_optional(hint, HINT_MAX) {
+        Ok(hint) => plain(hint.unwrap_or_default()),
+        Err(_) => None,
+    };
+    (name, hint)
+}
+
 /// Checks every field of a typed reason; the code is checked only for a new one (it is
 /// fixed once visits may carry it). Every refused field is named, so the form marks them all.
 pub fn check_reason(
@@ -118,8 +134,6 @@ pub fn check_reason(
     is_new: bool,
 ) -> Result<(String, ReasonDetails), Vec<ReasonField>> {
     let mut refused = Vec::new();
-    // Braces would read as placeholders where a name is put into a sentence.
-    let plain = |s: String| (!s.contains(['{', '}'])).then_some(s);
     let mut texts = std::collections::BTreeMap::new();
     for locale in Locale::ALL {
         let typed_text = typed
@@ -128,13 +142,7 @@ pub fn check_reason(
             .find(|(l, _)| *l == locale)
             .map(|(_, t)| t.clone())
             .unwrap_or_default();
-        let name = parse_required(&typed_text.name, NAME_MAX)
-            .ok()
-            .and_then(plain);
-        let hint = match parse_optional(&typed_text.hint, HINT_MAX) {
-            Ok(hint) => plain(hint.unwrap_or_default()),
-            Err(_) => None,
-        };
+        let (name, hint) = check_name_and_hint(&typed_text.name, &typed_text.hint);
         let notice = if typed.handled_elsewhere {
             parse_required(&typed_text.notice, NOTICE_MAX).ok()
         } else {

@@ -9,6 +9,7 @@ use crate::domain::booking::NewBooking;
 use crate::domain::booking_form::{DetailsAnswers, DetailsField, DetailsProblem};
 use crate::domain::ics::Method;
 use crate::domain::limits::Limited;
+use crate::domain::service::chosen_way;
 use crate::i18n::{translations, Locale};
 use crate::limits::ClientAddress;
 use crate::pages::booking::details_page::DetailsSubmission;
@@ -50,9 +51,10 @@ pub async fn submit_details(
             .collect(),
         interpreter_language: form.get("interpreter_language"),
         accommodation_other: form.get("accommodation_other"),
+        held: form.get("held"),
     };
     let (Some(service), Some(zone), Some(center), Some(start)) = (
-        query.service(),
+        crate::domain::reason_setup::valid_code(&query.service).then(|| query.service.clone()),
         query.zone(),
         query.center_choice(),
         query.start(),
@@ -86,16 +88,34 @@ pub async fn submit_details(
     {
         return refused;
     }
-    let details = match answers.parse() {
-        Ok(details) => details,
-        Err(problems) => {
+    // The service as it is now: its ways decide whether a choice was needed.
+    let offered = match crate::db::appointment_services::find(&state.pool, &service).await {
+        Ok(Some(found)) if !found.hidden => found.details.held,
+        Ok(_) => return Redirect::to(&query.href("/book")).into_response(),
+        Err(error) => {
+            tracing::error!(error = %error, "could not read the service");
+            let submission = again(Vec::new(), None, true);
+            return render_page(&state, &page, submission, StatusCode::SERVICE_UNAVAILABLE).await;
+        }
+    };
+    let held = chosen_way(&offered, &answers.held);
+    let details = match (answers.parse(), held) {
+        (Ok(details), Some(held)) => (details, held),
+        (parsed, held) => {
+            let mut problems = Vec::new();
+            if held.is_none() {
+                problems.push((DetailsField::Held, DetailsProblem::NotChosen));
+            }
+            problems.extend(parsed.err().unwrap_or_default());
             let submission = again(problems, None, false);
             return render_page(&state, &page, submission, StatusCode::UNPROCESSABLE_ENTITY).await;
         }
     };
+    let (details, held) = details;
     let request = NewBooking {
         key,
         service,
+        held,
         center_id: center,
         start,
         visitor_time_zone: zone.name().to_owned(),

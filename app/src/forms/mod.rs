@@ -21,6 +21,7 @@ pub mod password;
 pub mod queue;
 pub mod reason_setup;
 pub mod reports;
+pub mod service_setup;
 pub mod sign_in;
 pub mod staff_sessions;
 pub mod workshops;

@@ -15,7 +15,6 @@ use crate::domain::contact_details::ContactError;
 use crate::domain::free_text::TextError;
 use crate::domain::queue::{QueueAction, QueueStatus};
 use crate::domain::roles::Role;
-use crate::domain::service::Service;
 use crate::domain::session_plan::PlanProblem;
 use crate::domain::workshop::{Refusal, Seats, Topic};
 use crate::domain::workshop_status::EnrolmentStatus;
@@ -181,6 +180,7 @@ pub struct Translations {
     pub kiosk_pairing: super::tablet_strings::PairingStrings,
     pub kiosk_tablets: super::tablet_strings::TabletStrings,
     pub reason_setup: ReasonSetupStrings,
+    pub service_setup: ServiceSetupStrings,
 }
 
 /// Strings shared by every page.
@@ -500,7 +500,8 @@ pub struct BookingStrings {
     pub step_of: String,
     pub service_label: String,
     pub service_label_short: String,
-    pub services: ServiceLabels,
+    /// The booking page has no service to offer yet (a new agency).
+    pub no_services: String,
     pub center_label: String,
     pub any_center: String,
     pub time_zone_label: String,
@@ -556,7 +557,17 @@ pub struct BookingStrings {
     pub your_time_label: String,
     pub center_time_label: String,
     pub where_label: String,
-    pub where_value: String,
+    pub held_question: String,
+    pub held_choice_in_person: String,
+    pub held_choice_in_person_hint: String,
+    pub held_choice_phone: String,
+    pub held_choice_phone_hint: String,
+    pub held_choice_video: String,
+    pub held_choice_video_hint: String,
+    pub error_held: String,
+    pub where_in_person: String,
+    pub where_phone: String,
+    pub where_video: String,
     pub add_to_calendar: String,
     pub manage_heading: String,
     pub manage_hint: String,
@@ -611,29 +622,6 @@ impl BookingStrings {
                     &crate::domain::limits::FUTURE_BOOKINGS_PER_CONTACT.to_string(),
                 )],
             ),
-        }
-    }
-}
-
-/// Names of the bookable services.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ServiceLabels {
-    pub registration_help: String,
-    pub career_coaching: String,
-    pub resume_review: String,
-    pub skills_team: String,
-    pub interview_practice: String,
-}
-
-impl ServiceLabels {
-    pub fn label(&self, service: Service) -> &str {
-        match service {
-            Service::RegistrationHelp => &self.registration_help,
-            Service::CareerCoaching => &self.career_coaching,
-            Service::ResumeReview => &self.resume_review,
-            Service::SkillsTeam => &self.skills_team,
-            Service::InterviewPractice => &self.interview_practice,
         }
     }
 }
@@ -1412,6 +1400,65 @@ pub struct ReasonSetupStrings {
     pub error_notice: String,
     pub error_phones: String,
     pub error_team: String,
+    pub log_heading: String,
+    pub error_too_many: String,
+}
+
+/// The admins' appointment services page.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceSetupStrings {
+    pub nav: String,
+    pub heading: String,
+    pub admins_only: String,
+    pub intro: String,
+    pub none_yet: String,
+    pub col_service: String,
+    pub col_code: String,
+    pub col_held: String,
+    pub col_actions: String,
+    pub hidden_badge: String,
+    pub arrival_badge: String,
+    pub move_up: String,
+    pub move_up_label: String,
+    pub move_down: String,
+    pub move_down_label: String,
+    pub hide: String,
+    pub hide_label: String,
+    pub show: String,
+    pub show_label: String,
+    pub edit: String,
+    pub edit_label: String,
+    pub add_heading: String,
+    pub edit_heading: String,
+    pub texts_legend: String,
+    pub name_label: String,
+    pub hint_label: String,
+    pub code_label: String,
+    pub code_hint: String,
+    pub code_fixed: String,
+    pub held_legend: String,
+    pub held_hint: String,
+    pub held_in_person: String,
+    pub held_phone: String,
+    pub held_video: String,
+    pub arrival_label: String,
+    pub arrival_none: String,
+    pub add_button: String,
+    pub save_button: String,
+    pub back: String,
+    pub notice_added: String,
+    pub notice_saved: String,
+    pub notice_unchanged: String,
+    pub notice_hidden: String,
+    pub notice_shown: String,
+    pub notice_moved: String,
+    pub form_has_problems: String,
+    pub error_code: String,
+    pub error_name: String,
+    pub error_hint: String,
+    pub error_held: String,
+    pub error_arrival: String,
     pub log_heading: String,
     pub error_too_many: String,
 }

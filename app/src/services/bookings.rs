@@ -17,7 +17,6 @@ use crate::domain::booking::{Booking, NewBooking, ALTERNATIVES};
 use crate::domain::booking_form::BookingDetails;
 use crate::domain::limits::FUTURE_BOOKINGS_PER_CONTACT;
 use crate::domain::mail::MailContext;
-use crate::domain::service::Service;
 use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
@@ -53,7 +52,7 @@ pub async fn book(
         }
         Replay::New => request,
     };
-    let offers = offers(pool, request.service, request.center_id.as_deref()).await?;
+    let offers = offers(pool, &request.service, request.center_id.as_deref()).await?;
     for offer in &offers {
         // A first look without locks: centers that do not offer the time are skipped.
         if offered_slot(offer, request.start, now).is_none() {
@@ -67,12 +66,12 @@ pub async fn book(
             return Ok(BookOutcome::TooManyUpcoming);
         }
         let Some((offer, slot)) =
-            still_offered(&mut tx, offer, request.service, request.start, now).await?
+            still_offered(&mut tx, offer, &request.service, request.start, now).await?
         else {
             tx.rollback().await?;
             continue;
         };
-        if !claim_seat(&mut tx, &offer, request.service, slot.start).await? {
+        if !claim_seat(&mut tx, &offer, &request.service, slot.start).await? {
             tx.rollback().await?;
             continue;
         }
@@ -95,7 +94,7 @@ pub async fn book(
         return Ok(BookOutcome::Booked { booking_id, token });
     }
     Ok(BookOutcome::Taken {
-        nearest: alternatives(pool, request.service, &offers, request.start, now).await?,
+        nearest: alternatives(pool, &request.service, &offers, request.start, now).await?,
     })
 }
 
@@ -108,7 +107,7 @@ pub async fn book(
 async fn still_offered(
     tx: &mut PgConnection,
     offer: &Offer,
-    service: Service,
+    service: &str,
     start: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> Result<Option<(Offer, Slot)>, crate::db::Error> {
@@ -128,7 +127,7 @@ fn offered_slot(offer: &Offer, start: DateTime<Utc>, now: DateTime<Utc>) -> Opti
 
 async fn alternatives(
     pool: &PgPool,
-    service: Service,
+    service: &str,
     offers: &[Offer],
     wanted: DateTime<Utc>,
     now: DateTime<Utc>,
@@ -273,9 +272,7 @@ pub async fn reschedule(
     let Some(booking) = find_by_token(pool, token, now).await? else {
         return Ok(RescheduleOutcome::NotChangeable);
     };
-    let Some(service) = booking.service() else {
-        return Ok(RescheduleOutcome::NotChangeable);
-    };
+    let service = booking.service_id.as_str();
     if booking.status != AppointmentStatus::Booked || booking.starts_at <= now {
         return Ok(RescheduleOutcome::NotChangeable);
     }

@@ -15,7 +15,7 @@ use crate::domain::booking::NewBooking;
 use crate::domain::booking_form::BookingDetails;
 use crate::domain::locale::Locale;
 use crate::domain::queue::QueueAction;
-use crate::domain::service::Service;
+use crate::domain::service::HowHeld;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rand::rngs::StdRng;
 use rand::Rng;
@@ -42,11 +42,18 @@ pub fn outcome(rng: &mut StdRng) -> PastOutcome {
 pub async fn center_offers(
     pool: &PgPool,
     center_id: &str,
-) -> Result<Vec<(Service, Offer)>, crate::db::Error> {
+) -> Result<Vec<(String, HowHeld, Offer)>, crate::db::Error> {
     let mut all = Vec::new();
-    for service in Service::ALL {
-        if let Some(offer) = offers(pool, service, Some(center_id)).await?.pop() {
-            all.push((service, offer));
+    for service in crate::db::appointment_services::list(pool).await? {
+        if let Some(offer) = offers(pool, &service.code, Some(center_id)).await?.pop() {
+            // The first of its ways: a past booking's way is not in any report.
+            let held = service
+                .details
+                .held
+                .first()
+                .copied()
+                .unwrap_or(HowHeld::Phone);
+            all.push((service.code, held, offer));
         }
     }
     Ok(all)
@@ -57,12 +64,12 @@ pub async fn center_offers(
 pub async fn add_day(
     pool: &PgPool,
     rng: &mut StdRng,
-    offers: &[(Service, Offer)],
+    offers: &[(String, HowHeld, Offer)],
     day: NaiveDate,
     staff_id: i64,
 ) -> Result<usize, crate::db::Error> {
     let mut booked = 0;
-    for (service, offer) in offers {
+    for (service, held, offer) in offers {
         // Every slot of the day, as the rules laid them out the day before.
         let eve = day
             .and_hms_opt(0, 0, 0)
@@ -77,7 +84,7 @@ pub async fn add_day(
         for slot in slots {
             for _ in 0..offer.rules.capacity {
                 if rng.gen_ratio(1, 8) {
-                    book_one(pool, rng, *service, offer, slot, staff_id).await?;
+                    book_one(pool, rng, (service, *held), offer, slot, staff_id).await?;
                     booked += 1;
                 }
             }
@@ -89,7 +96,7 @@ pub async fn add_day(
 async fn book_one(
     pool: &PgPool,
     rng: &mut StdRng,
-    service: Service,
+    (service, held): (&str, HowHeld),
     offer: &Offer,
     slot: Slot,
     staff_id: i64,
@@ -98,7 +105,8 @@ async fn book_one(
     let spanish = rng.gen_ratio(1, 4);
     let request = NewBooking {
         key: uuid::Uuid::new_v4(),
-        service,
+        service: service.to_owned(),
+        held,
         center_id: Some(offer.center.id.clone()),
         start: slot.start,
         visitor_time_zone: offer.tz.name().to_owned(),

@@ -65,6 +65,8 @@ pub async fn seed_agency(pool: &PgPool) -> Result<(), crate::db::Error> {
 }
 
 pub async fn seed_centers(pool: &PgPool, now: DateTime<Utc>) -> Result<(), crate::db::Error> {
+    // The services first: a center offers only services that exist.
+    super::appointment_services::add_worksource_services(pool).await?;
     // Nothing is cancelled below (a new center has no bookings), so nothing is mailed.
     let no_mail = MailContext {
         public_url: String::new(),

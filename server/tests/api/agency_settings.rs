@@ -6,7 +6,6 @@
 use super::booking_helpers::{book, enc, first_free};
 use super::helpers::*;
 use app::domain::agency::Agency;
-use app::domain::service::Service;
 use axum::http::{header, StatusCode};
 use sqlx::PgPool;
 use std::time::Duration;
@@ -105,8 +104,8 @@ async fn a_renamed_agency_and_its_new_number_show_on_every_visitor_screen_and_em
     assert!(!booking.body.contains("Ofertas de empleo"));
 
     // The confirmation email: its subject, the calendar place, the line and the signature.
-    let start = first_free(&app, Service::ResumeReview).await;
-    book(&app, Service::ResumeReview, start, 1).await;
+    let start = first_free(&app, "resume_review").await;
+    book(&app, "resume_review", start, 1).await;
     let (subject, body) = last_mail(&app).await;
     assert!(
         subject.starts_with("Your Gorge Works appointment"),
@@ -196,8 +195,8 @@ async fn without_a_language_line_no_screen_or_email_promises_one(pool: PgPool) {
         "{}",
         kiosk.body
     );
-    let start = first_free(&app, Service::ResumeReview).await;
-    book(&app, Service::ResumeReview, start, 1).await;
+    let start = first_free(&app, "resume_review").await;
+    book(&app, "resume_review", start, 1).await;
     let (_, body) = last_mail(&app).await;
     assert!(!body.contains("Language Access Line"), "{body}");
 }

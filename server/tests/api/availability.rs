@@ -4,7 +4,6 @@
 use super::booking_helpers::{details_form, free_starts, post_details, race_bookings};
 use super::helpers::*;
 use super::setup_helpers::availability_form;
-use app::domain::service::Service;
 use axum::http::{header, StatusCode};
 use chrono::{DateTime, Datelike, Utc};
 use chrono_tz::America::Los_Angeles;
@@ -19,7 +18,7 @@ async fn form(app: &TestApp, stranded: &str, change: &[(&str, &str)]) -> String 
 async fn book(app: &TestApp, start: DateTime<Utc>, n: usize) {
     let reply = post_details(
         app,
-        &details_form(Service::ResumeReview, start, Uuid::new_v4(), n),
+        &details_form("resume_review", start, Uuid::new_v4(), n),
     )
     .await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
@@ -82,7 +81,7 @@ async fn shorter_hours_and_fewer_seats_never_strand_bookings_silently(pool: PgPo
         "{}",
         reply.body
     );
-    let start = free_starts(&app, Service::ResumeReview).await[0];
+    let start = free_starts(&app, "resume_review").await[0];
     book(&app, start, 1).await;
     book(&app, start, 2).await;
 
@@ -156,10 +155,11 @@ async fn shorter_hours_and_fewer_seats_never_strand_bookings_silently(pool: PgPo
         .ends_with("notice=saved_cancelled_1"));
     assert_eq!(statuses(&app).await, ["cancelled", "cancelled"]);
     assert!(
-        !free_starts(&app, Service::ResumeReview)
-            .await
-            .iter()
-            .any(|s| s.with_timezone(&Los_Angeles).weekday().number_from_monday() == weekday),
+        !free_starts(&app, "resume_review").await.iter().any(|s| s
+            .with_timezone(&Los_Angeles)
+            .weekday()
+            .number_from_monday()
+            == weekday),
         "nothing is offered on the closed weekday"
     );
     let mails: i64 = sqlx::query_scalar("select count(*) from outbox where kind = 'cancellation'")
@@ -175,7 +175,7 @@ async fn bookings_racing_a_day_taken_out_of_the_hours_never_end_up_booked_on_it(
     let manager = app
         .sign_in_with_role("boss@frontdesk.test", "Morgan Manager", "manager")
         .await;
-    let starts = free_starts(&app, Service::ResumeReview).await;
+    let starts = free_starts(&app, "resume_review").await;
     let local_day = |s: DateTime<Utc>| s.with_timezone(&Los_Angeles).date_naive();
     let day = local_day(starts[0]);
     let same_day: Vec<DateTime<Utc>> = starts
@@ -238,7 +238,7 @@ async fn until_someone_waits_for_a_lock(pool: &PgPool) {
 /// A manager's change caught mid-way: the center's row held as the change holds it, a
 /// booking sent meanwhile, then the change (`sql`) committed. The booking must see it.
 async fn booking_behind_a_change(app: std::sync::Arc<TestApp>, sql: &str) -> StatusCode {
-    let start = free_starts(&app, Service::ResumeReview).await[0];
+    let start = free_starts(&app, "resume_review").await[0];
     let day = start.with_timezone(&Los_Angeles).date_naive();
     let mut change = app.pool.begin().await.unwrap();
     sqlx::query("select 1 from centers where id = $1 for update")
@@ -251,7 +251,7 @@ async fn booking_behind_a_change(app: std::sync::Arc<TestApp>, sql: &str) -> Sta
         tokio::spawn(async move {
             post_details(
                 &app,
-                &details_form(Service::ResumeReview, start, Uuid::new_v4(), 1),
+                &details_form("resume_review", start, Uuid::new_v4(), 1),
             )
             .await
         })
@@ -314,7 +314,7 @@ async fn someone_already_here_keeps_their_seat_when_seats_are_cut(pool: PgPool) 
         )
         .await;
     assert!(reply.header(header::LOCATION).ends_with("notice=saved"));
-    let start = free_starts(&app, Service::ResumeReview).await[0];
+    let start = free_starts(&app, "resume_review").await[0];
     book(&app, start, 1).await;
     book(&app, start, 2).await;
     // The later one has arrived (checked in at the kiosk for it).

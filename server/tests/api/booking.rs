@@ -4,7 +4,6 @@
 
 use super::booking_helpers::*;
 use super::helpers::{spawn_app, CENTER};
-use app::domain::service::Service;
 use axum::http::{header, StatusCode};
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -30,8 +29,8 @@ async fn a_booking_completes_with_forms_and_shows_both_times_and_a_code(pool: Pg
         "center time shown beside the visitor's"
     );
 
-    let start = first_free(&app, Service::ResumeReview).await;
-    let token = book(&app, Service::ResumeReview, start, 1).await;
+    let start = first_free(&app, "resume_review").await;
+    let token = book(&app, "resume_review", start, 1).await;
     assert!(token.len() >= 32, "the token carries at least 128 bits");
 
     let page = app
@@ -82,8 +81,8 @@ async fn a_booking_completes_with_forms_and_shows_both_times_and_a_code(pool: Pg
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
 async fn bad_input_is_refused_beside_the_field_and_nothing_typed_is_lost(pool: PgPool) {
     let app = spawn_app(pool).await;
-    let start = first_free(&app, Service::ResumeReview).await;
-    let form = details_form(Service::ResumeReview, start, Uuid::new_v4(), 7)
+    let start = first_free(&app, "resume_review").await;
+    let form = details_form("resume_review", start, Uuid::new_v4(), 7)
         .replace("email=ana7%40example.org", "email=ana7%40example")
         .replace("phone=503-555-0007", "phone=555");
     let reply = post_details(&app, &form).await;
@@ -103,8 +102,8 @@ async fn bad_input_is_refused_beside_the_field_and_nothing_typed_is_lost(pool: P
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
 async fn the_same_form_sent_twice_books_once(pool: PgPool) {
     let app = spawn_app(pool).await;
-    let start = first_free(&app, Service::ResumeReview).await;
-    let form = details_form(Service::ResumeReview, start, Uuid::new_v4(), 3);
+    let start = first_free(&app, "resume_review").await;
+    let form = details_form("resume_review", start, Uuid::new_v4(), 3);
     let (a, b) = tokio::join!(post_details(&app, &form), post_details(&app, &form));
     assert_eq!(
         (a.status, b.status),
@@ -113,7 +112,7 @@ async fn the_same_form_sent_twice_books_once(pool: PgPool) {
     let again = post_details(&app, &form).await;
     assert_eq!(again.status, StatusCode::SEE_OTHER);
     assert_eq!(booking_count(&app).await, 1);
-    assert_eq!(seats_booked(&app, Service::ResumeReview, start).await, 1);
+    assert_eq!(seats_booked(&app, "resume_review", start).await, 1);
     // Every answer opens the same booking.
     for reply in [a, b, again] {
         let token = token_of(&reply.header(header::LOCATION));
@@ -123,11 +122,11 @@ async fn the_same_form_sent_twice_books_once(pool: PgPool) {
 }
 
 /// Races `racers` bookings, each a different person, at one slot of `capacity` seats.
-async fn race(pool: PgPool, service: Service, capacity: i32, racers: usize) {
+async fn race(pool: PgPool, service: &str, capacity: i32, racers: usize) {
     let app = spawn_app(pool).await;
     sqlx::query("update center_services set capacity = $1 where service_id = $2")
         .bind(capacity)
-        .bind(service.code())
+        .bind(service)
         .execute(&app.pool)
         .await
         .unwrap();
@@ -136,9 +135,8 @@ async fn race(pool: PgPool, service: Service, capacity: i32, racers: usize) {
     let tasks: Vec<_> = (0..racers)
         .map(|n| {
             let app = app.clone();
-            tokio::spawn(async move {
-                post_details(&app, &details_form(service, start, Uuid::new_v4(), n)).await
-            })
+            let form = details_form(service, start, Uuid::new_v4(), n);
+            tokio::spawn(async move { post_details(&app, &form).await })
         })
         .collect();
     let mut booked = 0;
@@ -172,26 +170,26 @@ async fn race(pool: PgPool, service: Service, capacity: i32, racers: usize) {
 
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
 async fn two_hundred_racers_for_one_seat_give_one_booking(pool: PgPool) {
-    race(pool, Service::CareerCoaching, 1, 200).await;
+    race(pool, "career_coaching", 1, 200).await;
 }
 
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
 async fn fifty_racers_for_three_seats_give_three_bookings(pool: PgPool) {
-    race(pool, Service::ResumeReview, 3, 50).await;
+    race(pool, "resume_review", 3, 50).await;
 }
 
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
 async fn cancel_frees_the_seat_and_sends_a_cancelling_calendar_file(pool: PgPool) {
     let app = spawn_app(pool).await;
-    let start = first_free(&app, Service::CareerCoaching).await;
-    let token = book(&app, Service::CareerCoaching, start, 1).await;
-    assert_eq!(seats_booked(&app, Service::CareerCoaching, start).await, 1);
+    let start = first_free(&app, "career_coaching").await;
+    let token = book(&app, "career_coaching", start, 1).await;
+    assert_eq!(seats_booked(&app, "career_coaching", start).await, 1);
 
     let reply = app
         .post_form(&format!("/book/manage/{token}/cancel"), "lang=en", None)
         .await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER);
-    assert_eq!(seats_booked(&app, Service::CareerCoaching, start).await, 0);
+    assert_eq!(seats_booked(&app, "career_coaching", start).await, 0);
     // The page goes on with the link the cancellation email carries.
     let page = app.get(&reply.header(header::LOCATION), None).await;
     assert!(page.body.contains("Your appointment is cancelled"));
@@ -206,19 +204,19 @@ async fn cancel_frees_the_seat_and_sends_a_cancelling_calendar_file(pool: PgPool
     assert_eq!(event.sequence, 1);
 
     // The freed seat can be booked by someone else; cancelling twice changes nothing.
-    book(&app, Service::CareerCoaching, start, 2).await;
+    book(&app, "career_coaching", start, 2).await;
     app.post_form(&format!("/book/manage/{token}/cancel"), "lang=en", None)
         .await;
-    assert_eq!(seats_booked(&app, Service::CareerCoaching, start).await, 1);
+    assert_eq!(seats_booked(&app, "career_coaching", start).await, 1);
 }
 
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
 async fn reschedule_keeps_the_old_time_when_the_new_one_is_gone(pool: PgPool) {
     let app = spawn_app(pool).await;
-    let starts = free_starts(&app, Service::CareerCoaching).await;
+    let starts = free_starts(&app, "career_coaching").await;
     let (first, second, third) = (starts[0], starts[1], starts[2]);
-    let mine = book(&app, Service::CareerCoaching, first, 1).await;
-    book(&app, Service::CareerCoaching, second, 2).await;
+    let mine = book(&app, "career_coaching", first, 1).await;
+    book(&app, "career_coaching", second, 2).await;
 
     let to = |start: chrono::DateTime<chrono::Utc>| {
         format!(
@@ -236,7 +234,7 @@ async fn reschedule_keeps_the_old_time_when_the_new_one_is_gone(pool: PgPool) {
     assert_eq!(refused.status, StatusCode::CONFLICT);
     assert!(refused.body.contains("That time was just taken"));
     assert_eq!(
-        seats_booked(&app, Service::CareerCoaching, first).await,
+        seats_booked(&app, "career_coaching", first).await,
         1,
         "old booking kept"
     );
@@ -247,11 +245,11 @@ async fn reschedule_keeps_the_old_time_when_the_new_one_is_gone(pool: PgPool) {
     assert_eq!(moved.status, StatusCode::SEE_OTHER);
     assert!(moved.header(header::LOCATION).contains("changed=1"));
     assert_eq!(
-        seats_booked(&app, Service::CareerCoaching, first).await,
+        seats_booked(&app, "career_coaching", first).await,
         0,
         "old seat released"
     );
-    assert_eq!(seats_booked(&app, Service::CareerCoaching, third).await, 1);
+    assert_eq!(seats_booked(&app, "career_coaching", third).await, 1);
 
     let moved_to = token_of(&moved.header(header::LOCATION));
     let ics = app
@@ -285,8 +283,8 @@ async fn a_wrong_or_expired_link_is_plainly_not_valid(pool: PgPool) {
     assert_eq!(wrong.status, StatusCode::NOT_FOUND);
     assert!(wrong.body.contains("This link is not valid"));
 
-    let start = first_free(&app, Service::ResumeReview).await;
-    let token = book(&app, Service::ResumeReview, start, 1).await;
+    let start = first_free(&app, "resume_review").await;
+    let token = book(&app, "resume_review", start, 1).await;
     sqlx::query("update bookings set starts_at = now() - interval '9 days', ends_at = now() - interval '8 days'")
         .execute(&app.pool)
         .await
@@ -308,9 +306,8 @@ async fn a_wrong_or_expired_link_is_plainly_not_valid(pool: PgPool) {
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
 async fn spanish_bookings_get_spanish_pages_and_emails(pool: PgPool) {
     let app = spawn_app(pool).await;
-    let start = first_free(&app, Service::SkillsTeam).await;
-    let form =
-        details_form(Service::SkillsTeam, start, Uuid::new_v4(), 4).replace("lang=en", "lang=es");
+    let start = first_free(&app, "skills_team").await;
+    let form = details_form("skills_team", start, Uuid::new_v4(), 4).replace("lang=en", "lang=es");
     let reply = post_details(&app, &form).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER);
     let location = reply.header(header::LOCATION);

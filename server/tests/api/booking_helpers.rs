@@ -2,16 +2,15 @@
 //! bookings placed directly for today, and reading a calendar file with a real parser.
 
 use super::helpers::{TestApp, CENTER};
-use app::domain::service::Service;
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 /// The first free start of `service` at the test center.
-pub async fn first_free(app: &TestApp, service: Service) -> DateTime<Utc> {
+pub async fn first_free(app: &TestApp, service: &str) -> DateTime<Utc> {
     free_starts(app, service).await[0]
 }
 
-pub async fn free_starts(app: &TestApp, service: Service) -> Vec<DateTime<Utc>> {
+pub async fn free_starts(app: &TestApp, service: &str) -> Vec<DateTime<Utc>> {
     let offers = app::db::booking_slots::offers(&app.pool, service, Some(CENTER))
         .await
         .unwrap();
@@ -29,11 +28,11 @@ pub fn enc(value: &str) -> String {
 }
 
 /// The details form for `start`, filled in by person number `n`.
-pub fn details_form(service: Service, start: DateTime<Utc>, key: Uuid, n: usize) -> String {
+pub fn details_form(service: &str, start: DateTime<Utc>, key: Uuid, n: usize) -> String {
     format!(
         "service={}&center={CENTER}&tz={}&lang=en&start={}&key={key}&first_name=Ana{n}&last_name=P%C3%A9rez\
-         &email=ana{n}%40example.org&phone=503-555-{:04}&language=es&accommodations=large_print",
-        service.code(),
+         &email=ana{n}%40example.org&phone=503-555-{:04}&language=es&accommodations=large_print&held=phone",
+        service,
         enc("America/New_York"),
         enc(&start.to_rfc3339()),
         n % 10_000
@@ -46,7 +45,7 @@ pub async fn post_details(app: &TestApp, form: &str) -> super::helpers::Reply {
 }
 
 /// Books `start` and returns the manage token from the redirect.
-pub async fn book(app: &TestApp, service: Service, start: DateTime<Utc>, n: usize) -> String {
+pub async fn book(app: &TestApp, service: &str, start: DateTime<Utc>, n: usize) -> String {
     let reply = post_details(app, &details_form(service, start, Uuid::new_v4(), n)).await;
     assert_eq!(
         reply.status,
@@ -66,12 +65,12 @@ pub fn token_of(location: &str) -> String {
         .to_owned()
 }
 
-pub async fn seats_booked(app: &TestApp, service: Service, start: DateTime<Utc>) -> i32 {
+pub async fn seats_booked(app: &TestApp, service: &str, start: DateTime<Utc>) -> i32 {
     sqlx::query_scalar(
         "select coalesce((select booked from slot_seats where center_id = $1 and service_id = $2 and starts_at = $3), 0)",
     )
     .bind(CENTER)
-    .bind(service.code())
+    .bind(service)
     .bind(start)
     .fetch_one(&app.pool)
     .await
@@ -159,7 +158,7 @@ pub fn race_bookings(
             tokio::spawn(async move {
                 post_details(
                     &app,
-                    &details_form(Service::ResumeReview, start, Uuid::new_v4(), n),
+                    &details_form("resume_review", start, Uuid::new_v4(), n),
                 )
                 .await
             })

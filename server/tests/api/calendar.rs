@@ -3,7 +3,6 @@
 
 use super::booking_helpers::{details_form, free_starts, post_details};
 use super::helpers::*;
-use app::domain::service::Service;
 use axum::http::{header, StatusCode};
 use chrono_tz::America::Los_Angeles;
 use sqlx::PgPool;
@@ -12,10 +11,10 @@ use uuid::Uuid;
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
 async fn the_calendar_shows_appointments_and_every_change_and_contact_read_is_kept(pool: PgPool) {
     let app = spawn_app(pool).await;
-    let start = free_starts(&app, Service::CareerCoaching).await[0];
+    let start = free_starts(&app, "career_coaching").await[0];
     let reply = post_details(
         &app,
-        &details_form(Service::CareerCoaching, start, Uuid::new_v4(), 3),
+        &details_form("career_coaching", start, Uuid::new_v4(), 3),
     )
     .await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER);
@@ -168,8 +167,8 @@ async fn the_calendar_shows_appointments_and_every_change_and_contact_read_is_ke
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
 async fn the_details_list_the_persons_workshops_and_walk_ins_with_their_appointments(pool: PgPool) {
     let app = spawn_app(pool).await;
-    let start = free_starts(&app, Service::CareerCoaching).await[0];
-    let form = details_form(Service::CareerCoaching, start, Uuid::new_v4(), 7);
+    let start = free_starts(&app, "career_coaching").await[0];
+    let form = details_form("career_coaching", start, Uuid::new_v4(), 7);
     post_details(&app, &form).await;
     let id: i64 = sqlx::query_scalar("select id from bookings")
         .fetch_one(&app.pool)

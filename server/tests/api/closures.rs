@@ -4,7 +4,6 @@
 
 use super::booking_helpers::{details_form, free_starts, post_details, race_bookings};
 use super::helpers::*;
-use app::domain::service::Service;
 use axum::http::{header, StatusCode};
 use chrono::{DateTime, Utc};
 use chrono_tz::America::Los_Angeles;
@@ -34,7 +33,7 @@ async fn closures(app: &TestApp) -> i64 {
 async fn a_coach_cannot_close_a_day(pool: PgPool) {
     let app = spawn_app(pool).await;
     let coach = app.sign_in().await;
-    let day = day_of(free_starts(&app, Service::ResumeReview).await[0]);
+    let day = day_of(free_starts(&app, "resume_review").await[0]);
     let page = app
         .get("/staff/closures?center=tigard&lang=en", Some(&coach))
         .await;
@@ -52,10 +51,10 @@ async fn a_coach_cannot_close_a_day(pool: PgPool) {
 async fn closing_a_booked_day_lists_the_bookings_or_cancels_and_emails_them(pool: PgPool) {
     let app = spawn_app(pool).await;
     let manager = manager_cookie(&app).await;
-    let start = free_starts(&app, Service::ResumeReview).await[0];
+    let start = free_starts(&app, "resume_review").await[0];
     let reply = post_details(
         &app,
-        &details_form(Service::ResumeReview, start, Uuid::new_v4(), 7),
+        &details_form("resume_review", start, Uuid::new_v4(), 7),
     )
     .await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER);
@@ -110,7 +109,7 @@ async fn closing_a_booked_day_lists_the_bookings_or_cancels_and_emails_them(pool
         .unwrap();
     assert_eq!(mails, ["confirmation", "cancellation"]);
     assert!(
-        !free_starts(&app, Service::ResumeReview)
+        !free_starts(&app, "resume_review")
             .await
             .iter()
             .any(|s| day_of(*s) == day),
@@ -131,7 +130,7 @@ async fn closing_a_booked_day_lists_the_bookings_or_cancels_and_emails_them(pool
         .await;
     assert!(reply.header(header::LOCATION).ends_with("notice=reopened"));
     assert_eq!(closures(&app).await, 0);
-    assert!(free_starts(&app, Service::ResumeReview)
+    assert!(free_starts(&app, "resume_review")
         .await
         .iter()
         .any(|s| day_of(*s) == day));
@@ -141,7 +140,7 @@ async fn closing_a_booked_day_lists_the_bookings_or_cancels_and_emails_them(pool
 async fn bookings_racing_a_closure_never_end_up_booked_on_the_closed_day(pool: PgPool) {
     let app = Arc::new(spawn_app(pool).await);
     let manager = manager_cookie(&app).await;
-    let starts = free_starts(&app, Service::ResumeReview).await;
+    let starts = free_starts(&app, "resume_review").await;
     let day = day_of(starts[0]);
     let same_day: Vec<DateTime<Utc>> = starts.into_iter().filter(|s| day_of(*s) == day).collect();
 

@@ -3,7 +3,6 @@
 
 use super::booking_helpers::{book, first_free, parse_ics};
 use super::helpers::spawn_app;
-use app::domain::service::Service;
 use sqlx::PgPool;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
@@ -97,8 +96,8 @@ fn calendar_part(message: &str) -> bool {
 async fn queued_emails_are_sent_once_with_the_calendar_file(pool: PgPool) {
     let smtp = SmtpServer::start().await;
     let app = spawn_app(pool).await;
-    let start = first_free(&app, Service::ResumeReview).await;
-    let token = book(&app, Service::ResumeReview, start, 1).await;
+    let start = first_free(&app, "resume_review").await;
+    let token = book(&app, "resume_review", start, 1).await;
     app.post_form(&format!("/book/manage/{token}/cancel"), "lang=en", None)
         .await;
 
@@ -136,8 +135,8 @@ async fn queued_emails_are_sent_once_with_the_calendar_file(pool: PgPool) {
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
 async fn an_unreachable_server_means_a_retry_later_not_a_loss(pool: PgPool) {
     let app = spawn_app(pool).await;
-    let start = first_free(&app, Service::ResumeReview).await;
-    book(&app, Service::ResumeReview, start, 1).await;
+    let start = first_free(&app, "resume_review").await;
+    book(&app, "resume_review", start, 1).await;
     // Nothing listens on this port.
     let closed = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -182,8 +181,8 @@ async fn an_unreachable_server_means_a_retry_later_not_a_loss(pool: PgPool) {
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
 async fn the_reminder_goes_out_the_day_before_once(pool: PgPool) {
     let app = spawn_app(pool).await;
-    let start = first_free(&app, Service::ResumeReview).await;
-    book(&app, Service::ResumeReview, start, 1).await;
+    let start = first_free(&app, "resume_review").await;
+    book(&app, "resume_review", start, 1).await;
     sqlx::query("update bookings set updated_at = starts_at - interval '3 days'")
         .execute(&app.pool)
         .await

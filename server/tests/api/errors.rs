@@ -3,7 +3,6 @@
 
 use crate::booking_helpers::{book, first_free};
 use crate::helpers::*;
-use app::domain::service::Service;
 use app::error::AppError;
 use axum::http::StatusCode;
 use sqlx::PgPool;
@@ -35,8 +34,8 @@ async fn a_failed_database_gives_a_503_page_in_the_persons_language_and_not_the_
     pool: PgPool,
 ) {
     let app = spawn_app(pool).await;
-    let start = first_free(&app, Service::CareerCoaching).await;
-    let token = book(&app, Service::CareerCoaching, start, 1).await;
+    let start = first_free(&app, "career_coaching").await;
+    let token = book(&app, "career_coaching", start, 1).await;
     // The database goes away between the page and the press of Cancel.
     app.pool.close().await;
     let reply = app

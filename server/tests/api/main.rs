@@ -10,6 +10,7 @@ mod accommodations;
 mod accounts;
 mod agency_settings;
 mod agency_setup;
+mod appointment_services;
 mod arrival;
 mod availability;
 mod booking;

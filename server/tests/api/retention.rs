@@ -7,7 +7,6 @@ use super::booking_helpers::{enc, first_free};
 use super::helpers::*;
 use super::workshops::{mail, person, session};
 use app::domain::retention::cutoff;
-use app::domain::service::Service;
 use axum::http::StatusCode;
 use chrono::{Duration, NaiveDate, Utc};
 use serde_json::json;
@@ -82,7 +81,7 @@ async fn a_purge_past_the_period_leaves_no_trace_of_a_person_and_the_reports_unc
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
 
     // An appointment from home, a staff note on it, and a staff read of its contact.
-    let start = first_free(&app, Service::ResumeReview).await;
+    let start = first_free(&app, "resume_review").await;
     let form = format!(
         "service=resume_review&center={CENTER}&tz={}&lang=en&start={}&key={}&first_name=Zyxcanary\
          &last_name=Qwcanary&email=zyxcanary%40example.org&phone=503-555-7391&language=es\
@@ -225,8 +224,8 @@ async fn a_purge_past_the_period_leaves_no_trace_of_a_person_and_the_reports_unc
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
 async fn mail_not_sent_yet_is_left_to_go_out_unless_it_is_older_than_the_period(pool: PgPool) {
     let app = spawn_app(pool).await;
-    let start = first_free(&app, Service::ResumeReview).await;
-    super::booking_helpers::book(&app, Service::ResumeReview, start, 1).await;
+    let start = first_free(&app, "resume_review").await;
+    super::booking_helpers::book(&app, "resume_review", start, 1).await;
     // The booking was cancelled long ago, its confirmation never went out.
     sqlx::query(
         "update bookings set status = 'cancelled', cancelled_at = now() - interval '40 days'",
@@ -255,8 +254,8 @@ async fn a_participant_deletes_their_details_from_the_link_once_nothing_is_still
     pool: PgPool,
 ) {
     let app = spawn_app(pool).await;
-    let start = first_free(&app, Service::ResumeReview).await;
-    let token = super::booking_helpers::book(&app, Service::ResumeReview, start, 1).await;
+    let start = first_free(&app, "resume_review").await;
+    let token = super::booking_helpers::book(&app, "resume_review", start, 1).await;
     let manage = format!("/book/manage/{token}");
 
     // Still to come: not offered, and a forged post changes nothing.

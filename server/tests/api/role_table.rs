@@ -7,7 +7,6 @@ use super::helpers::*;
 use super::workshop_admin::{next_monday, session_form};
 use super::workshops::{mail, person, session};
 use app::domain::roles::{Permission, Role};
-use app::domain::service::Service;
 use app::services::workshops::enrol;
 use axum::http::StatusCode;
 use chrono::{Duration, Utc};
@@ -82,8 +81,8 @@ async fn every_staff_action_is_refused_to_every_role_the_table_refuses(pool: PgP
         .fetch_one(&app.pool)
         .await
         .unwrap();
-    let start = first_free(&app, Service::ResumeReview).await;
-    book(&app, Service::ResumeReview, start, 1).await;
+    let start = first_free(&app, "resume_review").await;
+    book(&app, "resume_review", start, 1).await;
     let booking_id: i64 = sqlx::query_scalar("select id from bookings")
         .fetch_one(&app.pool)
         .await
@@ -267,6 +266,19 @@ async fn every_staff_action_is_refused_to_every_role_the_table_refuses(pool: PgP
         post(ManageCenters, "/staff/reasons/workshops/hide", "lang=en"),
         post(ManageCenters, "/staff/reasons/workshops/up", "lang=en"),
         post(ManageCenters, "/api/staff/reasons", ""),
+        post(
+            ManageCenters,
+            "/staff/services",
+            "lang=en&name_en=Youth&name_es=J%C3%B3venes&hint_en=&hint_es=&held=phone&arrival_reason=",
+        ),
+        post(
+            ManageCenters,
+            "/staff/services/skills_team/edit",
+            "lang=en&name_en=Skills&name_es=Habilidades&hint_en=&hint_es=&held=video&arrival_reason=",
+        ),
+        post(ManageCenters, "/staff/services/skills_team/hide", "lang=en"),
+        post(ManageCenters, "/staff/services/skills_team/down", "lang=en"),
+        post(ManageCenters, "/api/staff/services", ""),
     ];
     // Every permission that guards a write or a restricted read is walked here.
     for permission in Permission::ALL {

@@ -4,7 +4,6 @@
 use super::booking_helpers::{booking_count, details_form, first_free};
 use super::helpers::*;
 use app::app::App;
-use app::domain::service::Service;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use sqlx::PgPool;
@@ -120,8 +119,8 @@ async fn a_form_page_rendered_by_a_post_names_the_nonce_of_its_own_response(pool
     let app = spawn_app(pool).await;
     // A refused booking form is rendered again by the form handler, outside Leptos's
     // routes: its scripts must carry the nonce the header names.
-    let start = first_free(&app, Service::ResumeReview).await;
-    let form = details_form(Service::ResumeReview, start, Uuid::new_v4(), 1)
+    let start = first_free(&app, "resume_review").await;
+    let form = details_form("resume_review", start, Uuid::new_v4(), 1)
         .replace("first_name=Ana1", "first_name=");
     let reply = post_details_from(&app, &form, &[]).await;
     assert_eq!(
@@ -153,8 +152,8 @@ async fn post_details_from(app: &TestApp, form: &str, extra: &[(&str, &str)]) ->
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
 async fn a_post_from_another_site_is_refused_and_books_nothing(pool: PgPool) {
     let app = spawn_app(pool).await;
-    let start = first_free(&app, Service::ResumeReview).await;
-    let form = details_form(Service::ResumeReview, start, Uuid::new_v4(), 1);
+    let start = first_free(&app, "resume_review").await;
+    let form = details_form("resume_review", start, Uuid::new_v4(), 1);
     for headers in [
         vec![
             ("sec-fetch-site", "cross-site"),

@@ -292,3 +292,94 @@ async fn an_older_installs_retention_period_is_kept_until_an_admin_sets_one(pool
         .unwrap();
     assert_eq!(kept().await, 60);
 }
+
+/// The database as an install from before services were data left it: every migration up
+/// to the visit reasons applied, read from the same files.
+async fn migrate_to_before_services(pool: &PgPool) {
+    let dir = std::env::temp_dir().join(format!("frontdesk-migrations-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let source = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/migrations");
+    for entry in std::fs::read_dir(&source).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name.as_str() < "20261203000022" {
+            std::fs::copy(&path, dir.join(&name)).unwrap();
+        }
+    }
+    sqlx::migrate::Migrator::new(dir.as_path())
+        .await
+        .unwrap()
+        .run(pool)
+        .await
+        .unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[sqlx::test(migrations = false)]
+async fn an_install_from_before_services_were_data_keeps_its_bookings_names(pool: PgPool) {
+    migrate_to_before_services(&pool).await;
+    // A center offering resume reviews, and a booking of one, as the older version made them.
+    sqlx::query(
+        "insert into centers (id, name, time_zone, position)
+         values ('tigard', 'WorkSource Tigard', 'America/Los_Angeles', 1)",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    sqlx::query(
+        "insert into center_services (center_id, service_id, slot_minutes, capacity)
+         values ('tigard', 'resume_review', 30, 1)",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    sqlx::query(
+        "insert into bookings (code, idempotency_key, center_id, service_id, starts_at, ends_at,
+                               visitor_time_zone, first_name, last_name, email, phone,
+                               phone_last4, language, email_locale)
+         values ('ABCDEFGH', gen_random_uuid(), 'tigard', 'resume_review', now() + interval '2 days',
+                 now() + interval '2 days 30 minutes', 'America/Los_Angeles', 'Old', 'Booking',
+                 'old@example.org', '5035550123', '0123', 'es', 'es')",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    for _ in 0..2 {
+        server::startup::prepare_database(&pool, &config(false))
+            .await
+            .unwrap();
+    }
+    let services: Vec<(String, Vec<String>)> =
+        sqlx::query_as("select id, held from services order by position, id")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        services.len(),
+        5,
+        "the five it had, named once: {services:?}"
+    );
+    let mut conn = pool.acquire().await.unwrap();
+    let booking = app::db::bookings::load(&mut conn, 1).await.unwrap();
+    assert_eq!(booking.service_name, "Revisión de currículum");
+    assert_eq!(booking.held, "phone", "what “virtual” meant before");
+    let logged: i64 = sqlx::query_scalar(
+        "select count(*) from setup_changes where summary like 'kept from before services%'",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(logged, 5);
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn a_new_agency_starts_with_no_services(pool: PgPool) {
+    server::startup::prepare_database(&pool, &config(false))
+        .await
+        .unwrap();
+    let services: i64 = sqlx::query_scalar("select count(*) from services")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(services, 0, "a new agency adds its own services");
+}

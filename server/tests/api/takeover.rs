@@ -5,7 +5,6 @@
 use super::booking_helpers::{book, first_free, token_of};
 use super::helpers::*;
 use super::workshops::session;
-use app::domain::service::Service;
 use axum::http::{header, StatusCode};
 use chrono::Duration;
 use sqlx::PgPool;
@@ -186,8 +185,8 @@ async fn workshop_links_end_a_week_after_the_session(pool: PgPool) {
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
 async fn a_newer_booking_link_replaces_the_older_and_a_started_booking_stays(pool: PgPool) {
     let app = spawn_app(pool).await;
-    let start = first_free(&app, Service::ResumeReview).await;
-    let token = book(&app, Service::ResumeReview, start, 1).await;
+    let start = first_free(&app, "resume_review").await;
+    let token = book(&app, "resume_review", start, 1).await;
     let manage = format!("/book/manage/{token}?lang=en");
     assert_eq!(app.get(&manage, None).await.status, StatusCode::OK);
 
@@ -202,8 +201,8 @@ async fn a_newer_booking_link_replaces_the_older_and_a_started_booking_stays(poo
     assert!(old.body.contains("This link is not valid"), "{}", old.body);
 
     // A booking whose time has come is not cancelled by link.
-    let start = first_free(&app, Service::ResumeReview).await;
-    let token = book(&app, Service::ResumeReview, start, 2).await;
+    let start = first_free(&app, "resume_review").await;
+    let token = book(&app, "resume_review", start, 2).await;
     sqlx::query("update bookings set starts_at = now() - interval '5 minutes', ends_at = now() + interval '25 minutes' where status = 'booked'")
         .execute(&app.pool)
         .await
@@ -244,10 +243,9 @@ async fn the_next_person_at_a_shared_computer_pressing_back_gets_nothing_of_the_
     assert_eq!(enrolments(&app).await.len(), 2);
 
     // The same with the booking form.
-    let start = first_free(&app, Service::ResumeReview).await;
+    let start = first_free(&app, "resume_review").await;
     let key = Uuid::new_v4();
-    let form =
-        |n: usize| super::booking_helpers::details_form(Service::ResumeReview, start, key, n);
+    let form = |n: usize| super::booking_helpers::details_form("resume_review", start, key, n);
     let first = super::booking_helpers::post_details(&app, &form(1)).await;
     let second = super::booking_helpers::post_details(&app, &form(2)).await;
     let (first, second) = (

@@ -3,7 +3,6 @@
 
 use super::booking_helpers::{booking_count, details_form, first_free, post_details};
 use super::helpers::*;
-use app::domain::service::Service;
 use axum::http::StatusCode;
 use serde_json::json;
 use sqlx::PgPool;
@@ -34,8 +33,8 @@ async fn a_kiosk_name_of_invisible_characters_is_refused_beside_the_field(pool: 
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
 async fn a_booking_with_a_direction_override_is_refused_and_keeps_what_was_typed(pool: PgPool) {
     let app = spawn_app(pool).await;
-    let start = first_free(&app, Service::ResumeReview).await;
-    let form = details_form(Service::ResumeReview, start, Uuid::new_v4(), 1)
+    let start = first_free(&app, "resume_review").await;
+    let form = details_form("resume_review", start, Uuid::new_v4(), 1)
         .replace("first_name=Ana1", "first_name=%E2%80%AEAna");
     let reply = post_details(&app, &form).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -51,9 +50,9 @@ async fn a_booking_with_a_direction_override_is_refused_and_keeps_what_was_typed
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
 async fn a_name_typed_decomposed_is_stored_composed_and_found_at_the_kiosk(pool: PgPool) {
     let app = spawn_app(pool).await;
-    let start = first_free(&app, Service::ResumeReview).await;
+    let start = first_free(&app, "resume_review").await;
     // "José" with e + combining acute, as some keyboards send it.
-    let form = details_form(Service::ResumeReview, start, Uuid::new_v4(), 7)
+    let form = details_form("resume_review", start, Uuid::new_v4(), 7)
         .replace("first_name=Ana7", "first_name=Jose%CC%81");
     assert_eq!(
         post_details(&app, &form).await.status,

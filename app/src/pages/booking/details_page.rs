@@ -3,14 +3,16 @@
 //! everything typed still in place (`DetailsSubmission` in context).
 
 use super::frame::{switch_href, BookingFrame};
+use super::held_choice::HeldChoice;
 use super::query::{BookingQuery, CarriedFields};
 use super::start_page::{StartProblems, StartStep};
 use super::times_page::time_label;
-use crate::api::booking::free_times;
+use crate::api::booking::{bookable_services, free_times};
 use crate::api::centers::list_centers;
 use crate::components::needs_fields::{AccommodationChoices, LanguageSelect};
 use crate::components::text_field::TextField;
 use crate::domain::booking_form::{DetailsAnswers, DetailsField, DetailsProblem};
+use crate::domain::service::AppointmentService;
 use crate::i18n::dates::{long_date, zone_label};
 use crate::i18n::{translations, Translations};
 use chrono::{DateTime, Utc};
@@ -39,18 +41,19 @@ pub fn BookDetailsPage() -> impl IntoView {
         <Suspense>
             {Suspend::new(async move {
                 let centers = list_centers().await.unwrap_or_default();
-                let problems = StartProblems::of(&query, &centers);
-                let (Some(zone), Some(start), false) = (query.zone(), query.start(), problems.any()) else {
-                    return view! { <StartStep query centers problems/> }.into_any();
+                let services = bookable_services().await.unwrap_or_default();
+                let problems = StartProblems::of(&query, &centers, &services);
+                let (Some(service), Some(zone), Some(start), false) = (query.service_in(&services).cloned(), query.zone(), query.start(), problems.any()) else {
+                    return view! { <StartStep query centers services problems/> }.into_any();
                 };
                 let center_name = centers.iter().find(|c| c.id == query.center).map(|c| c.name.clone());
-                let center_zone = match (query.service(), query.center_choice()) {
-                    (Some(service), Some(center)) => free_times(service.code().to_owned(), center).await.ok().flatten(),
-                    _ => None,
+                let center_zone = match query.center_choice() {
+                    Some(center) => free_times(query.service.clone(), center).await.ok().flatten(),
+                    None => None,
                 }
                 .and_then(|f| f.center_time_zone.parse::<Tz>().ok())
                 .unwrap_or(chrono_tz::America::Los_Angeles);
-                view! { <DetailsStep query zone center_zone start center_name submission=submission.clone()/> }.into_any()
+                view! { <DetailsStep query service zone center_zone start center_name submission=submission.clone()/> }.into_any()
             })}
         </Suspense>
     }
@@ -59,6 +62,7 @@ pub fn BookDetailsPage() -> impl IntoView {
 #[component]
 fn DetailsStep(
     query: BookingQuery,
+    service: AppointmentService,
     zone: Tz,
     center_zone: Tz,
     start: DateTime<Utc>,
@@ -94,17 +98,18 @@ fn DetailsStep(
     let where_ = center_name
         .map(|name| crate::pages::center_place(locale, &name))
         .unwrap_or_else(|| b.any_center.clone());
-    let service = query
-        .service()
-        .map(|s| b.services.label(s).to_owned())
-        .unwrap_or_default();
+    let service_name = service.name(locale);
+    let held_error = problems
+        .iter()
+        .any(|(f, _)| *f == DetailsField::Held)
+        .then(|| b.error_held.clone());
     let change_href = query.href("/book/times");
     view! {
         <BookingFrame locale title=b.details_heading.clone() switch_href=switch_href("/book/details", &query) step=Some(3)>
             <h1>{b.details_heading.clone()}</h1>
             <section class="appointment-summary" aria-labelledby="summary-heading">
                 <h2 id="summary-heading">{b.your_appointment.clone()}</h2>
-                <p class="summary-service">{service}" · "{where_}</p>
+                <p class="summary-service">{service_name}" · "{where_}</p>
                 {taken.is_none().then(|| view! {
                     <p class="summary-time">{format!("{date}, {mine}")}" "<span class="zone">{format!("({})", zone_label(zone.name()))}</span></p>
                     {theirs.map(|x| view! { <p class="time-theirs">{x}" "<span class="zone">{format!("({})", zone_label(center_zone.name()))}</span></p> })}
@@ -127,6 +132,8 @@ fn DetailsStep(
                 <CarriedFields query=query.clone() with_start=taken.is_none()/>
                 <input type="hidden" name="key" value=key/>
                 {taken.map(|nearest| taken_choices(t, &query, zone, center_zone, nearest))}
+                <HeldChoice b ways=service.details.held.clone() chosen=answers.held.clone()
+                    error=held_error/>
                 <TextField name="first_name" label=b.first_name_label.clone() value=answers.first_name.clone()
                     error=problem(DetailsField::FirstName) autocomplete="given-name"/>
                 <TextField name="last_name" label=b.last_name_label.clone() value=answers.last_name.clone()
@@ -158,6 +165,7 @@ fn field_label(t: &Translations, field: DetailsField) -> String {
         DetailsField::Language => b.language_label.clone(),
         DetailsField::InterpreterLanguage => b.interpreter_language_label.clone(),
         DetailsField::AccommodationOther => b.accommodation_other_label.clone(),
+        DetailsField::Held => b.held_question.clone(),
     }
 }
 

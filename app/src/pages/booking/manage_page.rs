@@ -9,7 +9,7 @@ use crate::components::erase_details::EraseDetails;
 use crate::domain::appointment_status::AppointmentStatus;
 use crate::domain::confirmation_code;
 use crate::i18n::dates::{date_and_time, zone_label};
-use crate::i18n::{fill, translations, Locale};
+use crate::i18n::{fill, held_sentence, translations, Locale};
 use chrono_tz::Tz;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -57,7 +57,7 @@ pub fn RescheduleBookingPage() -> impl IntoView {
                 let t = translations(query.locale);
                 let zone: Tz = booking.visitor_time_zone.parse().unwrap_or(chrono_tz::UTC);
                 let picker = BookingQuery {
-                    service: booking.service.code().to_owned(),
+                    service: booking.service.code.clone(),
                     center: booking.center_id.clone(),
                     tz: if query.tz.is_empty() { booking.visitor_time_zone.clone() } else { query.tz.clone() },
                     ..query
@@ -111,7 +111,7 @@ fn ManageBooking(
         .find(|l| *l != locale)
         .unwrap_or(locale);
     let book_again = BookingQuery {
-        service: booking.service.code().to_owned(),
+        service: booking.service.code.clone(),
         center: ANY_CENTER.to_owned(),
         tz: booking.visitor_time_zone.clone(),
         locale,
@@ -127,13 +127,13 @@ fn ManageBooking(
             {(booking.status == AppointmentStatus::Arrived).then(|| view! { <p class="notice notice-ok">{b.arrived_notice.clone()}</p> })}
             <dl class="booking-facts" class:struck=cancelled>
                 <dt>{b.service_label_short.clone()}</dt>
-                <dd>{b.services.label(booking.service).to_owned()}</dd>
+                <dd>{booking.service.name(locale)}</dd>
                 <dt>{b.your_time_label.clone()}</dt>
                 <dd data-testid="your-time">{yours}</dd>
                 <dt>{b.center_time_label.clone()}</dt>
                 <dd data-testid="center-time">{centers}</dd>
                 <dt>{b.where_label.clone()}</dt>
-                <dd>{fill(&b.where_value, &[("place", &crate::pages::center_place(locale, &booking.center_name))])}</dd>
+                <dd data-testid="held">{held_sentence(b, booking.held, &crate::pages::center_place(locale, &booking.center_name), &booking.phone)}</dd>
                 <dt>{b.code_label.clone()}</dt>
                 <dd><span class="confirmation-code" data-testid="code">{confirmation_code::display(&booking.code)}</span>
                     <span class="field-hint">{b.code_hint.clone()}</span></dd>

@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod details_page;
 pub mod frame;
 pub mod handoff_links;
+pub mod held_choice;
 pub mod manage_page;
 pub mod query;
 pub mod start_page;

@@ -1,7 +1,7 @@
 //! The choices made so far in the booking flow, carried from page to page in the address
 //! (GET forms and links), so Back, Reload and a shared link all work without JavaScript.
 
-use crate::domain::service::Service;
+use crate::domain::service::AppointmentService;
 use crate::domain::time_zone::parse_zone;
 use crate::i18n::Locale;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -37,8 +37,12 @@ impl BookingQuery {
         }
     }
 
-    pub fn service(&self) -> Option<Service> {
-        Service::from_code(&self.service)
+    /// The chosen service, if it is one of `services` (the bookable ones).
+    pub fn service_in<'a>(
+        &self,
+        services: &'a [AppointmentService],
+    ) -> Option<&'a AppointmentService> {
+        services.iter().find(|s| s.code == self.service)
     }
 
     pub fn zone(&self) -> Option<Tz> {

@@ -2,9 +2,10 @@
 
 use super::frame::{switch_href, BookingFrame};
 use super::query::{BookingQuery, ANY_CENTER};
+use crate::api::booking::bookable_services;
 use crate::api::centers::list_centers;
 use crate::domain::center::CenterInfo;
-use crate::domain::service::Service;
+use crate::domain::service::AppointmentService;
 use crate::domain::time_zone::listed_zones;
 use crate::i18n::translations;
 use leptos::prelude::*;
@@ -18,9 +19,13 @@ pub struct StartProblems {
 }
 
 impl StartProblems {
-    pub fn of(query: &BookingQuery, centers: &[CenterInfo]) -> StartProblems {
+    pub fn of(
+        query: &BookingQuery,
+        centers: &[CenterInfo],
+        services: &[AppointmentService],
+    ) -> StartProblems {
         StartProblems {
-            service: query.service().is_none(),
+            service: query.service_in(services).is_none(),
             center: match query.center_choice() {
                 None => true,
                 Some(None) => false,
@@ -48,7 +53,8 @@ pub fn BookStartPage() -> impl IntoView {
         <Suspense>
             {Suspend::new(async move {
                 let centers = list_centers().await.unwrap_or_default();
-                view! { <StartStep query=query.clone() centers problems=StartProblems::default()/> }
+                let services = bookable_services().await.unwrap_or_default();
+                view! { <StartStep query=query.clone() centers services problems=StartProblems::default()/> }
             })}
         </Suspense>
     }
@@ -59,6 +65,7 @@ pub fn BookStartPage() -> impl IntoView {
 pub fn StartStep(
     query: BookingQuery,
     centers: Vec<CenterInfo>,
+    services: Vec<AppointmentService>,
     problems: StartProblems,
 ) -> impl IntoView {
     let locale = query.locale;
@@ -96,16 +103,21 @@ pub fn StartStep(
                 <input type="hidden" name="lang" value=locale.tag()/>
                 <fieldset class="field" aria-describedby=service_error.as_ref().map(|_| "service-error")>
                     <legend class="field-label">{b.service_label.clone()}</legend>
+                    {services.is_empty().then(|| view! { <p class="notice" data-testid="no-services">{b.no_services.clone()}</p> })}
                     {service_error.clone().map(|e| view! { <p class="field-error" id="service-error">{e}</p> })}
                     <div class="choice-list">
-                        {Service::ALL.into_iter().map(|s| {
-                            let id = format!("service-{}", s.code());
+                        {services.iter().map(|s| {
+                            let id = format!("service-{}", s.code);
                             let label_for = id.clone();
+                            let text = s.details.text(locale);
                             view! {
                                 <label class="choice" for=label_for>
-                                    <input type="radio" id=id name="service" value=s.code()
-                                        checked=query.service() == Some(s) required/>
-                                    <span>{b.services.label(s).to_owned()}</span>
+                                    <input type="radio" id=id name="service" value=s.code.clone()
+                                        checked=query.service == s.code required/>
+                                    <span class="choice-label">
+                                        {s.name(locale)}
+                                        {(!text.hint.is_empty()).then(|| view! { <span class="choice-hint">{text.hint.clone()}</span> })}
+                                    </span>
                                 </label>
                             }
                         }).collect_view()}

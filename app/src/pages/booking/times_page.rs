@@ -6,7 +6,7 @@ use super::calendar::DayPicker;
 use super::frame::{switch_href, BookingFrame};
 use super::query::{BookingQuery, CarriedFields};
 use super::start_page::{StartProblems, StartStep};
-use crate::api::booking::free_times;
+use crate::api::booking::{bookable_services, free_times};
 use crate::api::centers::list_centers;
 use crate::domain::availability::{by_visitor_day, Slot};
 use crate::i18n::dates::{clock, long_date, zone_label};
@@ -42,29 +42,32 @@ pub fn BookTimesPage() -> impl IntoView {
 /// Step 2, for a new booking or (with `rescheduling`) a new time for an existing one.
 pub async fn times_step(query: BookingQuery, rescheduling: Option<Rescheduling>) -> AnyView {
     let centers = list_centers().await.unwrap_or_default();
-    let problems = StartProblems::of(&query, &centers);
+    let services = bookable_services().await.unwrap_or_default();
+    let problems = StartProblems::of(&query, &centers, &services);
     let (Some(service), Some(zone), Some(center), false) = (
-        query.service(),
+        query.service_in(&services).map(|s| s.name(query.locale)),
         query.zone(),
         query.center_choice(),
         problems.any(),
     ) else {
-        return view! { <StartStep query centers problems/> }.into_any();
+        return view! { <StartStep query centers services problems/> }.into_any();
     };
-    let Ok(Some(free)) = free_times(service.code().to_owned(), center).await else {
+    let Ok(Some(free)) = free_times(query.service.clone(), center).await else {
         let problems = StartProblems {
             center: true,
             ..problems
         };
-        return view! { <StartStep query centers problems/> }.into_any();
+        return view! { <StartStep query centers services problems/> }.into_any();
     };
     let center_zone: Tz = free.center_time_zone.parse().unwrap_or(chrono_tz::UTC);
-    view! { <TimesStep query zone center_zone starts=free.starts rescheduling/> }.into_any()
+    view! { <TimesStep query service zone center_zone starts=free.starts rescheduling/> }.into_any()
 }
 
 #[component]
 fn TimesStep(
     query: BookingQuery,
+    /// The service's name.
+    service: String,
     zone: Tz,
     center_zone: Tz,
     starts: Vec<DateTime<Utc>>,
@@ -94,14 +97,7 @@ fn TimesStep(
         Some(_) => b.reschedule_heading.clone(),
         None => b.day_heading.clone(),
     };
-    let summary = format!(
-        "{} · {}",
-        query
-            .service()
-            .map(|s| b.services.label(s).to_owned())
-            .unwrap_or_default(),
-        zone_label(zone.name())
-    );
+    let summary = format!("{service} · {}", zone_label(zone.name()));
     let change_href = query.href("/book");
     let times = chosen.map(|day| {
         let choices = days.get(&day).cloned().unwrap_or_default();

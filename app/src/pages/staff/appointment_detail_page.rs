@@ -38,7 +38,7 @@ pub fn AppointmentDetailPage() -> impl IntoView {
                     <main id="main" class="page staff appointment-detail">
                         <p><a href=back>{c.back.clone()}</a></p>
                         <h1>{format!("{} · {}", c.details_heading, a.name)}</h1>
-                        {facts(t, &a, zone)}
+                        {facts(t, locale, &a, zone)}
                         <h2>{c.change_heading.clone()}</h2>
                         {change_form(t, locale.tag(), &a)}
                         <h2>{c.history_heading.clone()}</h2>
@@ -61,7 +61,12 @@ pub fn AppointmentDetailPage() -> impl IntoView {
     }
 }
 
-fn facts(t: &'static Translations, a: &AppointmentInfo, zone: chrono_tz::Tz) -> impl IntoView {
+fn facts(
+    t: &'static Translations,
+    locale: crate::i18n::Locale,
+    a: &AppointmentInfo,
+    zone: chrono_tz::Tz,
+) -> impl IntoView {
     let c = &t.calendar;
     let language = PREFERRED_LANGUAGES
         .iter()
@@ -79,14 +84,14 @@ fn facts(t: &'static Translations, a: &AppointmentInfo, zone: chrono_tz::Tz) -> 
             .map(|l| fill(&t.staff.interpreter, &[("language", l)])),
     );
     needs.extend(a.accommodation_other.iter().cloned());
-    let service = a
-        .service
-        .map(|s| t.booking.services.label(s).to_owned())
-        .unwrap_or_default();
+    let names = crate::domain::service::ServiceNames::new(&a.services, locale);
+    let service = names.label(&a.service);
     view! {
         <dl class="facts">
             <dt>{c.when_label.clone()}</dt>
             <dd>{format!("{} · {} · {service}", date_and_time(a.starts_at, zone, &t.common), a.center_name)}</dd>
+            <dt>{t.booking.where_label.clone()}</dt>
+            <dd data-testid="held">{crate::i18n::held_sentence(&t.booking, a.held, &a.center_name, &a.phone)}</dd>
             <dt>{c.status_label.clone()}</dt>
             <dd data-testid="appointment-status">{c.status(a.status).to_owned()}</dd>
             <dt>{c.code_label.clone()}</dt>

@@ -6,6 +6,7 @@ use crate::components::filter_form::{CenterSelect, FilterForm};
 use crate::components::staff_table::StaffTable;
 use crate::domain::appointment_entry::AppointmentEntry;
 use crate::domain::booking_form::PREFERRED_LANGUAGES;
+use crate::domain::service::ServiceNames;
 use crate::i18n::dates::{clock, long_date};
 use crate::i18n::{fill, translations, Translations};
 use chrono_tz::Tz;
@@ -32,6 +33,7 @@ pub fn AppointmentsPage() -> impl IntoView {
                 };
                 let zone: Tz = page.time_zone.parse().unwrap_or(chrono_tz::UTC);
                 let center_id = page.center_id.clone();
+                let names = ServiceNames::new(&page.services, locale);
                 view! {
                     <super::staff_nav::StaffNav locale staff_name=page.staff_name.clone() current="appointments" center_id=center_id.clone()/>
                     <main id="main" class="page staff">
@@ -47,7 +49,7 @@ pub fn AppointmentsPage() -> impl IntoView {
                         } else {
                             view! {
                                 <StaffTable columns=vec![s.col_time.clone(), s.col_name.clone(), s.col_service.clone(), s.col_language.clone(), s.col_accommodations.clone(), s.col_status.clone()] class="appointments-table">
-                                    {page.entries.into_iter().map(|e| row(t, zone, e)).collect_view()}
+                                    {page.entries.into_iter().map(|e| row(t, &names, zone, e)).collect_view()}
                                 </StaffTable>
                             }.into_any()
                         }}
@@ -59,7 +61,12 @@ pub fn AppointmentsPage() -> impl IntoView {
     }
 }
 
-fn row(t: &'static Translations, zone: Tz, e: AppointmentEntry) -> impl IntoView {
+fn row(
+    t: &'static Translations,
+    names: &ServiceNames,
+    zone: Tz,
+    e: AppointmentEntry,
+) -> impl IntoView {
     let s = &t.staff;
     // Every state staff can set shows as itself (in progress, completed, no-show too).
     let status = t.calendar.status(e.status).to_owned();
@@ -88,7 +95,7 @@ fn row(t: &'static Translations, zone: Tz, e: AppointmentEntry) -> impl IntoView
         <tr data-status=e.status.code()>
             <th scope="row">{clock(e.starts_at.with_timezone(&zone).time(), &t.common)}</th>
             <td>{e.name}</td>
-            <td>{t.booking.services.label(e.service).to_owned()}</td>
+            <td>{names.label(&e.service).to_owned()}</td>
             <td>{language}</td>
             <td>{needs}</td>
             <td>{status}</td>

@@ -70,6 +70,7 @@ pub fn AvailabilityPage() -> impl IntoView {
                     n => Some(fill(&a.stranded_heading, &[("count", &n.to_string())])),
                 });
                 let editable = data.can_manage;
+                let names = crate::domain::service::ServiceNames::new(&data.catalog, locale);
                 // Its own erased view: one nested type for the whole page is deeper than the
                 // compiler follows.
                 let services_table = view! {
@@ -85,8 +86,8 @@ pub fn AvailabilityPage() -> impl IntoView {
                                     </tr></thead>
                                     <tbody>
                                         {data.services.iter().map(|(service, stored)| {
-                                            let label = t.booking.services.label(*service).to_owned();
-                                            let code = service.code();
+                                            let label = names.label(service).to_owned();
+                                            let code = service.as_str();
                                             let typed = typed_rules(code, TypedRules::from(*stored));
                                             let refused: Vec<RuleField> = sub.rule_errors.iter()
                                                 .find(|(c, _)| c == code).map(|(_, f)| f.clone()).unwrap_or_default();

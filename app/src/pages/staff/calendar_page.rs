@@ -7,9 +7,10 @@ use crate::api::calendar::{staff_calendar, CalendarAppointment, CalendarDay};
 use crate::components::filter_form::{CenterSelect, FilterForm};
 use crate::components::live_updater::LiveUpdater;
 use crate::components::staff_table::StaffTable;
-use crate::domain::service::Service;
+use crate::domain::service::ServiceNames;
 use crate::i18n::dates::{clock, long_date};
 use crate::i18n::{translations, Locale, Translations};
+use crate::pages::booking::held_choice;
 use crate::pages::workshops::session_card::title;
 use chrono::Duration;
 use leptos::prelude::*;
@@ -45,7 +46,7 @@ pub fn CalendarPage() -> impl IntoView {
                         locale.tag(),
                         data.center,
                         if data.week { "week" } else { "day" },
-                        data.service.map(|s| s.code()).unwrap_or(""),
+                        data.service.as_deref().unwrap_or(""),
                         data.staff_id.map(|s| s.to_string()).unwrap_or_default(),
                     )
                 };
@@ -53,8 +54,12 @@ pub fn CalendarPage() -> impl IntoView {
                 let live_query = link(data.day).split_once('?').map(|(_, q)| q.to_owned()).unwrap_or_default();
                 let earlier = link(data.day - Duration::days(step));
                 let later = link(data.day + Duration::days(step));
-                let service_code = data.service.map(|s| s.code()).unwrap_or("");
+                let service_code = data.service.clone().unwrap_or_default();
                 let staff_value = data.staff_id.map(|s| s.to_string()).unwrap_or_default();
+                let names = ServiceNames::new(&data.services, locale);
+                let service_options = data.services.iter().filter(|s| !s.hidden || s.code == service_code).map(|s| view! {
+                    <option value=s.code.clone() selected=s.code == service_code>{s.name(locale)}</option>
+                }).collect_view();
                 view! {
                     <StaffNav locale staff_name=data.staff_name.clone() current="calendar" center_id=data.center.clone()/>
                     <main id="main" class="page staff calendar">
@@ -71,9 +76,7 @@ pub fn CalendarPage() -> impl IntoView {
                             <label for="service" class="field-label">{c.service_label.clone()}</label>
                             <select id="service" name="service" class="select">
                                 <option value="">{c.any_service.clone()}</option>
-                                {Service::ALL.into_iter().map(|s| view! {
-                                    <option value=s.code() selected=s.code() == service_code>{t.booking.services.label(s).to_owned()}</option>
-                                }).collect_view()}
+                                {service_options}
                             </select>
                             <label for="staff" class="field-label">{c.staff_label.clone()}</label>
                             <select id="staff" name="staff" class="select">
@@ -94,7 +97,7 @@ pub fn CalendarPage() -> impl IntoView {
                             reconnecting_label=t.staff.reconnecting.clone()
                         />
                         <div id="calendar-live" aria-live="polite">
-                            <CalendarDays days=data.days locale/>
+                            <CalendarDays days=data.days names locale/>
                         </div>
                     </main>
                 }
@@ -107,20 +110,25 @@ pub fn CalendarPage() -> impl IntoView {
 /// The days of the calendar: rendered into the page and, on every change, into each open
 /// calendar by the live stream.
 #[component]
-pub fn CalendarDays(days: Vec<CalendarDay>, locale: Locale) -> impl IntoView {
+pub fn CalendarDays(days: Vec<CalendarDay>, names: ServiceNames, locale: Locale) -> impl IntoView {
     let t = translations(locale);
     days.into_iter()
-        .map(|day| day_section(t, locale, day))
+        .map(|day| day_section(t, names.clone(), locale, day))
         .collect_view()
 }
 
 /// The days as HTML, for the live stream.
 #[cfg(feature = "ssr")]
-pub fn render_calendar_html(days: Vec<CalendarDay>, locale: Locale) -> String {
-    Owner::new().with(|| view! { <CalendarDays days locale/> }.to_html())
+pub fn render_calendar_html(days: Vec<CalendarDay>, names: ServiceNames, locale: Locale) -> String {
+    Owner::new().with(|| view! { <CalendarDays days names locale/> }.to_html())
 }
 
-fn day_section(t: &'static Translations, locale: Locale, day: CalendarDay) -> impl IntoView {
+fn day_section(
+    t: &'static Translations,
+    names: ServiceNames,
+    locale: Locale,
+    day: CalendarDay,
+) -> impl IntoView {
     let c = &t.calendar;
     let heading_id = format!("day-{}", day.date);
     let labelled_by = heading_id.clone();
@@ -133,7 +141,7 @@ fn day_section(t: &'static Translations, locale: Locale, day: CalendarDay) -> im
             {empty.then(|| view! { <p>{c.nothing.clone()}</p> })}
             {(!day.appointments.is_empty()).then(|| view! {
                 <StaffTable columns=vec![c.col_time.clone(), c.col_name.clone(), c.col_service.clone(), c.col_center.clone(), c.col_status.clone(), c.col_staff.clone(), c.col_needs.clone()] caption=c.appointments_heading.clone()>
-                    {day.appointments.into_iter().map(|a| appointment_row(t, locale, a)).collect_view()}
+                    {day.appointments.into_iter().map(|a| appointment_row(t, &names, locale, a)).collect_view()}
                 </StaffTable>
             })}
             {(!day.sessions.is_empty()).then(|| view! {
@@ -163,6 +171,7 @@ fn day_section(t: &'static Translations, locale: Locale, day: CalendarDay) -> im
 
 fn appointment_row(
     t: &'static Translations,
+    names: &ServiceNames,
     locale: Locale,
     a: CalendarAppointment,
 ) -> impl IntoView {
@@ -178,7 +187,7 @@ fn appointment_row(
         <tr data-status=a.status.code()>
             <td>{clock(a.starts_at.with_timezone(&zone).time(), &t.common)}</td>
             <th scope="row"><a href=format!("/staff/calendar/{}?lang={}", a.id, locale.tag())>{a.name.clone()}</a></th>
-            <td>{a.service.map(|s| t.booking.services.label(s).to_owned()).unwrap_or_default()}</td>
+            <td>{format!("{} · {}", names.label(&a.service), held_choice::way_label(&t.booking, a.held).0)}</td>
             <td>{a.center_name.clone()}</td>
             <td><span class=format!("status status-{}", a.status.code())>{c.status(a.status).to_owned()}</span></td>
             <td>{a.staff_name.clone().unwrap_or_else(|| c.unassigned.clone())}</td>

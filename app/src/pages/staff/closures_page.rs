@@ -6,7 +6,6 @@ use super::staff_nav::StaffNav;
 use crate::api::closures::closures_page;
 use crate::components::filter_form::{CenterSelect, FilterForm};
 use crate::components::staff_table::StaffTable;
-use crate::domain::service::Service;
 use crate::i18n::dates::{date_and_time, long_date};
 use crate::i18n::{fill, translations};
 use chrono::{DateTime, Utc};
@@ -19,7 +18,8 @@ use leptos_router::hooks::use_query_map;
 pub struct StrandedView {
     pub starts_at: DateTime<Utc>,
     pub name: String,
-    pub service: Option<Service>,
+    /// The service's name.
+    pub service: String,
     pub code: String,
     /// Its center, and the zone its time is shown in.
     pub center: String,
@@ -32,7 +32,7 @@ impl From<crate::db::closures::StrandedBooking> for StrandedView {
         StrandedView {
             starts_at: b.starts_at,
             name: format!("{} {}", b.first_name, b.last_name),
-            service: Service::from_code(&b.service_id),
+            service: b.service_name,
             code: b.code,
             center: b.center_name,
             zone: b.time_zone,
@@ -197,7 +197,7 @@ pub fn StrandedBookings(bookings: Vec<StrandedView>, locale: crate::i18n::Locale
                     <td>{date_and_time(b.starts_at, b.zone.parse().unwrap_or(chrono_tz::UTC), &t.common)}</td>
                     {centers.then(|| view! { <td>{b.center.clone()}</td> })}
                     <th scope="row">{b.name}</th>
-                    <td>{b.service.map(|s| t.booking.services.label(s).to_owned()).unwrap_or_default()}</td>
+                    <td>{b.service}</td>
                     <td>{crate::domain::confirmation_code::display(&b.code)}</td>
                 </tr>
             }).collect_view()}

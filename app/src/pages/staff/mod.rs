@@ -23,6 +23,7 @@ pub mod queue_table;
 pub mod reasons_page;
 pub mod reports_page;
 pub mod roster_page;
+pub mod services_page;
 pub mod session_form_page;
 pub mod setup_log;
 pub mod staff_nav;

@@ -3,6 +3,7 @@
 //! the same name, newest first, each on the wall clock of where it happened.
 
 use crate::api::calendar::AppointmentInfo;
+use crate::domain::service::ServiceNames;
 use crate::i18n::dates::date_and_time;
 use crate::i18n::{fill, Locale, Translations};
 use chrono::{DateTime, Utc};
@@ -12,12 +13,10 @@ pub fn person_history(t: &'static Translations, locale: Locale, a: &AppointmentI
     let c = &t.calendar;
     let zone_of = |name: &str| name.parse().unwrap_or(chrono_tz::UTC);
     let appointment_zone: chrono_tz::Tz = zone_of(&a.time_zone);
+    let names = ServiceNames::new(&a.services, locale);
     let mut lines: Vec<(DateTime<Utc>, AnyView)> = Vec::new();
     for h in &a.history {
-        let service = h
-            .service
-            .map(|s| t.booking.services.label(s).to_owned())
-            .unwrap_or_default();
+        let service = names.label(&h.service);
         let text = format!(
             "{} · {service} · {} · {}",
             date_and_time(h.starts_at, zone_of(&h.time_zone), &t.common),

@@ -39,6 +39,7 @@ pub fn StaffNav(
                     {link("accounts", translations(locale).accounts.nav.clone())}
                     {link("centers", translations(locale).center_setup.nav.clone())}
                     {link("reasons", translations(locale).reason_setup.nav.clone())}
+                    {link("services", translations(locale).service_setup.nav.clone())}
                     {link("agency", translations(locale).agency_settings.nav.clone())}
                 </ul>
             </nav>
