@@ -5,6 +5,7 @@ use crate::domain::booking::Booking;
 use crate::domain::confirmation_code;
 use crate::domain::ics::{to_ics, CalendarEvent, Method};
 use crate::domain::mail::{Composed, MailContext};
+use crate::domain::service::HowHeld;
 use crate::i18n::dates::{date_and_time, zone_label};
 use crate::i18n::{center_title, fill, held_sentence, translations, Translations};
 use chrono::{DateTime, Utc};
@@ -16,6 +17,8 @@ pub enum MailKind {
     Change,
     Cancellation,
     Reminder,
+    /// Staff set the video appointment's meeting link.
+    MeetingLink,
 }
 
 impl MailKind {
@@ -26,6 +29,7 @@ impl MailKind {
             MailKind::Change => "change",
             MailKind::Cancellation => "cancellation",
             MailKind::Reminder => "reminder",
+            MailKind::MeetingLink => "meeting_link",
         }
     }
 }
@@ -78,7 +82,11 @@ pub fn calendar_event(
             confirmation_code::display(&booking.code),
             fill(&b.mail_manage, &[("url", manage)])
         ),
-        location: held_sentence(b, booking.how_held(), &place, &booking.phone),
+        // Calendars are often shared: the participant's number stays out of them.
+        location: match booking.how_held() {
+            HowHeld::Phone => fill(&b.where_phone_calendar, &[("place", &place)]),
+            held => held_sentence(b, held, &place, "", &booking.meeting_link),
+        },
         organizer_email: mail.organizer_email(),
     }
 }
@@ -102,6 +110,7 @@ pub fn compose(
         MailKind::Change => (&b.mail_change_subject, &b.mail_change_intro),
         MailKind::Cancellation => (&b.mail_cancellation_subject, &b.mail_cancellation_intro),
         MailKind::Reminder => (&b.mail_reminder_subject, &b.mail_reminder_intro),
+        MailKind::MeetingLink => (&b.mail_link_subject, &b.mail_link_intro),
     };
     let mut lines = vec![
         fill(&b.mail_greeting, &[("name", &booking.first_name)]),
@@ -114,7 +123,13 @@ pub fn compose(
         format!(
             "{}: {}",
             b.where_label,
-            held_sentence(b, booking.how_held(), &place, &booking.phone)
+            held_sentence(
+                b,
+                booking.how_held(),
+                &place,
+                &booking.phone,
+                &booking.meeting_link
+            )
         ),
         format!(
             "{}: {}",

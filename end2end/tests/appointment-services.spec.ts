@@ -64,7 +64,7 @@ test("an admin adds a service that a participant then books as a video call", as
   await page.getByLabel("Nombre", { exact: true }).fill("Marisol");
   await page.getByLabel("Apellido", { exact: true }).fill("Reyes");
   await page.getByLabel("Correo electrónico").fill("marisol@example.org");
-  await page.getByLabel("Teléfono").fill("(503) 555-0177");
+  await page.getByLabel("Teléfono", { exact: true }).fill("(503) 555-0177");
   await press(page, page.getByRole("button", { name: /Listo/ }));
   await expect(page.getByTestId("held")).toContainText("Videollamada con WorkSource Tigard");
   await expectNoAxeViolations(page, "confirmation of a video call (es)");

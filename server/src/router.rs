@@ -174,6 +174,14 @@ fn pages_and_forms(state: AppState) -> Router<AppState> {
             post(app::forms::accounts::set_state),
         )
         .route("/staff/availability", post(app::forms::availability::save))
+        .route(
+            "/staff/availability/{center}/meeting-link",
+            post(app::forms::meeting_links::center),
+        )
+        .route(
+            "/staff/calendar/{id}/meeting-link",
+            post(app::forms::meeting_links::appointment),
+        )
         .route("/kiosk/pair", post(app::forms::kiosk_pairing::pair))
         .route(
             "/staff/kiosks",

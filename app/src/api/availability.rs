@@ -24,6 +24,8 @@ pub struct AvailabilityData {
     pub services: Vec<(String, ServiceRules)>,
     /// Every service ever set up, to name them.
     pub catalog: Vec<AppointmentService>,
+    /// The link video appointments booked here get; '' for none.
+    pub meeting_link: String,
 }
 
 /// The hours and services of `center` (the first center when none is given).
@@ -63,6 +65,9 @@ pub async fn availability_page(
     let catalog = crate::db::appointment_services::list(&page.state.pool)
         .await
         .map_err(super::unavailable)?;
+    let meeting_link = crate::db::meeting_links::center_link(&page.state.pool, &page.chosen.id)
+        .await
+        .map_err(super::unavailable)?;
     Ok(Some(AvailabilityData {
         staff_name: page.staff.display_name,
         can_manage: page.staff.role.may(Permission::ManageAvailability),
@@ -72,5 +77,6 @@ pub async fn availability_page(
         days,
         services: current.services,
         catalog,
+        meeting_link,
     }))
 }

@@ -50,7 +50,15 @@ pub async fn bookable_services() -> Result<Vec<AppointmentService>, AppError> {
     let services = crate::db::appointment_services::list(&state.pool)
         .await
         .map_err(super::unavailable)?;
-    Ok(services.into_iter().filter(|s| !s.hidden).collect())
+    // The arrival reason is the staff's business.
+    Ok(services
+        .into_iter()
+        .filter(|s| !s.hidden)
+        .map(|mut s| {
+            s.details.arrival_reason.clear();
+            s
+        })
+        .collect())
 }
 
 /// A booking as its private link shows it.
@@ -69,6 +77,8 @@ pub struct BookingView {
     /// The number a phone appointment calls.
     pub phone: String,
     pub held: HowHeld,
+    /// A video call's link; '' while there is none.
+    pub meeting_link: String,
     pub status: AppointmentStatus,
     /// The center's local date of the appointment.
     pub day: NaiveDate,
@@ -119,6 +129,7 @@ pub async fn booking_by_token(token: String) -> Result<Option<BookingView>, AppE
         first_name: b.first_name,
         email: b.email,
         held,
+        meeting_link: b.meeting_link,
         phone: b.phone,
         status: b.status,
         day,

@@ -144,6 +144,8 @@ pub struct AppointmentInfo {
     pub staff_id: Option<i64>,
     pub note: String,
     pub held: HowHeld,
+    /// A video call's link; '' while there is none.
+    pub meeting_link: String,
     pub staff_members: Vec<(i64, String)>,
     pub history: Vec<AppointmentHistory>,
     pub enrolments: Vec<EnrolmentHistory>,
@@ -378,6 +380,7 @@ pub mod ssr {
             accommodation_other: d.accommodation_other,
             staff_id: d.staff_id,
             held: HowHeld::from_code(&d.held).unwrap_or(HowHeld::Phone),
+            meeting_link: d.meeting_link,
             note: d.note,
             staff_members: calendar::staff_members(pool).await?,
             history,

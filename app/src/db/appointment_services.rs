@@ -54,13 +54,14 @@ pub async fn find(
     Ok(with_texts(&mut conn, rows, Some(code)).await?.pop())
 }
 
-/// Service `code`, locked until the transaction ends.
+/// Service `code`, locked until the transaction ends (`no key update`: bookings, which
+/// only reference it, need not wait for an admin's edit).
 pub async fn lock_service(
     conn: &mut PgConnection,
     code: &str,
 ) -> Result<Option<AppointmentService>, crate::db::Error> {
     let rows: Vec<ServiceRow> = sqlx::query_as(&format!(
-        "select {COLUMNS} from services where id = $1 for update"
+        "select {COLUMNS} from services where id = $1 for no key update"
     ))
     .bind(code)
     .fetch_all(&mut *conn)

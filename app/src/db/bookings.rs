@@ -21,7 +21,7 @@ use uuid::Uuid;
 pub(crate) const SELECT_BOOKING: &str = "select b.id, b.code, b.center_id, c.name as center_name,
         c.time_zone as center_time_zone, b.service_id, b.starts_at, b.ends_at, b.visitor_time_zone,
         b.first_name, b.last_name, b.email, b.phone, b.language, b.email_locale, b.accommodations,
-        b.interpreter_language, b.accommodation_other, b.status, b.sequence, b.created_at, b.held,
+        b.interpreter_language, b.accommodation_other, b.status, b.sequence, b.created_at, b.held, b.meeting_link,
         coalesce(
             (select t.name from service_texts t where t.service_id = b.service_id and t.locale = b.email_locale),
             (select t.name from service_texts t where t.service_id = b.service_id and t.locale = 'en'),
@@ -133,8 +133,11 @@ pub async fn insert_booking(
         let id: Option<i64> = sqlx::query_scalar(
             "insert into bookings (code, idempotency_key, center_id, service_id, starts_at, ends_at,
                 visitor_time_zone, first_name, last_name, email, phone, phone_last4, language,
-                email_locale, accommodations, interpreter_language, accommodation_other, held)
-             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+                email_locale, accommodations, interpreter_language, accommodation_other, held,
+                meeting_link)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
+                     case when $18 = 'video'
+                          then (select meeting_link from centers where id = $3) else '' end)
              on conflict do nothing returning id",
         )
         .bind(&code)

@@ -94,6 +94,7 @@ pub struct AppointmentDetail {
     pub note: String,
     /// How it is held, a `HowHeld` code.
     pub held: String,
+    pub meeting_link: String,
 }
 
 /// The appointment, its contact details read on behalf of `reader`: the read is written
@@ -108,7 +109,7 @@ pub async fn read_appointment(
         "select b.id, b.code, b.starts_at, c.name as center_name, c.time_zone, b.service_id,
                 b.first_name, b.last_name, b.email, b.phone, b.status, b.language,
                 b.accommodations, b.interpreter_language, b.accommodation_other, b.staff_id, b.note,
-                b.held
+                b.held, b.meeting_link
          from bookings b join centers c on c.id = b.center_id where b.id = $1",
     )
     .bind(id)

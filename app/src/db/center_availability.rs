@@ -104,9 +104,6 @@ pub async fn listed(
 ) -> Result<Vec<StrandedBooking>, crate::db::Error> {
     sqlx::query_as(
         "select b.id, b.code, b.starts_at, b.first_name, b.last_name, b.service_id,
-                coalesce((select t.name from service_texts t
-                          where t.service_id = b.service_id and t.locale = 'en'), b.service_id)
-                    as service_name,
                 c.name as center_name, c.time_zone
          from bookings b join centers c on c.id = b.center_id
          where b.id = any($1) order by b.starts_at, b.id",

@@ -35,8 +35,6 @@ pub struct StrandedBooking {
     pub first_name: String,
     pub last_name: String,
     pub service_id: String,
-    /// In English: managers read these lists before they ask what to do with them.
-    pub service_name: String,
     /// Where it is booked, and that center's zone: a list may span centers.
     pub center_name: String,
     pub time_zone: String,
@@ -97,9 +95,6 @@ pub async fn booked_between(
 ) -> Result<Vec<StrandedBooking>, crate::db::Error> {
     sqlx::query_as(
         "select b.id, b.code, b.starts_at, b.first_name, b.last_name, b.service_id,
-                coalesce((select t.name from service_texts t
-                          where t.service_id = b.service_id and t.locale = 'en'), b.service_id)
-                    as service_name,
                 c.name as center_name, c.time_zone
          from bookings b join centers c on c.id = b.center_id
          where b.center_id = $1 and b.status = 'booked' and b.starts_at >= $2 and b.starts_at < $3

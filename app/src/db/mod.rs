@@ -22,6 +22,7 @@ pub mod enrolments;
 mod error;
 pub use error::{DataError, Error};
 pub mod kiosk_devices;
+pub mod meeting_links;
 pub mod outbox;
 pub mod password_links;
 pub mod person_history;

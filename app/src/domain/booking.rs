@@ -44,6 +44,8 @@ pub struct Booking {
     pub created_at: DateTime<Utc>,
     /// How it is held, a `HowHeld` code.
     pub held: String,
+    /// A video appointment's meeting link; '' while there is none.
+    pub meeting_link: String,
 }
 
 impl Booking {

@@ -29,6 +29,7 @@ pub mod limits;
 pub mod local_time;
 pub mod locale;
 pub mod mail;
+pub mod meeting_link;
 pub mod month_grid;
 pub mod queue;
 pub mod queue_view;

@@ -9,7 +9,6 @@ use crate::domain::holiday_import::{
 use crate::domain::roles::Permission;
 use crate::i18n::{fill, translations, Locale};
 use crate::pages::staff::agency_closures_page::AgencyClosureSubmission;
-use crate::pages::staff::closures_page::StrandedView;
 use crate::services::agency_closures::{close_everywhere, AgencyCloseOutcome};
 use crate::state::AppState;
 use axum::body::Bytes;
@@ -81,7 +80,7 @@ async fn close(
                 1 => c.stranded_one.clone(),
                 n => fill(&c.stranded_heading, &[("count", &n.to_string())]),
             });
-            answer.stranded = list.into_iter().map(StrandedView::from).collect();
+            answer.stranded = super::stranded_views(state, list, locale).await;
             again(state, headers, locale, answer, StatusCode::CONFLICT).await
         }
         Err(error) => unavailable(error, locale),

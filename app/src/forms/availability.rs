@@ -11,7 +11,6 @@ use crate::domain::roles::Permission;
 use crate::domain::service_rules::{check_rules, TypedRules};
 use crate::i18n::{translations, Locale};
 use crate::pages::staff::availability_page::AvailabilitySubmission;
-use crate::pages::staff::closures_page::StrandedView;
 use crate::services::center_availability::{change, ChangeOutcome};
 use crate::state::AppState;
 use axum::body::Bytes;
@@ -119,7 +118,7 @@ pub async fn save(State(state): State<AppState>, headers: HeaderMap, body: Bytes
             Redirect::to(&format!("{page}&notice=saved_cancelled_{cancelled}")).into_response()
         }
         Ok(ChangeOutcome::Stranded(bookings)) => {
-            answer.stranded = bookings.into_iter().map(StrandedView::from).collect();
+            answer.stranded = super::stranded_views(&state, bookings, locale).await;
             render_staff_page(&state, &page, &headers, answer, StatusCode::CONFLICT).await
         }
         Err(error) => unavailable(error, locale),

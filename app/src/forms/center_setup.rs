@@ -9,7 +9,6 @@ use crate::domain::center_setup::{check_details, check_new_center, TypedCenter};
 use crate::domain::roles::Permission;
 use crate::i18n::{translations, Locale};
 use crate::pages::staff::centers_page::{CenterForm, CenterSubmission};
-use crate::pages::staff::closures_page::StrandedView;
 use crate::services::center_setup::{
     create_center, edit_center, restore_center, retire_center, SetupOutcome,
 };
@@ -148,7 +147,7 @@ pub async fn edit(
         Ok(SetupOutcome::Saved { cancelled }) => saved(locale, Some(&id), "saved", cancelled),
         Ok(SetupOutcome::Stranded(list)) => {
             answer.message = Some(stranded_message(locale, list.len()));
-            answer.stranded = list.into_iter().map(StrandedView::from).collect();
+            answer.stranded = super::stranded_views(&state, list, locale).await;
             again(
                 &state,
                 &headers,
@@ -203,7 +202,7 @@ pub async fn retire(
                 form: CenterForm::Retire,
                 cancel_bookings,
                 message: Some(stranded_message(locale, list.len())),
-                stranded: list.into_iter().map(StrandedView::from).collect(),
+                stranded: super::stranded_views(&state, list, locale).await,
                 ..CenterSubmission::default()
             };
             again(

@@ -7,7 +7,7 @@ use crate::api::auth::{authorize, Refused};
 use crate::db::closures::reopen_day;
 use crate::domain::roles::Permission;
 use crate::i18n::{translations, Locale};
-use crate::pages::staff::closures_page::{ClosureSubmission, StrandedView};
+use crate::pages::staff::closures_page::ClosureSubmission;
 use crate::services::closures::{close_day, CloseOutcome};
 use crate::state::AppState;
 use axum::body::Bytes;
@@ -95,7 +95,7 @@ pub async fn close(State(state): State<AppState>, headers: HeaderMap, body: Byte
             Redirect::to(&page(&center.id, locale, Some("already_closed"))).into_response()
         }
         Ok(CloseOutcome::Stranded(bookings)) => {
-            answer.stranded = bookings.into_iter().map(StrandedView::from).collect();
+            answer.stranded = super::stranded_views(&state, bookings, locale).await;
             render_staff_page(&state, &here, &headers, answer, StatusCode::CONFLICT).await
         }
         Err(error) => unavailable(error, locale),

@@ -17,6 +17,7 @@ pub mod center_setup;
 pub mod closures;
 pub mod erasure;
 pub mod kiosk_pairing;
+pub mod meeting_links;
 pub mod password;
 pub mod queue;
 pub mod reason_setup;
@@ -262,4 +263,20 @@ where
     let mut response = handler(request.body(Body::empty()).unwrap_or_default()).await;
     *response.status_mut() = status;
     response
+}
+
+/// The bookings a refused change would strand, as its page lists them in `locale` (their
+/// services named from the agency's list, which a failed read leaves as codes).
+pub(crate) async fn stranded_views(
+    state: &AppState,
+    list: Vec<crate::db::closures::StrandedBooking>,
+    locale: Locale,
+) -> Vec<crate::pages::staff::closures_page::StrandedView> {
+    let services = crate::db::appointment_services::list(&state.pool)
+        .await
+        .unwrap_or_default();
+    let names = crate::domain::service::ServiceNames::new(&services, locale);
+    list.into_iter()
+        .map(|b| crate::pages::staff::closures_page::StrandedView::new(b, &names))
+        .collect()
 }

@@ -126,6 +126,12 @@ pub async fn edit(
     let Some(code) = path_code(&code) else {
         return StatusCode::NOT_FOUND.into_response();
     };
+    // An unknown service has no form to show again.
+    match crate::db::appointment_services::find(&state.pool, code).await {
+        Ok(Some(_)) => {}
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(error) => return unavailable(error, post.locale),
+    }
     let typed = TypedService {
         code: code.to_owned(),
         ..typed(&post)

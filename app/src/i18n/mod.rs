@@ -81,26 +81,29 @@ pub fn reason_choices(
         .collect()
 }
 
-/// A center as visitors know it: the agency's public name and the center's ("WorkSource
-/// Gresham"), in the order the language puts them; the center's name alone when it
-/// already begins with the agency's ("WorkSource Hood River" is not said twice).
 /// How and where a booking is held, in one line: "Phone call from WorkSource Tigard: we
-/// call you at (503) 555-0142". `phone` is the participant's, as stored.
+/// call you at (503) 555-0142". `phone` is the participant's, as stored; `link` the video
+/// call's ('' while there is none).
 pub fn held_sentence(
     b: &BookingStrings,
     held: crate::domain::service::HowHeld,
     place: &str,
     phone: &str,
+    link: &str,
 ) -> String {
     use crate::domain::service::HowHeld;
     let phone = crate::domain::contact_details::display_phone(phone);
     match held {
         HowHeld::InPerson => fill(&b.where_in_person, &[("place", place)]),
         HowHeld::Phone => fill(&b.where_phone, &[("place", place), ("phone", &phone)]),
-        HowHeld::Video => fill(&b.where_video, &[("place", place)]),
+        HowHeld::Video if link.is_empty() => fill(&b.where_video, &[("place", place)]),
+        HowHeld::Video => fill(&b.where_video_link, &[("place", place), ("link", link)]),
     }
 }
 
+/// A center as visitors know it: the agency's public name and the center's ("WorkSource
+/// Gresham"), in the order the language puts them; the center's name alone when it
+/// already begins with the agency's ("WorkSource Hood River" is not said twice).
 pub fn center_title(locale: Locale, agency: &str, center: &str) -> String {
     let named = center
         .get(..agency.len())

@@ -567,13 +567,17 @@ pub struct BookingStrings {
     pub error_held: String,
     pub where_in_person: String,
     pub where_phone: String,
+    pub where_phone_calendar: String,
     pub where_video: String,
+    pub where_video_link: String,
+    pub join_video: String,
     pub add_to_calendar: String,
     pub manage_heading: String,
     pub manage_hint: String,
     pub manage_link_label: String,
     pub cancel_button: String,
     pub reschedule_link: String,
+    pub reschedule_unavailable: String,
     pub cancelled_heading: String,
     pub cancelled_body: String,
     pub arrived_notice: String,
@@ -595,6 +599,8 @@ pub struct BookingStrings {
     pub mail_cancellation_intro: String,
     pub mail_reminder_subject: String,
     pub mail_reminder_intro: String,
+    pub mail_link_subject: String,
+    pub mail_link_intro: String,
     pub mail_manage: String,
     pub mail_book_again: String,
 }
@@ -1033,6 +1039,15 @@ pub struct CalendarStrings {
     pub col_person: String,
     pub audit_managers_only: String,
     pub audit_csv: String,
+    pub link_heading: String,
+    pub link_hint: String,
+    pub link_label: String,
+    pub link_button: String,
+    pub notice_link_sent: String,
+    pub notice_link_unchanged: String,
+    pub error_link: String,
+    pub link_not_changeable: String,
+    pub what_meeting_link: String,
 }
 
 impl CalendarStrings {
@@ -1172,6 +1187,12 @@ pub struct AvailabilityStrings {
     pub error_slot: String,
     pub error_lead: String,
     pub error_horizon: String,
+    pub link_heading: String,
+    pub link_hint: String,
+    pub link_label: String,
+    pub link_button: String,
+    pub notice_link_saved: String,
+    pub error_link: String,
 }
 
 /// Strings of the admins' centers page.

@@ -8,7 +8,7 @@ use crate::db::appointment_services::{
     update_service, MAX_SERVICES,
 };
 use crate::db::center_setup::record_change;
-use crate::domain::service::{AppointmentService, ServiceDetails};
+use crate::domain::service::{AppointmentService, HowHeld, ServiceDetails};
 use crate::domain::service_setup::{describe_change, setup_subject};
 use crate::domain::worksource_services::worksource_services;
 use sqlx::{PgConnection, PgPool, Postgres, Transaction};
@@ -153,8 +153,8 @@ pub async fn add_worksource_services(pool: &PgPool) -> Result<usize, crate::db::
 }
 
 /// An install that had centers before services were data (the migration left a note and
-/// kept the five built-in rows, which its bookings name) gets their names, ways and arrival
-/// reasons once, in one transaction. A new agency starts with none and adds its own.
+/// kept the five built-in rows, which its bookings name) gets their names and arrival
+/// reasons once, in one transaction, each still held by phone as before. A new agency starts with none and adds its own.
 pub async fn adopt_legacy_services(pool: &PgPool) -> Result<usize, crate::db::Error> {
     let mut tx = pool.begin().await?;
     if !take_legacy_note(&mut tx).await? {
@@ -163,7 +163,13 @@ pub async fn adopt_legacy_services(pool: &PgPool) -> Result<usize, crate::db::Er
     }
     lock_order(&mut tx).await?;
     let mut adopted = 0;
-    for (code, details) in worksource_services() {
+    for (code, seeded) in worksource_services() {
+        // Its bookings were all "virtual: staff will contact you": a phone call it stays,
+        // until an admin says otherwise.
+        let details = ServiceDetails {
+            held: vec![HowHeld::Phone],
+            ..seeded
+        };
         let kept = lock_service(&mut tx, code).await?;
         let outcome = match kept {
             Some(_) => {

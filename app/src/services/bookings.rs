@@ -167,7 +167,7 @@ async fn replay(
 }
 
 /// Queues the email of `kind` about `booking`, with a manage link made from `token`.
-async fn queue_mail(
+pub(crate) async fn queue_mail(
     conn: &mut PgConnection,
     kind: MailKind,
     booking: &Booking,

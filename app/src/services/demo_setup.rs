@@ -106,6 +106,9 @@ pub async fn seed_centers(pool: &PgPool, now: DateTime<Utc>) -> Result<(), crate
             time_zone: zone.name().to_owned(),
         };
         change(pool, None, &center, &hours, &rules, false, &no_mail, now).await?;
+        // Where its video appointments meet, as its managers would set it.
+        let link = format!("https://meet.example.org/worksource-{id}");
+        crate::db::meeting_links::set_center_link(pool, id, &link).await?;
         created += 1;
     }
     // Only a demo that was just made gets its holidays: at a later start an admin may have

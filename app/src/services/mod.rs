@@ -15,6 +15,7 @@ pub mod demo_history;
 pub mod demo_setup;
 pub mod demo_workshop_history;
 pub mod erasure;
+pub mod meeting_links;
 pub mod staff_accounts;
 pub mod visit_reasons;
 pub mod workshop_admin;

@@ -83,6 +83,16 @@ async fn a_service_an_admin_adds_is_bookable_at_once_in_english_and_spanish(pool
         "{}",
         manage.body
     );
+    // The calendar file says it is a call, without the number (calendars are shared).
+    let ics: String = sqlx::query_scalar("select ics from outbox where kind = 'confirmation'")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert!(ics.contains("LOCATION:Phone call from"), "{ics}");
+    assert!(
+        !ics.contains("555-0001") && !ics.contains("5550001"),
+        "{ics}"
+    );
 
     // An arrival joins the line with the reason the admin chose.
     let code: String = sqlx::query_scalar("select code from bookings")
@@ -220,6 +230,20 @@ async fn a_hidden_service_cannot_be_booked_but_its_bookings_keep_their_name(pool
     let manage = app
         .get(&format!("/book/manage/{token}?lang=es"), None)
         .await;
+    // It can be cancelled but not moved: there are no times to move it to.
+    assert!(
+        manage.body.contains("ya no se reserva en línea"),
+        "{}",
+        manage.body
+    );
+    assert!(manage.body.contains("Cancelar esta cita"));
+    let moving = app
+        .get(&format!("/book/manage/{token}/reschedule?lang=es"), None)
+        .await;
+    assert!(
+        !moving.body.contains("name=\"service\""),
+        "no new booking offered"
+    );
     assert!(
         manage.body.contains("Revisión de currículum"),
         "{}",

@@ -23,6 +23,7 @@ mod closures;
 mod embedded_postgres;
 mod live_notifications;
 mod live_sessions;
+mod meeting_links;
 mod queue;
 mod reports;
 mod retention;

@@ -180,6 +180,16 @@ async fn every_staff_action_is_refused_to_every_role_the_table_refuses(pool: PgP
         ),
         post(
             ManageAvailability,
+            "/staff/availability/tigard/meeting-link",
+            "lang=en&meeting_link=https%3A%2F%2Fmeet.example.org%2Fnew",
+        ),
+        post(
+            UpdateAppointment,
+            format!("/staff/calendar/{booking_id}/meeting-link"),
+            "lang=en&meeting_link=https%3A%2F%2Fmeet.example.org%2Fone",
+        ),
+        post(
+            ManageAvailability,
             "/staff/closures",
             format!("lang=en&center=tigard&day={day}&reason=Training&stranded=cancel"),
         ),

@@ -62,7 +62,8 @@ pub fn RescheduleBookingPage() -> impl IntoView {
                     tz: if query.tz.is_empty() { booking.visitor_time_zone.clone() } else { query.tz.clone() },
                     ..query
                 };
-                if !booking.changeable {
+                // A service no longer offered has no times to move to: cancelling stays.
+                if !booking.changeable || booking.service.hidden {
                     return view! { <ManageBooking token booking locale=picker.locale new=false changed=false/> }.into_any();
                 }
                 let rescheduling = Rescheduling {
@@ -133,7 +134,12 @@ fn ManageBooking(
                 <dt>{b.center_time_label.clone()}</dt>
                 <dd data-testid="center-time">{centers}</dd>
                 <dt>{b.where_label.clone()}</dt>
-                <dd data-testid="held">{held_sentence(b, booking.held, &crate::pages::center_place(locale, &booking.center_name), &booking.phone)}</dd>
+                <dd data-testid="held">{held_sentence(b, booking.held, &crate::pages::center_place(locale, &booking.center_name), &booking.phone, &booking.meeting_link)}
+                    // A checked web address (`meeting_link`), safe to follow.
+                    {(!booking.meeting_link.is_empty() && !cancelled).then(|| view! {
+                        " "<a href=booking.meeting_link.clone() data-testid="join-video">{b.join_video.clone()}</a>
+                    })}
+                </dd>
                 <dt>{b.code_label.clone()}</dt>
                 <dd><span class="confirmation-code" data-testid="code">{confirmation_code::display(&booking.code)}</span>
                     <span class="field-hint">{b.code_hint.clone()}</span></dd>
@@ -151,7 +157,11 @@ fn ManageBooking(
                             <h2 id="manage-heading">{b.manage_heading.clone()}</h2>
                             <p class="field-hint">{b.manage_hint.clone()}</p>
                             <p class="private-link">{b.manage_link_label.clone()}": "<a href=base.clone()>{booking.manage_url.clone()}</a></p>
-                            <p><a class="secondary-button" href=format!("{base}/reschedule?lang={}", locale.tag())>{b.reschedule_link.clone()}</a></p>
+                            {if booking.service.hidden {
+                                view! { <p data-testid="no-reschedule">{b.reschedule_unavailable.clone()}</p> }.into_any()
+                            } else {
+                                view! { <p><a class="secondary-button" href=format!("{base}/reschedule?lang={}", locale.tag())>{b.reschedule_link.clone()}</a></p> }.into_any()
+                            }}
                             <form method="post" action=format!("{base}/cancel")>
                                 <input type="hidden" name="lang" value=locale.tag()/>
                                 <button type="submit" class="danger-button">{b.cancel_button.clone()}</button>

@@ -2,15 +2,17 @@
 //! page is written to the audit log), needs, their history with the center, and a
 //! form to change its status, who handles it and a note, with every change listed.
 
+use super::meeting_link_form::{LinkFormText, MeetingLinkForm};
 use super::person_history::person_history;
 use super::staff_nav::StaffNav;
 use crate::api::calendar::{appointment_details, AppointmentInfo};
 use crate::domain::booking_form::PREFERRED_LANGUAGES;
+use crate::domain::service::HowHeld;
 use crate::i18n::dates::date_and_time;
 use crate::i18n::{fill, translations, Translations};
 use leptos::prelude::*;
 use leptos_meta::{Html, Title};
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn AppointmentDetailPage() -> impl IntoView {
@@ -22,6 +24,15 @@ pub fn AppointmentDetailPage() -> impl IntoView {
         .get("id")
         .and_then(|id| id.parse::<i64>().ok())
         .unwrap_or(0);
+    let notice = use_query_map()
+        .read_untracked()
+        .get("notice")
+        .and_then(|code| match code.as_str() {
+            "link_sent" => Some(c.notice_link_sent.clone()),
+            "link_unchanged" => Some(c.notice_link_unchanged.clone()),
+            "link_not_changeable" => Some(c.link_not_changeable.clone()),
+            _ => None,
+        });
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir()/>
         <Title text=c.details_heading.clone()/>
@@ -39,8 +50,20 @@ pub fn AppointmentDetailPage() -> impl IntoView {
                         <p><a href=back>{c.back.clone()}</a></p>
                         <h1>{format!("{} · {}", c.details_heading, a.name)}</h1>
                         {facts(t, locale, &a, zone)}
+                        {notice.clone().map(|n| view! { <p class="notice" role="status">{n}</p> })}
                         <h2>{c.change_heading.clone()}</h2>
                         {change_form(t, locale.tag(), &a)}
+                        {(a.held == HowHeld::Video).then(|| view! {
+                            <MeetingLinkForm action=format!("/staff/calendar/{}/meeting-link", a.id) lang=locale.tag()
+                                current=a.meeting_link.clone() editable=true
+                                text=LinkFormText {
+                                    heading: c.link_heading.clone(),
+                                    hint: c.link_hint.clone(),
+                                    label: c.link_label.clone(),
+                                    button: c.link_button.clone(),
+                                    error: c.error_link.clone(),
+                                }/>
+                        })}
                         <h2>{c.history_heading.clone()}</h2>
                         {person_history(t, locale, &a)}
                         <h2>{c.changes_heading.clone()}</h2>
@@ -91,7 +114,7 @@ fn facts(
             <dt>{c.when_label.clone()}</dt>
             <dd>{format!("{} · {} · {service}", date_and_time(a.starts_at, zone, &t.common), a.center_name)}</dd>
             <dt>{t.booking.where_label.clone()}</dt>
-            <dd data-testid="held">{crate::i18n::held_sentence(&t.booking, a.held, &a.center_name, &a.phone)}</dd>
+            <dd data-testid="held">{crate::pages::booking::held_choice::way_label(&t.booking, a.held).0.to_owned()}</dd>
             <dt>{c.status_label.clone()}</dt>
             <dd data-testid="appointment-status">{c.status(a.status).to_owned()}</dd>
             <dt>{c.code_label.clone()}</dt>
@@ -172,6 +195,7 @@ fn change_line(
     let what = match k.what.as_str() {
         "status" => &c.what_status,
         "staff" => &c.what_staff,
+        "meeting_link" => &c.what_meeting_link,
         _ => &c.what_note,
     };
     fill(

@@ -4,6 +4,7 @@
 //! with `AvailabilitySubmission` in context, every typed value kept.
 
 use super::closures_page::{StrandedBookings, StrandedView};
+use super::meeting_link_form::{LinkFormText, MeetingLinkForm};
 use super::staff_nav::StaffNav;
 use crate::api::availability::availability_page;
 use crate::components::filter_form::{CenterSelect, FilterForm};
@@ -40,6 +41,7 @@ pub fn AvailabilityPage() -> impl IntoView {
     let center = query.get("center");
     let notice = query.get("notice").and_then(|code| match code.as_str() {
         "saved" => Some(a.notice_saved.clone()),
+        "link_saved" => Some(a.notice_link_saved.clone()),
         other => other
             .strip_prefix("saved_cancelled_")
             .map(|n| fill(&a.notice_saved_cancelled, &[("count", n)])),
@@ -206,6 +208,15 @@ pub fn AvailabilityPage() -> impl IntoView {
                                 <button type="submit" class="primary-button">{a.save.clone()}</button>
                             </fieldset>
                         </form>
+                        <MeetingLinkForm action=format!("/staff/availability/{center_id}/meeting-link") lang=locale.tag()
+                            current=data.meeting_link.clone() editable
+                            text=LinkFormText {
+                                heading: a.link_heading.clone(),
+                                hint: a.link_hint.clone(),
+                                label: a.link_label.clone(),
+                                button: a.link_button.clone(),
+                                error: a.error_link.clone(),
+                            }/>
                     </main>
                 }
                 .into_any()

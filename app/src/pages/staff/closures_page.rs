@@ -27,12 +27,16 @@ pub struct StrandedView {
 }
 
 #[cfg(feature = "ssr")]
-impl From<crate::db::closures::StrandedBooking> for StrandedView {
-    fn from(b: crate::db::closures::StrandedBooking) -> Self {
+impl StrandedView {
+    /// `b` as the list shows it, its service named by `names` (in the page's language).
+    pub fn new(
+        b: crate::db::closures::StrandedBooking,
+        names: &crate::domain::service::ServiceNames,
+    ) -> Self {
         StrandedView {
             starts_at: b.starts_at,
             name: format!("{} {}", b.first_name, b.last_name),
-            service: b.service_name,
+            service: names.label(&b.service_id).to_owned(),
             code: b.code,
             center: b.center_name,
             zone: b.time_zone,

@@ -14,6 +14,7 @@ pub mod centers_page;
 pub mod closures_page;
 pub mod kiosks_page;
 pub mod login_page;
+pub mod meeting_link_form;
 pub mod not_allowed_page;
 pub mod password_page;
 pub mod person_history;
