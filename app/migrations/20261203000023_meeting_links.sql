@@ -1,7 +1,9 @@
--- Where a video appointment meets. Each center may have a link, set by its managers; a
--- video booking takes its center's link when it is made, so what the participant was
--- told stays true; staff change one appointment's link, and the participant is emailed.
+-- Where a video appointment meets. Each center and each staff member may have a link, set
+-- by managers; a video booking takes its center's link when it is made, and its handler's
+-- when one with a link is assigned to it; staff change one appointment's link. Whenever a
+-- booking's link changes after it was made, the participant is emailed.
 alter table centers add column meeting_link text not null default '';
+alter table staff_users add column meeting_link text not null default '';
 alter table bookings add column meeting_link text not null default '';
 alter table booking_changes drop constraint booking_changes_what_check,
     add constraint booking_changes_what_check

@@ -3,7 +3,8 @@
 // phone then books it in Spanish, choosing a video call by touch, and the confirmation
 // says how it is held.
 import { test, expect } from "./fixtures";
-import { expectNoAxeViolations, shoot, signedInStaffPage } from "./helpers";
+import { execFileSync } from "child_process";
+import { emailedLink, expectNoAxeViolations, shoot, signedInStaffPage } from "./helpers";
 import { press } from "./booking-helpers";
 
 test("an admin adds a service that a participant then books as a video call", async ({ browser }, testInfo) => {
@@ -66,8 +67,32 @@ test("an admin adds a service that a participant then books as a video call", as
   await page.getByLabel("Correo electrónico").fill("marisol@example.org");
   await page.getByLabel("Teléfono", { exact: true }).fill("(503) 555-0177");
   await press(page, page.getByRole("button", { name: /Listo/ }));
-  await expect(page.getByTestId("held")).toContainText("Videollamada con WorkSource Tigard");
+  // Tigard's own link (the demo's) comes with it, ready to tap.
+  await expect(page.getByTestId("held")).toContainText("Videollamada con WorkSource Tigard: conéctese en https://meet.example.org/worksource-tigard");
+  await expect(page.getByTestId("join-video")).toHaveAttribute("href", "https://meet.example.org/worksource-tigard");
   await expectNoAxeViolations(page, "confirmation of a video call (es)");
   await shoot(page, testInfo, "booking-es-video-confirmed");
+
+  // Staff give this appointment a link of its own: the participant is emailed it.
+  const database = process.env.E2E_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/frontdesk_e2e";
+  const id = execFileSync("psql", [database, "-AtX", "-c",
+    "select id from bookings where email = 'marisol@example.org'"], { encoding: "utf8" }).trim();
+  const { context: desk2, page: staff } = await signedInStaffPage(browser, "tigard");
+  await staff.goto(`/staff/calendar/${id}`);
+  await expect(staff.getByTestId("held")).toHaveText("Video call");
+  const link = staff.getByLabel("Link for this appointment");
+  await expect(link).toHaveValue("https://meet.example.org/worksource-tigard");
+  await link.fill("not a link");
+  await staff.getByRole("button", { name: "Save and email the participant" }).click();
+  await expect(staff.locator("#meeting_link-error")).toHaveText("Type a web address that starts with https://, or leave it empty.");
+  await expect(staff.getByLabel("Link for this appointment")).toHaveValue("not a link");
+  await staff.getByLabel("Link for this appointment").fill("https://meet.example.org/marisol-coach");
+  await staff.getByRole("button", { name: "Save and email the participant" }).click();
+  await expect(staff.getByRole("status")).toHaveText("The participant was emailed the new link.");
+  await expectNoAxeViolations(staff, "appointment with a video link");
+  await shoot(staff, testInfo, "staff-appointment-video-link");
+  await page.goto(emailedLink("marisol@example.org", "meeting_link"));
+  await expect(page.getByTestId("join-video")).toHaveAttribute("href", "https://meet.example.org/marisol-coach");
+  await desk2.close();
   await home.close();
 });

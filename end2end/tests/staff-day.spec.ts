@@ -214,7 +214,7 @@ test("a home booking appears live on the calendar, and the front desk marks a no
   await expectNoAxeViolations(staff, "appointment details");
   await staff.getByLabel("Status").selectOption({ label: "No-show" });
   await staff.getByLabel("Note").fill("Called twice, no answer.");
-  await staff.getByRole("button", { name: "Save" }).click();
+  await staff.getByRole("button", { name: "Save", exact: true }).click();
   await expect(staff.getByTestId("appointment-status")).toHaveText("No-show");
   await expect(staff.getByTestId("changes")).toContainText("Demo Staff changed status from “Booked” to “No-show”");
   await shoot(staff, testInfo, "staff-appointment");

@@ -182,6 +182,10 @@ fn pages_and_forms(state: AppState) -> Router<AppState> {
             "/staff/calendar/{id}/meeting-link",
             post(app::forms::meeting_links::appointment),
         )
+        .route(
+            "/staff/meeting-links/staff",
+            post(app::forms::meeting_links::staff),
+        )
         .route("/kiosk/pair", post(app::forms::kiosk_pairing::pair))
         .route(
             "/staff/kiosks",

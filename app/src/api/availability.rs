@@ -26,6 +26,8 @@ pub struct AvailabilityData {
     pub catalog: Vec<AppointmentService>,
     /// The link video appointments booked here get; '' for none.
     pub meeting_link: String,
+    /// (id, name, link) of every active staff member.
+    pub staff_links: Vec<(i64, String, String)>,
 }
 
 /// The hours and services of `center` (the first center when none is given).
@@ -68,7 +70,11 @@ pub async fn availability_page(
     let meeting_link = crate::db::meeting_links::center_link(&page.state.pool, &page.chosen.id)
         .await
         .map_err(super::unavailable)?;
+    let staff_links = crate::db::meeting_links::staff_links(&page.state.pool)
+        .await
+        .map_err(super::unavailable)?;
     Ok(Some(AvailabilityData {
+        staff_links,
         staff_name: page.staff.display_name,
         can_manage: page.staff.role.may(Permission::ManageAvailability),
         centers: page.centers,

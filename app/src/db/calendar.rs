@@ -192,9 +192,10 @@ pub struct AppointmentUpdate {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UpdateOutcome {
-    /// Saved; how many fields changed.
+    /// Saved; how many fields changed, and whether who handles it did.
     Saved {
         changed: usize,
+        staff_changed: bool,
     },
     /// The status cannot go from what it is to what was asked; nothing changed.
     NotAllowed,
@@ -260,7 +261,10 @@ pub async fn update_appointment(
     .await?;
     super::notify_queue_changed(&mut tx, &center_id).await?;
     tx.commit().await?;
-    Ok(UpdateOutcome::Saved { changed })
+    Ok(UpdateOutcome::Saved {
+        changed,
+        staff_changed: staff_id != update.staff_id,
+    })
 }
 
 /// Contact reads for managers, newest first.

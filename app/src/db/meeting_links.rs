@@ -1,4 +1,5 @@
-//! [ssr] Meeting links of video appointments: each center's, and one appointment's own.
+//! [ssr] Meeting links of video appointments: each center's, each staff member's, and one
+//! appointment's own.
 
 use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, PgPool};
@@ -23,6 +24,44 @@ pub async fn center_link(pool: &PgPool, center_id: &str) -> Result<String, crate
         .bind(center_id)
         .fetch_optional(pool)
         .await?;
+    Ok(link.unwrap_or_default())
+}
+
+/// Sets staff member `staff_id`'s link; false when there is no such active member.
+pub async fn set_staff_link(
+    pool: &PgPool,
+    staff_id: i64,
+    link: &str,
+) -> Result<bool, crate::db::Error> {
+    let set =
+        sqlx::query("update staff_users set meeting_link = $2 where id = $1 and not disabled")
+            .bind(staff_id)
+            .bind(link)
+            .execute(pool)
+            .await?;
+    Ok(set.rows_affected() == 1)
+}
+
+/// Every active staff member with their link ('' for none), by name.
+pub async fn staff_links(pool: &PgPool) -> Result<Vec<(i64, String, String)>, crate::db::Error> {
+    sqlx::query_as(
+        "select id, display_name, meeting_link from staff_users where not disabled
+         order by display_name, id",
+    )
+    .fetch_all(pool)
+    .await
+    .map_err(Into::into)
+}
+
+/// The link of the staff member booking `id` is assigned to ('' for none).
+pub async fn handler_link(conn: &mut PgConnection, id: i64) -> Result<String, crate::db::Error> {
+    let link: Option<String> = sqlx::query_scalar(
+        "select u.meeting_link from bookings b join staff_users u on u.id = b.staff_id
+         where b.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(conn)
+    .await?;
     Ok(link.unwrap_or_default())
 }
 

@@ -42,6 +42,31 @@ pub async fn update(
     match crate::db::calendar::update_appointment(&state.pool, id, &update, me.staff_id, Utc::now())
         .await
     {
+        // A video appointment given to someone with a link of their own meets there; the
+        // participant is emailed it.
+        Ok(UpdateOutcome::Saved {
+            staff_changed: true,
+            ..
+        }) => {
+            let followed = crate::services::meeting_links::follow_new_handler(
+                &state.pool,
+                id,
+                me.staff_id,
+                &state.mail(),
+                Utc::now(),
+            )
+            .await;
+            let notice = match followed {
+                Ok(crate::db::meeting_links::LinkChange::Changed) => "&notice=link_sent",
+                Ok(_) => "",
+                Err(error) => return unavailable(error, locale),
+            };
+            Redirect::to(&format!(
+                "/staff/calendar/{id}?lang={}{notice}",
+                locale.tag()
+            ))
+            .into_response()
+        }
         // Not allowed: the status moved on meanwhile (a colleague); nothing changed and
         // the page shows where it stands.
         Ok(UpdateOutcome::Saved { .. } | UpdateOutcome::NotAllowed) => {

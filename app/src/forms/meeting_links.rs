@@ -1,6 +1,7 @@
-//! [ssr] Posts that set video meeting links: a center's (managers, on its hours page) and
-//! one appointment's (staff who update appointments; the participant is emailed). A link
-//! that is not a web address comes back beside its field with what was typed.
+//! [ssr] Posts that set video meeting links: a center's and a staff member's (managers, on
+//! a center's hours page) and one appointment's (staff who update appointments; the
+//! participant is emailed). A link that is not a web address comes back beside its field
+//! with what was typed.
 
 use super::{render_staff_page, staff_post, unavailable};
 use crate::db::meeting_links::LinkChange;
@@ -40,7 +41,10 @@ pub async fn center(
     );
     let typed = post.form.get("meeting_link");
     let Some(link) = check_meeting_link(&typed) else {
-        let answer = MeetingLinkSubmission { typed };
+        let answer = MeetingLinkSubmission {
+            typed,
+            staff_id: None,
+        };
         let status = StatusCode::UNPROCESSABLE_ENTITY;
         return render_staff_page(&state, &page, &headers, answer, status).await;
     };
@@ -64,7 +68,10 @@ pub async fn appointment(
     let page = format!("/staff/calendar/{id}?lang={}", post.locale.tag());
     let typed = post.form.get("meeting_link");
     let Some(link) = check_meeting_link(&typed) else {
-        let answer = MeetingLinkSubmission { typed };
+        let answer = MeetingLinkSubmission {
+            typed,
+            staff_id: None,
+        };
         let status = StatusCode::UNPROCESSABLE_ENTITY;
         return render_staff_page(&state, &page, &headers, answer, status).await;
     };
@@ -84,4 +91,33 @@ pub async fn appointment(
         Err(error) => return unavailable(error, post.locale),
     };
     Redirect::to(&format!("{page}&notice={notice}")).into_response()
+}
+
+/// `POST /staff/meeting-links/staff`: `staff_id`, `staff_meeting_link` (empty: none). The
+/// links are the same on every center's hours page; back to the first one's.
+pub async fn staff(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    let post = match staff_post(&state, &headers, &body, Permission::ManageAvailability).await {
+        Ok(post) => post,
+        Err(refused) => return refused,
+    };
+    let Ok(staff_id) = post.form.get("staff_id").parse::<i64>() else {
+        return StatusCode::UNPROCESSABLE_ENTITY.into_response();
+    };
+    let page = format!("/staff/availability?lang={}", post.locale.tag());
+    let typed = post.form.get("staff_meeting_link");
+    let Some(link) = check_meeting_link(&typed) else {
+        let answer = MeetingLinkSubmission {
+            typed,
+            staff_id: Some(staff_id),
+        };
+        let status = StatusCode::UNPROCESSABLE_ENTITY;
+        return render_staff_page(&state, &page, &headers, answer, status).await;
+    };
+    match crate::db::meeting_links::set_staff_link(&state.pool, staff_id, &link).await {
+        Ok(true) => {
+            Redirect::to(&format!("{page}&notice=staff_link_saved#staff-links")).into_response()
+        }
+        Ok(false) => StatusCode::NOT_FOUND.into_response(),
+        Err(error) => unavailable(error, post.locale),
+    }
 }

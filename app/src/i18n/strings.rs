@@ -1192,6 +1192,14 @@ pub struct AvailabilityStrings {
     pub link_label: String,
     pub link_button: String,
     pub notice_link_saved: String,
+    pub staff_links_heading: String,
+    pub staff_links_hint: String,
+    pub staff_link_member: String,
+    pub staff_link_label: String,
+    pub col_staff_member: String,
+    pub col_staff_link: String,
+    pub no_staff_link: String,
+    pub notice_staff_link_saved: String,
     pub error_link: String,
 }
 

@@ -213,3 +213,83 @@ async fn strangers_and_front_desk_staff_change_no_link(pool: PgPool) {
     .unwrap();
     assert_eq!(links, 0);
 }
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn a_video_appointment_given_to_a_coach_with_a_link_meets_there(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let manager = manager(&app).await;
+    let coach_id: i64 = sqlx::query_scalar("select id from staff_users where email = $1")
+        .bind(STAFF_EMAIL)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let link = "https://meet.example.org/casey";
+    let saved = app
+        .post_form(
+            "/staff/meeting-links/staff",
+            &format!(
+                "lang=en&staff_id={coach_id}&staff_meeting_link={}",
+                super::booking_helpers::enc(link)
+            ),
+            Some(&manager),
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let page = app.get("/staff/availability?lang=en", Some(&manager)).await;
+    assert!(page.body.contains(link), "{}", page.body);
+    // Not a link: refused beside its field, kept, nothing stored.
+    let refused = app
+        .post_form(
+            "/staff/meeting-links/staff",
+            &format!("lang=en&staff_id={coach_id}&staff_meeting_link=ftp%3A%2F%2Fx"),
+            Some(&manager),
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("value=\"ftp://x\""));
+
+    // A video booking, then given to the coach: it meets at the coach's link, emailed.
+    let (id, _) = book_video(&app, 5).await;
+    let staff = app.sign_in().await;
+    let assign = format!("lang=en&status=booked&staff_id={coach_id}&note=");
+    let updated = app
+        .post_form(
+            &format!("/staff/calendar/{id}/update"),
+            &assign,
+            Some(&staff),
+        )
+        .await;
+    assert_eq!(updated.status, StatusCode::SEE_OTHER, "{}", updated.body);
+    assert!(updated
+        .header(header::LOCATION)
+        .ends_with("notice=link_sent"));
+    let stored: String = sqlx::query_scalar("select meeting_link from bookings where id = $1")
+        .bind(id)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(stored, link);
+    let body: String = sqlx::query_scalar("select body from outbox where kind = 'meeting_link'")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert!(body.contains(link), "{body}");
+
+    // A link staff set by hand stays when only the note changes.
+    let own = "https://meet.example.org/special-room";
+    app.post_form(
+        &format!("/staff/calendar/{id}/meeting-link"),
+        &format!("lang=en&meeting_link={}", super::booking_helpers::enc(own)),
+        Some(&staff),
+    )
+    .await;
+    let note = format!("lang=en&status=booked&staff_id={coach_id}&note=Bring+CV");
+    app.post_form(&format!("/staff/calendar/{id}/update"), &note, Some(&staff))
+        .await;
+    let stored: String = sqlx::query_scalar("select meeting_link from bookings where id = $1")
+        .bind(id)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(stored, own);
+}

@@ -4,7 +4,7 @@
 //! with `AvailabilitySubmission` in context, every typed value kept.
 
 use super::closures_page::{StrandedBookings, StrandedView};
-use super::meeting_link_form::{LinkFormText, MeetingLinkForm};
+use super::meeting_link_form::{LinkFormText, MeetingLinkForm, StaffLinkText, StaffLinksForm};
 use super::staff_nav::StaffNav;
 use crate::api::availability::availability_page;
 use crate::components::filter_form::{CenterSelect, FilterForm};
@@ -42,6 +42,7 @@ pub fn AvailabilityPage() -> impl IntoView {
     let notice = query.get("notice").and_then(|code| match code.as_str() {
         "saved" => Some(a.notice_saved.clone()),
         "link_saved" => Some(a.notice_link_saved.clone()),
+        "staff_link_saved" => Some(a.notice_staff_link_saved.clone()),
         other => other
             .strip_prefix("saved_cancelled_")
             .map(|n| fill(&a.notice_saved_cancelled, &[("count", n)])),
@@ -216,6 +217,20 @@ pub fn AvailabilityPage() -> impl IntoView {
                                 label: a.link_label.clone(),
                                 button: a.link_button.clone(),
                                 error: a.error_link.clone(),
+                            }/>
+                        <StaffLinksForm lang=locale.tag() staff=data.staff_links.clone() editable
+                            text=StaffLinkText {
+                                link: LinkFormText {
+                                    heading: a.staff_links_heading.clone(),
+                                    hint: a.staff_links_hint.clone(),
+                                    label: a.staff_link_label.clone(),
+                                    button: a.link_button.clone(),
+                                    error: a.error_link.clone(),
+                                },
+                                staff_label: a.staff_link_member.clone(),
+                                col_staff: a.col_staff_member.clone(),
+                                col_link: a.col_staff_link.clone(),
+                                none: a.no_staff_link.clone(),
                             }/>
                     </main>
                 }
