@@ -2,6 +2,7 @@
 //! adding, changing, hiding and moving one. No service is ever deleted (bookings keep
 //! their codes).
 
+use super::ordered_list::{lock_order, SERVICES};
 use crate::domain::locale::Locale;
 use crate::domain::service::{AppointmentService, HowHeld, ServiceDetails, ServiceText};
 use sqlx::{PgConnection, PgPool};
@@ -123,7 +124,7 @@ pub async fn insert_service(
     code: &str,
     details: &ServiceDetails,
 ) -> Result<bool, crate::db::Error> {
-    lock_order(conn).await?;
+    lock_order(conn, SERVICES).await?;
     let added = sqlx::query(
         "insert into services (id, position, held, arrival_reason)
          select $1, coalesce(max(position) + 1, 0), $2, $3 from services
@@ -174,75 +175,4 @@ async fn save_texts(
         .await?;
     }
     Ok(())
-}
-
-/// Takes the list's order for this transaction: changes to the list one at a time, so two
-/// adds or moves never number from the same reading (plain reads go on).
-pub async fn lock_order(conn: &mut PgConnection) -> Result<(), crate::db::Error> {
-    sqlx::query("lock table services in share row exclusive mode")
-        .execute(conn)
-        .await?;
-    Ok(())
-}
-
-/// How many services there are, hidden ones too.
-pub async fn count(conn: &mut PgConnection) -> Result<i64, crate::db::Error> {
-    sqlx::query_scalar("select count(*) from services")
-        .fetch_one(conn)
-        .await
-        .map_err(Into::into)
-}
-
-/// Hides or shows service `code` again; false when it already was so (or does not exist).
-pub async fn set_hidden(
-    conn: &mut PgConnection,
-    code: &str,
-    hidden: bool,
-) -> Result<bool, crate::db::Error> {
-    let changed =
-        sqlx::query("update services set hidden = $2 where id = $1 and hidden is distinct from $2")
-            .bind(code)
-            .bind(hidden)
-            .execute(conn)
-            .await?;
-    Ok(changed.rows_affected() == 1)
-}
-
-/// Swaps service `code` with its neighbour above (`up`) or below; false when it is first
-/// (last) already or does not exist.
-pub async fn move_service(
-    conn: &mut PgConnection,
-    code: &str,
-    up: bool,
-) -> Result<bool, crate::db::Error> {
-    lock_order(conn).await?;
-    let mut order: Vec<String> =
-        sqlx::query_scalar("select id from services order by position, id")
-            .fetch_all(&mut *conn)
-            .await?;
-    let Some(at) = order.iter().position(|c| c == code) else {
-        return Ok(false);
-    };
-    let other = if up { at.checked_sub(1) } else { Some(at + 1) };
-    match other {
-        Some(other) if other < order.len() => order.swap(at, other),
-        _ => return Ok(false),
-    }
-    sqlx::query(
-        "update services s set position = o.n::int - 1
-         from unnest($1::text[]) with ordinality as o(id, n) where s.id = o.id",
-    )
-    .bind(&order)
-    .execute(&mut *conn)
-    .await?;
-    Ok(true)
-}
-
-/// Takes the migration's note that this install had centers before services were data;
-/// true once, for the transaction that takes it.
-pub async fn take_legacy_note(conn: &mut PgConnection) -> Result<bool, crate::db::Error> {
-    let taken = sqlx::query("delete from legacy_adoptions where what = 'services'")
-        .execute(conn)
-        .await?;
-    Ok(taken.rows_affected() == 1)
 }

@@ -23,6 +23,7 @@ mod error;
 pub use error::{DataError, Error};
 pub mod kiosk_devices;
 pub mod meeting_links;
+pub mod ordered_list;
 pub mod outbox;
 pub mod password_links;
 pub mod person_history;

@@ -1,6 +1,7 @@
 //! [ssr] The queries behind visit reasons: the list with every language's texts, adding,
 //! changing, hiding and moving one. No reason is ever deleted (visits keep their codes).
 
+use super::ordered_list::{lock_order, VISIT_REASONS};
 use crate::domain::locale::Locale;
 use crate::domain::visit_reason::{ReasonDetails, ReasonText, VisitReason};
 use sqlx::{PgConnection, PgPool};
@@ -102,7 +103,7 @@ pub async fn insert_reason(
     code: &str,
     details: &ReasonDetails,
 ) -> Result<bool, crate::db::Error> {
-    lock_order(conn).await?;
+    lock_order(conn, VISIT_REASONS).await?;
     let added = sqlx::query(
         "insert into visit_reasons (code, position, handled_elsewhere, phones, team)
          select $1, coalesce(max(position) + 1, 0), $2, $3, $4 from visit_reasons
@@ -160,77 +161,4 @@ async fn save_texts(
         .await?;
     }
     Ok(())
-}
-
-/// Takes the list's order for this transaction: changes to the list one at a time, so two
-/// adds or moves never number from the same reading (plain reads go on).
-pub async fn lock_order(conn: &mut PgConnection) -> Result<(), crate::db::Error> {
-    sqlx::query("lock table visit_reasons in share row exclusive mode")
-        .execute(conn)
-        .await?;
-    Ok(())
-}
-
-/// How many reasons there are, hidden ones too.
-pub async fn count(conn: &mut PgConnection) -> Result<i64, crate::db::Error> {
-    sqlx::query_scalar("select count(*) from visit_reasons")
-        .fetch_one(conn)
-        .await
-        .map_err(Into::into)
-}
-
-/// Hides or shows reason `code` again; false when it already was so (or does not exist).
-pub async fn set_hidden(
-    conn: &mut PgConnection,
-    code: &str,
-    hidden: bool,
-) -> Result<bool, crate::db::Error> {
-    let changed = sqlx::query(
-        "update visit_reasons set hidden = $2 where code = $1 and hidden is distinct from $2",
-    )
-    .bind(code)
-    .bind(hidden)
-    .execute(conn)
-    .await?;
-    Ok(changed.rows_affected() == 1)
-}
-
-/// Swaps reason `code` with its neighbour above (`up`) or below; false when it is first
-/// (last) already or does not exist.
-pub async fn move_reason(
-    conn: &mut PgConnection,
-    code: &str,
-    up: bool,
-) -> Result<bool, crate::db::Error> {
-    lock_order(conn).await?;
-    let mut order: Vec<String> =
-        sqlx::query_scalar("select code from visit_reasons order by position, code")
-            .fetch_all(&mut *conn)
-            .await?;
-    let Some(at) = order.iter().position(|c| c == code) else {
-        return Ok(false);
-    };
-    let other = if up { at.checked_sub(1) } else { Some(at + 1) };
-    match other {
-        Some(other) if other < order.len() => order.swap(at, other),
-        _ => return Ok(false),
-    }
-    // The whole list is numbered again from its new order, from 0 as inserts count.
-    sqlx::query(
-        "update visit_reasons v set position = o.n::int - 1
-         from unnest($1::text[]) with ordinality as o(code, n) where v.code = o.code",
-    )
-    .bind(&order)
-    .execute(&mut *conn)
-    .await?;
-    Ok(true)
-}
-
-/// Takes the migration's note that this install had centers before reasons were data
-/// (so its kiosks offered the built-in list); true once, for the transaction that takes it.
-pub async fn take_legacy_note(conn: &mut PgConnection) -> Result<bool, crate::db::Error> {
-    let taken = sqlx::query("delete from legacy_adoptions where what = 'visit_reasons'")
-        .execute(conn)
-        .await?;
-    Ok(taken.rows_affected() == 1)
 }

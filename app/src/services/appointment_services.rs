@@ -3,11 +3,11 @@
 //! list. Each change is kept in the setup log with who made it, in the same transaction.
 
 use super::center_setup::StaffId;
-use crate::db::appointment_services::{
-    count, insert_service, lock_order, lock_service, move_service, set_hidden, take_legacy_note,
-    update_service, MAX_SERVICES,
-};
+use crate::db::appointment_services::{insert_service, lock_service, update_service, MAX_SERVICES};
 use crate::db::center_setup::record_change;
+use crate::db::ordered_list::{
+    count, lock_order, move_entry, set_hidden, take_legacy_note, SERVICES,
+};
 use crate::domain::service::{AppointmentService, HowHeld, ServiceDetails};
 use crate::domain::service_setup::{describe_change, setup_subject};
 use crate::domain::worksource_services::worksource_services;
@@ -41,8 +41,8 @@ async fn add_in(
     details: &ServiceDetails,
 ) -> Result<ServiceOutcome, crate::db::Error> {
     // The order is taken first, so two adds never both see room for one more.
-    lock_order(tx).await?;
-    if count(tx).await? >= MAX_SERVICES {
+    lock_order(tx, SERVICES).await?;
+    if count(tx, SERVICES).await? >= MAX_SERVICES {
         return Ok(ServiceOutcome::TooMany);
     }
     if !insert_service(tx, code, details).await? {
@@ -63,7 +63,7 @@ async fn begin_change(
     code: &str,
 ) -> Result<Option<(Transaction<'static, Postgres>, AppointmentService)>, crate::db::Error> {
     let mut tx = pool.begin().await?;
-    lock_order(&mut tx).await?;
+    lock_order(&mut tx, SERVICES).await?;
     match lock_service(&mut tx, code).await? {
         Some(service) => Ok(Some((tx, service))),
         None => {
@@ -114,7 +114,7 @@ pub async fn hide_service(
     let Some((mut tx, _)) = begin_change(pool, code).await? else {
         return Ok(ServiceOutcome::Unknown);
     };
-    if !set_hidden(&mut tx, code, hidden).await? {
+    if !set_hidden(&mut tx, SERVICES, code, hidden).await? {
         tx.rollback().await?;
         return Ok(ServiceOutcome::Unchanged);
     }
@@ -132,7 +132,7 @@ pub async fn reorder_service(
     let Some((mut tx, _)) = begin_change(pool, code).await? else {
         return Ok(ServiceOutcome::Unknown);
     };
-    if !move_service(&mut tx, code, up).await? {
+    if !move_entry(&mut tx, SERVICES, code, up).await? {
         tx.rollback().await?;
         return Ok(ServiceOutcome::Unchanged);
     }
@@ -154,14 +154,15 @@ pub async fn add_worksource_services(pool: &PgPool) -> Result<usize, crate::db::
 
 /// An install that had centers before services were data (the migration left a note and
 /// kept the five built-in rows, which its bookings name) gets their names and arrival
-/// reasons once, in one transaction, each still held by phone as before. A new agency starts with none and adds its own.
+/// reasons once, in one transaction, each still held by phone as before. A new agency
+/// starts with none and adds its own.
 pub async fn adopt_legacy_services(pool: &PgPool) -> Result<usize, crate::db::Error> {
     let mut tx = pool.begin().await?;
-    if !take_legacy_note(&mut tx).await? {
+    if !take_legacy_note(&mut tx, SERVICES).await? {
         tx.rollback().await?;
         return Ok(0);
     }
-    lock_order(&mut tx).await?;
+    lock_order(&mut tx, SERVICES).await?;
     let mut adopted = 0;
     for (code, seeded) in worksource_services() {
         // Its bookings were all "virtual: staff will contact you": a phone call it stays,

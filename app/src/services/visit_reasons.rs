@@ -4,10 +4,10 @@
 
 use super::center_setup::StaffId;
 use crate::db::center_setup::record_change;
-use crate::db::visit_reasons::{
-    count, insert_reason, lock_order, lock_reason, move_reason, set_hidden, take_legacy_note,
-    update_reason, MAX_REASONS,
+use crate::db::ordered_list::{
+    count, lock_order, move_entry, set_hidden, take_legacy_note, VISIT_REASONS,
 };
+use crate::db::visit_reasons::{insert_reason, lock_reason, update_reason, MAX_REASONS};
 use crate::domain::reason_setup::{describe_change, setup_subject};
 use crate::domain::visit_reason::{ReasonDetails, VisitReason};
 use crate::domain::worksource_reasons::worksource_reasons;
@@ -53,8 +53,8 @@ async fn add_in(
     how: &str,
 ) -> Result<ReasonOutcome, crate::db::Error> {
     // The order is taken first, so two adds never both see room for one more.
-    lock_order(tx).await?;
-    if count(tx).await? >= MAX_REASONS {
+    lock_order(tx, VISIT_REASONS).await?;
+    if count(tx, VISIT_REASONS).await? >= MAX_REASONS {
         return Ok(ReasonOutcome::TooMany);
     }
     if !insert_reason(tx, code, details).await? {
@@ -76,7 +76,7 @@ async fn begin_change(
     code: &str,
 ) -> Result<Option<(Transaction<'static, Postgres>, VisitReason)>, crate::db::Error> {
     let mut tx = pool.begin().await?;
-    lock_order(&mut tx).await?;
+    lock_order(&mut tx, VISIT_REASONS).await?;
     match lock_reason(&mut tx, code).await? {
         Some(reason) => Ok(Some((tx, reason))),
         None => {
@@ -127,7 +127,7 @@ pub async fn hide_reason(
     let Some((mut tx, _)) = begin_change(pool, code).await? else {
         return Ok(ReasonOutcome::Unknown);
     };
-    if !set_hidden(&mut tx, code, hidden).await? {
+    if !set_hidden(&mut tx, VISIT_REASONS, code, hidden).await? {
         tx.rollback().await?;
         return Ok(ReasonOutcome::Unchanged);
     }
@@ -146,7 +146,7 @@ pub async fn reorder_reason(
         return Ok(ReasonOutcome::Unknown);
     };
     // False when it is first (last) already.
-    if !move_reason(&mut tx, code, up).await? {
+    if !move_entry(&mut tx, VISIT_REASONS, code, up).await? {
         tx.rollback().await?;
         return Ok(ReasonOutcome::Unchanged);
     }
@@ -171,7 +171,7 @@ pub async fn add_worksource_reasons(pool: &PgPool) -> Result<usize, crate::db::E
 /// their names and the kiosks their list. A new agency starts with none and adds its own.
 pub async fn adopt_legacy_reasons(pool: &PgPool) -> Result<usize, crate::db::Error> {
     let mut tx = pool.begin().await?;
-    if !take_legacy_note(&mut tx).await? {
+    if !take_legacy_note(&mut tx, VISIT_REASONS).await? {
         tx.rollback().await?;
         return Ok(0);
     }

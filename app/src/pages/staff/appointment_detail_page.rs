@@ -49,8 +49,8 @@ pub fn AppointmentDetailPage() -> impl IntoView {
                     <main id="main" class="page staff appointment-detail">
                         <p><a href=back>{c.back.clone()}</a></p>
                         <h1>{format!("{} · {}", c.details_heading, a.name)}</h1>
-                        {facts(t, locale, &a, zone)}
                         {notice.clone().map(|n| view! { <p class="notice" role="status">{n}</p> })}
+                        {facts(t, locale, &a, zone)}
                         <h2>{c.change_heading.clone()}</h2>
                         {change_form(t, locale.tag(), &a)}
                         {(a.held == HowHeld::Video).then(|| view! {
