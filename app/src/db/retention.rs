@@ -6,7 +6,8 @@
 //! What is erased, table by table (the README lists the same):
 //! - visits: first and last name, interpreter language, "other" accommodation;
 //! - bookings: names, email, phone and its last four digits, interpreter language, "other"
-//!   accommodation, the staff note (and the note's history); its manage links go;
+//!   accommodation, the staff note, the video call's own link (a room may be named after
+//!   the person) and the history of both; its manage links go;
 //! - workshop enrolments: names, contact, email, interpreter language, "other"
 //!   accommodation; the contact key becomes a placeholder; its manage links go;
 //! - outbox: address, subject, body and calendar file of sent (or long-failed) mail;
@@ -28,7 +29,7 @@ async fn erase_bookings(
         "update bookings
             set first_name = '', last_name = '', email = '', phone = '', phone_last4 = '',
                 interpreter_language = null, accommodation_other = null, note = '',
-                anonymized_at = now()
+                meeting_link = '', anonymized_at = now()
           where anonymized_at is null
             and ($1::timestamptz is null or least(ends_at, coalesce(cancelled_at, ends_at)) < $1)
             and ($2::bigint is null or id = $2)
@@ -47,7 +48,7 @@ async fn erase_bookings(
         .await?;
     sqlx::query(
         "update booking_changes set old_value = '', new_value = ''
-          where what = 'note' and booking_id = any($1)",
+          where what in ('note', 'meeting_link') and booking_id = any($1)",
     )
     .bind(&ids)
     .execute(&mut *conn)

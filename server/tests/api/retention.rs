@@ -104,6 +104,17 @@ async fn a_purge_past_the_period_leaves_no_trace_of_a_person_and_the_reports_unc
         )
         .await;
     assert!(noted.status.is_redirection(), "{}", noted.body);
+    // A video room named after the person, set on the appointment.
+    let linked = app
+        .post_form(
+            &format!("/staff/calendar/{booking_id}/meeting-link"),
+            "lang=en&meeting_link=https%3A%2F%2Fmeet.example.org%2Fzyxcanary-room",
+            Some(&coach),
+        )
+        .await;
+    assert!(linked
+        .header(axum::http::header::LOCATION)
+        .ends_with("link_sent"));
     let read = app
         .server_fn(
             "/api/staff/calendar/appointment",
@@ -140,6 +151,7 @@ async fn a_purge_past_the_period_leaves_no_trace_of_a_person_and_the_reports_unc
         ("bookings", "email"),
         ("bookings", "phone"),
         ("bookings", "note"),
+        ("bookings", "meeting_link"),
         ("workshop_enrolments", "contact"),
         ("outbox", "body"),
         ("contact_reads", "person"),
