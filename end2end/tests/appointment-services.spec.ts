@@ -73,11 +73,12 @@ test("an admin adds a service that a participant then books as a video call", as
   await expectNoAxeViolations(page, "confirmation of a video call (es)");
   await shoot(page, testInfo, "booking-es-video-confirmed");
 
-  // Staff give this appointment a link of its own: the participant is emailed it.
+  // A coach gives this appointment a link of its own: the participant is emailed it.
   const database = process.env.E2E_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/frontdesk_e2e";
   const id = execFileSync("psql", [database, "-AtX", "-c",
     "select id from bookings where email = 'marisol@example.org'"], { encoding: "utf8" }).trim();
-  const { context: desk2, page: staff } = await signedInStaffPage(browser, "tigard");
+  // A coach: the front desk may not send links in the agency's name.
+  const { context: desk2, page: staff } = await signedInStaffPage(browser, "tigard", "coach@frontdesk.test");
   await staff.goto(`/staff/calendar/${id}`);
   await expect(staff.getByTestId("held")).toHaveText("Video call");
   const link = staff.getByLabel("Link for this appointment");

@@ -155,6 +155,8 @@ pub struct AppointmentInfo {
     /// Every service ever set up, to name this appointment's and the earlier ones'.
     pub services: Vec<AppointmentService>,
     pub changes: Vec<AppointmentChange>,
+    /// The reader may give it its own meeting link (`SendMeetingLinks`).
+    pub can_send_links: bool,
 }
 
 /// One appointment with the person's contact details and history. The read is logged.
@@ -162,9 +164,14 @@ pub struct AppointmentInfo {
 pub async fn appointment_details(id: i64) -> Result<Option<AppointmentInfo>, AppError> {
     let me = super::auth::require(Permission::ReadContactDetails).await?;
     let state = super::state()?;
-    ssr::details(&state.pool, me.display_name, me.staff_id, id)
+    let can_send_links = me.role.may(Permission::SendMeetingLinks);
+    let info = ssr::details(&state.pool, me.display_name, me.staff_id, id)
         .await
-        .map_err(super::unavailable)
+        .map_err(super::unavailable)?;
+    Ok(info.map(|info| AppointmentInfo {
+        can_send_links,
+        ..info
+    }))
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -389,6 +396,7 @@ pub mod ssr {
             visit_reasons: crate::db::visit_reasons::list(pool).await?,
             services: crate::db::appointment_services::list(pool).await?,
             changes,
+            can_send_links: false,
         }))
     }
 }

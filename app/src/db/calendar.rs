@@ -4,7 +4,7 @@
 
 use crate::domain::appointment_status::AppointmentStatus;
 use chrono::{DateTime, Utc};
-use sqlx::PgPool;
+use sqlx::{PgConnection, PgPool};
 
 /// What the calendar is narrowed to; `None` means any.
 #[derive(Debug, Clone, Default)]
@@ -212,6 +212,19 @@ pub async fn update_appointment(
     now: DateTime<Utc>,
 ) -> Result<UpdateOutcome, crate::db::Error> {
     let mut tx = pool.begin().await?;
+    let outcome = update_appointment_in(&mut tx, id, update, by, now).await?;
+    tx.commit().await?;
+    Ok(outcome)
+}
+
+/// `update_appointment` inside the caller's transaction (which then commits or not).
+pub async fn update_appointment_in(
+    tx: &mut PgConnection,
+    id: i64,
+    update: &AppointmentUpdate,
+    by: i64,
+    now: DateTime<Utc>,
+) -> Result<UpdateOutcome, crate::db::Error> {
     let current: Option<(String, Option<i64>, String, String)> = sqlx::query_as(
         "select status, staff_id, note, center_id from bookings where id = $1 for update",
     )
@@ -259,8 +272,7 @@ pub async fn update_appointment(
     .bind(now)
     .execute(&mut *tx)
     .await?;
-    super::notify_queue_changed(&mut tx, &center_id).await?;
-    tx.commit().await?;
+    super::notify_queue_changed(&mut *tx, &center_id).await?;
     Ok(UpdateOutcome::Saved {
         changed,
         staff_changed: staff_id != update.staff_id,

@@ -53,16 +53,23 @@ pub async fn staff_links(pool: &PgPool) -> Result<Vec<(i64, String, String)>, cr
     .map_err(Into::into)
 }
 
-/// The link of the staff member booking `id` is assigned to ('' for none).
-pub async fn handler_link(conn: &mut PgConnection, id: i64) -> Result<String, crate::db::Error> {
-    let link: Option<String> = sqlx::query_scalar(
-        "select u.meeting_link from bookings b join staff_users u on u.id = b.staff_id
-         where b.id = $1",
+/// The link booking `id` should have now that it changed hands: its active handler's own,
+/// else its center's; `None` when staff typed its link by hand (that one stays).
+pub async fn link_after_handover(
+    conn: &mut PgConnection,
+    id: i64,
+) -> Result<Option<String>, crate::db::Error> {
+    let link: Option<Option<String>> = sqlx::query_scalar(
+        "select case when b.meeting_link_typed then null
+                     else coalesce(nullif((select u.meeting_link from staff_users u
+                                           where u.id = b.staff_id and not u.disabled), ''),
+                                   c.meeting_link) end
+         from bookings b join centers c on c.id = b.center_id where b.id = $1",
     )
     .bind(id)
     .fetch_optional(conn)
     .await?;
-    Ok(link.unwrap_or_default())
+    Ok(link.flatten())
 }
 
 /// What became of a change of one appointment's link.
@@ -74,12 +81,14 @@ pub enum LinkChange {
     NotChangeable,
 }
 
-/// Sets booking `id`'s link under its row lock, raising its calendar SEQUENCE and keeping
-/// the change with who made it; only for a booked video appointment not yet started.
+/// Sets booking `id`'s link (`typed`: by hand, so it stays when the booking changes
+/// hands) under its row lock, raising its calendar SEQUENCE and keeping the change with who
+/// made it; only for a booked video appointment not yet started.
 pub async fn set_booking_link(
     conn: &mut PgConnection,
     id: i64,
     link: &str,
+    typed: bool,
     by: i64,
     now: DateTime<Utc>,
 ) -> Result<LinkChange, crate::db::Error> {
@@ -95,14 +104,21 @@ pub async fn set_booking_link(
         return Ok(LinkChange::NotChangeable);
     };
     if old == link {
+        sqlx::query("update bookings set meeting_link_typed = $2 where id = $1")
+            .bind(id)
+            .bind(typed)
+            .execute(&mut *conn)
+            .await?;
         return Ok(LinkChange::Unchanged);
     }
     sqlx::query(
-        "update bookings set meeting_link = $2, sequence = sequence + 1, updated_at = $3
+        "update bookings set meeting_link = $2, meeting_link_typed = $3,
+                             sequence = sequence + 1, updated_at = $4
          where id = $1",
     )
     .bind(id)
     .bind(link)
+    .bind(typed)
     .bind(now)
     .execute(&mut *conn)
     .await?;

@@ -1,5 +1,6 @@
-//! A video appointment's meeting link as staff type it: empty (none yet) or a web address
-//! a participant can follow (see `web_address`).
+//! A video appointment's meeting link as staff type it: empty (none yet) or an https web
+//! address a participant can follow (see `web_address`): a room's token never travels in
+//! the clear.
 
 use super::web_address::parse_web_address;
 
@@ -9,7 +10,7 @@ pub fn check_meeting_link(typed: &str) -> Option<String> {
     if typed.trim().is_empty() {
         return Some(String::new());
     }
-    parse_web_address(typed)
+    parse_web_address(typed).filter(|link| link.starts_with("https://"))
 }
 
 #[cfg(test)]
@@ -25,5 +26,6 @@ mod tests {
         );
         assert_eq!(check_meeting_link("javascript:alert(1)"), None);
         assert_eq!(check_meeting_link("meet.example.org"), None);
+        assert_eq!(check_meeting_link("http://meet.example.org/room"), None);
     }
 }

@@ -25,6 +25,9 @@ pub enum Permission {
     ReadContactDetails,
     /// An appointment's status, who handles it, its note.
     UpdateAppointment,
+    /// Give a video appointment its own meeting link, which emails the participant: those
+    /// who hold the calls (a link sent in the agency's name must come from one of them).
+    SendMeetingLinks,
     /// The accommodation work-queue and its statuses.
     HandleAccommodations,
     /// Workshop sessions and their rosters.
@@ -51,12 +54,13 @@ pub enum Permission {
 }
 
 impl Permission {
-    pub const ALL: [Permission; 16] = [
+    pub const ALL: [Permission; 17] = [
         Permission::ViewQueue,
         Permission::ActOnQueue,
         Permission::ViewCalendar,
         Permission::ReadContactDetails,
         Permission::UpdateAppointment,
+        Permission::SendMeetingLinks,
         Permission::HandleAccommodations,
         Permission::ViewWorkshops,
         Permission::MarkAttendance,
@@ -101,7 +105,7 @@ impl Role {
             ViewQueue | ActOnQueue | ViewCalendar | ReadContactDetails | UpdateAppointment
             | HandleAccommodations | ViewWorkshops | MarkAttendance | ViewAvailability
             | ViewReports => true,
-            ManageWorkshops => self != Role::FrontDesk,
+            ManageWorkshops | SendMeetingLinks => self != Role::FrontDesk,
             ManageAvailability | ViewAuditLog | ManageKiosks => {
                 matches!(self, Role::Manager | Role::Admin)
             }
@@ -141,10 +145,13 @@ mod tests {
 
     #[test]
     fn workshop_administration_is_for_coaches_and_above_and_accounts_for_admins() {
-        assert_eq!(
-            allowed(Permission::ManageWorkshops),
-            [Role::Coach, Role::Manager, Role::Admin]
-        );
+        for p in [Permission::ManageWorkshops, Permission::SendMeetingLinks] {
+            assert_eq!(
+                allowed(p),
+                [Role::Coach, Role::Manager, Role::Admin],
+                "{p:?}"
+            );
+        }
         assert_eq!(allowed(Permission::ManageAccounts), [Role::Admin]);
         assert_eq!(allowed(Permission::ManageCenters), [Role::Admin]);
         assert_eq!(allowed(Permission::MarkAttendance), Role::ALL);

@@ -1,8 +1,10 @@
 //! [ssr] `POST /staff/calendar/{id}/update`: an appointment's status, who handles it and
-//! its note; every change is kept with who and when. Back to the appointment's page.
+//! its note; every change is kept with who and when (and a video appointment that changes
+//! hands may move to its new handler's link). Back to the appointment's page.
 
 use super::{unavailable, StaffPost};
 use crate::db::calendar::{AppointmentUpdate, UpdateOutcome};
+use crate::db::meeting_links::LinkChange;
 use crate::domain::appointment_status::AppointmentStatus;
 use crate::domain::free_text::{parse_optional, STAFF_NOTE_MAX_CHARS};
 use crate::domain::roles::Permission;
@@ -39,27 +41,24 @@ pub async fn update(
         staff_id: form.get("staff_id").parse().ok(),
         note: note.unwrap_or_default(),
     };
-    match crate::db::calendar::update_appointment(&state.pool, id, &update, me.staff_id, Utc::now())
-        .await
-    {
-        // A video appointment given to someone with a link of their own meets there; the
-        // participant is emailed it.
-        Ok(UpdateOutcome::Saved {
-            staff_changed: true,
-            ..
-        }) => {
-            let followed = crate::services::meeting_links::follow_new_handler(
-                &state.pool,
-                id,
-                me.staff_id,
-                &state.mail(),
-                Utc::now(),
-            )
-            .await;
-            let notice = match followed {
-                Ok(crate::db::meeting_links::LinkChange::Changed) => "&notice=link_sent",
-                Ok(_) => "",
-                Err(error) => return unavailable(error, locale),
+    let changed = crate::services::appointment_changes::update_appointment(
+        &state.pool,
+        id,
+        &update,
+        me.staff_id,
+        &state.mail(),
+        Utc::now(),
+    )
+    .await;
+    match changed {
+        // Not allowed: the status moved on meanwhile (a colleague); nothing changed and
+        // the page shows where it stands.
+        Ok((UpdateOutcome::Saved { .. } | UpdateOutcome::NotAllowed, link)) => {
+            // A video appointment that changed hands may meet elsewhere now: emailed.
+            let notice = if link == LinkChange::Changed {
+                "&notice=link_sent"
+            } else {
+                ""
             };
             Redirect::to(&format!(
                 "/staff/calendar/{id}?lang={}{notice}",
@@ -67,12 +66,7 @@ pub async fn update(
             ))
             .into_response()
         }
-        // Not allowed: the status moved on meanwhile (a colleague); nothing changed and
-        // the page shows where it stands.
-        Ok(UpdateOutcome::Saved { .. } | UpdateOutcome::NotAllowed) => {
-            Redirect::to(&format!("/staff/calendar/{id}?lang={}", locale.tag())).into_response()
-        }
-        Ok(UpdateOutcome::Unknown) => StatusCode::NOT_FOUND.into_response(),
+        Ok((UpdateOutcome::Unknown, _)) => StatusCode::NOT_FOUND.into_response(),
         Err(error) => unavailable(error, locale),
     }
 }

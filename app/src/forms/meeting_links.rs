@@ -61,7 +61,7 @@ pub async fn appointment(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let post = match staff_post(&state, &headers, &body, Permission::UpdateAppointment).await {
+    let post = match staff_post(&state, &headers, &body, Permission::SendMeetingLinks).await {
         Ok(post) => post,
         Err(refused) => return refused,
     };
@@ -100,11 +100,23 @@ pub async fn staff(State(state): State<AppState>, headers: HeaderMap, body: Byte
         Ok(post) => post,
         Err(refused) => return refused,
     };
-    let Ok(staff_id) = post.form.get("staff_id").parse::<i64>() else {
-        return StatusCode::UNPROCESSABLE_ENTITY.into_response();
-    };
     let page = format!("/staff/availability?lang={}", post.locale.tag());
     let typed = post.form.get("staff_meeting_link");
+    let Some(staff_id) = post
+        .form
+        .get("staff_id")
+        .parse::<i64>()
+        .ok()
+        .filter(|id| *id > 0)
+    else {
+        // Nobody chosen: back beside the list, the link typed kept.
+        let answer = MeetingLinkSubmission {
+            typed,
+            staff_id: Some(0),
+        };
+        let status = StatusCode::UNPROCESSABLE_ENTITY;
+        return render_staff_page(&state, &page, &headers, answer, status).await;
+    };
     let Some(link) = check_meeting_link(&typed) else {
         let answer = MeetingLinkSubmission {
             typed,

@@ -1195,6 +1195,8 @@ pub struct AvailabilityStrings {
     pub staff_links_heading: String,
     pub staff_links_hint: String,
     pub staff_link_member: String,
+    pub staff_link_choose: String,
+    pub staff_link_choose_error: String,
     pub staff_link_label: String,
     pub col_staff_member: String,
     pub col_staff_link: String,

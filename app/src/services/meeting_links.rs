@@ -5,7 +5,7 @@
 use super::bookings::queue_mail;
 use crate::booking_mail::MailKind;
 use crate::db::bookings::{load, new_link};
-use crate::db::meeting_links::{handler_link, set_booking_link, LinkChange};
+use crate::db::meeting_links::{set_booking_link, LinkChange};
 use crate::db::OlderLinks;
 use crate::domain::mail::MailContext;
 use chrono::{DateTime, Utc};
@@ -22,47 +22,32 @@ pub async fn change_booking_link(
     now: DateTime<Utc>,
 ) -> Result<LinkChange, crate::db::Error> {
     let mut tx = pool.begin().await?;
-    let change = set_and_tell(&mut tx, id, link, by, mail, now).await?;
-    tx.commit().await?;
-    Ok(change)
-}
-
-/// Booking `id` was just given to another staff member: a video appointment takes that
-/// member's own link, when they have one, and the participant is emailed it.
-pub async fn follow_new_handler(
-    pool: &PgPool,
-    id: i64,
-    by: i64,
-    mail: &MailContext,
-    now: DateTime<Utc>,
-) -> Result<LinkChange, crate::db::Error> {
-    let mut tx = pool.begin().await?;
-    let link = handler_link(&mut tx, id).await?;
-    if link.is_empty() {
-        tx.rollback().await?;
-        return Ok(LinkChange::Unchanged);
-    }
-    let change = set_and_tell(&mut tx, id, &link, by, mail, now).await?;
+    // An empty link clears the hand-typed one: the next handler's or center's may follow.
+    let typed = !link.is_empty();
+    let change = set_and_tell(&mut tx, id, link, typed, by, mail, now).await?;
     tx.commit().await?;
     Ok(change)
 }
 
 /// Sets the link in `tx` and, when it changed, queues the email that tells the participant.
-async fn set_and_tell(
+pub(crate) async fn set_and_tell(
     tx: &mut sqlx::PgConnection,
     id: i64,
     link: &str,
+    typed: bool,
     by: i64,
     mail: &MailContext,
     now: DateTime<Utc>,
 ) -> Result<LinkChange, crate::db::Error> {
-    let change = set_booking_link(&mut *tx, id, link, by, now).await?;
+    let change = set_booking_link(&mut *tx, id, link, typed, by, now).await?;
     if change != LinkChange::Changed {
         return Ok(change);
     }
     let booking = load(&mut *tx, id).await?;
-    // A fresh private link in the email, as for every change: the older ones stop working.
-    let token = new_link(&mut *tx, id, OlderLinks::Revoke).await?;
+    // The email carries a fresh private link, but the older ones keep working: nothing
+    // about the booking itself changed, and a mail held back by the per-address cap must
+    // not leave the participant without a working link.
+    let token = new_link(&mut *tx, id, OlderLinks::Keep).await?;
     queue_mail(&mut *tx, MailKind::MeetingLink, &booking, &token, mail, now).await?;
     Ok(change)
 }

@@ -5,6 +5,7 @@
 
 pub mod agency_closures;
 pub mod agency_settings;
+pub mod appointment_changes;
 pub mod appointment_services;
 pub mod bookings;
 pub mod center_availability;

@@ -119,11 +119,12 @@ async fn staff_change_one_appointments_link_and_the_participant_is_emailed_it(po
     let ics = ics.replace("\r\n ", "");
     assert!(ics.contains("SEQUENCE:1"), "{ics}");
     assert!(ics.contains(link));
-    // The email's link replaces the older ones, as after every change.
+    // The older manage links keep working: a mail held back by the per-address cap must
+    // not leave the participant without one.
     let old = app
         .get(&format!("/book/manage/{old_token}?lang=en"), None)
         .await;
-    assert_eq!(old.status, StatusCode::NOT_FOUND);
+    assert_eq!(old.status, StatusCode::OK);
     // The same link again: nothing sent twice.
     let again = app
         .post_form(
@@ -186,11 +187,14 @@ async fn strangers_and_front_desk_staff_change_no_link(pool: PgPool) {
     let desk = app
         .sign_in_with_role("desk@frontdesk.test", "Dee Desk", "front_desk")
         .await;
-    let form = "lang=en&meeting_link=https%3A%2F%2Fevil.example%2Fphish";
+    let form = "lang=en&staff_id=1&meeting_link=https%3A%2F%2Fevil.example%2Fphish\
+                &staff_meeting_link=https%3A%2F%2Fevil.example%2Fphish";
     let center_path = format!("/staff/availability/{CENTER}/meeting-link");
     let appointment_path = format!("/staff/calendar/{id}/meeting-link");
     for (path, who) in [
         (center_path.as_str(), Some(desk.as_str())),
+        (appointment_path.as_str(), Some(desk.as_str())),
+        ("/staff/meeting-links/staff", Some(desk.as_str())),
         (center_path.as_str(), None),
         (appointment_path.as_str(), None),
     ] {
@@ -206,7 +210,8 @@ async fn strangers_and_front_desk_staff_change_no_link(pool: PgPool) {
     }
     let links: i64 = sqlx::query_scalar(
         "select (select count(*) from centers where meeting_link like '%evil%')
-              + (select count(*) from bookings where meeting_link like '%evil%')",
+              + (select count(*) from bookings where meeting_link like '%evil%')
+              + (select count(*) from staff_users where meeting_link like '%evil%')",
     )
     .fetch_one(&app.pool)
     .await
@@ -292,4 +297,50 @@ async fn a_video_appointment_given_to_a_coach_with_a_link_meets_there(pool: PgPo
         .await
         .unwrap();
     assert_eq!(stored, own);
+    // ... and when it changes hands: it was typed by hand.
+    let nobody = "lang=en&status=booked&staff_id=&note=Bring+CV";
+    app.post_form(
+        &format!("/staff/calendar/{id}/update"),
+        nobody,
+        Some(&staff),
+    )
+    .await;
+    assert_eq!(link_of(&app, id).await, own);
+    // Cleared by hand, the next handover brings the coach's link, and then the center's.
+    app.post_form(
+        &format!("/staff/calendar/{id}/meeting-link"),
+        "lang=en&meeting_link=",
+        Some(&staff),
+    )
+    .await;
+    app.post_form(&format!("/staff/calendar/{id}/update"), &note, Some(&staff))
+        .await;
+    assert_eq!(link_of(&app, id).await, link);
+    app.post_form(
+        &format!("/staff/calendar/{id}/update"),
+        nobody,
+        Some(&staff),
+    )
+    .await;
+    assert_eq!(
+        link_of(&app, id).await,
+        "https://meet.example.org/worksource-tigard"
+    );
+    // Only https: a room's token never travels in the clear.
+    let plain = app
+        .post_form(
+            &format!("/staff/calendar/{id}/meeting-link"),
+            "lang=en&meeting_link=http%3A%2F%2Fmeet.example.org%2Froom",
+            Some(&staff),
+        )
+        .await;
+    assert_eq!(plain.status, StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+async fn link_of(app: &TestApp, id: i64) -> String {
+    sqlx::query_scalar("select meeting_link from bookings where id = $1")
+        .bind(id)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap()
 }

@@ -189,7 +189,7 @@ async fn every_staff_action_is_refused_to_every_role_the_table_refuses(pool: PgP
             "lang=en&staff_id=1&staff_meeting_link=https%3A%2F%2Fmeet.example.org%2Fme",
         ),
         post(
-            UpdateAppointment,
+            SendMeetingLinks,
             format!("/staff/calendar/{booking_id}/meeting-link"),
             "lang=en&meeting_link=https%3A%2F%2Fmeet.example.org%2Fone",
         ),

@@ -55,7 +55,7 @@ pub fn AppointmentDetailPage() -> impl IntoView {
                         {change_form(t, locale.tag(), &a)}
                         {(a.held == HowHeld::Video).then(|| view! {
                             <MeetingLinkForm action=format!("/staff/calendar/{}/meeting-link", a.id) lang=locale.tag()
-                                current=a.meeting_link.clone() editable=true
+                                current=a.meeting_link.clone() editable=a.can_send_links
                                 text=LinkFormText {
                                     heading: c.link_heading.clone(),
                                     hint: c.link_hint.clone(),

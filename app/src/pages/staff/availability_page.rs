@@ -228,6 +228,8 @@ pub fn AvailabilityPage() -> impl IntoView {
                                     error: a.error_link.clone(),
                                 },
                                 staff_label: a.staff_link_member.clone(),
+                                choose: a.staff_link_choose.clone(),
+                                choose_error: a.staff_link_choose_error.clone(),
                                 col_staff: a.col_staff_member.clone(),
                                 col_link: a.col_staff_link.clone(),
                                 none: a.no_staff_link.clone(),

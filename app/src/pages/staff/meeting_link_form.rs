@@ -57,6 +57,9 @@ pub fn MeetingLinkForm(
 pub struct StaffLinkText {
     pub link: LinkFormText,
     pub staff_label: String,
+    /// The list's first choice, and the message when none was chosen.
+    pub choose: String,
+    pub choose_error: String,
     pub col_staff: String,
     pub col_link: String,
     pub none: String,
@@ -72,11 +75,15 @@ pub fn StaffLinksForm(
     editable: bool,
 ) -> impl IntoView {
     let refused = use_context::<MeetingLinkSubmission>().filter(|sub| sub.staff_id.is_some());
+    // `Some(0)`: refused because nobody was chosen.
     let chosen = refused.as_ref().and_then(|sub| sub.staff_id);
     let (value, error) = match refused {
+        Some(sub) if sub.staff_id == Some(0) => (sub.typed, None),
         Some(sub) => (sub.typed, Some(text.link.error.clone())),
         None => (String::new(), None),
     };
+    let choose_error = (chosen == Some(0)).then(|| text.choose_error.clone());
+    let described = choose_error.as_ref().map(|_| "staff_id-error");
     let rows = staff
         .iter()
         .map(|(_, name, link)| {
@@ -103,7 +110,11 @@ pub fn StaffLinksForm(
                 <fieldset disabled=!editable>
                     <div class="field">
                         <label class="field-label" for="staff_id">{text.staff_label.clone()}</label>
-                        <select id="staff_id" name="staff_id" class="select">
+                        {choose_error.clone().map(|e| view! { <p class="field-error" id="staff_id-error">{e}</p> })}
+                        <select id="staff_id" name="staff_id" class="select"
+                            aria-invalid=choose_error.is_some().then_some("true") aria-describedby=described>
+                            // Nobody chosen at first: one click on Save clears no one's link.
+                            <option value="" selected=chosen.is_none_or(|id| id == 0)>{text.choose.clone()}</option>
                             {staff.iter().map(|(id, name, _)| view! {
                                 <option value=id.to_string() selected=chosen == Some(*id)>{name.clone()}</option>
                             }).collect_view()}
