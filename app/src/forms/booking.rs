@@ -99,7 +99,7 @@ pub async fn submit_details(
         }
     };
     let held = chosen_way(&offered, &answers.held);
-    let details = match (answers.parse(), held) {
+    let (details, held) = match (answers.parse(), held) {
         (Ok(details), Some(held)) => (details, held),
         (parsed, held) => {
             let mut problems = Vec::new();
@@ -111,7 +111,6 @@ pub async fn submit_details(
             return render_page(&state, &page, submission, StatusCode::UNPROCESSABLE_ENTITY).await;
         }
     };
-    let (details, held) = details;
     let request = NewBooking {
         key,
         service,
