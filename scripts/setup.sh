@@ -44,6 +44,10 @@ if [ "${1:-}" = "--with-browser" ]; then
   command -v psql >/dev/null || missing+=(postgresql-client)
   # A real SMTP server for the booking email tests.
   /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || missing+=(python3-aiosmtpd)
+  # Fonts for every script the visitors read (Latin with Vietnamese marks, Cyrillic,
+  # Arabic, Han), so screenshots show letters, not missing-glyph boxes.
+  [ -d /usr/share/fonts/truetype/noto ] || missing+=(fonts-noto-core)
+  [ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk)
   if [ ${#missing[@]} -gt 0 ]; then
     say "installing Debian packages: ${missing[*]}"
     apt-get update -qq

@@ -46,7 +46,7 @@ pub fn both_times(booking: &Booking, t: &Translations) -> (String, String) {
     let show = |tz: Tz| {
         format!(
             "{} ({})",
-            date_and_time(booking.starts_at, tz, &t.common),
+            date_and_time(booking.starts_at, tz, t.locale),
             zone_label(tz.name())
         )
     };

@@ -136,7 +136,7 @@ pub fn compose(
         title.clone(),
         format!(
             "{} ({})",
-            date_and_time(session.starts_at, zone, &t.common),
+            date_and_time(session.starts_at, zone, t.locale),
             zone_label(zone.name())
         ),
         String::new(),

@@ -60,9 +60,13 @@ pub async fn check_in(
             .await
             .map_err(super::unavailable)?;
     tracing::info!(visit.id = visit_id, center.id = %center.id, "walk-in checked in");
-    let ticket = crate::db::visits::ticket(pool, visit_id)
+    let mut ticket = crate::db::visits::ticket(pool, visit_id)
         .await
         .map_err(super::unavailable)?;
+    ticket.wait_sentence = crate::i18n::translations(language)
+        .kiosk_numbers
+        .estimated_wait
+        .count(ticket.wait_minutes);
     Ok(CheckInOutcome::CheckedIn(ticket))
 }
 

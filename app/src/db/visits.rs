@@ -205,6 +205,7 @@ pub async fn ticket(pool: &PgPool, id: i64) -> Result<Ticket, crate::db::Error> 
         .to_string(),
         people_ahead: ahead,
         wait_minutes,
+        wait_sentence: String::new(),
     })
 }
 

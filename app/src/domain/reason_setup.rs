@@ -127,6 +127,16 @@ pub fn check_name_and_hint(name: &str, hint: &str) -> (Option<String>, Option<St
     (name, hint)
 }
 
+/// Whether a language's texts were left empty where they may be: names are required in
+/// the languages the staff pages are written in, and in every other language a reason or
+/// service left unnamed is shown with its English texts.
+pub fn left_to_english(locale: Locale, name: &str, hint: &str, notice: &str) -> bool {
+    !locale.has_staff_pages()
+        && [name, hint, notice]
+            .iter()
+            .all(|text| text.trim().is_empty())
+}
+
 /// Checks every field of a typed reason; the code is checked only for a new one (it is
 /// fixed once visits may carry it). Every refused field is named, so the form marks them all.
 pub fn check_reason(
@@ -142,6 +152,14 @@ pub fn check_reason(
             .find(|(l, _)| *l == locale)
             .map(|(_, t)| t.clone())
             .unwrap_or_default();
+        if left_to_english(
+            locale,
+            &typed_text.name,
+            &typed_text.hint,
+            &typed_text.notice,
+        ) {
+            continue;
+        }
         let (name, hint) = check_name_and_hint(&typed_text.name, &typed_text.hint);
         let notice = if typed.handled_elsewhere {
             parse_required(&typed_text.notice, NOTICE_MAX).ok()

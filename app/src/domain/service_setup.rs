@@ -5,7 +5,7 @@
 
 use super::center_setup::describe_fields;
 use super::locale::Locale;
-use super::reason_setup::{check_name_and_hint, code_from_name, valid_code};
+use super::reason_setup::{check_name_and_hint, code_from_name, left_to_english, valid_code};
 use super::service::{HowHeld, ServiceDetails, ServiceText};
 use serde::{Deserialize, Serialize};
 
@@ -69,6 +69,9 @@ pub fn check_service(
             .find(|(l, _)| *l == locale)
             .map(|(_, t)| t.clone())
             .unwrap_or_default();
+        if left_to_english(locale, &typed_text.name, &typed_text.hint, "") {
+            continue;
+        }
         let (name, hint) = check_name_and_hint(&typed_text.name, &typed_text.hint);
         if name.is_none() {
             refused.push(ServiceField::Name(locale));

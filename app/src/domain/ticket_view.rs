@@ -10,4 +10,7 @@ pub struct Ticket {
     /// How many will be called first; 0 means "you are next".
     pub people_ahead: u32,
     pub wait_minutes: u32,
+    /// "Estimated wait: about 12 minutes." in the visitor's language, filled in by the
+    /// server (plural rules stay out of the kiosk's WASM); empty until then.
+    pub wait_sentence: String,
 }

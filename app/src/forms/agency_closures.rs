@@ -7,7 +7,7 @@ use crate::domain::holiday_import::{
     read_holidays, tidy_reason, Holiday, ImportProblem, MAX_FILE_BYTES,
 };
 use crate::domain::roles::Permission;
-use crate::i18n::{fill, translations, Locale};
+use crate::i18n::{translations, Locale};
 use crate::pages::staff::agency_closures_page::AgencyClosureSubmission;
 use crate::services::agency_closures::{close_everywhere, AgencyCloseOutcome};
 use crate::state::AppState;
@@ -76,10 +76,7 @@ async fn close(
         .into_response(),
         Ok(AgencyCloseOutcome::Stranded(list)) => {
             let c = &translations(locale).closures;
-            answer.message = Some(match list.len() {
-                1 => c.stranded_one.clone(),
-                n => fill(&c.stranded_heading, &[("count", &n.to_string())]),
-            });
+            answer.message = Some(c.stranded_heading.count(list.len()));
             answer.stranded = super::stranded_views(state, list, locale).await;
             again(state, headers, locale, answer, StatusCode::CONFLICT).await
         }

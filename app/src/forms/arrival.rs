@@ -145,7 +145,7 @@ async fn arrival_reply(
             ArrivalReply {
                 arrived: Some(ArrivedTicket {
                     first_name: booking.first_name.clone(),
-                    time: clock(booking.starts_at.with_timezone(&zone).time(), &t.common),
+                    time: clock(booking.starts_at.with_timezone(&zone).time(), t.locale),
                     ticket: ticket.number,
                     people_ahead: ticket.people_ahead,
                 }),
@@ -153,7 +153,7 @@ async fn arrival_reply(
             }
         }
         ArrivalOutcome::OtherDay(day) => ArrivalReply {
-            message: Some(fill(&a.other_day, &[("date", &long_date(day, &t.common))])),
+            message: Some(fill(&a.other_day, &[("date", &long_date(day, t.locale))])),
             ..Default::default()
         },
         ArrivalOutcome::OtherCenter(name) => ArrivalReply {

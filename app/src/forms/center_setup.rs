@@ -167,10 +167,7 @@ pub async fn edit(
 
 fn stranded_message(locale: Locale, count: usize) -> String {
     let a = &translations(locale).availability;
-    match count {
-        1 => a.stranded_one.clone(),
-        n => crate::i18n::fill(&a.stranded_heading, &[("count", &n.to_string())]),
-    }
+    a.stranded_heading.count(count)
 }
 
 /// `POST /staff/centers/{id}/retire`: `stranded` = refuse | cancel.

@@ -6,13 +6,28 @@
 //! a kiosk tablet downloads.
 
 pub mod dates;
+#[cfg(test)]
+mod parity;
+mod plural;
 mod strings;
-mod tablet_strings;
 
 // The language type is a plain domain value; translations are keyed by it.
 pub use crate::domain::locale::Locale;
+pub use plural::Plural;
 pub use strings::*;
-pub use tablet_strings::{PairingStrings, TabletStrings};
+
+/// The sections of a language file that visitors and participants see: every language
+/// translates these; the rest (staff pages) are in English and Spanish only.
+pub const VISITOR_SECTIONS: [&str; 8] = [
+    "common",
+    "kiosk",
+    "kiosk_numbers",
+    "arrival",
+    "booking",
+    "workshops",
+    "kiosk_pairing",
+    "privacy",
+];
 
 /// Replaces each `{name}` in `template` with its value.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
@@ -126,11 +141,10 @@ pub fn too_many_requests(locale: Locale, seconds: u64) -> String {
     use crate::domain::limits::{wait_in_words, WaitUnit};
     let c = &translations(locale).common;
     let (count, unit) = wait_in_words(seconds);
-    let template = match unit {
-        WaitUnit::Seconds => &c.wait_seconds,
-        WaitUnit::Minutes => &c.wait_minutes,
+    let wait = match unit {
+        WaitUnit::Seconds => c.wait_seconds.count(count),
+        WaitUnit::Minutes => c.wait_minutes.count(count),
     };
-    let wait = fill(template, &[("count", &count.to_string())]);
     fill(&c.too_many_requests, &[("wait", &wait)])
 }
 
@@ -138,22 +152,48 @@ mod files {
     use super::{Locale, Translations};
     use std::sync::LazyLock;
 
-    fn parse(tag: &str, json: &str) -> Translations {
-        serde_json::from_str(json)
-            .unwrap_or_else(|e| panic!("locales/{tag}.json is not complete: {e}"))
+    /// The file of each language, as compiled in.
+    pub(super) fn source(locale: Locale) -> &'static str {
+        match locale {
+            Locale::En => include_str!("../../locales/en.json"),
+            Locale::Es => include_str!("../../locales/es.json"),
+            Locale::Vi => include_str!("../../locales/vi.json"),
+            Locale::ZhHans => include_str!("../../locales/zh-Hans.json"),
+            Locale::Ru => include_str!("../../locales/ru.json"),
+            Locale::So => include_str!("../../locales/so.json"),
+            Locale::Ar => include_str!("../../locales/ar.json"),
+        }
     }
 
-    static EN: LazyLock<Translations> =
-        LazyLock::new(|| parse("en", include_str!("../../locales/en.json")));
-    static ES: LazyLock<Translations> =
-        LazyLock::new(|| parse("es", include_str!("../../locales/es.json")));
+    /// The strings of `locale`: its file's sections over English ones. Only the visitors'
+    /// sections are translated into every language (the parity tests hold each file to
+    /// its sections); the staff pages of a language without them read in English.
+    fn parse(locale: Locale) -> Translations {
+        let tag = locale.tag();
+        let read = |locale: Locale| -> serde_json::Map<String, serde_json::Value> {
+            serde_json::from_str(source(locale))
+                .unwrap_or_else(|e| panic!("locales/{}.json is not JSON: {e}", locale.tag()))
+        };
+        let mut sections = read(Locale::En);
+        if locale != Locale::En {
+            sections.extend(read(locale));
+        }
+        let mut strings: Translations = serde_json::from_value(sections.into())
+            .unwrap_or_else(|e| panic!("locales/{tag}.json is not complete: {e}"));
+        strings.set_locale(locale);
+        strings
+    }
+
+    static ALL: LazyLock<Vec<Translations>> =
+        LazyLock::new(|| Locale::ALL.into_iter().map(parse).collect());
 
     /// The strings of `locale`.
     pub fn translations(locale: Locale) -> &'static Translations {
-        match locale {
-            Locale::En => &EN,
-            Locale::Es => &ES,
-        }
+        let index = Locale::ALL
+            .iter()
+            .position(|l| *l == locale)
+            .unwrap_or_default();
+        &ALL[index]
     }
 }
 

@@ -37,12 +37,39 @@ pub fn center_place(locale: crate::i18n::Locale, center: &str) -> String {
 
 /// The page's language, from `?lang=`; English when absent or unknown.
 pub fn page_locale() -> Locale {
-    Locale::from_tag(
-        &use_query_map()
-            .read_untracked()
-            .get("lang")
-            .unwrap_or_default(),
-    )
+    let chosen = use_query_map().read_untracked().get("lang");
+    match chosen {
+        Some(tag) if !tag.is_empty() => Locale::from_tag(&tag),
+        _ => browser_locale().unwrap_or_default(),
+    }
+}
+
+/// A staff page's language: as `page_locale`, but only among the languages the staff
+/// pages are written in.
+pub fn staff_locale() -> Locale {
+    Some(page_locale())
+        .filter(|l| l.has_staff_pages())
+        .unwrap_or_default()
+}
+
+/// The browser's preferred language among ours (`Accept-Language`), for a visitor who
+/// has not chosen one; `None` in the browser build, which renders no page.
+pub fn browser_locale() -> Option<Locale> {
+    #[cfg(feature = "ssr")]
+    {
+        let parts = use_context::<axum::http::request::Parts>()?;
+        let header = parts
+            .headers
+            .get(axum::http::header::ACCEPT_LANGUAGE)?
+            .to_str()
+            .ok()?;
+        let tags = accept_language::parse(header);
+        Locale::preferred(tags.iter().map(String::as_str))
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        None
+    }
 }
 
 /// The kiosk's display choices and center slug, from

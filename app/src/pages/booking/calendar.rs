@@ -4,8 +4,9 @@
 
 use super::query::BookingQuery;
 use crate::domain::month_grid::{next_month, weeks};
-use crate::i18n::dates::long_date;
-use crate::i18n::{fill, translations};
+use crate::i18n::dates::{long_date, month_and_year, weekday};
+use crate::i18n::translations;
+use chrono::Weekday::{Fri, Mon, Sat, Sun, Thu, Tue, Wed};
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -38,18 +39,20 @@ fn Month(
     free: BTreeMap<NaiveDate, usize>,
     chosen: Option<NaiveDate>,
 ) -> impl IntoView {
-    let t = translations(query.locale);
-    let c = &t.common;
-    let caption = format!("{} {}", c.months[month.month0() as usize], month.year());
-    // Sunday first: the weekday names are listed Monday first.
-    let headers = [6usize, 0, 1, 2, 3, 4, 5].map(|i| c.weekdays[i].clone());
+    let caption = month_and_year(month, query.locale);
+    // Sunday first, as calendars in the US are.
+    let headers = [Sun, Mon, Tue, Wed, Thu, Fri, Sat].map(|d| {
+        (
+            weekday(d, false, query.locale),
+            weekday(d, true, query.locale),
+        )
+    });
     view! {
         <table class="calendar">
             <caption>{caption}</caption>
             <thead>
                 <tr>
-                    {headers.into_iter().map(|name| {
-                        let short: String = name.chars().take(3).collect();
+                    {headers.into_iter().map(|(name, short)| {
                         view! { <th scope="col" abbr=name>{short}</th> }
                     }).collect_view()}
                 </tr>
@@ -72,8 +75,8 @@ fn day_cell(query: &BookingQuery, day: NaiveDate, free: usize, chosen: bool) -> 
     if free == 0 {
         return view! { <span class="day no-times">{day.day()}</span> }.into_any();
     }
-    let date = long_date(day, &t.common);
-    let count = fill(&t.booking.free_times_count, &[("count", &free.to_string())]);
+    let date = long_date(day, t.locale);
+    let count = t.booking.free_times_count.count(free);
     let mut label = format!("{date}: {count}");
     if chosen {
         label = format!("{label} ({})", t.booking.chosen_day);

@@ -2,7 +2,7 @@
 //! is refused or the time was just taken, the handler shows this page again with
 //! everything typed still in place (`DetailsSubmission` in context).
 
-use super::frame::{switch_href, BookingFrame};
+use super::frame::{language_hrefs, BookingFrame};
 use super::held_choice::HeldChoice;
 use super::query::{BookingQuery, CarriedFields};
 use super::start_page::{StartProblems, StartStep};
@@ -73,7 +73,7 @@ fn DetailsStep(
     let t = translations(locale);
     let b = &t.booking;
     let (mine, theirs) = time_label(t, start, zone, center_zone);
-    let date = long_date(start.with_timezone(&zone).date_naive(), &t.common);
+    let date = long_date(start.with_timezone(&zone).date_naive(), t.locale);
     let (key, answers, problems, taken, failed, limited) = match submission {
         Some(s) => (s.key, s.answers, s.problems, s.taken, s.failed, s.limited),
         None => (
@@ -105,7 +105,7 @@ fn DetailsStep(
         .then(|| b.error_held.clone());
     let change_href = query.href("/book/times");
     view! {
-        <BookingFrame locale title=b.details_heading.clone() switch_href=switch_href("/book/details", &query) step=Some(3)>
+        <BookingFrame locale title=b.details_heading.clone() languages=language_hrefs("/book/details", &query) step=Some(3)>
             <h1>{b.details_heading.clone()}</h1>
             <section class="appointment-summary" aria-labelledby="summary-heading">
                 <h2 id="summary-heading">{b.your_appointment.clone()}</h2>
@@ -187,7 +187,7 @@ fn taken_choices(
             <div class="time-list">
                 {nearest.into_iter().enumerate().map(|(i, start)| {
                     let (mine, theirs) = time_label(t, start, zone, center_zone);
-                    let date = long_date(start.with_timezone(&zone).date_naive(), &t.common);
+                    let date = long_date(start.with_timezone(&zone).date_naive(), t.locale);
                     let id = format!("alternative-{i}");
                     let label_for = id.clone();
                     view! {

@@ -1,5 +1,5 @@
 //! What every booking page shares: language and title, a header with the language
-//! switch, the step, and the Language Access Line.
+//! picker, the step, and the Language Access Line.
 
 use super::handoff_links::HandoffLinks;
 use super::query::BookingQuery;
@@ -7,21 +7,27 @@ use crate::i18n::{fill, language_line, translations, Locale};
 use leptos::prelude::*;
 use leptos_meta::{Html, Stylesheet, Title};
 
-/// `switch_href`: this page in the other language (the choices kept). `step`: which of
-/// the three steps (choose, time, about you) this page is, if any.
+/// This page in each language (the choices kept), for the language picker.
+#[derive(Clone)]
+pub struct LanguageHrefs(Vec<(Locale, String)>);
+
+impl LanguageHrefs {
+    pub fn new(href: impl Fn(Locale) -> String) -> Self {
+        LanguageHrefs(Locale::ALL.into_iter().map(|l| (l, href(l))).collect())
+    }
+}
+
+/// `languages`: this page in every language. `step`: which of the three steps (choose,
+/// time, about you) this page is, if any.
 #[component]
 pub fn BookingFrame(
     locale: Locale,
     title: String,
-    switch_href: String,
+    languages: LanguageHrefs,
     #[prop(optional_no_strip)] step: Option<u8>,
     children: Children,
 ) -> impl IntoView {
     let t = translations(locale);
-    let other = Locale::ALL
-        .into_iter()
-        .find(|l| *l != locale)
-        .unwrap_or(locale);
     let agency = crate::api::agency();
     let full_title = format!("{title} · {}", agency.public_name);
     let notice = use_context::<crate::pages::PageNotice>();
@@ -32,9 +38,24 @@ pub fn BookingFrame(
         <a class="skip-link" href="#main">{t.common.skip_to_content.clone()}</a>
         <header class="booking-header">
             <p class="booking-brand">{agency.public_name.clone()}</p>
-            <a class="language-switch" href=switch_href lang=other.tag() hreflang=other.tag()>
-                {translations(other).common.language_name.clone()}
-            </a>
+            <nav class="language-picker" aria-label=t.kiosk.choose_language.clone()>
+                <ul>
+                    {languages.0.into_iter().map(|(l, href)| {
+                        let name = translations(l).common.language_name.clone();
+                        // The current language is named, not linked; each name is in its own
+                        // language and direction, whatever the page's.
+                        view! {
+                            <li lang=l.tag() dir=l.dir()>
+                                {if l == locale {
+                                    view! { <span aria-current="true">{name}</span> }.into_any()
+                                } else {
+                                    view! { <a href=href hreflang=l.tag()>{name}</a> }.into_any()
+                                }}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </nav>
         </header>
         <main id="main" class="booking-main">
             {notice.map(|n| view! { <p class="notice notice-error" role="alert" data-testid="page-notice">{n.0}</p> })}
@@ -50,11 +71,7 @@ pub fn BookingFrame(
     }
 }
 
-/// The same page in `locale`, for the language switch.
-pub fn switch_href(path: &str, query: &BookingQuery) -> String {
-    let other = Locale::ALL
-        .into_iter()
-        .find(|l| *l != query.locale)
-        .unwrap_or(query.locale);
-    query.with_locale(other).href(path)
+/// A booking step's page in every language, the choices kept.
+pub fn language_hrefs(path: &str, query: &BookingQuery) -> LanguageHrefs {
+    LanguageHrefs::new(|l| query.with_locale(l).href(path))
 }

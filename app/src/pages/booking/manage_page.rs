@@ -1,7 +1,7 @@
 //! `/book/manage/{token}`: the private link. The confirmation after booking, the booking
 //! with both times and its code, the calendar file, cancel and reschedule.
 
-use super::frame::BookingFrame;
+use super::frame::{BookingFrame, LanguageHrefs};
 use super::query::{BookingQuery, ANY_CENTER};
 use super::times_page::{times_step, Rescheduling};
 use crate::api::booking::{booking_by_token, BookingView};
@@ -68,7 +68,7 @@ pub fn RescheduleBookingPage() -> impl IntoView {
                 }
                 let rescheduling = Rescheduling {
                     action: format!("/book/manage/{token}/reschedule"),
-                    current: date_and_time(booking.starts_at, zone, &t.common),
+                    current: date_and_time(booking.starts_at, zone, t.locale),
                 };
                 times_step(picker, Some(rescheduling)).await
             })}
@@ -90,12 +90,12 @@ fn ManageBooking(
     let center: Tz = booking.center_time_zone.parse().unwrap_or(chrono_tz::UTC);
     let yours = format!(
         "{} ({})",
-        date_and_time(booking.starts_at, visitor, &t.common),
+        date_and_time(booking.starts_at, visitor, t.locale),
         zone_label(visitor.name())
     );
     let centers = format!(
         "{} ({})",
-        date_and_time(booking.starts_at, center, &t.common),
+        date_and_time(booking.starts_at, center, t.locale),
         zone_label(center.name())
     );
     let cancelled = booking.status == AppointmentStatus::Cancelled;
@@ -107,10 +107,6 @@ fn ManageBooking(
         b.your_appointment.clone()
     };
     let base = format!("/book/manage/{token}");
-    let other = Locale::ALL
-        .into_iter()
-        .find(|l| *l != locale)
-        .unwrap_or(locale);
     let book_again = BookingQuery {
         service: booking.service.code.clone(),
         center: ANY_CENTER.to_owned(),
@@ -120,7 +116,7 @@ fn ManageBooking(
     }
     .href("/book");
     view! {
-        <BookingFrame locale title=heading.clone() switch_href=format!("{base}?lang={}", other.tag())>
+        <BookingFrame locale title=heading.clone() languages=LanguageHrefs::new(|l| format!("{base}?lang={}", l.tag()))>
             <h1>{heading}</h1>
             {(new && !cancelled).then(|| view! { <p class="lead">{fill(&b.confirmed_intro, &[("email", &booking.email)])}</p> })}
             {(changed && !cancelled).then(|| view! { <p class="notice notice-ok" role="status">{b.rescheduled_notice.clone()}</p> })}
@@ -179,7 +175,7 @@ pub fn LinkNotValid(locale: Locale) -> impl IntoView {
     let t = translations(locale);
     crate::pages::respond_not_found();
     view! {
-        <BookingFrame locale title=t.booking.link_invalid_heading.clone() switch_href="/book".to_owned()>
+        <BookingFrame locale title=t.booking.link_invalid_heading.clone() languages=LanguageHrefs::new(|l| format!("/book?lang={}", l.tag()))>
             <h1>{t.booking.link_invalid_heading.clone()}</h1>
             <p class="lead">{t.booking.link_invalid_body.clone()}</p>
             <p><a class="primary-button" href=format!("/book?lang={}", locale.tag())>{t.booking.book_again.clone()}</a></p>

@@ -33,7 +33,7 @@ impl BookingQuery {
             tz: get("tz"),
             day: get("day"),
             start: get("start"),
-            locale: Locale::from_tag(&get("lang")),
+            locale: crate::pages::page_locale(),
         }
     }
 

@@ -1,6 +1,6 @@
 //! `/book`: step 1 — what the appointment is for, where, and the visitor's time zone.
 
-use super::frame::{switch_href, BookingFrame};
+use super::frame::{language_hrefs, BookingFrame};
 use super::query::{BookingQuery, ANY_CENTER};
 use crate::api::booking::bookable_services;
 use crate::api::centers::list_centers;
@@ -96,7 +96,7 @@ pub fn StartStep(
         }
     };
     view! {
-        <BookingFrame locale title=b.heading.clone() switch_href=switch_href("/book", &query) step=Some(1)>
+        <BookingFrame locale title=b.heading.clone() languages=language_hrefs("/book", &query) step=Some(1)>
             <h1>{b.heading.clone()}</h1>
             <p class="lead">{crate::i18n::fill(&b.intro, &[("agency", &crate::api::agency().public_name)])}</p>
             <form method="get" action="/book/times" class="booking-form" novalidate>

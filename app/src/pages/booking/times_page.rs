@@ -3,7 +3,7 @@
 //! page picks the new time of an existing booking.
 
 use super::calendar::DayPicker;
-use super::frame::{switch_href, BookingFrame};
+use super::frame::{language_hrefs, BookingFrame};
 use super::query::{BookingQuery, CarriedFields};
 use super::start_page::{StartProblems, StartStep};
 use crate::api::booking::{bookable_services, free_times};
@@ -107,7 +107,7 @@ fn TimesStep(
         }
     });
     view! {
-        <BookingFrame locale title=heading.clone() switch_href=switch_href("/book/times", &query)
+        <BookingFrame locale title=heading.clone() languages=language_hrefs("/book/times", &query)
             step=rescheduling.is_none().then_some(2u8)>
             <h1>{heading}</h1>
             {rescheduling.as_ref().map(|r| view! { <p class="lead">{fill(&b.reschedule_current, &[("time", &r.current)])}</p> })}
@@ -137,8 +137,8 @@ pub fn time_label(
     zone: Tz,
     center_zone: Tz,
 ) -> (String, Option<String>) {
-    let mine = clock(start.with_timezone(&zone).time(), &t.common);
-    let theirs = clock(start.with_timezone(&center_zone).time(), &t.common);
+    let mine = clock(start.with_timezone(&zone).time(), t.locale);
+    let theirs = clock(start.with_timezone(&center_zone).time(), t.locale);
     let differs =
         start.with_timezone(&zone).naive_local() != start.with_timezone(&center_zone).naive_local();
     (
@@ -164,7 +164,7 @@ fn TimeChoices(
     };
     view! {
         <section id="times" class="times" aria-labelledby="times-heading">
-            <h2 id="times-heading">{fill(&b.times_heading, &[("date", &long_date(day, &t.common))])}</h2>
+            <h2 id="times-heading">{fill(&b.times_heading, &[("date", &long_date(day, t.locale))])}</h2>
             <form method=method action=action class="booking-form">
                 <CarriedFields query=query.clone()/>
                 <fieldset class="field">
@@ -213,7 +213,7 @@ pub fn taken_notice(
             <ul class="alternatives">
                 {taken.nearest.iter().map(|start| {
                     let (mine, theirs) = time_label(t, *start, zone, center_zone);
-                    let date = long_date(start.with_timezone(&zone).date_naive(), &t.common);
+                    let date = long_date(start.with_timezone(&zone).date_naive(), t.locale);
                     view! {
                         <li>
                             <form method=method action=action.clone()>

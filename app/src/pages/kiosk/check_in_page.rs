@@ -4,7 +4,7 @@ use super::check_in_wizard::CheckInWizard;
 use super::kiosk_frame::{KioskFrame, UnknownCenter};
 use crate::api::centers::kiosk_settings;
 use crate::api::check_in::kiosk_reasons;
-use crate::i18n::{translations, KioskStrings, Packed};
+use crate::i18n::{reason_choices, translations, WizardStrings};
 use leptos::prelude::*;
 
 #[component]
@@ -39,10 +39,12 @@ pub fn CheckInPage() -> impl IntoView {
                     }
                     .into_any();
                 }
-                let strings = KioskStrings {
-                    reasons: crate::i18n::reason_choices(locale, &reasons.unwrap_or_default()),
-                    ..t.kiosk.clone()
-                };
+                let strings = WizardStrings::new(
+                    t,
+                    &crate::api::agency().public_name,
+                    reason_choices(locale, &reasons.unwrap_or_default()),
+                    settings.retention_days,
+                );
                 view! {
                     <KioskFrame center_id=center.id.clone() center_name=center.name display title=t.kiosk.check_in.clone()>
                         <CheckInWizard
@@ -50,8 +52,7 @@ pub fn CheckInPage() -> impl IntoView {
                             start_over_url=format!("/kiosk/{}{}", center.id, display.query())
                             home_url=format!("/kiosk/{}", center.id)
                             language=locale
-                            strings=Packed::for_agency(&strings, &crate::api::agency().public_name)
-                            retention_days=settings.retention_days
+                            strings
                         />
                     </KioskFrame>
                 }

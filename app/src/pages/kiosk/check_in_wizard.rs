@@ -10,7 +10,7 @@ use super::wizard_ticket::TicketStep;
 use crate::api::check_in::CheckInOutcome;
 use crate::domain::check_in::{CheckInAnswers, Field, FieldError};
 use crate::domain::ticket_view::Ticket;
-use crate::i18n::{fill, KioskStrings, Locale, Packed};
+use crate::i18n::{fill, KioskStrings, Locale, Packed, WizardStrings};
 use leptos::prelude::*;
 use uuid::Uuid;
 
@@ -23,7 +23,7 @@ pub(super) const NO_SUBMIT: &str = "dialog";
 /// Everything the wizard's screens share. All parts are `Copy` signals.
 #[derive(Clone, Copy)]
 pub(super) struct Wizard {
-    pub t: StoredValue<KioskStrings>,
+    pub t: StoredValue<WizardStrings>,
     pub step: RwSignal<Step>,
     pub answers: RwSignal<CheckInAnswers>,
     /// The refusal shown beside its field, until that field is edited.
@@ -36,7 +36,7 @@ pub(super) struct Wizard {
 impl Wizard {
     /// A translated string.
     pub fn s(&self, pick: fn(&KioskStrings) -> &String) -> String {
-        self.t.with_value(|t| pick(t).clone())
+        self.t.with_value(|t| pick(&t.kiosk).clone())
     }
 
     /// The message to show beside `field`, if it was refused.
@@ -122,8 +122,7 @@ pub fn CheckInWizard(
     /// Welcome screen in the default language, for Done on the ticket.
     home_url: String,
     language: Locale,
-    strings: Packed<KioskStrings>,
-    retention_days: u32,
+    strings: Packed<WizardStrings>,
 ) -> impl IntoView {
     let w = Wizard {
         t: StoredValue::new(strings.0),
@@ -200,7 +199,7 @@ pub fn CheckInWizard(
             <nav class="kiosk-nav">
                 {move || (w.step.get() != Step::Ticket).then(|| view! {
                     <button type="button" class="nav-button" on:click=back>
-                        <span aria-hidden="true">"← "</span>{w.s(|t| &t.back)}
+                        <span class="arrow-back" aria-hidden="true">"←"</span>" "{w.s(|t| &t.back)}
                     </button>
                 })}
                 <a class="nav-button" href=start_over_url.clone()>{w.s(|t| &t.start_over)}</a>
@@ -212,7 +211,7 @@ pub fn CheckInWizard(
                 Step::Reasons => view! { <ReasonsStep w/> }.into_any(),
                 Step::Registered => view! { <RegisteredStep w/> }.into_any(),
                 Step::Accommodations => view! { <AccommodationsStep w/> }.into_any(),
-                Step::Privacy => privacy_step(w, retention_days, submit).into_any(),
+                Step::Privacy => privacy_step(w, submit).into_any(),
                 Step::Ticket => view! { <TicketStep w home_url=home_url.clone()/> }.into_any(),
             }}
         </div>
@@ -284,15 +283,8 @@ fn name_step(w: Wizard, field: Field) -> impl IntoView {
 }
 
 /// The privacy notice; agreeing sends the check-in.
-fn privacy_step(
-    w: Wizard,
-    retention_days: u32,
-    submit: impl Fn() + Copy + 'static,
-) -> impl IntoView {
-    let how_long = fill(
-        &w.s(|t| &t.privacy_how_long),
-        &[("days", &retention_days.to_string())],
-    );
+fn privacy_step(w: Wizard, submit: impl Fn() + Copy + 'static) -> impl IntoView {
+    let how_long = w.t.with_value(|t| t.privacy_how_long.clone());
     let agree = move |_| {
         w.edit(Field::Consent, |a| a.consent = true);
         submit();

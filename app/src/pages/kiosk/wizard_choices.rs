@@ -127,7 +127,7 @@ pub(super) fn AccommodationsStep(w: Wizard) -> impl IntoView {
                 {Accommodation::ALL
                     .into_iter()
                     .map(|a| {
-                        let label = w.t.with_value(|t| t.accommodations.label(a).to_owned());
+                        let label = w.t.with_value(|t| t.kiosk.accommodations.label(a).to_owned());
                         view! {
                             {toggle_button(label, move || chosen(a), move || flip(a))}
                             {move || (chosen(a) && a == Accommodation::SpokenInterpreter).then(|| detail_input(w, Field::InterpreterLanguage))}

@@ -18,12 +18,10 @@ pub(super) fn TicketStep(w: Wizard, home_url: String) -> impl IntoView {
             &[("place", &(ahead + 1).to_string())],
         ),
     });
-    let wait = ticket.as_ref().filter(|t| t.people_ahead > 0).map(|t| {
-        fill(
-            &w.s(|t| &t.estimated_wait),
-            &[("minutes", &t.wait_minutes.to_string())],
-        )
-    });
+    let wait = ticket
+        .as_ref()
+        .filter(|t| t.people_ahead > 0)
+        .map(|t| t.wait_sentence.clone());
     view! {
         <div class="step ticket">
             <h1 id="question" tabindex="-1" data-autofocus>{w.s(|t| &t.ticket_heading)}</h1>

@@ -35,14 +35,13 @@ pub struct KioskEnrolReply {
 }
 
 fn when(s: &SessionView, locale: Locale) -> String {
-    let c = &translations(locale).common;
     let tz: chrono_tz::Tz = s.time_zone.parse().unwrap_or(chrono_tz::UTC);
     let start = s.starts_at.with_timezone(&tz);
     format!(
         "{}, {} – {}",
-        long_date(start.date_naive(), c),
-        clock(start.time(), c),
-        clock(s.ends_at.with_timezone(&tz).time(), c)
+        long_date(start.date_naive(), locale),
+        clock(start.time(), locale),
+        clock(s.ends_at.with_timezone(&tz).time(), locale)
     )
 }
 

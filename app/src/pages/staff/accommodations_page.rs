@@ -16,7 +16,7 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn AccommodationsPage() -> impl IntoView {
-    let locale = crate::pages::page_locale();
+    let locale = crate::pages::staff_locale();
     let t = translations(locale);
     let a = &t.accommodation_work;
     let query = use_query_map().read_untracked();
@@ -40,10 +40,7 @@ pub fn AccommodationsPage() -> impl IntoView {
                     status: status.clone(),
                     center: center.clone(),
                 };
-                let count = match queue.items.len() {
-                    1 => a.count_one.clone(),
-                    n => fill(&a.count, &[("count", &n.to_string())]),
-                };
+                let count = a.count.count(queue.items.len());
                 view! {
                     <StaffNav locale staff_name=queue.staff_name.clone() current="accommodations" center_id=center.clone()/>
                     <main id="main" class="page staff">
@@ -109,7 +106,7 @@ fn row(t: &'static Translations, filters: &Filters, item: WorkItem) -> impl Into
     let save_label = fill(&a.save_label, &labels);
     view! {
         <tr data-status=item.status.code()>
-            <td>{date_and_time(item.needed_at, zone, &t.common)}</td>
+            <td>{date_and_time(item.needed_at, zone, t.locale)}</td>
             <th scope="row">{item.name.clone()}</th>
             <td>{needed.clone()}</td>
             <td>{place}</td>

@@ -7,7 +7,7 @@ use crate::api::accounts::{staff_accounts, Account};
 use crate::components::staff_table::StaffTable;
 use crate::components::text_field::TextField;
 use crate::domain::roles::Role;
-use crate::i18n::{fill, translations, AccountStrings};
+use crate::i18n::{fill, translations, AccountsStrings};
 use leptos::prelude::*;
 use leptos_meta::{Html, Title};
 use leptos_router::hooks::use_query_map;
@@ -36,7 +36,7 @@ pub struct LinkSent {
 
 #[component]
 pub fn AccountsPage() -> impl IntoView {
-    let locale = crate::pages::page_locale();
+    let locale = crate::pages::staff_locale();
     let t = translations(locale);
     let a = &t.accounts;
     let answer = use_context::<AccountsAnswer>().unwrap_or_default();
@@ -100,7 +100,12 @@ pub fn AccountsPage() -> impl IntoView {
     }
 }
 
-fn row(a: &'static AccountStrings, lang: &'static str, me: i64, account: Account) -> impl IntoView {
+fn row(
+    a: &'static AccountsStrings,
+    lang: &'static str,
+    me: i64,
+    account: Account,
+) -> impl IntoView {
     let name = account.name.clone();
     let post = |action: &'static str,
                 label: String,

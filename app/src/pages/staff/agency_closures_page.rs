@@ -33,7 +33,7 @@ pub struct AgencyClosureSubmission {
 
 #[component]
 pub fn AgencyClosuresPage() -> impl IntoView {
-    let locale = crate::pages::page_locale();
+    let locale = crate::pages::staff_locale();
     let t = translations(locale);
     let a = &t.agency_closures;
     let query = use_query_map().read_untracked();
@@ -143,7 +143,7 @@ fn Preview(sub: AgencyClosureSubmission, locale: Locale) -> impl IntoView {
             <StaffTable columns=vec![t.closures.col_day.clone(), t.closures.col_reason.clone()] testid="import-preview">
                 {rows.into_iter().map(|h| view! {
                     <tr>
-                        <th scope="row">{long_date(h.day, &t.common)}</th>
+                        <th scope="row">{long_date(h.day, t.locale)}</th>
                         <td data-label=t.closures.col_reason.clone()>{h.reason}</td>
                     </tr>
                 }).collect_view()}

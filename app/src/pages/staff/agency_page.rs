@@ -22,7 +22,7 @@ pub struct AgencySubmission {
 
 #[component]
 pub fn AgencyPage() -> impl IntoView {
-    let locale = crate::pages::page_locale();
+    let locale = crate::pages::staff_locale();
     let s = &translations(locale).agency_settings;
     let notice = use_query_map()
         .read_untracked()

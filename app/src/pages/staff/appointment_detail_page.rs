@@ -16,7 +16,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn AppointmentDetailPage() -> impl IntoView {
-    let locale = crate::pages::page_locale();
+    let locale = crate::pages::staff_locale();
     let t = translations(locale);
     let c = &t.calendar;
     let id = use_params_map()
@@ -112,7 +112,7 @@ fn facts(
     view! {
         <dl class="facts">
             <dt>{c.when_label.clone()}</dt>
-            <dd>{format!("{} · {} · {service}", date_and_time(a.starts_at, zone, &t.common), a.center_name)}</dd>
+            <dd>{format!("{} · {} · {service}", date_and_time(a.starts_at, zone, t.locale), a.center_name)}</dd>
             <dt>{t.booking.where_label.clone()}</dt>
             <dd data-testid="held">{crate::pages::booking::held_choice::way_label(&t.booking, a.held).0.to_owned()}</dd>
             <dt>{c.status_label.clone()}</dt>
@@ -201,7 +201,7 @@ fn change_line(
     fill(
         &c.change_line,
         &[
-            ("when", &date_and_time(k.changed_at, zone, &t.common)),
+            ("when", &date_and_time(k.changed_at, zone, t.locale)),
             ("who", k.staff_name.as_deref().unwrap_or("?")),
             ("what", what),
             ("old", &readable(&k.old_value)),

@@ -16,7 +16,7 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn AppointmentsPage() -> impl IntoView {
-    let locale = crate::pages::page_locale();
+    let locale = crate::pages::staff_locale();
     let t = translations(locale);
     let s = &t.staff;
     let (center, day) = {
@@ -43,7 +43,7 @@ pub fn AppointmentsPage() -> impl IntoView {
                             <label for="day" class="field-label">{s.day_label.clone()}</label>
                             <input id="day" name="day" type="date" class="text-input" value=page.day.to_string()/>
                         </FilterForm>
-                        <h2>{long_date(page.day, &t.common)}</h2>
+                        <h2>{long_date(page.day, t.locale)}</h2>
                         {if page.entries.is_empty() {
                             view! { <p>{s.no_appointments.clone()}</p> }.into_any()
                         } else {
@@ -93,7 +93,7 @@ fn row(
     };
     view! {
         <tr data-status=e.status.code()>
-            <th scope="row">{clock(e.starts_at.with_timezone(&zone).time(), &t.common)}</th>
+            <th scope="row">{clock(e.starts_at.with_timezone(&zone).time(), t.locale)}</th>
             <td>{e.name}</td>
             <td>{names.label(&e.service).to_owned()}</td>
             <td>{language}</td>

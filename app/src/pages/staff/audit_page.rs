@@ -10,7 +10,7 @@ use leptos_meta::{Html, Title};
 
 #[component]
 pub fn AuditPage() -> impl IntoView {
-    let locale = crate::pages::page_locale();
+    let locale = crate::pages::staff_locale();
     let t = translations(locale);
     let c = &t.calendar;
     view! {
@@ -36,7 +36,7 @@ pub fn AuditPage() -> impl IntoView {
                         <StaffTable columns=vec![c.col_read_at.clone(), c.col_reader.clone(), c.col_person.clone()] testid="audit">
                             {reads.into_iter().map(|r| view! {
                                 <tr>
-                                    <td>{date_and_time(r.read_at, zone, &t.common)}</td>
+                                    <td>{date_and_time(r.read_at, zone, t.locale)}</td>
                                     <td>{r.staff_name}</td>
                                     <th scope="row"><a href=format!("/staff/calendar/{}?lang={}", r.appointment_id, locale.tag())>{r.person}</a></th>
                                 </tr>

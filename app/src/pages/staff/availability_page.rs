@@ -12,6 +12,7 @@ use crate::domain::availability::SEATS_PER_SLOT;
 use crate::domain::service_rules::{
     RuleField, TypedRules, HORIZON_DAYS, LEAD_MINUTES, SLOT_MINUTES,
 };
+use crate::i18n::dates::weekday;
 use crate::i18n::{fill, translations};
 use leptos::prelude::*;
 use leptos_meta::{Html, Title};
@@ -34,7 +35,7 @@ pub struct AvailabilitySubmission {
 
 #[component]
 pub fn AvailabilityPage() -> impl IntoView {
-    let locale = crate::pages::page_locale();
+    let locale = crate::pages::staff_locale();
     let t = translations(locale);
     let a = &t.availability;
     let query = use_query_map().read_untracked();
@@ -69,8 +70,7 @@ pub fn AvailabilityPage() -> impl IntoView {
                 let stranded_count = sub.stranded.len();
                 let alert = sub.message.clone().or_else(|| match stranded_count {
                     0 => None,
-                    1 => Some(a.stranded_one.clone()),
-                    n => Some(fill(&a.stranded_heading, &[("count", &n.to_string())])),
+                    n => Some(a.stranded_heading.count(n)),
                 });
                 let editable = data.can_manage;
                 let names = crate::domain::service::ServiceNames::new(&data.catalog, locale);
@@ -173,7 +173,11 @@ pub fn AvailabilityPage() -> impl IntoView {
                                     <tbody>
                                         {data.days.iter().map(|stored| {
                                             let (day, opens, closes) = typed_day(stored.0, stored);
-                                            let name = t.common.weekdays[(day - 1) as usize].clone();
+                                            let name = u8::try_from(day.saturating_sub(1))
+                                                .ok()
+                                                .and_then(|d| chrono::Weekday::try_from(d).ok())
+                                                .map(|d| weekday(d, false, locale))
+                                                .unwrap_or_default();
                                             let error = sub.day_errors.contains(&day);
                                             let error_id = format!("hours-{day}-error");
                                             view! {

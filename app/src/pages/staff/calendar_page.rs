@@ -19,7 +19,7 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn CalendarPage() -> impl IntoView {
-    let locale = crate::pages::page_locale();
+    let locale = crate::pages::staff_locale();
     let t = translations(locale);
     let c = &t.calendar;
     let query = use_query_map().read_untracked();
@@ -137,7 +137,7 @@ fn day_section(
     // browser build.
     view! {
         <section class="calendar-day" aria-labelledby=labelled_by data-day=day.date.to_string()>
-            <h2 id=heading_id>{long_date(day.date, &t.common)}</h2>
+            <h2 id=heading_id>{long_date(day.date, t.locale)}</h2>
             {empty.then(|| view! { <p>{c.nothing.clone()}</p> })}
             {(!day.appointments.is_empty()).then(|| view! {
                 <StaffTable columns=vec![c.col_time.clone(), c.col_name.clone(), c.col_service.clone(), c.col_center.clone(), c.col_status.clone(), c.col_staff.clone(), c.col_needs.clone()] caption=c.appointments_heading.clone()>
@@ -155,7 +155,7 @@ fn day_section(
                         };
                         view! {
                             <tr>
-                                <td>{clock(s.starts_at.with_timezone(&zone).time(), &t.common)}</td>
+                                <td>{clock(s.starts_at.with_timezone(&zone).time(), t.locale)}</td>
                                 <th scope="row"><a href=format!("/staff/workshops/{}?lang={}", s.id, locale.tag())>{title(&s, locale)}</a></th>
                                 <td>{s.center_name.clone().unwrap_or_else(|| t.workshops.virtual_place.clone())}</td>
                                 <td data-label=c.col_seats.clone()>{seats}</td>
@@ -185,7 +185,7 @@ fn appointment_row(
         .join(", ");
     view! {
         <tr data-status=a.status.code()>
-            <td>{clock(a.starts_at.with_timezone(&zone).time(), &t.common)}</td>
+            <td>{clock(a.starts_at.with_timezone(&zone).time(), t.locale)}</td>
             <th scope="row"><a href=format!("/staff/calendar/{}?lang={}", a.id, locale.tag())>{a.name.clone()}</a></th>
             <td>{format!("{} · {}", names.label(&a.service), held_choice::way_label(&t.booking, a.held).0)}</td>
             <td>{a.center_name.clone()}</td>

@@ -41,7 +41,7 @@ pub struct CenterSubmission {
 
 #[component]
 pub fn CentersPage() -> impl IntoView {
-    let locale = crate::pages::page_locale();
+    let locale = crate::pages::staff_locale();
     let t = translations(locale);
     let s = &t.center_setup;
     let query = use_query_map().read_untracked();

@@ -58,7 +58,7 @@ pub struct ClosureSubmission {
 
 #[component]
 pub fn ClosuresPage() -> impl IntoView {
-    let locale = crate::pages::page_locale();
+    let locale = crate::pages::staff_locale();
     let t = translations(locale);
     let c = &t.closures;
     let query = use_query_map().read_untracked();
@@ -86,10 +86,7 @@ pub fn ClosuresPage() -> impl IntoView {
                 let picked = center_id.clone();
                 let sub = submission.clone();
                 let stranded_count = sub.stranded.len();
-                let alert = sub.message.clone().or_else(|| (stranded_count > 0).then(|| match stranded_count {
-                    1 => c.stranded_one.clone(),
-                    n => fill(&c.stranded_heading, &[("count", &n.to_string())]),
-                }));
+                let alert = sub.message.clone().or_else(|| (stranded_count > 0).then(|| c.stranded_heading.count(stranded_count)));
                 view! {
                     <StaffNav locale staff_name=data.staff_name.clone() current="closures" center_id=center_id.clone()/>
                     <main id="main" class="page staff">
@@ -118,7 +115,7 @@ pub fn ClosuresPage() -> impl IntoView {
                                     </tr></thead>
                                     <tbody>
                                         {data.closures.iter().map(|(day, reason)| {
-                                            let label = long_date(*day, &t.common);
+                                            let label = long_date(*day, t.locale);
                                             view! {
                                                 <tr>
                                                     <th scope="row">{label.clone()}</th>
@@ -198,7 +195,7 @@ pub fn StrandedBookings(bookings: Vec<StrandedView>, locale: crate::i18n::Locale
         <StaffTable columns testid="stranded">
             {bookings.into_iter().map(|b| view! {
                 <tr>
-                    <td>{date_and_time(b.starts_at, b.zone.parse().unwrap_or(chrono_tz::UTC), &t.common)}</td>
+                    <td>{date_and_time(b.starts_at, b.zone.parse().unwrap_or(chrono_tz::UTC), t.locale)}</td>
                     {centers.then(|| view! { <td>{b.center.clone()}</td> })}
                     <th scope="row">{b.name}</th>
                     <td>{b.service}</td>

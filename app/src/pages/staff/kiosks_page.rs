@@ -34,7 +34,7 @@ pub struct PairingCodeShown {
 
 #[component]
 pub fn KiosksPage() -> impl IntoView {
-    let locale = crate::pages::page_locale();
+    let locale = crate::pages::staff_locale();
     let t = translations(locale);
     let k = &t.kiosk_tablets;
     let answer = use_context::<NewTabletAnswer>().unwrap_or_default();
@@ -104,7 +104,7 @@ pub fn KiosksPage() -> impl IntoView {
 fn row(t: &'static Translations, lang: &'static str, tablet: Tablet) -> impl IntoView {
     let k = &t.kiosk_tablets;
     let zone = chrono_tz::America::Los_Angeles;
-    let when = |at| date_and_time(at, zone, &t.common);
+    let when = |at| date_and_time(at, zone, t.locale);
     let last_used = tablet
         .last_used_at
         .map_or_else(|| k.never_used.clone(), when);

@@ -14,7 +14,7 @@ pub struct LoginAnswer {
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
-    let locale = crate::pages::page_locale();
+    let locale = crate::pages::staff_locale();
     let t = &translations(locale).staff;
     let answer = use_context::<LoginAnswer>().unwrap_or_default();
     let failed = answer.message.is_some();

@@ -7,7 +7,7 @@ use leptos_meta::{Html, Title};
 
 #[component]
 pub fn NotAllowedPage() -> impl IntoView {
-    let locale = crate::pages::page_locale();
+    let locale = crate::pages::staff_locale();
     let t = &translations(locale).staff;
     #[cfg(feature = "ssr")]
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {

@@ -19,7 +19,7 @@ pub struct PasswordAnswer {
 
 #[component]
 pub fn PasswordPage() -> impl IntoView {
-    let locale = crate::pages::page_locale();
+    let locale = crate::pages::staff_locale();
     let a = &translations(locale).accounts;
     let token = use_params_map()
         .read_untracked()

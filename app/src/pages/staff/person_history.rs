@@ -19,7 +19,7 @@ pub fn person_history(t: &'static Translations, locale: Locale, a: &AppointmentI
         let service = names.label(&h.service);
         let text = format!(
             "{} · {service} · {} · {}",
-            date_and_time(h.starts_at, zone_of(&h.time_zone), &t.common),
+            date_and_time(h.starts_at, zone_of(&h.time_zone), t.locale),
             h.center_name,
             c.status(h.status)
         );
@@ -35,7 +35,7 @@ pub fn person_history(t: &'static Translations, locale: Locale, a: &AppointmentI
         let text = fill(
             &c.history_enrolment,
             &[
-                ("when", &date_and_time(e.starts_at, zone, &t.common)),
+                ("when", &date_and_time(e.starts_at, zone, t.locale)),
                 ("title", &e.title),
                 (
                     "place",
@@ -54,7 +54,7 @@ pub fn person_history(t: &'static Translations, locale: Locale, a: &AppointmentI
             &[
                 (
                     "when",
-                    &date_and_time(v.checked_in_at, zone_of(&v.time_zone), &t.common),
+                    &date_and_time(v.checked_in_at, zone_of(&v.time_zone), t.locale),
                 ),
                 ("center", &v.center_name),
                 ("reasons", &reasons.join(", ")),

@@ -12,9 +12,9 @@ use leptos_meta::{Html, Title};
 
 #[component]
 pub fn PrivacyPage() -> impl IntoView {
-    let locale = crate::pages::page_locale();
+    let locale = crate::pages::staff_locale();
     let t = translations(locale);
-    let p = &t.privacy;
+    let p = &t.privacy_admin;
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir()/>
         <Title text=p.heading.clone()/>
@@ -39,7 +39,7 @@ pub fn PrivacyPage() -> impl IntoView {
                     (&p.row_sign_in, &p.row_sign_in_fields, period(&p.row_sign_in_until)),
                     (&p.row_staff, &p.row_staff_fields, p.row_staff_until.clone()),
                 ];
-                let utc = |at| format!("{} UTC", date_and_time(at, chrono_tz::UTC, &t.common));
+                let utc = |at| format!("{} UTC", date_and_time(at, chrono_tz::UTC, t.locale));
                 let runs = match &data.last_run {
                     Some(run) => {
                         let next = run.ran_at + chrono::Duration::from_std(PURGE_EVERY).unwrap_or_default();

@@ -11,7 +11,7 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn QueuePage() -> impl IntoView {
-    let locale = crate::pages::page_locale();
+    let locale = crate::pages::staff_locale();
     let t = &translations(locale).staff;
     let center = use_query_map().read_untracked().get("center");
     view! {

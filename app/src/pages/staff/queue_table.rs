@@ -101,7 +101,7 @@ fn queue_row(
     let s = &t.staff;
     let (center_id, zone) = (at.center_id, at.zone);
     let appointment = entry.appointment_at.map(|at| {
-        let time = crate::i18n::dates::clock(at.with_timezone(&zone).time(), &t.common);
+        let time = crate::i18n::dates::clock(at.with_timezone(&zone).time(), t.locale);
         view! { <span class="badge">{fill(&s.appointment_badge, &[("time", &time)])}</span> }
     });
     let reasons = entry

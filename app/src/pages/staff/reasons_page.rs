@@ -28,7 +28,7 @@ pub struct ReasonSubmission {
 
 #[component]
 pub fn ReasonsPage() -> impl IntoView {
-    let locale = crate::pages::page_locale();
+    let locale = crate::pages::staff_locale();
     let s = &translations(locale).reason_setup;
     let query = use_query_map().read_untracked().clone();
     let notice = query.get("notice").and_then(|code| {
@@ -222,8 +222,10 @@ fn reason_form(
             view! {
                 <fieldset class="form-group" lang=tag>
                     <legend>{fill(&s.texts_legend, &[("language", &own_name)])}</legend>
+                    // Names are required in the staff pages' languages; elsewhere English stands in.
+                    {(!l.has_staff_pages()).then(|| view! { <p class="field-hint">{s.texts_optional.clone()}</p> })}
                     <TextField name=format!("name_{tag}") label=s.name_label.clone() value=text.name
-                        error=error(ReasonField::Name(l)) autocomplete="off"/>
+                        error=error(ReasonField::Name(l)) required=l.has_staff_pages() autocomplete="off"/>
                     <TextField name=format!("hint_{tag}") label=s.hint_label.clone() value=text.hint
                         error=error(ReasonField::Hint(l)) required=false autocomplete="off"/>
                     <TextField name=format!("notice_{tag}") label=s.notice_label.clone() value=text.notice

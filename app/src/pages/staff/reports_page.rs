@@ -8,7 +8,7 @@ use crate::components::filter_form::{CenterSelect, FilterForm};
 use crate::domain::booking_form::PREFERRED_LANGUAGES;
 use crate::domain::report::{bar_heights, fill_rate};
 use crate::i18n::dates::long_date;
-use crate::i18n::{fill, translations, ReportStrings, Translations};
+use crate::i18n::{fill, translations, ReportsStrings, Translations};
 use leptos::prelude::*;
 use leptos_meta::{Html, Title};
 use leptos_router::hooks::use_query_map;
@@ -19,7 +19,7 @@ const BAR_GAP: u32 = 8;
 
 #[component]
 pub fn ReportsPage() -> impl IntoView {
-    let locale = crate::pages::page_locale();
+    let locale = crate::pages::staff_locale();
     let t = translations(locale);
     let r = &t.reports;
     let query = use_query_map().read_untracked();
@@ -95,7 +95,7 @@ pub fn ReportsPage() -> impl IntoView {
                                 <tbody>
                                     {rows.iter().map(|row| view! {
                                         <tr>
-                                            <th scope="row">{long_date(row.start, &t.common)}</th>
+                                            <th scope="row">{long_date(row.start, t.locale)}</th>
                                             <td>{row.visits}</td>
                                             <td>{number(row.median_wait)}</td>
                                             <td>{number(row.p90_wait)}</td>
@@ -144,7 +144,7 @@ pub fn ReportsPage() -> impl IntoView {
                                 <tbody>
                                     {rows.iter().map(|row| view! {
                                         <tr>
-                                            <th scope="row">{long_date(row.start, &t.common)}</th>
+                                            <th scope="row">{long_date(row.start, t.locale)}</th>
                                             <td>{row.booked}</td><td>{row.cancelled}</td><td>{row.arrived}</td><td>{row.no_show}</td>
                                         </tr>
                                     }).collect_view()}
@@ -171,7 +171,7 @@ pub fn ReportsPage() -> impl IntoView {
                                 <tbody>
                                     {rows.iter().map(|row| view! {
                                         <tr>
-                                            <th scope="row">{long_date(row.start, &t.common)}</th>
+                                            <th scope="row">{long_date(row.start, t.locale)}</th>
                                             <td>{row.sessions}</td><td>{row.seats}</td><td>{row.enrolled}</td>
                                             <td>{fill_text(row.enrolled, row.seats)}</td>
                                             <td>{row.attended}</td><td>{row.workshop_no_show}</td>
@@ -205,7 +205,7 @@ fn language_name(code: &str) -> String {
 /// Visits per day or week as bars. The picture is one image with a label that reads the
 /// numbers out; the table below it is the same data for anyone who prefers a table.
 fn chart(t: &'static Translations, rows: &[PeriodRow], weekly: bool) -> impl IntoView {
-    let r: &ReportStrings = &t.reports;
+    let r: &ReportsStrings = &t.reports;
     let values: Vec<u64> = rows.iter().map(|row| row.visits).collect();
     let heights = bar_heights(&values, CHART_HEIGHT);
     let step = BAR_WIDTH + BAR_GAP;

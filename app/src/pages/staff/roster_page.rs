@@ -15,7 +15,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn RosterPage() -> impl IntoView {
-    let locale = crate::pages::page_locale();
+    let locale = crate::pages::staff_locale();
     let t = translations(locale);
     let s = &t.staff;
     let id = use_params_map()
@@ -53,7 +53,7 @@ pub fn RosterPage() -> impl IntoView {
                         <h1>{title(&session, locale)}
                             {session.cancelled.then(|| view! { " " <span class="badge badge-cancelled">{a.cancelled_badge.clone()}</span> })}
                         </h1>
-                        <p>{date_and_time(session.starts_at, zone, &t.common)}" · "
+                        <p>{date_and_time(session.starts_at, zone, t.locale)}" · "
                             {session.center_name.clone().unwrap_or_else(|| t.workshops.virtual_place.clone())}
                             {roster.meeting_link.clone().map(|link| view! { " · " <a href=link.clone()>{link.clone()}</a> })}</p>
                         {(!roster.facilitator.is_empty()).then(|| view! { <p>{fill(&a.facilitator_line, &[("name", &roster.facilitator)])}</p> })}
@@ -170,7 +170,7 @@ fn move_choices(sessions: &[SessionView], locale: crate::i18n::Locale) -> MoveCh
                 .center_name
                 .clone()
                 .unwrap_or_else(|| t.workshops.virtual_place.clone());
-            let when = date_and_time(w.starts_at, zone, &t.common);
+            let when = date_and_time(w.starts_at, zone, t.locale);
             (w.id, format!("{when} · {} · {place}", title(w, locale)))
         })
         .collect();

@@ -30,7 +30,7 @@ pub struct ServiceSubmission {
 
 #[component]
 pub fn ServicesPage() -> impl IntoView {
-    let locale = crate::pages::page_locale();
+    let locale = crate::pages::staff_locale();
     let s = &translations(locale).service_setup;
     let query = use_query_map().read_untracked().clone();
     let notice = query.get("notice").and_then(|code| {
@@ -249,8 +249,10 @@ fn service_form(
             view! {
                 <fieldset class="form-group" lang=tag>
                     <legend>{fill(&s.texts_legend, &[("language", &own_name)])}</legend>
+                    // Names are required in the staff pages' languages; elsewhere English stands in.
+                    {(!l.has_staff_pages()).then(|| view! { <p class="field-hint">{s.texts_optional.clone()}</p> })}
                     <TextField name=format!("name_{tag}") label=s.name_label.clone() value=text.name
-                        error=error(ServiceField::Name(l)) autocomplete="off"/>
+                        error=error(ServiceField::Name(l)) required=l.has_staff_pages() autocomplete="off"/>
                     <TextField name=format!("hint_{tag}") label=s.hint_label.clone() value=text.hint
                         error=error(ServiceField::Hint(l)) required=false autocomplete="off"/>
                 </fieldset>

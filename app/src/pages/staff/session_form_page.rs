@@ -39,7 +39,7 @@ pub fn EditSessionPage() -> impl IntoView {
 }
 
 fn session_form_page(id: Option<i64>) -> impl IntoView {
-    let locale = crate::pages::page_locale();
+    let locale = crate::pages::staff_locale();
     let t = translations(locale);
     let a = &t.session_admin;
     let heading = if id.is_some() {

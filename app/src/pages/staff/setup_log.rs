@@ -20,7 +20,7 @@ pub fn SetupLog(heading: String, log: Vec<SetupLogLine>, locale: Locale) -> impl
                 <StaffTable columns=vec![s.col_when.clone(), s.col_who.clone(), s.col_subject.clone(), s.col_change.clone()] testid="setup-log">
                     {log.into_iter().map(|line| view! {
                         <tr>
-                            <td>{date_and_time(line.changed_at, chrono_tz::UTC, &t.common)}" UTC"</td>
+                            <td>{date_and_time(line.changed_at, chrono_tz::UTC, t.locale)}" UTC"</td>
                             <td>{line.staff_name}</td>
                             <td>{line.subject}</td>
                             <td>{line.summary}</td>

@@ -34,7 +34,7 @@ pub fn StaffNav(
                     {link("closures", translations(locale).closures.nav.clone())}
                     {link("reports", translations(locale).reports.nav.clone())}
                     {link("audit", translations(locale).calendar.audit_nav.clone())}
-                    {link("privacy", translations(locale).privacy.nav.clone())}
+                    {link("privacy", translations(locale).privacy_admin.nav.clone())}
                     {link("kiosks", translations(locale).kiosk_tablets.nav.clone())}
                     {link("accounts", translations(locale).accounts.nav.clone())}
                     {link("centers", translations(locale).center_setup.nav.clone())}

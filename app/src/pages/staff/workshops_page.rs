@@ -12,7 +12,7 @@ use leptos_meta::{Html, Title};
 
 #[component]
 pub fn StaffWorkshopsPage() -> impl IntoView {
-    let locale = crate::pages::page_locale();
+    let locale = crate::pages::staff_locale();
     let t = translations(locale);
     let s = &t.staff;
     view! {
@@ -31,7 +31,7 @@ pub fn StaffWorkshopsPage() -> impl IntoView {
                         <StaffTable columns=vec![s.col_time.clone(), s.col_session.clone(), t.workshops.where_label.clone(), t.workshops.seats_label.clone(), s.col_waitlist.clone()]>
                             {sessions.into_iter().map(|w| {
                                 let zone: chrono_tz::Tz = w.time_zone.parse().unwrap_or(chrono_tz::UTC);
-                                let when = date_and_time(w.starts_at, zone, &t.common);
+                                let when = date_and_time(w.starts_at, zone, t.locale);
                                 let place = w.center_name.clone().unwrap_or_else(|| t.workshops.virtual_place.clone());
                                 let name = title(&w, locale);
                                 let seats = if w.cancelled { t.workshops.cancelled_session.clone() } else { format!("{} / {}", w.enrolled, w.capacity) };

@@ -6,8 +6,8 @@ use crate::api::centers::list_centers;
 use crate::api::workshops::workshop_catalog;
 use crate::domain::booking_form::PREFERRED_LANGUAGES;
 use crate::domain::workshop::Topic;
-use crate::i18n::{translations, Locale};
-use crate::pages::booking::frame::BookingFrame;
+use crate::i18n::translations;
+use crate::pages::booking::frame::{BookingFrame, LanguageHrefs};
 use crate::pages::booking::query::encode;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -30,11 +30,8 @@ pub fn WorkshopsPage() -> impl IntoView {
     );
     let t = translations(locale);
     let w = &t.workshops;
-    let other = Locale::ALL
-        .into_iter()
-        .find(|l| *l != locale)
-        .unwrap_or(locale);
-    let switch = format!("/workshops?lang={}&tz={}", other.tag(), encode(zone.name()));
+    let tz = encode(zone.name());
+    let languages = LanguageHrefs::new(|l| format!("/workshops?lang={}&tz={tz}", l.tag()));
     view! {
         <Suspense>
             {Suspend::new(async move {
@@ -45,7 +42,7 @@ pub fn WorkshopsPage() -> impl IntoView {
                 let selected = |current: &Option<String>, value: &str| current.as_deref() == Some(value);
                 let agency = crate::api::agency().public_name;
                 view! {
-                    <BookingFrame locale title=w.heading.clone() switch_href=switch.clone()>
+                    <BookingFrame locale title=w.heading.clone() languages=languages.clone()>
                         <script nonce=leptos::nonce::use_nonce() inner_html=VIEWER_ZONE></script>
                         <h1>{w.heading.clone()}</h1>
                         <p class="lead">{crate::i18n::fill(&w.intro, &[("agency", &agency)])}</p>

@@ -5,8 +5,8 @@ use super::session_card::{title, SessionFacts};
 use crate::api::workshops::workshop_enrolment;
 use crate::components::erase_details::EraseDetails;
 use crate::domain::workshop_status::EnrolmentStatus;
-use crate::i18n::{fill, translations, Locale};
-use crate::pages::booking::frame::BookingFrame;
+use crate::i18n::{fill, translations};
+use crate::pages::booking::frame::{BookingFrame, LanguageHrefs};
 use crate::pages::booking::manage_page::LinkNotValid;
 use crate::pages::booking::query::encode;
 use leptos::prelude::*;
@@ -28,7 +28,6 @@ pub fn EnrolmentPage() -> impl IntoView {
                 let t = translations(locale);
                 let w = &t.workshops;
                 let base = format!("/workshops/manage/{token}");
-                let other = Locale::ALL.into_iter().find(|l| *l != locale).unwrap_or(locale);
                 let tz = encode(zone.name());
                 let session_cancelled = e.session.cancelled;
                 let (heading, body) = match e.status {
@@ -43,7 +42,7 @@ pub fn EnrolmentPage() -> impl IntoView {
                 let live = !session_cancelled && e.status.is_live();
                 let session_title = title(&e.session, locale);
                 view! {
-                    <BookingFrame locale title=heading.clone() switch_href=format!("{base}?lang={}&tz={tz}", other.tag())>
+                    <BookingFrame locale title=heading.clone() languages=LanguageHrefs::new(|l| format!("{base}?lang={}&tz={tz}", l.tag()))>
                         <h1 data-testid="enrolment-status">{heading}</h1>
                         <p class="lead" data-testid="enrolment-body">{body}</p>
                         <h2>{session_title}</h2>

@@ -11,12 +11,13 @@ use crate::i18n::Locale;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-/// The viewer's zone and language from `?tz=…&lang=…`.
+/// The viewer's zone and language from `?tz=…&lang=…` (the browser's language when none
+/// is chosen).
 pub fn viewer() -> (chrono_tz::Tz, Locale) {
     let q = use_query_map().read_untracked();
     let zone = q
         .get("tz")
         .and_then(|z: String| crate::domain::time_zone::parse_zone(&z))
         .unwrap_or(chrono_tz::America::Los_Angeles);
-    (zone, Locale::from_tag(&q.get("lang").unwrap_or_default()))
+    (zone, crate::pages::page_locale())
 }

@@ -12,12 +12,11 @@ use leptos::prelude::*;
 /// "Monday, November 23, 2026, 10:00 AM – 12:00 PM (America/New York)", and the center's
 /// clock when it differs.
 pub fn when(session: &SessionView, zone: Tz, locale: Locale) -> (String, Option<String>) {
-    let c = &translations(locale).common;
     let center: Tz = session.time_zone.parse().unwrap_or(chrono_tz::UTC);
     let mine = format!(
         "{} – {} ({})",
-        date_and_time(session.starts_at, zone, c),
-        clock(session.ends_at.with_timezone(&zone).time(), c),
+        date_and_time(session.starts_at, zone, locale),
+        clock(session.ends_at.with_timezone(&zone).time(), locale),
         zone_label(zone.name())
     );
     let differs = session.starts_at.with_timezone(&zone).naive_local()
@@ -27,7 +26,7 @@ pub fn when(session: &SessionView, zone: Tz, locale: Locale) -> (String, Option<
             &translations(locale).workshops.center_time,
             &[(
                 "time",
-                &clock(session.starts_at.with_timezone(&center).time(), c),
+                &clock(session.starts_at.with_timezone(&center).time(), locale),
             )],
         )
     });

@@ -8,8 +8,8 @@ use crate::components::needs_fields::{AccommodationChoices, LanguageSelect};
 use crate::components::text_field::TextField;
 use crate::domain::enrolment_form::EnrolAnswers;
 use crate::domain::workshop::{open_for_enrolment, seats, Seats};
-use crate::i18n::{fill, translations, Locale};
-use crate::pages::booking::frame::BookingFrame;
+use crate::i18n::translations;
+use crate::pages::booking::frame::{BookingFrame, LanguageHrefs};
 use crate::pages::booking::manage_page::LinkNotValid;
 use crate::pages::booking::query::encode;
 use leptos::prelude::*;
@@ -48,9 +48,8 @@ pub fn WorkshopSessionPage() -> impl IntoView {
                 let t = translations(locale);
                 let w = &t.workshops;
                 let s = detail.session;
-                let other = Locale::ALL.into_iter().find(|l| *l != locale).unwrap_or(locale);
                 let tz = encode(zone.name());
-                let switch = format!("/workshops/{}?lang={}&tz={tz}", s.id, other.tag());
+                let languages = LanguageHrefs::new(|l| format!("/workshops/{}?lang={}&tz={tz}", s.id, l.tag()));
                 let back = format!("/workshops?lang={}&tz={tz}", locale.tag());
                 let heading = title(&s, locale);
                 let refusal = open_for_enrolment(s.cancelled, s.starts_at, chrono::Utc::now()).err();
@@ -65,7 +64,7 @@ pub fn WorkshopSessionPage() -> impl IntoView {
                 let description = s.description.clone();
                 let action = format!("/workshops/enrol/{}", s.id);
                 view! {
-                    <BookingFrame locale title=heading.clone() switch_href=switch>
+                    <BookingFrame locale title=heading.clone() languages>
                         <p><a href=back>{w.back_to_list.clone()}</a></p>
                         <h1>{heading}</h1>
                         <SessionFacts session=s.clone() zone locale/>
@@ -94,7 +93,7 @@ pub fn WorkshopSessionPage() -> impl IntoView {
                                             <ul>{series_dates.iter().map(|d| view! { <li>{d.clone()}</li> }).collect_view()}</ul>
                                             <label class="choice" for="whole_series">
                                                 <input type="checkbox" id="whole_series" name="whole_series" value="yes" checked=answers.whole_series/>
-                                                <span>{fill(&w.whole_series, &[("count", &series_dates.len().to_string())])}</span>
+                                                <span>{w.whole_series.count(series_dates.len())}</span>
                                             </label>
                                         </fieldset>
                                     })}
