@@ -76,6 +76,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Stylesheet id="leptos" href="/pkg/frontdesk.css"/>
         <Router>
+            <StaffStylesheet/>
             <Routes fallback=NotFoundPage>
                 <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
                 <Route path=path!("/kiosk/pair") view=KioskPairPage ssr=SsrMode::Async/>
@@ -120,4 +121,15 @@ pub fn App() -> impl IntoView {
             </Routes>
         </Router>
     }
+}
+
+/// The staff pages' own style sheet, on /staff pages only: a kiosk tablet, whose download
+/// has a budget, and the public pages never fetch it.
+#[component]
+fn StaffStylesheet() -> impl IntoView {
+    let path = leptos_router::hooks::use_location()
+        .pathname
+        .get_untracked();
+    path.starts_with("/staff")
+        .then(|| view! { <Stylesheet id="staff" href="/workspace.css"/> })
 }

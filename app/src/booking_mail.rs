@@ -6,8 +6,8 @@ use crate::domain::confirmation_code;
 use crate::domain::ics::{to_ics, CalendarEvent, Method};
 use crate::domain::mail::{Composed, MailContext};
 use crate::domain::service::HowHeld;
-use crate::i18n::dates::{date_and_time, zone_label};
-use crate::i18n::{center_title, fill, held_sentence, translations, Translations};
+use crate::i18n::dates::{date_and_time, long_date, zone_label};
+use crate::i18n::{center_title, fill, held_sentence, left_to_right, translations, Translations};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
@@ -85,7 +85,7 @@ pub fn calendar_event(
         // Calendars are often shared: the participant's number stays out of them.
         location: match booking.how_held() {
             HowHeld::Phone => fill(&b.where_phone_calendar, &[("place", &place)]),
-            held => held_sentence(b, held, &place, "", &booking.meeting_link),
+            held => held_sentence(t, held, &place, "", &booking.meeting_link),
         },
         organizer_email: mail.organizer_email(),
     }
@@ -104,7 +104,11 @@ pub fn compose(
     let (yours, centers) = both_times(booking, t);
     let agency = mail.agency.public_name.as_str();
     let place = center_title(booking.locale(), agency, &booking.center_name);
-    let date_only = yours.split(',').take(2).collect::<Vec<_>>().join(",");
+    let visitor: Tz = booking.visitor_time_zone.parse().unwrap_or(chrono_tz::UTC);
+    let date_only = long_date(
+        booking.starts_at.with_timezone(&visitor).date_naive(),
+        t.locale,
+    );
     let (subject, intro) = match kind {
         MailKind::Confirmation => (&b.mail_confirmation_subject, &b.mail_confirmation_intro),
         MailKind::Change => (&b.mail_change_subject, &b.mail_change_intro),
@@ -124,7 +128,7 @@ pub fn compose(
             "{}: {}",
             b.where_label,
             held_sentence(
-                b,
+                t,
                 booking.how_held(),
                 &place,
                 &booking.phone,
@@ -149,7 +153,9 @@ pub fn compose(
     } else {
         lines.push(fill(&b.mail_manage, &[("url", &manage)]));
     }
+    // Plain text: the number as dialled (no non-breaking marks), isolated in Arabic.
     if let Some(phone) = mail.agency.language_line_shown() {
+        let phone = left_to_right(t.locale, &phone);
         lines.push(fill(&t.common.language_line, &[("phone", &phone)]));
     }
     lines.push(String::new());

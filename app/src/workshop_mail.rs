@@ -124,10 +124,11 @@ pub fn compose(
         mail.public_url.trim_end_matches('/'),
         locale.tag()
     );
-    let language_line = mail
-        .agency
-        .language_line_shown()
-        .map(|phone| fill(&t.common.language_line, &[("phone", &phone)]));
+    // Plain text: the number as dialled (no non-breaking marks), isolated in Arabic.
+    let language_line = mail.agency.language_line_shown().map(|phone| {
+        let phone = crate::i18n::left_to_right(locale, &phone);
+        fill(&t.common.language_line, &[("phone", &phone)])
+    });
     let body = [
         fill(&t.booking.mail_greeting, &[("name", first_name)]),
         String::new(),

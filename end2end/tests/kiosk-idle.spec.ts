@@ -23,7 +23,7 @@ test("an idle kiosk asks, counts down, then wipes everything and starts over", a
   await page.clock.fastForward(61_000);
   const dialog = page.getByRole("dialog", { name: "¿Necesita más tiempo?" });
   await expect(dialog).toBeVisible();
-  await expect(dialog).toContainText(/La pantalla volverá al inicio en \d+ segundos\./);
+  await expect(dialog).toContainText(/Tiempo que queda antes de que la pantalla vuelva al inicio: \d+/);
   await expectNoAxeViolations(page, "idle prompt (es)");
   await expectLargeTapTargets(page, "idle prompt (es)");
   await shoot(page, testInfo, "kiosk-09-idle-prompt-es");

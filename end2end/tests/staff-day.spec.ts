@@ -127,8 +127,13 @@ test("a manager closes a day and a coach cannot", async ({ browser }, testInfo) 
   await expect(manager.getByRole("heading", { name: "Closures · Tigard" })).toBeVisible();
   await expectNoAxeViolations(manager, "closures");
 
-  // A day far enough ahead that no demo booking is on it, which is not a holiday already.
-  const day = new Date(Date.now() + 45 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+  // A day far enough ahead that no demo booking is on it, which is not a holiday already
+  // (45 days from some dates is Martin Luther King Jr. Day).
+  const closed = (await manager.getByTestId("closures").textContent()) ?? "";
+  const candidates = Array.from({ length: 14 }, (_, i) => new Date(Date.now() + (45 + i) * 24 * 3600 * 1000));
+  const longDate = (d: Date) =>
+    d.toLocaleDateString("en-US", { weekday: "long", year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+  const day = candidates.find((d) => !closed.includes(longDate(d)))!.toISOString().slice(0, 10);
   await manager.getByLabel("Day", { exact: true }).fill("2020-01-01");
   await manager.getByRole("button", { name: "Close this day" }).click();
   await expect(manager.locator("#day-error")).toHaveText("Please choose a day from today on.");

@@ -231,7 +231,7 @@ pub async fn queue_events(
         Ok(watched) => watched,
         Err(refused) => return refused,
     };
-    let locale = Locale::from_tag(query.lang.as_deref().unwrap_or_default());
+    let locale = Locale::from_tag(query.lang.as_deref().unwrap_or_default()).for_staff();
     let center = query.center;
     let wanted_center = center.clone();
     let wanted = move |changed: &str| changed == wanted_center || changed == ALL_CENTERS;
@@ -276,7 +276,7 @@ pub async fn calendar_events(
         Ok(watched) => watched,
         Err(refused) => return refused,
     };
-    let locale = Locale::from_tag(query.lang.as_deref().unwrap_or_default());
+    let locale = Locale::from_tag(query.lang.as_deref().unwrap_or_default()).for_staff();
     let center = query.center.clone().unwrap_or_default();
     let wanted =
         move |changed: &str| center.is_empty() || changed == center || changed == ALL_CENTERS;

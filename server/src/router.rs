@@ -290,6 +290,11 @@ async fn no_store_for_personal_pages(request: Request, next: Next) -> Response {
         .iter()
         .any(|prefix| path.starts_with(prefix));
     let mut response = next.run(request).await;
+    // A page without `?lang=` is in the browser's language: a shared cache must keep
+    // one copy per Accept-Language.
+    response
+        .headers_mut()
+        .append(header::VARY, HeaderValue::from_static("accept-language"));
     if personal {
         response
             .headers_mut()

@@ -162,6 +162,13 @@ async fn save_texts(
     code: &str,
     details: &ServiceDetails,
 ) -> Result<(), crate::db::Error> {
+    // A language left empty is shown in English: its old texts must go.
+    let kept: Vec<&str> = details.texts.keys().map(|l| l.tag()).collect();
+    sqlx::query("delete from service_texts where service_id = $1 and locale <> all($2)")
+        .bind(code)
+        .bind(&kept)
+        .execute(&mut *conn)
+        .await?;
     for (locale, text) in &details.texts {
         sqlx::query(
             "insert into service_texts (service_id, locale, name, hint) values ($1, $2, $3, $4)

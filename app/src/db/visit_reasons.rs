@@ -145,6 +145,13 @@ async fn save_texts(
     code: &str,
     details: &ReasonDetails,
 ) -> Result<(), crate::db::Error> {
+    // A language left empty is shown in English: its old texts must go.
+    let kept: Vec<&str> = details.texts.keys().map(|l| l.tag()).collect();
+    sqlx::query("delete from visit_reason_texts where code = $1 and locale <> all($2)")
+        .bind(code)
+        .bind(&kept)
+        .execute(&mut *conn)
+        .await?;
     for (locale, text) in &details.texts {
         sqlx::query(
             "insert into visit_reason_texts (code, locale, name, hint, notice)

@@ -63,20 +63,48 @@ impl Locale {
             .unwrap_or_default()
     }
 
-    /// The first of a browser's languages, in its order of preference (`Accept-Language`,
-    /// parsed), that the product speaks: any region matches ("es-MX" is Spanish), and
-    /// Chinese in any script or region is read as Simplified, the only Chinese offered.
-    pub fn preferred<'a>(tags: impl IntoIterator<Item = &'a str>) -> Option<Locale> {
-        tags.into_iter().find_map(|tag| {
-            let language = tag.split(['-', '_']).next().unwrap_or_default();
-            match language.to_ascii_lowercase().as_str() {
-                "zh" => Some(Locale::ZhHans),
-                "" => None,
-                other => Locale::ALL
-                    .into_iter()
-                    .find(|l| l.tag().eq_ignore_ascii_case(other)),
-            }
-        })
+    /// The language of ours a browser prefers, from its `Accept-Language` header
+    /// ("so-SO, en;q=0.8"): the highest quality wins, the earlier of equals. Any region
+    /// matches ("es-MX" is Spanish), and Chinese in any script or region is read as
+    /// Simplified, the only Chinese offered.
+    ///
+    /// Parsed here, not by a crate: the one tried sorts by a quality that may be NaN and
+    /// panics. Only the first 16 entries count, so a huge header costs nothing; an entry
+    /// with a quality that is not a number from 0 to 1 is ignored, and `q=0` means "not
+    /// this one".
+    pub fn from_accept_language(header: &str) -> Option<Locale> {
+        let mut ranked: Vec<(f32, usize, Locale)> = header
+            .split(',')
+            .take(16)
+            .enumerate()
+            .filter_map(|(order, entry)| {
+                let mut parts = entry.split(';');
+                let locale = Locale::for_tag(parts.next()?.trim())?;
+                let quality = match parts.find_map(|p| {
+                    let p = p.trim();
+                    p.strip_prefix("q=").or_else(|| p.strip_prefix("Q="))
+                }) {
+                    None => 1.0,
+                    Some(q) => q.trim().parse::<f32>().ok()?,
+                };
+                let usable = quality.is_finite() && quality > 0.0 && quality <= 1.0;
+                usable.then_some((quality, order, locale))
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        ranked.first().map(|(_, _, locale)| *locale)
+    }
+
+    /// Ours for a language tag of any region or script ("es-MX", "zh-TW"), if we speak it.
+    fn for_tag(tag: &str) -> Option<Locale> {
+        let language = tag.split(['-', '_']).next().unwrap_or_default();
+        match language.to_ascii_lowercase().as_str() {
+            "zh" => Some(Locale::ZhHans),
+            "" => None,
+            other => Locale::ALL
+                .into_iter()
+                .find(|l| l.tag().eq_ignore_ascii_case(other)),
+        }
     }
 
     /// Text direction, for the `dir` attribute.
@@ -84,6 +112,16 @@ impl Locale {
         match self {
             Locale::Ar => "rtl",
             _ => "ltr",
+        }
+    }
+
+    /// This language for a staff page: itself where the staff pages are written in it,
+    /// else English (an Arabic staff page would be English text laid out right to left).
+    pub fn for_staff(self) -> Locale {
+        if self.has_staff_pages() {
+            self
+        } else {
+            Locale::En
         }
     }
 
@@ -109,19 +147,35 @@ mod tests {
     }
 
     #[test]
-    fn the_browsers_first_language_we_speak_wins() {
-        assert_eq!(Locale::preferred(["so-SO", "en"]), Some(Locale::So));
+    fn the_browsers_best_language_we_speak_wins() {
+        let best = Locale::from_accept_language;
+        assert_eq!(best("so-SO, en;q=0.8"), Some(Locale::So));
+        assert_eq!(best("de, fr-CA;q=0.9, es-MX;q=0.8"), Some(Locale::Es));
+        assert_eq!(best("en;q=0.5, ru;q=0.9"), Some(Locale::Ru));
+        assert_eq!(best("ar, vi"), Some(Locale::Ar));
+        assert_eq!(best("zh-TW"), Some(Locale::ZhHans));
+        assert_eq!(best("zh-Hans-CN;q=1.0"), Some(Locale::ZhHans));
+        assert_eq!(best("*, de"), None);
+        assert_eq!(best(""), None);
+        // "Not this one", and a made-up tag that only starts like one of ours.
+        assert_eq!(best("ru;q=0, en;q=0.1"), Some(Locale::En));
+        assert_eq!(best("ens, rus"), None);
+    }
+
+    #[test]
+    fn a_hostile_header_is_ignored_not_obeyed() {
+        let best = Locale::from_accept_language;
+        // A quality that is not a number from 0 to 1 drops its entry (a NaN once made a
+        // sort panic).
+        let nan = ["x;q=0.1", "x;q=0.9", "ru;q=NaN"].repeat(10).join(",");
+        assert_eq!(best(&nan), None);
         assert_eq!(
-            Locale::preferred(["de", "fr-CA", "es-MX"]),
+            best("ru;q=inf, vi;q=2, so;q=-1, ar;q=abc, es;q=0.3"),
             Some(Locale::Es)
         );
-        assert_eq!(Locale::preferred(["zh-TW"]), Some(Locale::ZhHans));
-        assert_eq!(Locale::preferred(["zh-Hans-CN"]), Some(Locale::ZhHans));
-        assert_eq!(Locale::preferred(["AR"]), Some(Locale::Ar));
-        assert_eq!(Locale::preferred(["*", "de"]), None);
-        assert_eq!(Locale::preferred([]), None);
-        // A made-up tag that only starts like one of ours is not ours.
-        assert_eq!(Locale::preferred(["ens", "rus"]), None);
+        // Only the first 16 entries count, however long the header.
+        let long = format!("{},vi", vec!["de"; 10_000].join(","));
+        assert_eq!(best(&long), None);
     }
 
     #[test]

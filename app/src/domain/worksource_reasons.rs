@@ -145,8 +145,8 @@ const REASONS: [(&str, Texts); 14] = [
             "Certificado Nacional de Preparación Profesional",
             "Chứng chỉ Sẵn sàng Nghề nghiệp Quốc gia",
             "全国职业准备证书",
-            // The Russian glossary keeps the certificate's name, with a few words after it.
-            "National Career Readiness Certificate (сертификат навыков)",
+            // Kept to two lines of a kiosk button, as every reason must be.
+            "Сертификат готовности к работе (NCRC)",
             "Shahaadada Qaranka ee Diyaargarowga Shaqada",
             "الشهادة الوطنية للجاهزية المهنية",
         ],
@@ -158,7 +158,7 @@ const REASONS: [(&str, Texts); 14] = [
             "Programa de Empleo y Capacitación de SNAP (STEP)",
             "Chương trình Học nghề và Việc làm SNAP (STEP)",
             "SNAP 培训和就业项目（STEP）",
-            "Программа обучения и трудоустройства SNAP (STEP)",
+            "SNAP STEP: обучение и работа",
             "Barnaamijka Tababarka iyo Shaqada SNAP (STEP)",
             "برنامج SNAP للتدريب والتوظيف (STEP)",
         ],

@@ -37,7 +37,7 @@ async fn admin(state: &AppState, headers: &HeaderMap, locale: Locale) -> Result<
 /// `POST /staff/accounts`: `name`, `email`, `role`.
 pub async fn invite(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
     let form = Form::parse(&body);
-    let locale = Locale::from_tag(&form.get("lang"));
+    let locale = Locale::from_tag(&form.get("lang")).for_staff();
     if let Err(refused) = admin(&state, &headers, locale).await {
         return refused;
     }
@@ -108,7 +108,7 @@ pub async fn reset(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let locale = Locale::from_tag(&Form::parse(&body).get("lang"));
+    let locale = Locale::from_tag(&Form::parse(&body).get("lang")).for_staff();
     if let Err(refused) = admin(&state, &headers, locale).await {
         return refused;
     }
@@ -140,7 +140,7 @@ pub async fn set_state(
     body: Bytes,
 ) -> Response {
     let form = Form::parse(&body);
-    let locale = Locale::from_tag(&form.get("lang"));
+    let locale = Locale::from_tag(&form.get("lang")).for_staff();
     let me = match admin(&state, &headers, locale).await {
         Ok(me) => me,
         Err(refused) => return refused,

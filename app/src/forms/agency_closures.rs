@@ -130,7 +130,7 @@ pub async fn import_preview(
 ) -> Response {
     // The permission first, before a byte of the upload is read; the page's language
     // comes in the form's address for that reason.
-    let mut locale = Locale::from_tag(query.lang.as_deref().unwrap_or_default());
+    let mut locale = Locale::from_tag(query.lang.as_deref().unwrap_or_default()).for_staff();
     if let Err(refused) = authorize(&state, &headers, Permission::ManageAvailability, locale).await
     {
         return refused;
@@ -139,7 +139,9 @@ pub async fn import_preview(
     let mut too_large = false;
     while let Ok(Some(field)) = multipart.next_field().await {
         match field.name() {
-            Some("lang") => locale = Locale::from_tag(&field.text().await.unwrap_or_default()),
+            Some("lang") => {
+                locale = Locale::from_tag(&field.text().await.unwrap_or_default()).for_staff()
+            }
             Some("file") => match field.bytes().await {
                 Ok(bytes) if bytes.len() <= MAX_FILE_BYTES => file = Some(bytes.to_vec()),
                 _ => too_large = true,

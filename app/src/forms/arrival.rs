@@ -92,7 +92,7 @@ async fn arrival_reply(
     };
     let Some(center) = crate::db::centers::find_center(&state.pool, center_id).await? else {
         return refuse(ArrivalReply {
-            message: Some(t.kiosk.unknown_center.clone()),
+            message: Some(t.kiosk_frame.unknown_center.clone()),
             ..Default::default()
         });
     };

@@ -22,7 +22,7 @@ use std::collections::BTreeMap;
 
 pub async fn save(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
     let form = Form::parse(&body);
-    let locale = Locale::from_tag(&form.get("lang"));
+    let locale = Locale::from_tag(&form.get("lang")).for_staff();
     let a = &translations(locale).availability;
     let center_id = form.get("center");
     let page = format!(

@@ -29,7 +29,7 @@ fn page(center: &str, locale: Locale, notice: Option<&str>) -> String {
 /// `POST /staff/closures`: `center`, `day`, `reason`, `stranded` = refuse | cancel.
 pub async fn close(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
     let form = Form::parse(&body);
-    let locale = Locale::from_tag(&form.get("lang"));
+    let locale = Locale::from_tag(&form.get("lang")).for_staff();
     let c = &translations(locale).closures;
     let center_id = form.get("center");
     let here = page(&center_id, locale, None);
@@ -105,7 +105,7 @@ pub async fn close(State(state): State<AppState>, headers: HeaderMap, body: Byte
 /// `POST /staff/closures/reopen`: `center`, `day`.
 pub async fn reopen(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
     let form = Form::parse(&body);
-    let locale = Locale::from_tag(&form.get("lang"));
+    let locale = Locale::from_tag(&form.get("lang")).for_staff();
     let center_id = form.get("center");
     match authorize(&state, &headers, Permission::ManageAvailability).await {
         Ok(_) => {}

@@ -114,7 +114,7 @@ pub(crate) async fn staff_post(
     permission: Permission,
 ) -> Result<StaffPost, Response> {
     let form = Form::parse(body);
-    let locale = Locale::from_tag(&form.get("lang"));
+    let locale = Locale::from_tag(&form.get("lang")).for_staff();
     let staff = authorize(state, headers, permission, locale).await?;
     Ok(StaffPost {
         form,

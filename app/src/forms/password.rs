@@ -24,7 +24,7 @@ pub async fn set_password(
     body: Bytes,
 ) -> Response {
     let form = Form::parse(&body);
-    let locale = Locale::from_tag(&form.get("lang"));
+    let locale = Locale::from_tag(&form.get("lang")).for_staff();
     // The token came in the path: encoded, so no byte of it reaches a header as sent.
     let safe = crate::pages::booking::query::encode(&token);
     let page = format!("/staff/password/{safe}?lang={}", locale.tag());

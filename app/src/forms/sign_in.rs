@@ -27,7 +27,7 @@ pub async fn sign_in(
     body: Bytes,
 ) -> Response {
     let form = Form::parse(&body);
-    let locale = Locale::from_tag(&form.get("lang"));
+    let locale = Locale::from_tag(&form.get("lang")).for_staff();
     let t = &translations(locale).staff;
     let email = form.get("email");
     let account = email.trim().to_lowercase();

@@ -18,8 +18,9 @@ pub use strings::*;
 
 /// The sections of a language file that visitors and participants see: every language
 /// translates these; the rest (staff pages) are in English and Spanish only.
-pub const VISITOR_SECTIONS: [&str; 8] = [
+pub const VISITOR_SECTIONS: [&str; 9] = [
     "common",
+    "kiosk_frame",
     "kiosk",
     "kiosk_numbers",
     "arrival",
@@ -38,6 +39,16 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
         })
 }
 
+/// `text` (a phone number, a code) kept left to right inside a sentence of `locale`: in
+/// a right-to-left language it is isolated (U+2066 … U+2069), so that "(503) 292-2057"
+/// does not become "292-2057 (503)"; elsewhere it is left as it is.
+pub fn left_to_right(locale: Locale, text: &str) -> String {
+    match locale.dir() {
+        "rtl" => format!("\u{2066}{text}\u{2069}"),
+        _ => text.to_owned(),
+    }
+}
+
 /// "Help in another language: call the Language Access Line …" with the agency's number,
 /// kept on one line; `None` when the agency has no such line.
 pub fn language_line(locale: Locale, agency: &crate::domain::agency::Agency) -> Option<String> {
@@ -45,7 +56,7 @@ pub fn language_line(locale: Locale, agency: &crate::domain::agency::Agency) -> 
     let phone = agency.language_line_shown()?;
     Some(fill(
         &translations(locale).common.language_line,
-        &[("phone", &unbreakable(&phone))],
+        &[("phone", &left_to_right(locale, &unbreakable(&phone)))],
     ))
 }
 
@@ -58,14 +69,18 @@ pub fn reason_choices(
     offered: &[crate::domain::visit_reason::KioskReason],
 ) -> Vec<ReasonChoice> {
     use crate::domain::contacts::unbreakable;
-    let k = &translations(locale).kiosk;
+    let k = &translations(locale).kiosk_frame;
     offered
         .iter()
         .map(|r| {
             let notice = match &r.elsewhere {
                 None => String::new(),
                 Some(e) => {
-                    let shown: Vec<String> = e.phones.iter().map(|p| unbreakable(p)).collect();
+                    let shown: Vec<String> = e
+                        .phones
+                        .iter()
+                        .map(|p| left_to_right(locale, &unbreakable(p)))
+                        .collect();
                     let phones = match shown.split_last() {
                         None => String::new(),
                         Some((last, [])) => last.clone(),
@@ -100,14 +115,18 @@ pub fn reason_choices(
 /// call you at (503) 555-0142". `phone` is the participant's, as stored; `link` the video
 /// call's ('' while there is none).
 pub fn held_sentence(
-    b: &BookingStrings,
+    t: &Translations,
     held: crate::domain::service::HowHeld,
     place: &str,
     phone: &str,
     link: &str,
 ) -> String {
     use crate::domain::service::HowHeld;
-    let phone = crate::domain::contact_details::display_phone(phone);
+    let b = &t.booking;
+    let phone = left_to_right(
+        t.locale,
+        &crate::domain::contact_details::display_phone(phone),
+    );
     match held {
         HowHeld::InPerson => fill(&b.where_in_person, &[("place", place)]),
         HowHeld::Phone => fill(&b.where_phone, &[("place", place), ("phone", &phone)]),
@@ -131,7 +150,7 @@ pub fn center_title(locale: Locale, agency: &str, center: &str) -> String {
         return center.to_owned();
     }
     fill(
-        &translations(locale).kiosk.center_title,
+        &translations(locale).kiosk_frame.center_title,
         &[("agency", agency), ("center", center)],
     )
 }
@@ -321,8 +340,8 @@ mod tests {
     #[test]
     fn spanish_differs_from_english_where_it_should() {
         let (en, es) = (translations(Locale::En), translations(Locale::Es));
-        assert_ne!(en.kiosk.check_in, es.kiosk.check_in);
-        assert_ne!(en.kiosk.idle_heading, es.kiosk.idle_heading);
+        assert_ne!(en.kiosk_frame.check_in, es.kiosk_frame.check_in);
+        assert_ne!(en.kiosk_frame.idle_heading, es.kiosk_frame.idle_heading);
         assert_eq!(es.common.language_name, "Español");
     }
 }

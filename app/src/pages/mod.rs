@@ -47,9 +47,7 @@ pub fn page_locale() -> Locale {
 /// A staff page's language: as `page_locale`, but only among the languages the staff
 /// pages are written in.
 pub fn staff_locale() -> Locale {
-    Some(page_locale())
-        .filter(|l| l.has_staff_pages())
-        .unwrap_or_default()
+    page_locale().for_staff()
 }
 
 /// The browser's preferred language among ours (`Accept-Language`), for a visitor who
@@ -63,8 +61,7 @@ pub fn browser_locale() -> Option<Locale> {
             .get(axum::http::header::ACCEPT_LANGUAGE)?
             .to_str()
             .ok()?;
-        let tags = accept_language::parse(header);
-        Locale::preferred(tags.iter().map(String::as_str))
+        Locale::from_accept_language(header)
     }
     #[cfg(not(feature = "ssr"))]
     {

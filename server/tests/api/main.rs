@@ -16,6 +16,7 @@ mod availability;
 mod booking;
 mod email;
 mod errors;
+mod languages;
 
 mod calendar;
 mod check_in;

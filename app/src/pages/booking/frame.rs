@@ -38,7 +38,7 @@ pub fn BookingFrame(
         <a class="skip-link" href="#main">{t.common.skip_to_content.clone()}</a>
         <header class="booking-header">
             <p class="booking-brand">{agency.public_name.clone()}</p>
-            <nav class="language-picker" aria-label=t.kiosk.choose_language.clone()>
+            <nav class="language-picker" aria-label=t.kiosk_frame.choose_language.clone()>
                 <ul>
                     {languages.0.into_iter().map(|(l, href)| {
                         let name = translations(l).common.language_name.clone();

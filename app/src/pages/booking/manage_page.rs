@@ -130,7 +130,7 @@ fn ManageBooking(
                 <dt>{b.center_time_label.clone()}</dt>
                 <dd data-testid="center-time">{centers}</dd>
                 <dt>{b.where_label.clone()}</dt>
-                <dd data-testid="held">{held_sentence(b, booking.held, &crate::pages::center_place(locale, &booking.center_name), &booking.phone, &booking.meeting_link)}
+                <dd data-testid="held">{held_sentence(t, booking.held, &crate::pages::center_place(locale, &booking.center_name), &booking.phone, &booking.meeting_link)}
                     // A checked web address (`meeting_link`), safe to follow.
                     {(!booking.meeting_link.is_empty() && !cancelled).then(|| view! {
                         " "<a href=booking.meeting_link.clone() data-testid="join-video">{b.join_video.clone()}</a>

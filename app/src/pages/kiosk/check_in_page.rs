@@ -25,11 +25,11 @@ pub fn CheckInPage() -> impl IntoView {
                 let ready = reasons.as_ref().is_ok_and(|r| r.iter().any(|r| r.elsewhere.is_none()));
                 if !ready {
                     let (heading, body) = match reasons {
-                        Ok(_) => (t.kiosk.not_ready_heading.clone(), t.kiosk.not_ready_body.clone()),
-                        Err(_) => (t.kiosk.check_in.clone(), t.common.error_unavailable.clone()),
+                        Ok(_) => (t.kiosk_frame.not_ready_heading.clone(), t.kiosk_frame.not_ready_body.clone()),
+                        Err(_) => (t.kiosk_frame.check_in.clone(), t.common.error_unavailable.clone()),
                     };
                     return view! {
-                        <KioskFrame center_id=center.id.clone() center_name=center.name display title=t.kiosk.check_in.clone()>
+                        <KioskFrame center_id=center.id.clone() center_name=center.name display title=t.kiosk_frame.check_in.clone()>
                             <div class="step">
                                 <h1>{heading}</h1>
                                 <p role="alert" data-testid="not-ready">{body}</p>
@@ -46,12 +46,12 @@ pub fn CheckInPage() -> impl IntoView {
                     settings.retention_days,
                 );
                 view! {
-                    <KioskFrame center_id=center.id.clone() center_name=center.name display title=t.kiosk.check_in.clone()>
+                    <KioskFrame center_id=center.id.clone() center_name=center.name display title=t.kiosk_frame.check_in.clone()>
                         <CheckInWizard
                             center_id=center.id.clone()
                             start_over_url=format!("/kiosk/{}{}", center.id, display.query())
                             home_url=format!("/kiosk/{}", center.id)
-                            language=locale
+                            language=locale.tag().to_owned()
                             strings
                         />
                     </KioskFrame>

@@ -8,15 +8,15 @@
 
 use crate::api::check_in::CheckInOutcome;
 use crate::domain::check_in::CheckInAnswers;
-use crate::i18n::Locale;
 use serde::Serialize;
 use uuid::Uuid;
 
-/// The `check_in` server function's arguments.
+/// The `check_in` server function's arguments. The language travels as its tag ("zh-Hans"),
+/// which is how the server reads a `Locale`: the kiosk needs no code for the enum.
 #[derive(Serialize)]
 pub struct CheckInRequest {
     pub center_id: String,
-    pub language: Locale,
+    pub language: String,
     pub key: Uuid,
     pub answers: CheckInAnswers,
 }

@@ -10,7 +10,7 @@ use super::wizard_ticket::TicketStep;
 use crate::api::check_in::CheckInOutcome;
 use crate::domain::check_in::{CheckInAnswers, Field, FieldError};
 use crate::domain::ticket_view::Ticket;
-use crate::i18n::{fill, KioskStrings, Locale, Packed, WizardStrings};
+use crate::i18n::{fill, KioskStrings, Packed, WizardStrings};
 use leptos::prelude::*;
 use uuid::Uuid;
 
@@ -98,11 +98,19 @@ fn new_idempotency_key() -> Uuid {
 }
 
 /// Puts keyboard focus on the new screen's first field, or its heading, so screen readers
-/// announce the new question.
-fn focus_current_screen() {
+/// announce the new question. `name`: the answer the new name screen shows. The first and
+/// last name screens share one input element, which keeps what was typed into it (its
+/// value is an attribute, for the typing done before hydration), so without this the
+/// last name screen would open showing the first name.
+fn focus_current_screen(name: Option<String>) {
+    #[cfg(not(feature = "hydrate"))]
+    let _ = name;
     #[cfg(feature = "hydrate")]
-    request_animation_frame(|| {
+    request_animation_frame(move || {
         use wasm_bindgen::JsCast;
+        if let (Some(name), Some(input)) = (name, document().get_element_by_id("name-input")) {
+            let _ = js_sys::Reflect::set(&input, &"value".into(), &name.into());
+        }
         let target = document()
             .query_selector("[data-autofocus]")
             .ok()
@@ -121,7 +129,8 @@ pub fn CheckInWizard(
     start_over_url: String,
     /// Welcome screen in the default language, for Done on the ticket.
     home_url: String,
-    language: Locale,
+    /// The screen's language tag ("ar"), sent with the check-in.
+    language: String,
     strings: Packed<WizardStrings>,
 ) -> impl IntoView {
     let w = Wizard {
@@ -135,11 +144,20 @@ pub fn CheckInWizard(
     };
     let key = StoredValue::new(new_idempotency_key());
     let center_id = StoredValue::new(center_id);
+    let language = StoredValue::new(language);
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
-    Effect::new(move |_| {
-        w.step.track();
-        focus_current_screen();
+    Effect::new(move |shown_before: Option<()>| {
+        let step = w.step.get();
+        // Not on the first screen's hydration, which keeps what was typed before it.
+        let name = shown_before.and_then(|_| {
+            w.answers.with_untracked(|a| match step {
+                Step::FirstName => Some(a.first_name.clone()),
+                Step::LastName => Some(a.last_name.clone()),
+                _ => None,
+            })
+        });
+        focus_current_screen(name);
     });
 
     let submit = move || {
@@ -152,7 +170,7 @@ pub fn CheckInWizard(
         leptos::task::spawn_local(async move {
             let request = CheckInRequest {
                 center_id: center_id.get_value(),
-                language,
+                language: language.get_value(),
                 key: key.get_value(),
                 answers,
             };

@@ -29,11 +29,12 @@ pub fn KioskFrame(
     let place = crate::i18n::center_title(locale, &agency.public_name, &center_name);
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir()/>
-        <Title text=fill(&t.kiosk.page_title, &[("page", &title), ("place", &place)])/>
+        <Title text=fill(&t.kiosk_frame.page_title, &[("page", &title), ("place", &place)])/>
         <div class=display.classes()>
             <header class="kiosk-header">
                 <p class="kiosk-center">{place.clone()}</p>
-                <ReadAloud label=t.kiosk.read_aloud.clone() lang=locale.tag().to_owned()/>
+                <p class="read-aloud-missing" role="status" data-message=t.kiosk_frame.no_voice.clone()></p>
+                <ReadAloud label=t.kiosk_frame.read_aloud.clone() lang=locale.tag().to_owned()/>
             </header>
             <main id="main" class="kiosk-main">{children()}</main>
             <footer class="kiosk-footer">
@@ -42,9 +43,9 @@ pub fn KioskFrame(
             {guard_idle.then(|| view! {
                 <IdleGuard
                     home_url=format!("/kiosk/{center_id}")
-                    heading=t.kiosk.idle_heading.clone()
-                    countdown=t.kiosk.idle_countdown.clone()
-                    continue_label=t.kiosk.idle_continue.clone()
+                    heading=t.kiosk_frame.idle_heading.clone()
+                    countdown=t.kiosk_frame.idle_countdown.clone()
+                    continue_label=t.kiosk_frame.idle_continue.clone()
                     idle_seconds=IDLE_SECONDS
                     countdown_seconds=COUNTDOWN_SECONDS
                 />
@@ -60,9 +61,9 @@ pub fn UnknownCenter(locale: Locale) -> impl IntoView {
     crate::pages::respond_not_found();
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir()/>
-        <Title text=t.kiosk.unknown_center.clone()/>
+        <Title text=t.kiosk_frame.unknown_center.clone()/>
         <main class="kiosk kiosk-main">
-            <h1>{t.kiosk.unknown_center.clone()}</h1>
+            <h1>{t.kiosk_frame.unknown_center.clone()}</h1>
         </main>
     }
 }

@@ -12,7 +12,7 @@ pub fn WelcomePage() -> impl IntoView {
     let locale = display.locale;
     let t = translations(locale);
     let heading = fill(
-        &t.kiosk.welcome_heading,
+        &t.kiosk_frame.welcome_heading,
         &[("agency", &crate::api::agency().public_name)],
     );
     view! {
@@ -32,11 +32,11 @@ pub fn WelcomePage() -> impl IntoView {
                         guard_idle=!display.is_default()
                     >
                         <h1>{heading}</h1>
-                        <p class="lead">{t.kiosk.welcome_intro.clone()}</p>
+                        <p class="lead">{t.kiosk_frame.welcome_intro.clone()}</p>
                         <div class="big-actions">
                             <a class="big-action" href=format!("/kiosk/{}/check-in{}", center.id, display.query())>
-                                <span class="big-action-title">{t.kiosk.check_in.clone()}</span>
-                                <span class="big-action-hint">{t.kiosk.check_in_hint.clone()}</span>
+                                <span class="big-action-title">{t.kiosk_frame.check_in.clone()}</span>
+                                <span class="big-action-hint">{t.kiosk_frame.check_in_hint.clone()}</span>
                             </a>
                             <a class="big-action" href=format!("/kiosk/{}/appointment{}", center.id, display.query())>
                                 <span class="big-action-title">{t.arrival.appointment.clone()}</span>
@@ -49,7 +49,7 @@ pub fn WelcomePage() -> impl IntoView {
                         </div>
                         <div class="settings">
                             <section class="setting" aria-labelledby="language-heading">
-                                <h2 id="language-heading">{t.kiosk.choose_language.clone()}</h2>
+                                <h2 id="language-heading">{t.kiosk_frame.choose_language.clone()}</h2>
                                 <ul class="option-list">
                                     {Locale::ALL
                                         .into_iter()
@@ -71,18 +71,18 @@ pub fn WelcomePage() -> impl IntoView {
                             </section>
                             {setting(
                                 "text-size-heading",
-                                t.kiosk.text_size.clone(),
+                                t.kiosk_frame.text_size.clone(),
                                 [
-                                    (t.kiosk.text_standard.clone(), here(display.with_large_text(false)), !display.large_text),
-                                    (t.kiosk.text_large.clone(), here(display.with_large_text(true)), display.large_text),
+                                    (t.kiosk_frame.text_standard.clone(), here(display.with_large_text(false)), !display.large_text),
+                                    (t.kiosk_frame.text_large.clone(), here(display.with_large_text(true)), display.large_text),
                                 ],
                             )}
                             {setting(
                                 "contrast-heading",
-                                t.kiosk.contrast.clone(),
+                                t.kiosk_frame.contrast.clone(),
                                 [
-                                    (t.kiosk.contrast_standard.clone(), here(display.with_high_contrast(false)), !display.high_contrast),
-                                    (t.kiosk.contrast_high.clone(), here(display.with_high_contrast(true)), display.high_contrast),
+                                    (t.kiosk_frame.contrast_standard.clone(), here(display.with_high_contrast(false)), !display.high_contrast),
+                                    (t.kiosk_frame.contrast_high.clone(), here(display.with_high_contrast(true)), display.high_contrast),
                                 ],
                             )}
                         </div>
