@@ -15,6 +15,9 @@ pub fn TextField(
     #[prop(optional)] hint: Option<String>,
     #[prop(default = true)] required: bool,
     #[prop(optional)] inputmode: Option<&'static str>,
+    /// A name: on the kiosk, the digits of a keypad type its letters as on a phone.
+    #[prop(optional)]
+    letters: bool,
 ) -> impl IntoView {
     let hint_id = format!("{name}-hint");
     let error_id = format!("{name}-error");
@@ -34,7 +37,8 @@ pub fn TextField(
                 autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
                 aria-required=required.then_some("true")
                 aria-invalid=error.is_some().then_some("true")
-                aria-describedby=(!described.is_empty()).then(|| described.join(" "))/>
+                aria-describedby=(!described.is_empty()).then(|| described.join(" "))
+                data-letters=letters.then_some("")/>
         </div>
     }
 }

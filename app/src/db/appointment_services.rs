@@ -2,7 +2,7 @@
 //! adding, changing, hiding and moving one. No service is ever deleted (bookings keep
 //! their codes).
 
-use super::ordered_list::{lock_order, SERVICES};
+use super::ordered_list::{drop_texts_except, lock_order, SERVICES};
 use crate::domain::locale::Locale;
 use crate::domain::service::{AppointmentService, HowHeld, ServiceDetails, ServiceText};
 use sqlx::{PgConnection, PgPool};
@@ -162,13 +162,8 @@ async fn save_texts(
     code: &str,
     details: &ServiceDetails,
 ) -> Result<(), crate::db::Error> {
-    // A language left empty is shown in English: its old texts must go.
     let kept: Vec<&str> = details.texts.keys().map(|l| l.tag()).collect();
-    sqlx::query("delete from service_texts where service_id = $1 and locale <> all($2)")
-        .bind(code)
-        .bind(&kept)
-        .execute(&mut *conn)
-        .await?;
+    drop_texts_except(conn, SERVICES, code, &kept).await?;
     for (locale, text) in &details.texts {
         sqlx::query(
             "insert into service_texts (service_id, locale, name, hint) values ($1, $2, $3, $4)

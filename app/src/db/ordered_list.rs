@@ -4,11 +4,14 @@
 
 use sqlx::PgConnection;
 
-/// One ordered list: its table and key column. Fixed names, never anything typed.
+/// One ordered list: its table and key column, and the table of its texts per language
+/// with the column that names the entry there. Fixed names, never anything typed.
 #[derive(Debug, Clone, Copy)]
 pub struct OrderedList {
     table: &'static str,
     key: &'static str,
+    texts: &'static str,
+    texts_key: &'static str,
     /// The `legacy_adoptions` note of an install from before the list was data.
     legacy_note: &'static str,
 }
@@ -16,12 +19,16 @@ pub struct OrderedList {
 pub const VISIT_REASONS: OrderedList = OrderedList {
     table: "visit_reasons",
     key: "code",
+    texts: "visit_reason_texts",
+    texts_key: "code",
     legacy_note: "visit_reasons",
 };
 
 pub const SERVICES: OrderedList = OrderedList {
     table: "services",
     key: "id",
+    texts: "service_texts",
+    texts_key: "service_id",
     legacy_note: "services",
 };
 
@@ -35,6 +42,25 @@ pub async fn lock_order(
         "lock table {} in share row exclusive mode",
         list.table
     ))
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Deletes the texts of entry `code` in every language but `kept`: a language an admin
+/// left empty is shown in English, so its old texts must go.
+pub async fn drop_texts_except(
+    conn: &mut PgConnection,
+    list: OrderedList,
+    code: &str,
+    kept: &[&str],
+) -> Result<(), crate::db::Error> {
+    sqlx::query(&format!(
+        "delete from {} where {} = $1 and locale <> all($2)",
+        list.texts, list.texts_key
+    ))
+    .bind(code)
+    .bind(kept)
     .execute(conn)
     .await?;
     Ok(())

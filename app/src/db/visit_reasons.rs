@@ -1,7 +1,7 @@
 //! [ssr] The queries behind visit reasons: the list with every language's texts, adding,
 //! changing, hiding and moving one. No reason is ever deleted (visits keep their codes).
 
-use super::ordered_list::{lock_order, VISIT_REASONS};
+use super::ordered_list::{drop_texts_except, lock_order, VISIT_REASONS};
 use crate::domain::locale::Locale;
 use crate::domain::visit_reason::{ReasonDetails, ReasonText, VisitReason};
 use sqlx::{PgConnection, PgPool};
@@ -145,13 +145,8 @@ async fn save_texts(
     code: &str,
     details: &ReasonDetails,
 ) -> Result<(), crate::db::Error> {
-    // A language left empty is shown in English: its old texts must go.
     let kept: Vec<&str> = details.texts.keys().map(|l| l.tag()).collect();
-    sqlx::query("delete from visit_reason_texts where code = $1 and locale <> all($2)")
-        .bind(code)
-        .bind(&kept)
-        .execute(&mut *conn)
-        .await?;
+    drop_texts_except(conn, VISIT_REASONS, code, &kept).await?;
     for (locale, text) in &details.texts {
         sqlx::query(
             "insert into visit_reason_texts (code, locale, name, hint, notice)

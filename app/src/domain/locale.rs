@@ -55,6 +55,19 @@ impl Locale {
         }
     }
 
+    /// The language's name in English, for what an English voice says about it.
+    pub fn english_name(self) -> &'static str {
+        match self {
+            Locale::En => "English",
+            Locale::Es => "Spanish",
+            Locale::Vi => "Vietnamese",
+            Locale::ZhHans => "Chinese",
+            Locale::Ru => "Russian",
+            Locale::So => "Somali",
+            Locale::Ar => "Arabic",
+        }
+    }
+
     /// Reads a `?lang=` value; anything unknown falls back to English.
     pub fn from_tag(tag: &str) -> Locale {
         Locale::ALL

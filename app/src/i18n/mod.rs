@@ -18,11 +18,12 @@ pub use strings::*;
 
 /// The sections of a language file that visitors and participants see: every language
 /// translates these; the rest (staff pages) are in English and Spanish only.
-pub const VISITOR_SECTIONS: [&str; 9] = [
+pub const VISITOR_SECTIONS: [&str; 10] = [
     "common",
     "kiosk_frame",
     "kiosk",
     "kiosk_numbers",
+    "kiosk_speech",
     "arrival",
     "booking",
     "workshops",

@@ -395,3 +395,36 @@ async fn admins_adding_and_moving_services_at_once_keep_one_order(pool: PgPool) 
     let expected: Vec<i16> = (0..13).collect();
     assert_eq!(positions, expected, "no place taken twice");
 }
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn a_language_left_empty_loses_its_old_service_name_and_booking_shows_english(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let admin = admin(&app).await;
+    let old: String = sqlx::query_scalar(
+        "select name from service_texts where service_id = 'career_coaching' and locale = 'vi'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let form = service_form(
+        "ignored",
+        "Coaching for your career",
+        "Orientación para su carrera",
+        &["phone", "video"],
+        "job_coaching",
+    );
+    let saved = app
+        .post_form("/staff/services/career_coaching/edit", &form, Some(&admin))
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let vi = app.get("/book?lang=vi", None).await;
+    assert!(vi.body.contains("Coaching for your career"), "{}", vi.body);
+    assert!(!vi.body.contains(&old), "the old Vietnamese name is gone");
+    let left: i64 = sqlx::query_scalar(
+        "select count(*) from service_texts where service_id = 'career_coaching' and locale not in ('en', 'es')",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(left, 0);
+}

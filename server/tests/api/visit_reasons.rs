@@ -349,3 +349,40 @@ async fn admins_adding_moving_and_editing_at_once_keep_one_order_without_a_deadl
     assert_eq!(positions, expected, "one place each, none twice");
     assert_eq!(offered(&app, "en").await.len(), before + 8);
 }
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn a_language_left_empty_loses_its_old_name_and_the_kiosk_shows_english(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let admin = admin(&app).await;
+    let name_in = |reasons: &[Value]| {
+        reasons.iter().find(|r| r["code"] == "job_search").unwrap()["name"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    let vietnamese = name_in(&offered(&app, "vi").await);
+    assert_ne!(
+        vietnamese, "Help finding a job",
+        "the demo names it in Vietnamese"
+    );
+
+    // Saved with English and Spanish only: the Vietnamese name was cleared.
+    let form = reason_form("ignored", "Find a job", "Buscar empleo", "", "");
+    let saved = app
+        .post_form("/staff/reasons/job_search/edit", &form, Some(&admin))
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    assert_eq!(name_in(&offered(&app, "vi").await), "Find a job");
+    let page = app
+        .get(&format!("/kiosk/{CENTER}/check-in?lang=vi"), None)
+        .await;
+    assert!(page.body.contains("Find a job"));
+    assert!(!page.body.contains(&vietnamese), "the old name is gone");
+    let left: i64 = sqlx::query_scalar(
+        "select count(*) from visit_reason_texts where code = 'job_search' and locale not in ('en', 'es')",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(left, 0);
+}

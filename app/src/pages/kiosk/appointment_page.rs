@@ -4,6 +4,7 @@
 
 use super::display::KioskDisplay;
 use super::kiosk_frame::{KioskFrame, UnknownCenter};
+use super::wizard_ticket::spell_out;
 use crate::api::centers::get_center;
 use crate::components::text_field::TextField;
 use crate::i18n::{fill, translations};
@@ -78,13 +79,16 @@ fn arrived(display: KioskDisplay, ticket: ArrivedTicket, home: String) -> impl I
     };
     view! {
         <div class="step ticket">
-            <h1>{fill(&t.arrival.arrived_heading, &[("name", &ticket.first_name)])}</h1>
-            <p class="lead">{fill(&t.arrival.arrived_time, &[("time", &ticket.time)])}</p>
-            <p class="ticket-label">{t.kiosk.ticket_number_label.clone()}</p>
-            <p class="ticket-number" data-testid="ticket-number">{ticket.ticket}</p>
-            <p class="ticket-place" data-testid="ticket-place">{place}</p>
-            <p>{t.arrival.arrived_seat.clone()}</p>
-            <a class="primary-button" href=home>{t.kiosk.done.clone()}</a>
+            // Speech keeps the name to itself unless the visitor wears headphones.
+            <h1 data-speak-private=t.kiosk.ticket_heading.clone()>{fill(&t.arrival.arrived_heading, &[("name", &ticket.first_name)])}</h1>
+            <div data-announce>
+                <p class="lead">{fill(&t.arrival.arrived_time, &[("time", &ticket.time)])}</p>
+                <p class="ticket-label">{t.kiosk.ticket_number_label.clone()}</p>
+                <p class="ticket-number" data-testid="ticket-number" data-speak=spell_out(&ticket.ticket)>{ticket.ticket.clone()}</p>
+                <p class="ticket-place" data-testid="ticket-place">{place}</p>
+                <p>{t.arrival.arrived_seat.clone()}</p>
+            </div>
+            <a class="primary-button" href=home data-end-visit>{t.kiosk.done.clone()}</a>
         </div>
     }
 }
@@ -116,16 +120,16 @@ fn search_form(
                 <fieldset class="arrival-way">
                     <legend>{a.by_name_heading.clone()}</legend>
                     <TextField name="first_name" label=t.kiosk.first_name_label.clone() value=typed.first_name
-                        error=reply.name_error.clone() autocomplete="off" required=false/>
+                        error=reply.name_error.clone() autocomplete="off" required=false letters=true/>
                     <TextField name="last_name" label=t.kiosk.last_name_label.clone() value=typed.last_name
-                        error=None autocomplete="off" required=false/>
+                        error=None autocomplete="off" required=false letters=true/>
                     <TextField name="last4" label=a.last4_label.clone() value=typed.last4 error=reply.last4_error
                         autocomplete="off" inputmode="numeric" required=false/>
                     <button type="submit" name="by" value="name" class="primary-button">{a.find_button.clone()}</button>
                 </fieldset>
             </form>
             <nav class="step-nav">
-                <a class="secondary-button" href=home.clone()>{t.kiosk.back.clone()}</a>
+                <a class="secondary-button" href=home.clone() data-key-back>{t.kiosk.back.clone()}</a>
                 <a class="secondary-button" href=home.replace("?", "/check-in?")>{a.walk_in_instead.clone()}</a>
             </nav>
         </div>

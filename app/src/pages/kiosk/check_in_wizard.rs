@@ -216,7 +216,7 @@ pub fn CheckInWizard(
         <div class="wizard" data-hydrated=move || hydrated.get().to_string()>
             <nav class="kiosk-nav">
                 {move || (w.step.get() != Step::Ticket).then(|| view! {
-                    <button type="button" class="nav-button" on:click=back>
+                    <button type="button" class="nav-button" data-key-back on:click=back>
                         <span class="arrow-back" aria-hidden="true">"←"</span>" "{w.s(|t| &t.back)}
                     </button>
                 })}
@@ -288,6 +288,7 @@ fn name_step(w: Wizard, field: Field) -> impl IntoView {
                 autocapitalize="words"
                 spellcheck="false"
                 data-autofocus
+                data-letters
                 value=initial
                 node_ref=input
                 on:input=move |ev| keep(event_target_value(&ev))
@@ -310,7 +311,7 @@ fn privacy_step(w: Wizard, submit: impl Fn() + Copy + 'static) -> impl IntoView 
     view! {
         <div class="step">
             <h1 id="question" tabindex="-1" data-autofocus>{w.s(|t| &t.privacy_heading)}</h1>
-            <ul class="privacy-points">
+            <ul class="privacy-points" data-announce>
                 <li>{w.s(|t| &t.privacy_kept)}</li>
                 <li>{w.s(|t| &t.privacy_who)}</li>
                 <li>{how_long}</li>

@@ -3,17 +3,20 @@
 
 use super::display::KioskDisplay;
 use super::idle_guard::IdleGuard;
-use super::read_aloud::ReadAloud;
-use crate::i18n::{fill, language_line, translations, Locale};
+use super::kiosk_assist::KioskAssist;
+use super::speech_mode::SpeechControls;
+use crate::i18n::{fill, language_line, translations, Locale, Packed};
 use leptos::prelude::*;
 use leptos_meta::{Html, Title};
 
-/// Seconds without a touch before the kiosk asks whether more time is needed.
+/// Seconds without a touch before the kiosk asks whether more time is needed (twice as
+/// long in speech mode).
 pub const IDLE_SECONDS: u32 = 60;
 /// Seconds the question stays up, counting down, before the kiosk starts over.
 pub const COUNTDOWN_SECONDS: u32 = 30;
 
-/// `guard_idle`: whether this screen has anything to reset after a visitor walks away.
+/// `guard_idle`: whether this screen has anything to reset after a visitor walks away
+/// (without it, only speech mode is reset, so the next visitor does not find it on).
 #[component]
 pub fn KioskFrame(
     center_id: String,
@@ -27,29 +30,39 @@ pub fn KioskFrame(
     let t = translations(locale);
     let agency = crate::api::agency();
     let place = crate::i18n::center_title(locale, &agency.public_name, &center_name);
+    // Said by an English voice when the tablet has none for the screen's language.
+    let english = locale.english_name();
+    let no_voice_english = fill(
+        &translations(Locale::En).kiosk_speech.no_voice,
+        &[("language", english)],
+    );
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir()/>
         <Title text=fill(&t.kiosk_frame.page_title, &[("page", &title), ("place", &place)])/>
         <div class=display.classes()>
             <header class="kiosk-header">
+                <SpeechControls t=t.kiosk_speech.clone()/>
                 <p class="kiosk-center">{place.clone()}</p>
                 <p class="read-aloud-missing" role="status" data-message=t.kiosk_frame.no_voice.clone()></p>
-                <ReadAloud label=t.kiosk_frame.read_aloud.clone() lang=locale.tag().to_owned()/>
             </header>
             <main id="main" class="kiosk-main">{children()}</main>
             <footer class="kiosk-footer">
                 {language_line(locale, &agency).map(|line| view! { <p>{line}</p> })}
             </footer>
-            {guard_idle.then(|| view! {
-                <IdleGuard
+            <IdleGuard
                     home_url=format!("/kiosk/{center_id}")
                     heading=t.kiosk_frame.idle_heading.clone()
                     countdown=t.kiosk_frame.idle_countdown.clone()
                     continue_label=t.kiosk_frame.idle_continue.clone()
                     idle_seconds=IDLE_SECONDS
                     countdown_seconds=COUNTDOWN_SECONDS
+                    speech_only=!guard_idle
                 />
-            })}
+            <KioskAssist
+                lang=locale.tag().to_owned()
+                no_voice_english=no_voice_english
+                strings=Packed(t.kiosk_speech.clone())
+            />
         </div>
     }
 }

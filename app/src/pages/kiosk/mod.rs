@@ -6,10 +6,21 @@ pub mod check_in_request;
 pub mod check_in_steps;
 pub mod check_in_wizard;
 pub mod display;
+#[cfg(feature = "hydrate")]
+mod idle_browser;
 pub mod idle_guard;
+pub mod keypad_letters;
+pub mod kiosk_assist;
 pub mod kiosk_frame;
 pub mod pair_page;
-pub mod read_aloud;
+#[cfg(feature = "hydrate")]
+mod speech_browser;
+pub mod speech_keys;
+pub mod speech_mode;
+#[cfg(feature = "hydrate")]
+mod speech_reader;
+#[cfg(feature = "hydrate")]
+mod speech_voice;
 pub mod welcome_page;
 mod wizard_choices;
 mod wizard_ticket;

@@ -76,7 +76,7 @@ pub(super) fn ReasonsStep(w: Wizard) -> impl IntoView {
             <div class="choices" role="group" aria-labelledby="question" aria-describedby="reasons-hint">
                 {buttons}
             </div>
-            <section class="notice" aria-labelledby="elsewhere-heading" hidden=move || notice().is_empty()>
+            <section class="notice" aria-labelledby="elsewhere-heading" data-announce-change hidden=move || notice().is_empty()>
                 <h2 id="elsewhere-heading">{w.s(|t| &t.elsewhere_heading)}</h2>
                 <p>{notice}</p>
                 <p>{w.s(|t| &t.elsewhere_still_check_in)}</p>
@@ -185,6 +185,7 @@ fn detail_input(w: Wizard, field: Field) -> impl IntoView {
                 class="text-input"
                 type="text"
                 autocomplete="off"
+                data-letters
                 prop:value=value
                 on:input=on_input
                 aria-invalid=move || error().is_some().to_string()

@@ -89,7 +89,7 @@ pub fn KioskWorkshopsPage() -> impl IntoView {
                                 }.into_any()
                             }}
                             <nav class="step-nav">
-                                <a class="secondary-button" href=home>{t.kiosk.back.clone()}</a>
+                                <a class="secondary-button" href=home data-key-back>{t.kiosk.back.clone()}</a>
                             </nav>
                         </div>
                     </KioskFrame>
@@ -142,13 +142,15 @@ fn enrol_screen(
     let list = format!("/kiosk/{center_id}/workshops{}", display.query());
     let home = format!("/kiosk/{center_id}{}", display.query());
     if let Some((heading, line)) = reply.done {
+        // "See you there, Rosa": speech leaves it out unless the visitor wears headphones.
+        let named = (heading == w.enrolled_heading).then_some("");
         return view! {
             <div class="step ticket">
                 <h1 data-testid="enrolment-status">{heading}</h1>
                 <p class="lead">{title(&s, display.locale)}</p>
                 <p class="lead">{when(&s, display.locale)}</p>
-                <p class="ticket-place">{line}</p>
-                <a class="primary-button" href=home>{t.kiosk.done.clone()}</a>
+                <p class="ticket-place" data-speak-private=named>{line}</p>
+                <a class="primary-button" href=home data-end-visit>{t.kiosk.done.clone()}</a>
             </div>
         }
         .into_any();
@@ -167,13 +169,13 @@ fn enrol_screen(
                 <input type="hidden" name="lang" value=display.locale.tag()/>
                 {display.large_text.then(|| view! { <input type="hidden" name="text" value="large"/> })}
                 {display.high_contrast.then(|| view! { <input type="hidden" name="contrast" value="high"/> })}
-                <TextField name="first_name" label=t.kiosk.first_name_label.clone() value=reply.first_name error=reply.first_name_error autocomplete="off"/>
-                <TextField name="last_name" label=t.kiosk.last_name_label.clone() value=reply.last_name error=reply.last_name_error autocomplete="off"/>
+                <TextField name="first_name" label=t.kiosk.first_name_label.clone() value=reply.first_name error=reply.first_name_error autocomplete="off" letters=true/>
+                <TextField name="last_name" label=t.kiosk.last_name_label.clone() value=reply.last_name error=reply.last_name_error autocomplete="off" letters=true/>
                 <TextField name="contact" label=w.contact_label.clone() value=reply.contact error=reply.contact_error autocomplete="off" hint=w.contact_hint.clone()/>
                 <button type="submit" class="primary-button">{if full { w.waitlist_button.clone() } else { w.enrol_button.clone() }}</button>
             </form>
             <nav class="step-nav">
-                <a class="secondary-button" href=list>{t.kiosk.back.clone()}</a>
+                <a class="secondary-button" href=list data-key-back>{t.kiosk.back.clone()}</a>
                 <a class="secondary-button" href=home>{t.kiosk.start_over.clone()}</a>
             </nav>
         </div>
