@@ -2,11 +2,16 @@
 //!
 //! One Leptos app in islands mode. Pages render on the server (`pages`); only the parts
 //! that must react in the browser are `#[island]`s and ship as WASM: the kiosk check-in
-//! wizard, the kiosk idle guard, read aloud and the staff screen's live updater. Booking and
+//! wizard, the kiosk's helper (speech mode, keypad, idle guard) and the staff screen's live
+//! updater. Booking and
 //! workshops are server-rendered forms. Types and rules live in `domain`, server functions
 //! in `api`, and, on the server only, queries in `db`, use cases in `services`, form posts in
 //! `forms` and emails in the `*_mail` modules. Which module may use which: README, "Floors"
 //! (checked by `scripts/check-floors.py`).
+
+// The kiosk frame's view type is deep enough that a fresh (non-incremental) test build
+// needs more than the default 128 to compute its layout.
+#![recursion_limit = "256"]
 
 pub mod api;
 pub mod app;
