@@ -277,6 +277,63 @@ async fn reschedule_keeps_the_old_time_when_the_new_one_is_gone(pool: PgPool) {
 }
 
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn another_day_chosen_while_rescheduling_moves_the_booking_and_books_nothing_new(
+    pool: PgPool,
+) {
+    let app = spawn_app(pool).await;
+    let starts = free_starts(&app, "career_coaching").await;
+    let mine = book(&app, "career_coaching", starts[0], 1).await;
+    let page_path = format!("/book/manage/{mine}/reschedule");
+    let page = app.get(&format!("{page_path}?lang=en"), None).await;
+    assert_eq!(page.status, StatusCode::OK);
+
+    // Every day link and language link stays on this booking's reschedule page: none
+    // leads to the new-booking times step, where a second appointment would be made.
+    assert!(
+        !page.body.contains("href=\"/book/times"),
+        "a link leaves the reschedule page"
+    );
+    let days: Vec<String> = page
+        .body
+        .split(&format!("href=\"{page_path}?"))
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .filter(|query| query.contains("day="))
+        .map(|query| format!("{page_path}?{}", query.replace("&amp;", "&")))
+        .collect();
+    let last_day = days.last().expect("days with times are links");
+    let day = app.get(last_day.trim_end_matches("#times"), None).await;
+    assert_eq!(day.status, StatusCode::OK);
+    assert!(day.body.contains(&format!("action=\"{page_path}\"")));
+
+    let later = day
+        .body
+        .split("name=\"start\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the chosen day offers times");
+    let later: chrono::DateTime<chrono::Utc> = later.parse().unwrap();
+    assert!(later > starts[0]);
+    let moved = app
+        .post_form(
+            &page_path,
+            &format!(
+                "lang=en&tz=America%2FNew_York&start={}",
+                enc(&later.to_rfc3339())
+            ),
+            None,
+        )
+        .await;
+    assert_eq!(moved.status, StatusCode::SEE_OTHER);
+    let bookings: Vec<chrono::DateTime<chrono::Utc>> =
+        sqlx::query_scalar("select starts_at from bookings where status = 'booked'")
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(bookings, vec![later], "one booking, at the new time");
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
 async fn a_wrong_or_expired_link_is_plainly_not_valid(pool: PgPool) {
     let app = spawn_app(pool).await;
     let wrong = app.get("/book/manage/not-a-real-token", None).await;

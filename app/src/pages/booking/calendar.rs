@@ -11,10 +11,13 @@ use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
-/// Months from `first` through `last`, with `free` (times per visitor-zone day).
+/// Months from `first` through `last`, with `free` (times per visitor-zone day). A day's
+/// link goes to `path`: the times step of a new booking, or the reschedule page of the
+/// booking being moved (so choosing another day never starts a second booking).
 #[component]
 pub fn DayPicker(
     query: BookingQuery,
+    path: String,
     first: NaiveDate,
     last: NaiveDate,
     free: BTreeMap<NaiveDate, usize>,
@@ -28,13 +31,14 @@ pub fn DayPicker(
     }
     months
         .into_iter()
-        .map(|month| view! { <Month query=query.clone() month free=free.clone() chosen/> })
+        .map(|month| view! { <Month query=query.clone() path=path.clone() month free=free.clone() chosen/> })
         .collect_view()
 }
 
 #[component]
 fn Month(
     query: BookingQuery,
+    path: String,
     month: NaiveDate,
     free: BTreeMap<NaiveDate, usize>,
     chosen: Option<NaiveDate>,
@@ -61,7 +65,7 @@ fn Month(
                 {weeks(month.year(), month.month()).into_iter().map(|week| view! {
                     <tr>
                         {week.into_iter().map(|cell| view! {
-                            <td>{cell.map(|day| day_cell(&query, day, free.get(&day).copied().unwrap_or(0), chosen == Some(day)))}</td>
+                            <td>{cell.map(|day| day_cell(&query, &path, day, free.get(&day).copied().unwrap_or(0), chosen == Some(day)))}</td>
                         }).collect_view()}
                     </tr>
                 }).collect_view()}
@@ -70,7 +74,13 @@ fn Month(
     }
 }
 
-fn day_cell(query: &BookingQuery, day: NaiveDate, free: usize, chosen: bool) -> AnyView {
+fn day_cell(
+    query: &BookingQuery,
+    path: &str,
+    day: NaiveDate,
+    free: usize,
+    chosen: bool,
+) -> AnyView {
     let t = translations(query.locale);
     if free == 0 {
         return view! { <span class="day no-times">{day.day()}</span> }.into_any();
@@ -81,7 +91,7 @@ fn day_cell(query: &BookingQuery, day: NaiveDate, free: usize, chosen: bool) -> 
     if chosen {
         label = format!("{label} ({})", t.booking.chosen_day);
     }
-    let href = format!("{}#times", query.with_day(day).href("/book/times"));
+    let href = format!("{}#times", query.with_day(day).href(path));
     view! {
         <a class="day has-times" class:chosen=chosen href=href aria-label=label
             aria-current=chosen.then_some("date")>{day.day()}</a>

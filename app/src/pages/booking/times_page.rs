@@ -99,6 +99,11 @@ fn TimesStep(
     };
     let summary = format!("{service} · {}", zone_label(zone.name()));
     let change_href = query.href("/book");
+    // Days and languages stay on the page they were chosen on: a new booking's times, or
+    // the reschedule page of the booking being moved.
+    let path = rescheduling
+        .as_ref()
+        .map_or("/book/times".to_owned(), |r| r.action.clone());
     let times = chosen.map(|day| {
         let choices = days.get(&day).cloned().unwrap_or_default();
         view! {
@@ -107,7 +112,7 @@ fn TimesStep(
         }
     });
     view! {
-        <BookingFrame locale title=heading.clone() languages=language_hrefs("/book/times", &query)
+        <BookingFrame locale title=heading.clone() languages=language_hrefs(&path, &query)
             step=rescheduling.is_none().then_some(2u8)>
             <h1>{heading}</h1>
             {rescheduling.as_ref().map(|r| view! { <p class="lead">{fill(&b.reschedule_current, &[("time", &r.current)])}</p> })}
@@ -121,7 +126,7 @@ fn TimesStep(
                 view! {
                     <p class="field-hint">{fill(&b.day_hint, &[("zone", &zone_label(zone.name()))])}</p>
                     <div class="calendars">
-                        <DayPicker query=query.clone() first=today last free=counts chosen/>
+                        <DayPicker query=query.clone() path=path.clone() first=today last free=counts chosen/>
                     </div>
                     {times}
                 }.into_any()
