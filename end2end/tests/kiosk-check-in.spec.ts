@@ -28,6 +28,8 @@ test("a visitor checks in by touch in English and staff see the ticket live and 
   await page.getByRole("button", { name: "Next" }).tap();
 
   await expect(page.getByRole("heading", { name: "What is your last name?" })).toBeVisible();
+  // Each screen shows only its own answer: the first name is not carried into this field.
+  await expect(page.getByLabel("Last name")).toHaveValue("");
   await page.getByLabel("Last name").fill("Zhou");
   await expectNoAxeViolations(page, "last name");
   await shoot(page, testInfo, "kiosk-03-last-name");

@@ -249,7 +249,7 @@ test("a visitor checks in with the keyboard and a numeric keypad alone, with spe
   await page.keyboard.press("Enter");
   await hears(page, new RegExp(escape(k.last_name_question)));
   for (const key of "77766677772") await page.keyboard.press(key);
-  await expect(page.locator("#name-input")).toHaveValue("Rosa");
+  await expect(page.locator("#last-name-input")).toHaveValue("Rosa");
   await page.keyboard.press("#");
   await hears(page, new RegExp(escape(k.reasons_question)));
 
@@ -272,7 +272,9 @@ test("a visitor checks in with the keyboard and a numeric keypad alone, with spe
   const number = (await page.getByTestId("ticket-number").textContent())!.trim();
   const spelled = number.replace(/[^A-Za-z0-9]/g, "").split("").join(", ");
   await hears(page, new RegExp(`${escape(k.ticket_heading)}.*${escape(spelled)}`));
-  await expect(page.locator('.choice[aria-pressed="true"]')).toHaveCount(0); // the wizard is done
+  // The wizard is done: no choice is left on screen, and nothing typed is left in the page.
+  await expect(page.locator(".choice:visible")).toHaveCount(0);
+  await expect(page.locator(".wizard input").first()).toHaveValue("");
 });
 
 test("the keypad alone, without speech, moves, chooses and goes back", async ({ page }) => {

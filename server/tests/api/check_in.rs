@@ -222,6 +222,13 @@ async fn kiosk_pages_are_never_cached_and_show_the_center(pool: PgPool) {
     let wizard = app.get("/kiosk/tigard/check-in", None).await;
     assert_eq!(wizard.header(header::CACHE_CONTROL), "no-store");
     assert!(wizard.body.contains("What is your first name?"));
+    // Every screen is in the page, each name with its own input, and no empty ID list.
+    assert!(wizard.body.contains("id=\"first-name-input\""));
+    assert!(wizard.body.contains("id=\"last-name-input\""));
+    assert!(wizard
+        .body
+        .contains("Have you registered with WorkSource already?"));
+    assert!(!wizard.body.contains("aria-describedby=\"\""));
     // Tigard's tablet is no kiosk of another address, and says whose it is.
     let unknown = app.get("/kiosk/atlantis", None).await;
     assert_eq!(unknown.status, StatusCode::FORBIDDEN);

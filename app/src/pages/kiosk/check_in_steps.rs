@@ -59,6 +59,19 @@ impl Step {
         }
     }
 
+    /// The screen's name in the page (`data-step`), by which the browser code finds it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Step::FirstName => "first-name",
+            Step::LastName => "last-name",
+            Step::Reasons => "reasons",
+            Step::Registered => "registered",
+            Step::Accommodations => "accommodations",
+            Step::Privacy => "privacy",
+            Step::Ticket => "ticket",
+        }
+    }
+
     /// The screen that asks for `field` (where the server's refusal is shown).
     pub fn asking_for(field: Field) -> Step {
         Step::QUESTIONS
@@ -66,6 +79,25 @@ impl Step {
             .find(|s| s.fields().contains(&field))
             .unwrap_or(Step::FirstName)
     }
+}
+
+/// The field's name in the page: the `name` of its input, and the `data-error-after` of
+/// the element its refusal is shown after.
+pub fn field_name(field: Field) -> &'static str {
+    match field {
+        Field::FirstName => "first_name",
+        Field::LastName => "last_name",
+        Field::Reasons => "reasons",
+        Field::Registered => "registered",
+        Field::InterpreterLanguage => "interpreter_language",
+        Field::AccommodationOther => "accommodation_other",
+        Field::Consent => "consent",
+    }
+}
+
+/// The field whose input is called `name`.
+pub fn field_named(name: &str) -> Option<Field> {
+    Field::ALL.into_iter().find(|f| field_name(*f) == name)
 }
 
 #[cfg(test)]
@@ -101,6 +133,19 @@ mod tests {
             assert_eq!(screens, 1, "{field:?}");
         }
         assert_eq!(Step::asking_for(Field::Consent), Step::Privacy);
+    }
+
+    #[test]
+    fn screens_and_fields_have_names_that_lead_back_to_them() {
+        for field in Field::ALL {
+            assert_eq!(field_named(field_name(field)), Some(field));
+        }
+        assert_eq!(field_named("age"), None);
+        let mut codes: Vec<_> = Step::QUESTIONS.iter().map(|s| s.code()).collect();
+        codes.push(Step::Ticket.code());
+        codes.sort();
+        codes.dedup();
+        assert_eq!(codes.len(), 7);
     }
 
     #[test]

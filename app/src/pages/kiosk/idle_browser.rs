@@ -2,6 +2,7 @@
 //! scroll is a sign of life; once a second the clock compares times (not ticks, which a
 //! tablet throttles) and opens the dialog, counts down, or starts the kiosk over.
 
+use super::dom::call;
 use crate::i18n::fill;
 use leptos::prelude::{document, set_interval, window};
 use std::cell::RefCell;
@@ -27,14 +28,6 @@ fn dialog() -> Option<Element> {
         .query_selector(".idle-guard dialog")
         .ok()
         .flatten()
-}
-
-fn call(target: &JsValue, method: &str) {
-    if let Ok(f) = js_sys::Reflect::get(target, &method.into()) {
-        if let Some(f) = f.dyn_ref::<js_sys::Function>() {
-            let _ = f.call0(target);
-        }
-    }
 }
 
 /// Starts the clock when the page has an idle guard.

@@ -1,11 +1,14 @@
 //! The kiosk at `/kiosk/{center}`: touch only, large print, one question per screen.
 
 pub mod appointment_page;
+pub mod check_in_assist;
 pub mod check_in_page;
 pub mod check_in_request;
 pub mod check_in_steps;
 pub mod check_in_wizard;
 pub mod display;
+#[cfg(feature = "hydrate")]
+mod dom;
 #[cfg(feature = "hydrate")]
 mod idle_browser;
 pub mod idle_guard;
@@ -22,6 +25,8 @@ mod speech_reader;
 #[cfg(feature = "hydrate")]
 mod speech_voice;
 pub mod welcome_page;
+#[cfg(feature = "hydrate")]
+mod wizard_browser;
 mod wizard_choices;
 mod wizard_ticket;
 pub mod workshops_page;

@@ -6,6 +6,7 @@
 //! is plain data shown by setting attributes on the server-rendered controls, not a
 //! reactive view, which would cost the kiosk's WASM several times as much.
 
+use super::dom::{call, find, property, set_flag, set_value};
 use super::keypad_letters;
 use super::speech_keys::{key_action, KeyAction};
 use super::speech_mode::{DEFAULT_VOLUME, VOLUME_STEPS};
@@ -121,30 +122,10 @@ fn store(key: &str, value: Option<&str>) {
     }
 }
 
-fn property(target: &JsValue, name: &str) -> JsValue {
-    js_sys::Reflect::get(target, &name.into()).unwrap_or_default()
-}
-
-fn call(target: &JsValue, method: &str) {
-    if let Ok(f) = js_sys::Reflect::get(target, &method.into()) {
-        if let Some(f) = f.dyn_ref::<js_sys::Function>() {
-            let _ = f.call0(target);
-        }
-    }
-}
-
-fn find(selector: &str) -> Option<Element> {
-    document().query_selector(selector).ok().flatten()
-}
-
 /// Sets (`on`) or removes attribute `name` of the element `selector` finds.
 fn flag(selector: &str, name: &str, on: bool) {
     if let Some(el) = find(selector) {
-        let _ = if on {
-            el.set_attribute(name, "")
-        } else {
-            el.remove_attribute(name)
-        };
+        set_flag(&el, name, on);
     }
 }
 
@@ -636,7 +617,7 @@ fn type_letter(field: &Element, key: &str, on: bool) {
         return;
     };
     let length = typed.chars().count();
-    let _ = js_sys::Reflect::set(field, &"value".into(), &typed.into());
+    set_value(field, &typed);
     live(|l| l.letter_field = Some((field.clone(), length)));
     // The page learns of the new letter as it would of a typed one.
     let init = web_sys::EventInit::new();

@@ -5,42 +5,15 @@
 //! instead of the text, as for a ticket number spelled out), `data-announce` (read this
 //! in full on arrival) and `data-announce-change` (read this when it appears).
 
+use super::dom::{call, every, first, property};
 use crate::i18n::{fill, KioskSpeechStrings};
 use leptos::prelude::document;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 /// The things a visitor moves between: headings, text, and every control.
 const ITEMS: &str = "h1, h2, p, li, button, a[href], input, select, textarea";
 const CONTROLS: &str = "button, a[href], input, select, textarea";
-
-/// Calls a method that takes no argument, through JavaScript's own lookup: one binding
-/// for all, which costs the kiosk's WASM less than one binding each.
-fn call(target: &JsValue, method: &str) -> JsValue {
-    js_sys::Reflect::get(target, &method.into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        .and_then(|f| f.call0(target).ok())
-        .unwrap_or_default()
-}
-
-fn property(target: &JsValue, name: &str) -> JsValue {
-    js_sys::Reflect::get(target, &name.into()).unwrap_or_default()
-}
-
-fn first(within: &Element, selector: &str) -> Option<Element> {
-    within.query_selector(selector).ok().flatten()
-}
-
-/// The elements of `within` that match `selector`, shown or not.
-fn every(within: &Element, selector: &str) -> Vec<Element> {
-    let Ok(list) = within.query_selector_all(selector) else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
-        .collect()
-}
 
 /// The elements of `within` that match `selector` and are on screen.
 fn all(within: &Element, selector: &str) -> Vec<Element> {
@@ -223,11 +196,13 @@ fn private_text(el: &Element, private: bool) -> Option<String> {
         .flatten()
 }
 
-/// The heading of the screen the visitor is on, or of the open dialog. (The main heading,
-/// not the first of any level: the closed help dialog's comes earlier.)
+/// The heading of the screen the visitor is on, or of the open dialog: the main heading
+/// on screen (the closed help dialog's comes earlier, and the wizard's hidden screens
+/// have theirs).
 pub fn heading() -> Option<Element> {
     let scope = scope()?;
-    first(&scope, "h1").or_else(|| first(&scope, "h2"))
+    let shown = |level: &str| all(&scope, level).into_iter().next();
+    shown("h1").or_else(|| shown("h2"))
 }
 
 /// Names the screen the visitor is on, by its heading.

@@ -2,6 +2,7 @@
 //! screen's language, the visitor's volume, and one utterance at a time, so that any
 //! action interrupts what was being said.
 
+use super::dom::property;
 use wasm_bindgen::JsCast;
 
 fn synthesis() -> Option<web_sys::SpeechSynthesis> {
@@ -24,9 +25,7 @@ pub fn voice_for(lang: &str) -> Option<String> {
     let language = &lang[..subtag_end(lang)];
     let voices = speech.get_voices();
     let found = voices.iter().find_map(|voice| {
-        let tag = js_sys::Reflect::get(&voice, &"lang".into())
-            .ok()?
-            .as_string()?;
+        let tag = property(&voice, "lang").as_string()?;
         let (head, rest) = tag.split_at(subtag_end(&tag));
         let other_chinese = rest
             .as_bytes()
@@ -76,16 +75,11 @@ pub fn hold(paused: bool) {
 /// Keeps the screen on while speech is on (the Screen Wake Lock API, where the browser
 /// has it): a blind visitor cannot see that it went dark.
 pub fn keep_screen_on() {
-    let Ok(navigator) = js_sys::Reflect::get(&js_sys::global(), &"navigator".into()) else {
-        return;
-    };
-    let Ok(lock) = js_sys::Reflect::get(&navigator, &"wakeLock".into()) else {
-        return;
-    };
-    let Ok(request) = js_sys::Reflect::get(&lock, &"request".into()) else {
-        return;
-    };
-    let Some(request) = request.dyn_ref::<js_sys::Function>() else {
+    let lock = property(&property(&js_sys::global(), "navigator"), "wakeLock");
+    let Some(request) = property(&lock, "request")
+        .dyn_into::<js_sys::Function>()
+        .ok()
+    else {
         return;
     };
     if let Ok(promise) = request.call1(&lock, &"screen".into()) {

@@ -1,40 +1,28 @@
-//! The last screen: the visitor's ticket, place in line and estimated wait.
+//! The last screen: the visitor's ticket, place in line and estimated wait. Rendered
+//! empty and hidden; the browser code fills in the ticket the server sent, then shows it.
 
-use super::check_in_wizard::Wizard;
-use crate::i18n::fill;
+use super::check_in_steps::Step;
+use super::check_in_wizard::screen;
+use crate::i18n::WizardStrings;
 use leptos::prelude::*;
 
-#[component]
-pub(super) fn TicketStep(w: Wizard, home_url: String) -> impl IntoView {
-    let ticket = w.ticket.get_untracked();
-    let number = ticket
-        .as_ref()
-        .map(|t| t.number.clone())
-        .unwrap_or_default();
-    let spelled = spell_out(&number);
-    let place = ticket.as_ref().map(|t| match t.people_ahead {
-        0 => w.s(|t| &t.you_are_next),
-        ahead => fill(
-            &w.s(|t| &t.place_in_line),
-            &[("place", &(ahead + 1).to_string())],
-        ),
-    });
-    let wait = ticket
-        .as_ref()
-        .filter(|t| t.people_ahead > 0)
-        .map(|t| t.wait_sentence.clone());
+pub(super) fn ticket_step(t: &WizardStrings, home_url: String) -> impl IntoView {
+    let k = &t.kiosk;
+    let (code, hidden) = screen(Step::Ticket);
     view! {
-        <div class="step ticket">
-            <h1 id="question" tabindex="-1" data-autofocus>{w.s(|t| &t.ticket_heading)}</h1>
-            // Speech mode reads all of this on arrival, the number a character at a time.
+        <div class="step ticket" data-step=code hidden=hidden>
+            <h1 tabindex="-1" data-autofocus>{k.ticket_heading.clone()}</h1>
+            // Speech mode reads all of this on arrival, the number a character at a time
+            // (`data-speak`, set with the number).
             <div data-announce>
-                <p class="ticket-label">{w.s(|t| &t.ticket_number_label)}</p>
-                <p class="ticket-number" data-testid="ticket-number" data-speak=spelled>{number}</p>
-                <p class="ticket-place" data-testid="ticket-place">{place}</p>
-                {wait.map(|text| view! { <p class="ticket-wait" data-testid="ticket-wait">{text}</p> })}
-                <p>{w.s(|t| &t.ticket_seat)}</p>
+                <p class="ticket-label">{k.ticket_number_label.clone()}</p>
+                <p class="ticket-number" data-testid="ticket-number"></p>
+                <p class="ticket-place" data-testid="ticket-place"
+                    data-next=k.you_are_next.clone() data-template=k.place_in_line.clone()></p>
+                <p class="ticket-wait" data-testid="ticket-wait" hidden></p>
+                <p>{k.ticket_seat.clone()}</p>
             </div>
-            <a class="primary-button" href=home_url data-end-visit>{w.s(|t| &t.done)}</a>
+            <a class="primary-button" href=home_url data-end-visit>{k.done.clone()}</a>
         </div>
     }
 }
