@@ -10,6 +10,10 @@ test("refused answers are explained beside the field in Spanish and what was typ
 
   await page.getByRole("button", { name: "Siguiente" }).tap();
   await expect(page.getByRole("alert")).toHaveText("Por favor, complete este dato.");
+  // Tapped again: still one message, named once by the field.
+  await page.getByRole("button", { name: "Siguiente" }).tap();
+  await expect(page.getByRole("alert")).toHaveCount(1);
+  await expect(name).toHaveAttribute("aria-describedby", "first_name-error");
   await expect(name).toHaveAttribute("aria-invalid", "true");
   await expectNoAxeViolations(page, "empty name error (es)");
   await shoot(page, testInfo, "kiosk-02-first-name-error-es");

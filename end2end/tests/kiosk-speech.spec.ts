@@ -4,7 +4,7 @@
 // they learn of the screen they learn by listening: every `speechSynthesis.speak` call
 // is recorded (and still made). Page state is read only to check the outcome.
 import { test, expect } from "./fixtures";
-import { expectNoAxeViolations, expectLargeTapTargets, shoot } from "./helpers";
+import { expectNoAxeViolations, expectLargeTapTargets, shoot, useKioskOf } from "./helpers";
 import type { Page } from "@playwright/test";
 import * as fs from "fs";
 import * as path from "path";
@@ -175,6 +175,7 @@ for (const [lang, headphones] of [["en", true], ["es", false]] as const) {
     await doubleTap(page);
 
     // The ticket, in full: the number one character at a time, the place, where to wait.
+    await expect(page.getByTestId("ticket-number")).toHaveText(/^[A-Z]-\d{3}$/);
     const number = (await page.getByTestId("ticket-number").textContent())!.trim();
     const spelled = number.replace(/[^A-Za-z0-9]/g, "").split("").join(", ");
     const place = (await page.getByTestId("ticket-place").textContent())!.trim();
@@ -269,12 +270,17 @@ test("a visitor checks in with the keyboard and a numeric keypad alone, with spe
   await moveUntil(page, startsWith(k.consent_button), () => page.keyboard.press("ArrowDown"));
   await page.keyboard.press("Enter");
 
+  await expect(page.getByTestId("ticket-number")).toHaveText(/^[A-Z]-\d{3}$/);
   const number = (await page.getByTestId("ticket-number").textContent())!.trim();
   const spelled = number.replace(/[^A-Za-z0-9]/g, "").split("").join(", ");
   await hears(page, new RegExp(`${escape(k.ticket_heading)}.*${escape(spelled)}`));
-  // The wizard is done: no choice is left on screen, and nothing typed is left in the page.
-  await expect(page.locator(".choice:visible")).toHaveCount(0);
-  await expect(page.locator(".wizard input").first()).toHaveValue("");
+  // The wizard is done: no choice or name is left in the page for the next visitor, and a
+  // late double tap on the hidden button that sent it does nothing.
+  await expect(page.locator('.choice[aria-pressed="true"]')).toHaveCount(0);
+  for (const input of await page.locator(".wizard input").all()) await expect(input).toHaveValue("");
+  await page.locator("[data-agree]").dispatchEvent("click");
+  await expect(page.getByRole("heading", { name: k.ticket_heading })).toBeVisible();
+  await expect(page.getByTestId("ticket-number")).toHaveText(number);
 });
 
 test("the keypad alone, without speech, moves, chooses and goes back", async ({ page }) => {
@@ -297,6 +303,35 @@ test("the keypad alone, without speech, moves, chooses and goes back", async ({ 
   await expect(page.getByLabel(t.kiosk.last_name_label)).toBeFocused();
   await page.keyboard.press("*");
   await expect(page.getByLabel(t.kiosk.first_name_label)).toHaveValue("Ana");
+});
+
+test("a reason handled elsewhere: its notice is said as it appears", async ({ page }) => {
+  const t = strings("en");
+  const s = t.kiosk_speech;
+  const k = t.kiosk;
+  await useKioskOf(page.context(), "southeast-portland");
+  await listeningTablet(page);
+  await page.goto("/kiosk/southeast-portland");
+  await loaded(page);
+  await page.touchscreen.tap(SPEECH_CORNER.x, SPEECH_CORNER.y);
+  await hears(page, new RegExp(escape(s.on)));
+  await moveUntil(page, startsWith(s.listening_headphones), () => page.keyboard.press("ArrowDown"));
+  await page.keyboard.press("Enter");
+  await moveUntil(page, startsWith(t.kiosk_frame.check_in), () => page.keyboard.press("ArrowDown"));
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\/check-in/);
+  await loaded(page);
+  await hears(page, new RegExp(escape(k.first_name_question)));
+  await page.keyboard.type("Lan");
+  await page.keyboard.press("Enter");
+  await hears(page, new RegExp(escape(k.last_name_question)));
+  await page.keyboard.type("N");
+  await page.keyboard.press("Enter");
+  await hears(page, new RegExp(escape(k.reasons_question)));
+
+  await moveUntil(page, /^Unemployment Insurance, /, () => page.keyboard.press("ArrowDown"));
+  await page.keyboard.press("Enter");
+  await hears(page, new RegExp(`${escape(k.elsewhere_heading)}.*Oregon Employment Department`));
 });
 
 test("after the idle reset speech is off and the volume is back to its default", async ({ page }, testInfo) => {

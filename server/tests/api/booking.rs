@@ -302,6 +302,13 @@ async fn another_day_chosen_while_rescheduling_moves_the_booking_and_books_nothi
         .map(|query| format!("{page_path}?{}", query.replace("&amp;", "&")))
         .collect();
     let last_day = days.last().expect("days with times are links");
+    // A link naming no real zone still moves this booking, in the booking's own zone.
+    let odd_zone = app
+        .get(&format!("{page_path}?lang=en&tz=Mars%2FOlympus"), None)
+        .await;
+    assert_eq!(odd_zone.status, StatusCode::OK);
+    assert!(odd_zone.body.contains(&format!("action=\"{page_path}\"")));
+    assert!(!odd_zone.body.contains("href=\"/book/times"));
     let day = app.get(last_day.trim_end_matches("#times"), None).await;
     assert_eq!(day.status, StatusCode::OK);
     assert!(day.body.contains(&format!("action=\"{page_path}\"")));

@@ -59,7 +59,8 @@ pub fn RescheduleBookingPage() -> impl IntoView {
                 let picker = BookingQuery {
                     service: booking.service.code.clone(),
                     center: booking.center_id.clone(),
-                    tz: if query.tz.is_empty() { booking.visitor_time_zone.clone() } else { query.tz.clone() },
+                    // A zone the link does not name, or names wrongly, is the booking's own.
+                    tz: if query.zone().is_some() { query.tz.clone() } else { booking.visitor_time_zone.clone() },
                     ..query
                 };
                 // A service no longer offered has no times to move to: cancelling stays.
@@ -67,7 +68,7 @@ pub fn RescheduleBookingPage() -> impl IntoView {
                     return view! { <ManageBooking token booking locale=picker.locale new=false changed=false/> }.into_any();
                 }
                 let rescheduling = Rescheduling {
-                    action: format!("/book/manage/{token}/reschedule"),
+                    action: format!("/book/manage/{}/reschedule", super::query::encode(&token)),
                     current: date_and_time(booking.starts_at, zone, t.locale),
                 };
                 times_step(picker, Some(rescheduling)).await

@@ -50,9 +50,17 @@ pub async fn times_step(query: BookingQuery, rescheduling: Option<Rescheduling>)
         query.center_choice(),
         problems.any(),
     ) else {
+        // A booking being moved never falls back to the new-booking start, where a
+        // second appointment would be made: its service or center is gone.
+        if let Some(r) = rescheduling {
+            return cannot_reschedule(&query, &r).into_any();
+        }
         return view! { <StartStep query centers services problems/> }.into_any();
     };
     let Ok(Some(free)) = free_times(query.service.clone(), center).await else {
+        if let Some(r) = rescheduling {
+            return cannot_reschedule(&query, &r).into_any();
+        }
         let problems = StartProblems {
             center: true,
             ..problems
@@ -61,6 +69,25 @@ pub async fn times_step(query: BookingQuery, rescheduling: Option<Rescheduling>)
     };
     let center_zone: Tz = free.center_time_zone.parse().unwrap_or(chrono_tz::UTC);
     view! { <TimesStep query service zone center_zone starts=free.starts rescheduling/> }.into_any()
+}
+
+/// The reschedule page when the booking's service or center can no longer be booked:
+/// says so, with the way back to the booking (where cancelling stays).
+fn cannot_reschedule(query: &BookingQuery, r: &Rescheduling) -> impl IntoView {
+    let b = &translations(query.locale).booking;
+    let manage = format!(
+        "{}?lang={}",
+        r.action.trim_end_matches("/reschedule"),
+        query.locale.tag()
+    );
+    view! {
+        <BookingFrame locale=query.locale title=b.reschedule_heading.clone()
+            languages=language_hrefs(&r.action, query)>
+            <h1>{b.reschedule_heading.clone()}</h1>
+            <p class="notice" data-testid="no-reschedule">{b.reschedule_unavailable.clone()}</p>
+            <p><a class="secondary-button" href=manage>{b.manage_heading.clone()}</a></p>
+        </BookingFrame>
+    }
 }
 
 #[component]

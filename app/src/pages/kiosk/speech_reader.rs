@@ -19,7 +19,13 @@ const CONTROLS: &str = "button, a[href], input, select, textarea";
 fn all(within: &Element, selector: &str) -> Vec<Element> {
     every(within, selector)
         .into_iter()
-        .filter(|el| call(el, "checkVisibility").as_bool().unwrap_or(true))
+        .filter(|el| {
+            // Where the browser cannot say, an element inside a hidden one is not shown
+            // (the wizard's other screens).
+            call(el, "checkVisibility")
+                .as_bool()
+                .unwrap_or_else(|| el.closest("[hidden]").ok().flatten().is_none())
+        })
         .collect()
 }
 

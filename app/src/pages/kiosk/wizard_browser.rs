@@ -34,6 +34,9 @@ struct Wizard {
     accommodations: Vec<Accommodation>,
     /// A check-in is on its way: a second tap waits for it.
     pending: bool,
+    /// The ticket is shown: nothing on the page acts any more, so no tap (a late double
+    /// tap in speech mode on a control now hidden) can reopen the wizard or send again.
+    done: bool,
 }
 
 thread_local! {
@@ -51,6 +54,11 @@ fn root() -> Option<Element> {
     find(".wizard")
 }
 
+/// The first element of the wizard that matches `selector`.
+fn in_wizard(selector: &str) -> Option<Element> {
+    root().and_then(|root| first(&root, selector))
+}
+
 pub fn start_up(center_id: String, language: String, t: WizardStrings) {
     let Some(root) = root() else {
         return;
@@ -66,6 +74,7 @@ pub fn start_up(center_id: String, language: String, t: WizardStrings) {
             registered: None,
             accommodations: Vec::new(),
             pending: false,
+            done: false,
         })
     });
     let handler = Closure::<dyn Fn(Event)>::new(handle);
@@ -73,6 +82,11 @@ pub fn start_up(center_id: String, language: String, t: WizardStrings) {
         let _ = root.add_event_listener_with_callback(kind, handler.as_ref().unchecked_ref());
     }
     handler.forget();
+    // Leaving the page (Start over, the idle reset) takes the typed names with it, so a
+    // page restored from the back-forward cache shows none.
+    let leave = Closure::<dyn Fn()>::new(forget_typed);
+    let _ = window().add_event_listener_with_callback("pagehide", leave.as_ref().unchecked_ref());
+    leave.forget();
     let _ = root.set_attribute("data-hydrated", "true");
     focus_screen(&root, Step::FirstName);
 }
@@ -108,15 +122,22 @@ fn handle(ev: Event) {
         return;
     };
     let closest = |selector: &str| target.closest(selector).ok().flatten();
+    if ev.type_() == "submit" {
+        ev.prevent_default();
+    }
+    if wizard(|w| w.done) {
+        return;
+    }
     match ev.type_().as_str() {
-        "submit" => {
-            ev.prevent_default();
-            next();
-        }
+        "submit" => next(),
         // Editing a refused answer takes its refusal away.
         "input" => {
             let name = target.get_attribute("name").unwrap_or_default();
-            if find(&format!("#{name}-error")).is_some() {
+            let error = format!("{name}-error");
+            if leptos::prelude::document()
+                .get_element_by_id(&error)
+                .is_some()
+            {
                 clear_errors();
             }
         }
@@ -190,7 +211,7 @@ fn choose(button: &Element) {
                 w.accommodations.contains(&a)
             });
             pressed(button, on);
-            if let Some(detail) = find(&format!("[data-detail-of={code}]")) {
+            if let Some(detail) = in_wizard(&format!("[data-detail-of={}]", a.code())) {
                 set_flag(&detail, "hidden", !on);
                 clear_errors();
             }
@@ -209,11 +230,17 @@ fn show_elsewhere_notice() {
                 .collect();
         notices.join(" ")
     });
-    if let Some(p) = find("[data-elsewhere]") {
+    let changed = in_wizard("[data-elsewhere]").is_some_and(|p| {
+        let changed = p.text_content().unwrap_or_default() != text;
         p.set_text_content(Some(&text));
-    }
-    if let Some(section) = find("[data-announce-change]") {
+        changed
+    });
+    if let Some(section) = in_wizard("[data-announce-change]") {
         set_flag(&section, "hidden", text.is_empty());
+        // Speech mode says a notice once; a notice that now says more is said again.
+        if changed {
+            let _ = section.remove_attribute("data-spoken");
+        }
     }
 }
 
@@ -260,6 +287,12 @@ fn show(step: Step) {
     for screen in every(&root, "[data-step]") {
         let this = screen.get_attribute("data-step").as_deref() == Some(step.code());
         set_flag(&screen, "hidden", !this);
+        if this {
+            // A notice on a screen the visitor comes back to is said again.
+            for notice in every(&screen, "[data-announce-change]") {
+                let _ = notice.remove_attribute("data-spoken");
+            }
+        }
     }
     let ticket = step == Step::Ticket;
     if let Some(back) = first(&root, "[data-key-back]") {
@@ -285,9 +318,10 @@ fn show_error(error: FieldError) {
     if wizard(|w| w.step != step) {
         show(step);
     }
+    clear_errors();
     let message = wizard(|w| w.t.problem(error.problem));
     let name = field_name(error.field);
-    if let Some(anchor) = find(&format!("[data-error-after={name}]")) {
+    if let Some(anchor) = in_wizard(&format!("[data-error-after={name}]")) {
         let id = format!("{name}-error");
         put_alert(&anchor, &id, &message);
         if anchor.tag_name() == "INPUT" {
@@ -336,7 +370,9 @@ fn clear_errors() {
 /// The privacy notice agreed to: sends the check-in, once at a time.
 fn agree() {
     let request = wizard(|w| {
-        (!std::mem::replace(&mut w.pending, true)).then(|| CheckInRequest {
+        let ready = w.step == Step::Privacy && !w.pending;
+        w.pending |= ready;
+        ready.then(|| CheckInRequest {
             center_id: w.center_id.clone(),
             language: w.language.clone(),
             key: w.key,
@@ -348,15 +384,17 @@ fn agree() {
     };
     clear_errors();
     let sending = wizard(|w| w.t.kiosk.sending.clone());
-    let button = find("[data-agree]");
+    let button = in_wizard("[data-agree]");
     if let Some(button) = &button {
         let _ = button.set_attribute("aria-disabled", "true");
         button.set_text_content(Some(&sending));
     }
     leptos::task::spawn_local(async move {
         let outcome = send_check_in(&request).await;
+        let checked_in = matches!(outcome, Some(CheckInOutcome::CheckedIn(_)));
         let agree_label = wizard(|w| {
             w.pending = false;
+            w.done = checked_in;
             w.t.kiosk.consent_button.clone()
         });
         if let Some(button) = &button {
@@ -377,7 +415,8 @@ fn agree() {
             // The answers stay; the visitor can try again.
             Some(CheckInOutcome::UnknownCenter) | None => {
                 let failed = wizard(|w| w.t.kiosk.request_failed.clone());
-                if let Some(anchor) = find("[data-error-after=consent]") {
+                show(Step::Privacy);
+                if let Some(anchor) = in_wizard("[data-error-after=consent]") {
                     put_alert(&anchor, "request-error", &failed);
                 }
             }
@@ -385,23 +424,35 @@ fn agree() {
     });
 }
 
-/// Empties every input once the check-in is made: the page keeps no name for whoever
-/// comes to the tablet next (the screens before the ticket cannot be reached again).
+/// Forgets every answer once the check-in is made or the page is left: the page keeps no
+/// name or choice for whoever comes to the tablet next.
 fn forget_typed() {
-    if let Some(root) = root() {
-        for input in every(&root, "input") {
-            set_value(&input, "");
-        }
+    wizard(|w| {
+        w.reasons.clear();
+        w.registered = None;
+        w.accommodations.clear();
+    });
+    let Some(root) = root() else {
+        return;
+    };
+    for input in every(&root, "input") {
+        set_value(&input, "");
+    }
+    for choice in every(&root, "[aria-pressed=true]") {
+        let _ = choice.set_attribute("aria-pressed", "false");
+    }
+    for extra in every(&root, "[data-detail-of], [data-announce-change]") {
+        set_flag(&extra, "hidden", true);
     }
 }
 
 /// Writes the ticket the server sent into the ticket screen.
 fn fill_ticket(ticket: &Ticket) {
-    if let Some(number) = find("[data-testid=ticket-number]") {
+    if let Some(number) = in_wizard(".ticket-number") {
         number.set_text_content(Some(&ticket.number));
         let _ = number.set_attribute("data-speak", &spell_out(&ticket.number));
     }
-    if let Some(place) = find("[data-testid=ticket-place]") {
+    if let Some(place) = in_wizard(".ticket-place") {
         let attribute = |name: &str| place.get_attribute(name).unwrap_or_default();
         let text = match ticket.people_ahead {
             0 => attribute("data-next"),
@@ -412,7 +463,7 @@ fn fill_ticket(ticket: &Ticket) {
         };
         place.set_text_content(Some(&text));
     }
-    if let Some(wait) = find("[data-testid=ticket-wait]") {
+    if let Some(wait) = in_wizard(".ticket-wait") {
         wait.set_text_content(Some(&ticket.wait_sentence));
         set_flag(&wait, "hidden", ticket.people_ahead == 0);
     }
