@@ -1,7 +1,7 @@
 //! `/`: a plain index of the kiosks and the staff sign-in, for whoever opens the bare URL.
 
 use crate::api::centers::list_centers;
-use crate::i18n::{fill, translations};
+use crate::i18n::{fill, language_line, translations};
 use leptos::prelude::*;
 use leptos_meta::{Html, Title};
 
@@ -37,5 +37,8 @@ pub fn HomePage() -> impl IntoView {
                 })}
             </Suspense>
         </main>
+        <footer class="page">
+            {language_line(locale, &crate::api::agency()).map(|line| view! { <p>{line}</p> })}
+        </footer>
     }
 }

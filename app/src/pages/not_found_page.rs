@@ -1,6 +1,6 @@
 //! The page for any address the app does not know.
 
-use crate::i18n::translations;
+use crate::i18n::{language_line, translations};
 use leptos::prelude::*;
 use leptos_meta::{Html, Title};
 
@@ -16,5 +16,9 @@ pub fn NotFoundPage() -> impl IntoView {
             <h1>{t.common.not_found.clone()}</h1>
             <p><a href="/">{crate::i18n::fill(&t.common.home_heading, &[("agency", &crate::api::agency().public_name)])}</a></p>
         </main>
+        // Someone lost on the site may need help in their language most of all.
+        <footer class="page">
+            {language_line(locale, &crate::api::agency()).map(|line| view! { <p>{line}</p> })}
+        </footer>
     }
 }

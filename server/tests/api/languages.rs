@@ -95,3 +95,21 @@ async fn an_arabic_booking_is_mailed_in_arabic_with_its_numbers_isolated(pool: P
     // The Language Access Line keeps its order inside Arabic text.
     assert!(body.contains("\u{2066}(833) 685-0845\u{2069}"), "{body}");
 }
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn every_visitor_page_carries_the_language_access_line(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let line = app::domain::contacts::unbreakable("(833) 685-0845");
+    for path in [
+        "/?lang=es",
+        "/no-such-page?lang=vi",
+        "/book?lang=so",
+        "/workshops?lang=ru",
+        "/details-deleted?lang=en",
+        "/kiosk/tigard?lang=zh-Hans",
+        "/kiosk/tigard/check-in?lang=en",
+    ] {
+        let page = app.get(path, None).await;
+        assert!(page.body.contains(&line), "{path}: {}", page.body);
+    }
+}
