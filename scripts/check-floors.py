@@ -23,10 +23,11 @@ RESTS_ON = {
     "services": ["db", "booking_mail", "workshop_mail", "staff_mail"],  # use cases
     "limits": ["domain"],               # server plumbing
     "security": [],
+    "qr_code": [],                      # QR codes as SVG
     "passwords": ["db"],
     "state": ["services", "limits", "passwords", "security"],  # what handlers share
     "error": ["db", "i18n"],            # the one error a person is answered with
-    "api": ["state", "error"],          # server functions
+    "api": ["state", "error", "qr_code"],          # server functions
     "components": ["i18n"],             # shared view parts
     "pages": ["api", "components"],     # what people see
     "app": ["pages"],                   # the shell and the router of pages

@@ -7,6 +7,7 @@ use crate::pages::{
         start_page::BookStartPage,
         times_page::BookTimesPage,
     },
+    follow_page::FollowPage,
     home_page::HomePage,
     kiosk::{
         appointment_page::AppointmentPage,
@@ -60,12 +61,27 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options islands=true/>
                 <MetaTags/>
+                {refresh_without_script()}
             </head>
             <body>
                 <App/>
             </body>
         </html>
     }
+}
+
+/// A followed ticket (`/t/{token}`) without JavaScript cannot hear news: it reloads itself
+/// instead. In `<noscript>`, so a page with its live stream never reloads.
+fn refresh_without_script() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    let follows = use_context::<axum::http::request::Parts>()
+        .is_some_and(|parts| parts.uri.path().starts_with("/t/"));
+    #[cfg(not(feature = "ssr"))]
+    let follows = false;
+    follows.then(|| {
+        let seconds = crate::pages::follow_page::REFRESH_SECONDS.to_string();
+        view! { <noscript><meta http-equiv="refresh" content=seconds/></noscript> }
+    })
 }
 
 /// Pages that read the database wait for it before sending anything (`SsrMode::Async`):
@@ -85,6 +101,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/kiosk/:center/appointment") view=AppointmentPage ssr=SsrMode::Async/>
                 <Route path=path!("/kiosk/:center/workshops") view=KioskWorkshopsPage ssr=SsrMode::Async/>
                 <Route path=path!("/kiosk/:center/workshops/:id") view=KioskWorkshopPage ssr=SsrMode::Async/>
+                <Route path=path!("/t/:token") view=FollowPage ssr=SsrMode::Async/>
                 <Route path=path!("/book") view=BookStartPage ssr=SsrMode::Async/>
                 <Route path=path!("/details-deleted") view=crate::pages::details_deleted_page::DetailsDeletedPage/>
                 <Route path=path!("/book/times") view=BookTimesPage ssr=SsrMode::Async/>

@@ -7,6 +7,7 @@ pub mod config;
 pub mod create_admin;
 pub mod database;
 pub mod embedded_postgres;
+pub mod follow_stream;
 pub mod jobs;
 pub mod live;
 pub mod mailer;

@@ -28,7 +28,7 @@ use tokio::sync::broadcast;
 
 /// Payload that means "every center": sent after the listener reconnects, since
 /// notifications sent while it was away are lost.
-const ALL_CENTERS: &str = "*";
+pub(crate) const ALL_CENTERS: &str = "*";
 
 /// Where what is heard goes: queue changes and ended sessions to the process's channels,
 /// agency changes into its settings.

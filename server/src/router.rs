@@ -38,7 +38,11 @@ pub fn build(state: AppState, trusted_proxies: TrustedProxies) -> Router {
     // Live streams stay open for as long as the screen does: no request timeout.
     let streams = Router::new()
         .route("/staff/queue/events", get(crate::live::queue_events))
-        .route("/staff/calendar/events", get(crate::live::calendar_events));
+        .route("/staff/calendar/events", get(crate::live::calendar_events))
+        .route(
+            "/t/{token}/events",
+            get(crate::follow_stream::follow_events),
+        );
     let mut app = pages_and_forms(state.clone())
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,
@@ -85,6 +89,7 @@ fn pages_and_forms(state: AppState) -> Router<AppState> {
         .route("/staff/queue/act", post(app::forms::queue::act))
         .route("/staff/queue/transfer", post(app::forms::queue::transfer))
         .route("/staff/queue/call-next", post(app::forms::queue::call_next))
+        .route("/staff/queue/desk", post(app::forms::queue::choose_desk))
         .route(
             "/staff/accommodations/update",
             post(app::forms::accommodations::update),
@@ -98,6 +103,7 @@ fn pages_and_forms(state: AppState) -> Router<AppState> {
             post(app::forms::staff_sessions::mark_attendance),
         )
         .route("/book/details", post(app::forms::booking::submit_details))
+        .route("/t/{token}/leave", post(app::forms::follow::leave))
         .route(
             "/book/manage/{token}/cancel",
             post(app::forms::booking::cancel_booking),
@@ -286,7 +292,7 @@ async fn ready(State(state): State<AppState>) -> StatusCode {
 /// Back after a kiosk reset, or on a library's shared computer, cannot show them again.
 async fn no_store_for_personal_pages(request: Request, next: Next) -> Response {
     let path = request.uri().path();
-    let personal = ["/kiosk", "/staff", "/api", "/book", "/workshops"]
+    let personal = ["/kiosk", "/staff", "/api", "/book", "/workshops", "/t/"]
         .iter()
         .any(|prefix| path.starts_with(prefix));
     let mut response = next.run(request).await;

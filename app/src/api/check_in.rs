@@ -63,6 +63,15 @@ pub async fn check_in(
     let mut ticket = crate::db::visits::ticket(pool, visit_id)
         .await
         .map_err(super::unavailable)?;
+    if let Some(token) = crate::db::visits::follow_token_of(pool, visit_id)
+        .await
+        .map_err(super::unavailable)?
+    {
+        ticket.follow = Some(super::follow::follow_link(
+            &state.settings.mail.public_url,
+            &token,
+        ));
+    }
     ticket.wait_sentence = crate::i18n::translations(language)
         .kiosk_numbers
         .estimated_wait

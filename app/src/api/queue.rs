@@ -30,6 +30,8 @@ pub struct QueuePageData {
     pub staff_name: String,
     pub centers: Vec<CenterInfo>,
     pub queue: QueueView,
+    /// The desk this session calls visitors to; none for the front desk.
+    pub desk: Option<String>,
 }
 
 /// The queue page's data for `center` (the first center when none is chosen).
@@ -43,6 +45,7 @@ pub async fn staff_queue_page(center: Option<String>) -> Result<Option<QueuePage
         .await
         .map_err(super::unavailable)?;
     Ok(Some(QueuePageData {
+        desk: page.staff.desk,
         staff_name: page.staff.display_name,
         centers: page.centers,
         queue,

@@ -3,6 +3,10 @@
 //! whether the connection is live. The browser's `EventSource` reconnects by itself.
 //! Generic on purpose: the HTML is rendered on the server, so no staff-specific code
 //! reaches the WASM that kiosk tablets download.
+//!
+//! News that needs the person's attention (a visitor's ticket called) comes marked with a
+//! `data-alert` value: each new value makes the device buzz and play a chime, where the
+//! browser lets it.
 
 use leptos::prelude::*;
 
@@ -32,6 +36,9 @@ fn listen(events_url: &str, target_id: &str, connected: RwSignal<bool>) {
         return;
     };
     let target_id = target_id.to_owned();
+    let watched = target_id.clone();
+    // The alert already on the page when it loaded was seen: only a new one rings.
+    let heard = std::cell::RefCell::new(alert_in(&target_id));
     let on_message =
         Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
             if let (Some(html), Some(target)) = (
@@ -39,10 +46,29 @@ fn listen(events_url: &str, target_id: &str, connected: RwSignal<bool>) {
                 document().get_element_by_id(&target_id),
             ) {
                 target.set_inner_html(&html);
+                let alert = alert_in(&target_id);
+                if alert.is_some() && alert != *heard.borrow() {
+                    ring();
+                }
+                *heard.borrow_mut() = alert;
             }
         });
     let on_open = Closure::<dyn Fn()>::new(move || connected.set(true));
-    let on_error = Closure::<dyn Fn()>::new(move || connected.set(false));
+    let closed_source = source.clone();
+    let on_error = Closure::<dyn Fn()>::new(move || {
+        connected.set(false);
+        // The browser reconnects by itself after a dropped connection, but gives up on a
+        // refusal (too many streams, the server busy). The page then loads itself again
+        // a little later, unless what it shows is over (`data-final`, a session ended).
+        if closed_source.ready_state() == web_sys::EventSource::CLOSED && !is_over(&watched) {
+            leptos::prelude::set_timeout(
+                || {
+                    let _ = window().location().reload();
+                },
+                std::time::Duration::from_secs(RELOAD_AFTER_SECONDS),
+            );
+        }
+    });
     source.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     source.set_onopen(Some(on_open.as_ref().unchecked_ref()));
     source.set_onerror(Some(on_error.as_ref().unchecked_ref()));
@@ -52,3 +78,71 @@ fn listen(events_url: &str, target_id: &str, connected: RwSignal<bool>) {
     on_error.forget();
     std::mem::forget(source);
 }
+
+/// How long a page whose stream was refused waits before loading itself again.
+#[cfg(feature = "hydrate")]
+const RELOAD_AFTER_SECONDS: u64 = 15;
+
+/// Whether the element `target_id` shows something that will not change any more.
+#[cfg(feature = "hydrate")]
+fn is_over(target_id: &str) -> bool {
+    document()
+        .get_element_by_id(target_id)
+        .and_then(|t| {
+            t.query_selector("[data-final], [data-session-ended]")
+                .ok()
+                .flatten()
+        })
+        .is_some()
+}
+
+/// The `data-alert` value inside the element `target_id`, if any.
+#[cfg(feature = "hydrate")]
+fn alert_in(target_id: &str) -> Option<String> {
+    document()
+        .get_element_by_id(target_id)?
+        .query_selector("[data-alert]")
+        .ok()??
+        .get_attribute("data-alert")
+}
+
+/// Buzzes and plays the chime. Browsers may refuse both (no vibration motor, sound not
+/// yet allowed on a page the person has not touched): the page says it all in words too.
+/// Through JavaScript's own lookup, which costs the WASM less than generated bindings.
+#[cfg(feature = "hydrate")]
+fn ring() {
+    use wasm_bindgen::{JsCast, JsValue};
+    let global: JsValue = window().into();
+    let get = |target: &JsValue, name: &str| js_sys::Reflect::get(target, &name.into()).ok();
+    if let Some(navigator) = get(&global, "navigator") {
+        if let Some(vibrate) =
+            get(&navigator, "vibrate").and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        {
+            let pattern = js_sys::Array::of3(&400.into(), &200.into(), &400.into());
+            let _ = vibrate.call1(&navigator, &pattern);
+        }
+    }
+    let Some(audio) = get(&global, "Audio").and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    else {
+        return;
+    };
+    let Ok(chime) = js_sys::Reflect::construct(&audio, &js_sys::Array::of1(&CHIME_URL.into()))
+    else {
+        return;
+    };
+    if let Some(play) = get(&chime, "play").and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
+        if let Ok(promise) = play
+            .call0(&chime)
+            .and_then(|p| p.dyn_into::<js_sys::Promise>())
+        {
+            // A refused sound is expected, not an error to report.
+            let ignore = wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(|_| {});
+            let _ = promise.catch(&ignore);
+            ignore.forget();
+        }
+    }
+}
+
+/// A short two-note chime (public/chime.wav).
+#[cfg(feature = "hydrate")]
+const CHIME_URL: &str = "/chime.wav";

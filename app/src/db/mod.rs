@@ -20,6 +20,7 @@ pub mod closures;
 pub mod demo_workshops;
 pub mod enrolments;
 mod error;
+pub mod follow;
 pub use error::{DataError, Error};
 pub mod kiosk_devices;
 pub mod meeting_links;

@@ -139,6 +139,19 @@ pub async fn apply_action(
     staff_id: i64,
     now: DateTime<Utc>,
 ) -> Result<bool, crate::db::Error> {
+    apply_action_at_desk(pool, center_id, visit_id, action, staff_id, None, now).await
+}
+
+/// As `apply_action`, by a staff member at `desk`: a visitor called is told to go there.
+pub async fn apply_action_at_desk(
+    pool: &PgPool,
+    center_id: &str,
+    visit_id: i64,
+    action: QueueAction,
+    staff_id: i64,
+    desk: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<bool, crate::db::Error> {
     let from: Vec<&str> = action.allowed_from().iter().map(|s| s.code()).collect();
     let target = action.target().code();
     let mut tx = pool.begin().await?;
@@ -148,7 +161,8 @@ pub async fn apply_action(
             called_at = case when $4 in ('called', 'serving') then coalesce(called_at, $6) else called_at end,
             serving_started_at = case when $4 = 'serving' then $6 else serving_started_at end,
             finished_at = case when $4 in ('done', 'left') then $6 else finished_at end,
-            staff_id = case when $4 in ('called', 'serving') then $5 else staff_id end
+            staff_id = case when $4 in ('called', 'serving') then $5 else staff_id end,
+            desk = case when $4 = 'called' then $7 else desk end
          where id = $1 and center_id = $2 and status = any($3)",
     )
     .bind(visit_id)
@@ -157,6 +171,7 @@ pub async fn apply_action(
     .bind(target)
     .bind(staff_id)
     .bind(now)
+    .bind(desk)
     .execute(&mut *tx)
     .await?
     .rows_affected()
@@ -171,10 +186,12 @@ pub async fn apply_action(
 /// Calls the first waiting visitor in calling order. When another staff member calls the
 /// same visitor at the same instant, the conditional update lets only one succeed and the
 /// other moves on to the next in line. Returns the visit called, if anyone was waiting.
+/// The visitor is told to come to `desk`.
 pub async fn call_next(
     pool: &PgPool,
     center: &CenterRow,
     staff_id: i64,
+    desk: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<Option<i64>, crate::db::Error> {
     let waiting: Vec<(i64, DateTime<Utc>, bool)> = sqlx::query_as(
@@ -195,12 +212,13 @@ pub async fn call_next(
             .collect(),
     );
     for candidate in line {
-        if apply_action(
+        if apply_action_at_desk(
             pool,
             &center.id,
             candidate.id,
             QueueAction::Call,
             staff_id,
+            desk,
             now,
         )
         .await?
@@ -223,8 +241,14 @@ pub async fn transfer(
     use crate::domain::queue::Transfer;
     let mut tx = pool.begin().await?;
     let query = match to {
+        // A visitor called already is sent to the colleague's desk (as their latest
+        // session chose it), not left waiting at the first one.
         Transfer::ToStaff(staff_id) => sqlx::query(
-            "update visits set staff_id = $3
+            "update visits set staff_id = $3,
+                desk = case when status = 'called'
+                    then (select s.desk from staff_sessions s where s.staff_id = $3
+                          order by s.last_seen_at desc limit 1)
+                    else desk end
              where id = $1 and center_id = $2 and status in ('waiting', 'called', 'serving')
                and exists (select 1 from staff_users where id = $3 and not disabled)",
         )

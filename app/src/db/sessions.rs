@@ -15,6 +15,8 @@ pub struct SessionStaff {
     pub display_name: String,
     #[sqlx(try_from = "String")]
     pub role: Role,
+    /// The desk this session calls visitors to, once chosen.
+    pub desk: Option<String>,
 }
 
 /// The SHA-256 of a token: what the database keeps instead of the token.
@@ -69,7 +71,7 @@ pub async fn find_session(
     token: &str,
 ) -> Result<Option<SessionStaff>, crate::db::Error> {
     let found: Option<FoundSession> = sqlx::query_as(
-        "select s.created_at, s.last_seen_at, u.id as staff_id, u.display_name, u.role
+        "select s.created_at, s.last_seen_at, u.id as staff_id, u.display_name, u.role, s.desk
          from staff_sessions s join staff_users u on u.id = s.staff_id
          where s.token_hash = $1 and not u.disabled",
     )
@@ -98,6 +100,20 @@ struct FoundSession {
     last_seen_at: DateTime<Utc>,
     #[sqlx(flatten)]
     staff: SessionStaff,
+}
+
+/// Sets the desk the session of `token` calls visitors to (none: the front desk).
+pub async fn set_desk(
+    pool: &PgPool,
+    token: &str,
+    desk: Option<&str>,
+) -> Result<(), crate::db::Error> {
+    sqlx::query("update staff_sessions set desk = $2 where token_hash = $1")
+        .bind(hash(token))
+        .bind(desk)
+        .execute(pool)
+        .await?;
+    Ok(())
 }
 
 /// Ends the session of `token` (and clears expired ones), telling every process so its

@@ -38,8 +38,9 @@ pub async fn record_check_in(
     let inserted: Option<i64> = sqlx::query_scalar(
         "insert into visits (center_id, service_day, ticket_prefix, ticket_number, idempotency_key,
                              first_name, last_name, reasons, registered, accommodations,
-                             interpreter_language, accommodation_other, language, consented_at, checked_in_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)
+                             interpreter_language, accommodation_other, language, consented_at, checked_in_at,
+                             follow_token)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15)
          on conflict (idempotency_key) do nothing
          returning id",
     )
@@ -57,6 +58,7 @@ pub async fn record_check_in(
     .bind(&visitor.accommodation_other)
     .bind(language)
     .bind(now)
+    .bind(super::follow::new_follow_token())
     .fetch_optional(&mut *tx)
     .await?;
     match inserted {
@@ -206,7 +208,18 @@ pub async fn ticket(pool: &PgPool, id: i64) -> Result<Ticket, crate::db::Error> 
         people_ahead: ahead,
         wait_minutes,
         wait_sentence: String::new(),
+        follow: None,
     })
+}
+
+/// The secret of visit `id`'s follow link; none for visits from before follow links, and
+/// for appointment arrivals.
+pub async fn follow_token_of(pool: &PgPool, id: i64) -> Result<Option<String>, crate::db::Error> {
+    sqlx::query_scalar("select follow_token from visits where id = $1")
+        .bind(id)
+        .fetch_one(pool)
+        .await
+        .map_err(Into::into)
 }
 
 /// Minutes a visitor with `ahead` people before them at `center_id` can expect to wait:

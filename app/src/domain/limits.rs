@@ -29,6 +29,8 @@ pub enum Limited {
     KioskArrival,
     /// A workshop enrolment at the kiosk, per kiosk tablet.
     KioskEnrolment,
+    /// Giving up a place in line from the ticket's phone page.
+    FollowLeave,
 }
 
 /// A burst of `burst` requests, then one more each `period_seconds`.
@@ -39,7 +41,7 @@ pub struct Quota {
 }
 
 impl Limited {
-    pub const ALL: [Limited; 10] = [
+    pub const ALL: [Limited; 11] = [
         Limited::Booking,
         Limited::BookingChange,
         Limited::Enrolment,
@@ -50,6 +52,7 @@ impl Limited {
         Limited::KioskCheckIn,
         Limited::KioskArrival,
         Limited::KioskEnrolment,
+        Limited::FollowLeave,
     ];
 
     /// The table (the README prints it).
@@ -68,6 +71,8 @@ impl Limited {
             Limited::KioskCheckIn => (30, 10),
             Limited::KioskArrival => (10, 6),
             Limited::KioskEnrolment => (10, 6),
+            // Each visitor leaves once; a lobby's guest Wi-Fi is one address for many.
+            Limited::FollowLeave => (20, 30),
         };
         Quota {
             burst,

@@ -21,6 +21,7 @@ pub mod contact_details;
 pub mod contacts;
 pub mod display_name;
 pub mod enrolment_form;
+pub mod follow;
 pub mod free_text;
 pub mod holiday_import;
 pub mod ics;

@@ -13,4 +13,17 @@ pub struct Ticket {
     /// "Estimated wait: about 12 minutes." in the visitor's language, filled in by the
     /// server (plural rules stay out of the kiosk's WASM); empty until then.
     pub wait_sentence: String,
+    /// Where the visitor can follow their place on their phone; filled in by the server.
+    pub follow: Option<FollowLink>,
+}
+
+/// The ticket's link to `/t/{token}`, and the same as a QR code drawn by the server.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FollowLink {
+    /// The whole address, as the QR code holds it.
+    pub url: String,
+    /// The address without its scheme, for typing ("frontdesk.example.org/t/…").
+    pub short: String,
+    /// An `<svg>` element.
+    pub qr_svg: String,
 }

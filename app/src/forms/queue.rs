@@ -3,9 +3,11 @@
 //! where the live table already shows the change.
 
 use super::{unavailable, StaffPost};
+use crate::domain::follow::{parse_desk, DeskError};
 use crate::domain::queue::{QueueAction, Transfer};
 use crate::domain::roles::Permission;
 use crate::i18n::Locale;
+use crate::pages::staff::queue_page::DeskRefused;
 use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::State;
@@ -41,12 +43,13 @@ pub async fn act(State(state): State<AppState>, headers: HeaderMap, body: Bytes)
         return StatusCode::UNPROCESSABLE_ENTITY.into_response();
     };
     let now = chrono::Utc::now();
-    match crate::db::queue::apply_action(
+    match crate::db::queue::apply_action_at_desk(
         &state.pool,
         &center_id,
         visit_id,
         action,
         staff.staff_id,
+        staff.desk.as_deref(),
         now,
     )
     .await
@@ -107,13 +110,63 @@ pub async fn call_next(State(state): State<AppState>, headers: HeaderMap, body: 
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(error) => return unavailable(error, locale),
     };
-    match crate::db::queue::call_next(&state.pool, &center, staff.staff_id, chrono::Utc::now())
-        .await
+    let desk = staff.desk.as_deref();
+    match crate::db::queue::call_next(
+        &state.pool,
+        &center,
+        staff.staff_id,
+        desk,
+        chrono::Utc::now(),
+    )
+    .await
     {
         Ok(called) => {
             tracing::info!(visit.id = ?called, staff.id = staff.staff_id, "call next");
             back_to_queue(&center.id, locale)
         }
+        Err(error) => unavailable(error, locale),
+    }
+}
+
+/// `POST /staff/queue/desk`: `center_id`, `desk` (empty for none). The desk holds for the
+/// session: a colleague signed in elsewhere has their own.
+pub async fn choose_desk(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let StaffPost { form, locale, .. } =
+        match super::staff_post(&state, &headers, &body, Permission::ActOnQueue).await {
+            Ok(post) => post,
+            Err(refused) => return refused,
+        };
+    let center_id = form.get("center_id");
+    let typed = form.get("desk");
+    let desk = match parse_desk(&typed) {
+        Ok(desk) => desk,
+        Err(refused) => {
+            let t = &crate::i18n::translations(locale).staff;
+            let message = match refused {
+                DeskError::TooLong => t.desk_too_long.clone(),
+                DeskError::OddCharacters => t.desk_odd_characters.clone(),
+            };
+            let center = crate::pages::booking::query::encode(&center_id);
+            let uri = format!("/staff/queue?center={center}&lang={}", locale.tag());
+            let answer = DeskRefused { typed, message };
+            return super::render_staff_page(
+                &state,
+                &uri,
+                &headers,
+                answer,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+    };
+    let token = crate::api::auth::session_token(&headers, state.settings.secure_cookies)
+        .unwrap_or_default();
+    match crate::db::sessions::set_desk(&state.pool, &token, desk.as_deref()).await {
+        Ok(()) => back_to_queue(&center_id, locale),
         Err(error) => unavailable(error, locale),
     }
 }

@@ -16,6 +16,7 @@ mod availability;
 mod booking;
 mod email;
 mod errors;
+mod follow;
 mod languages;
 
 mod calendar;

@@ -83,7 +83,7 @@ async fn staff_calling_next_at_the_same_moment_never_get_the_same_visitor(pool: 
         .map(|_| {
             let (pool, center) = (app.pool.clone(), center.clone());
             tokio::spawn(async move {
-                app::db::queue::call_next(&pool, &center, staff_id, chrono::Utc::now())
+                app::db::queue::call_next(&pool, &center, staff_id, None, chrono::Utc::now())
                     .await
                     .unwrap()
             })

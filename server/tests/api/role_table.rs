@@ -118,6 +118,7 @@ async fn every_staff_action_is_refused_to_every_role_the_table_refuses(pool: PgP
     use Permission::*;
     let actions = [
         post(ActOnQueue, "/staff/queue/call-next", "center_id=tigard"),
+        post(ActOnQueue, "/staff/queue/desk", "center_id=tigard&desk=3"),
         post(
             ActOnQueue,
             "/staff/queue/act",

@@ -62,8 +62,11 @@ pub fn start_up() {
         tick();
     })
     .into_js_value();
-    // Capture: a scroll inside the page does not bubble to the window.
-    for kind in ["pointerdown", "keydown", "input", "scroll", "pageshow"] {
+    // What a person does: a touch, a key, typing, a mouse wheel. Not `scroll`: the page
+    // scrolls by itself too (a screen brought into view, the window resized), and that
+    // must not hold the last visitor's answers on screen. Capture, so nothing inside the
+    // page can stop one from counting.
+    for kind in ["pointerdown", "keydown", "input", "wheel", "pageshow"] {
         let _ = window().add_event_listener_with_callback_and_bool(
             kind,
             listener.unchecked_ref(),

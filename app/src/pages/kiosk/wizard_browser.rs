@@ -84,7 +84,10 @@ pub fn start_up(center_id: String, language: String, t: WizardStrings) {
     handler.forget();
     // Leaving the page (Start over, the idle reset) takes the typed names with it, so a
     // page restored from the back-forward cache shows none.
-    let leave = Closure::<dyn Fn()>::new(forget_typed);
+    let leave = Closure::<dyn Fn()>::new(|| {
+        forget_typed();
+        forget_ticket();
+    });
     let _ = window().add_event_listener_with_callback("pagehide", leave.as_ref().unchecked_ref());
     leave.forget();
     let _ = root.set_attribute("data-hydrated", "true");
@@ -446,6 +449,19 @@ fn forget_typed() {
     }
 }
 
+/// Takes the ticket's phone link off the page when it is left: a page restored from the
+/// back-forward cache must not show the last visitor's link to whoever comes next.
+fn forget_ticket() {
+    for selector in [".ticket-follow-qr", ".ticket-follow-link"] {
+        if let Some(part) = in_wizard(selector) {
+            part.set_inner_html("");
+        }
+    }
+    if let Some(link) = in_wizard(".ticket-follow") {
+        set_flag(&link, "hidden", true);
+    }
+}
+
 /// Writes the ticket the server sent into the ticket screen.
 fn fill_ticket(ticket: &Ticket) {
     if let Some(number) = in_wizard(".ticket-number") {
@@ -466,5 +482,16 @@ fn fill_ticket(ticket: &Ticket) {
     if let Some(wait) = in_wizard(".ticket-wait") {
         wait.set_text_content(Some(&ticket.wait_sentence));
         set_flag(&wait, "hidden", ticket.people_ahead == 0);
+    }
+    let follow = ticket.follow.as_ref().filter(|f| !f.qr_svg.is_empty());
+    if let (Some(follow), Some(link)) = (follow, in_wizard(".ticket-follow")) {
+        // The QR code is an `<svg>` the server drew from our own address: no visitor text.
+        if let Some(qr) = in_wizard(".ticket-follow-qr") {
+            qr.set_inner_html(&follow.qr_svg);
+        }
+        if let Some(short) = in_wizard(".ticket-follow-link") {
+            short.set_text_content(Some(&follow.short));
+        }
+        set_flag(&link, "hidden", false);
     }
 }

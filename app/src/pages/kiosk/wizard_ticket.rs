@@ -22,6 +22,13 @@ pub(super) fn ticket_step(t: &WizardStrings, home_url: String) -> impl IntoView 
                 <p class="ticket-wait" data-testid="ticket-wait" hidden></p>
                 <p>{k.ticket_seat.clone()}</p>
             </div>
+            // Filled in with the ticket's own link and its QR code, then shown.
+            <div class="ticket-follow" hidden>
+                <h2>{k.follow_heading.clone()}</h2>
+                <p>{k.follow_hint.clone()}</p>
+                <div class="ticket-follow-qr" role="img" aria-label=k.follow_qr_label.clone() data-testid="follow-qr"></div>
+                <p class="ticket-follow-link" dir="ltr" data-testid="follow-link"></p>
+            </div>
             <a class="primary-button" href=home_url data-end-visit>{k.done.clone()}</a>
         </div>
     }
