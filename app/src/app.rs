@@ -7,6 +7,7 @@ use crate::pages::{
         start_page::BookStartPage,
         times_page::BookTimesPage,
     },
+    display_page::DisplayPage,
     follow_page::FollowPage,
     home_page::HomePage,
     kiosk::{
@@ -102,6 +103,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/kiosk/:center/workshops") view=KioskWorkshopsPage ssr=SsrMode::Async/>
                 <Route path=path!("/kiosk/:center/workshops/:id") view=KioskWorkshopPage ssr=SsrMode::Async/>
                 <Route path=path!("/t/:token") view=FollowPage ssr=SsrMode::Async/>
+                <Route path=path!("/display/:center") view=DisplayPage ssr=SsrMode::Async/>
                 <Route path=path!("/book") view=BookStartPage ssr=SsrMode::Async/>
                 <Route path=path!("/details-deleted") view=crate::pages::details_deleted_page::DetailsDeletedPage/>
                 <Route path=path!("/book/times") view=BookTimesPage ssr=SsrMode::Async/>

@@ -2,7 +2,8 @@
 //! tablet carries its device token in an HttpOnly cookie; this middleware looks it up
 //! (hash only) before any kiosk handler runs, puts the `KioskDevice` in the request's
 //! extensions, and refuses everything else: the "not set up" screen (403) for a page, a
-//! bare 403 for an endpoint. `/kiosk/pair`, where a tablet becomes a kiosk, is open.
+//! bare 403 for an endpoint. `/kiosk/pair`, where a tablet becomes a kiosk, is open. The
+//! lobby's "now serving" screen (`/display/{center}`) is paired the same way.
 
 use crate::api::auth::cookie_value;
 use crate::db::kiosk_devices::KioskDevice;
@@ -21,6 +22,9 @@ use axum::response::{IntoResponse, Response};
 fn kiosk_scope(path: &str) -> Option<Option<&str>> {
     if path.starts_with("/api/kiosk/") {
         return Some(None);
+    }
+    if let Some(rest) = path.strip_prefix("/display/") {
+        return Some(Some(rest.split('/').next().unwrap_or_default()));
     }
     let rest = path.strip_prefix("/kiosk/")?;
     let center = rest.split('/').next().unwrap_or_default();
@@ -103,5 +107,8 @@ mod tests {
         assert_eq!(kiosk_scope("/kiosk"), None);
         assert_eq!(kiosk_scope("/workshops"), None);
         assert_eq!(kiosk_scope("/staff/kiosks"), None);
+        assert_eq!(kiosk_scope("/display/tigard"), Some(Some("tigard")));
+        assert_eq!(kiosk_scope("/display/tigard/events"), Some(Some("tigard")));
+        assert_eq!(kiosk_scope("/display/"), Some(Some("")));
     }
 }

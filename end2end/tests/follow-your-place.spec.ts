@@ -1,8 +1,9 @@
 // A walk-in follows their place on their own phone: the kiosk's ticket carries a QR code
 // (decoded here, as a phone's camera would, and followed), the phone page counts down the
 // line live as staff on the other server process call visitors, and says which desk when
-// it is the visitor's turn. Also: "I need to leave" (the staff queue loses the row live),
-// a finished visit, and a link of an earlier day.
+// it is the visitor's turn; the lobby's "now serving" screen shows and says the same call.
+// Also: "I need to leave" (the staff queue loses the row live), a finished visit, and a link
+// of an earlier day.
 import { test, expect } from "./fixtures";
 import type { Page } from "@playwright/test";
 import { execFileSync } from "child_process";
@@ -47,6 +48,7 @@ test("a visitor follows their place on their phone until called to desk 3", asyn
   await staff.getByLabel("Your desk").fill("3");
   await staff.getByRole("button", { name: "Save desk" }).click();
   await expect(staff.getByTestId("desk-now")).toHaveText("You call visitors to desk 3.");
+  await shoot(staff, testInfo, "follow-00-staff-desk");
   const callNext = staff.getByRole("button", { name: "Call next to desk 3" });
   await expect(staff.locator('.live-status[data-connected="true"]')).toBeVisible();
   const empty = /Nobody is waiting\.|\b0 waiting/;
@@ -56,6 +58,18 @@ test("a visitor follows their place on their phone until called to desk 3", asyn
     await expect(staff.locator('.live-status[data-connected="true"]')).toBeVisible();
   }
   await expect(staff.locator("#queue-live")).toContainText(empty);
+
+  // The lobby screen, paired with the center like a kiosk; what it says is recorded.
+  const lobbyContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await useKioskOf(lobbyContext, CENTER);
+  await lobbyContext.addInitScript(() => {
+    (window as any).said = [];
+    speechSynthesis.speak = (u: SpeechSynthesisUtterance) => (window as any).said.push({ text: u.text, lang: u.lang });
+  });
+  const lobby = await lobbyContext.newPage();
+  await lobby.goto(`${KIOSK_SERVER}/display/${CENTER}`);
+  await expect(lobby.getByRole("heading", { name: "Now serving" })).toBeVisible();
+  await expect(lobby.locator('.live-status[data-connected="true"]')).toBeVisible();
 
   // Someone is ahead; then our visitor checks in by touch.
   await useKioskOf(page.context(), CENTER);
@@ -105,6 +119,18 @@ test("a visitor follows their place on their phone until called to desk 3", asyn
   await expectNoAxeViolations(phone, "phone page, called");
   await shoot(phone, testInfo, "follow-03-phone-called");
 
+  // The lobby screen shows the same call first, in very large type, and says it.
+  const newest = lobby.getByTestId("board-calling").locator("li").first();
+  await expect(newest).toContainText(number);
+  await expect(newest).toContainText("Desk 3");
+  const spelled = number.replace("-", "").split("").join(", ");
+  await expect.poll(() => lobby.evaluate(() => (window as any).said)).toContainEqual({
+    text: `Ticket ${spelled}, please go to desk 3.`, lang: "en",
+  });
+  await expect(lobby.locator("body")).not.toContainText(first);
+  await expectNoAxeViolations(lobby, "lobby display");
+  await shoot(lobby, testInfo, "follow-06-lobby-display");
+
   // Served and done: the page says so and offers nothing more.
   const row = staff.locator("#queue-live tr", { hasText: `${first} P.` });
   await row.getByRole("button", { name: `Done ${number}` }).click();
@@ -138,5 +164,6 @@ test("a visitor follows their place on their phone until called to desk 3", asyn
   await expect(phone.locator("html")).toHaveAttribute("dir", "rtl");
   await shoot(phone, testInfo, "follow-05-phone-left-ar");
   await phoneContext.close();
+  await lobbyContext.close();
   await desk.close();
 });

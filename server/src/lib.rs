@@ -2,10 +2,12 @@
 //! the live queue stream and background jobs. `main.rs` wires them together; tests build
 //! the same router with `router::build` against their own database.
 
+pub mod center_stream;
 pub mod client_address;
 pub mod config;
 pub mod create_admin;
 pub mod database;
+pub mod display_stream;
 pub mod embedded_postgres;
 pub mod follow_stream;
 pub mod jobs;

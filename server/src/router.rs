@@ -42,6 +42,10 @@ pub fn build(state: AppState, trusted_proxies: TrustedProxies) -> Router {
         .route(
             "/t/{token}/events",
             get(crate::follow_stream::follow_events),
+        )
+        .route(
+            "/display/{center}/events",
+            get(crate::display_stream::display_events),
         );
     let mut app = pages_and_forms(state.clone())
         .layer(TimeoutLayer::with_status_code(
@@ -292,9 +296,17 @@ async fn ready(State(state): State<AppState>) -> StatusCode {
 /// Back after a kiosk reset, or on a library's shared computer, cannot show them again.
 async fn no_store_for_personal_pages(request: Request, next: Next) -> Response {
     let path = request.uri().path();
-    let personal = ["/kiosk", "/staff", "/api", "/book", "/workshops", "/t/"]
-        .iter()
-        .any(|prefix| path.starts_with(prefix));
+    let personal = [
+        "/kiosk",
+        "/staff",
+        "/api",
+        "/book",
+        "/workshops",
+        "/t/",
+        "/display",
+    ]
+    .iter()
+    .any(|prefix| path.starts_with(prefix));
     let mut response = next.run(request).await;
     // A page without `?lang=` is in the browser's language: a shared cache must keep
     // one copy per Accept-Language.

@@ -16,6 +16,7 @@ pub mod center_setup;
 pub mod centers;
 pub mod check_in;
 pub mod closures;
+pub mod display;
 pub mod follow;
 pub mod kiosks;
 pub mod privacy;

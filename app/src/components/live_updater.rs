@@ -6,7 +6,8 @@
 //!
 //! News that needs the person's attention (a visitor's ticket called) comes marked with a
 //! `data-alert` value: each new value makes the device buzz and play a chime, where the
-//! browser lets it.
+//! browser lets it, and says the element's `data-speak` text aloud in `data-speak-lang`
+//! (the lobby screen announcing a call in the visitor's language).
 
 use leptos::prelude::*;
 
@@ -49,6 +50,7 @@ fn listen(events_url: &str, target_id: &str, connected: RwSignal<bool>) {
                 let alert = alert_in(&target_id);
                 if alert.is_some() && alert != *heard.borrow() {
                     ring();
+                    say_alert(&target_id);
                 }
                 *heard.borrow_mut() = alert;
             }
@@ -96,14 +98,44 @@ fn is_over(target_id: &str) -> bool {
         .is_some()
 }
 
-/// The `data-alert` value inside the element `target_id`, if any.
+/// The element marked `data-alert` inside the element `target_id`, if any.
 #[cfg(feature = "hydrate")]
-fn alert_in(target_id: &str) -> Option<String> {
+fn alert_element(target_id: &str) -> Option<web_sys::Element> {
     document()
         .get_element_by_id(target_id)?
         .query_selector("[data-alert]")
-        .ok()??
-        .get_attribute("data-alert")
+        .ok()?
+}
+
+/// The `data-alert` value inside the element `target_id`, if any.
+#[cfg(feature = "hydrate")]
+fn alert_in(target_id: &str) -> Option<String> {
+    alert_element(target_id)?.get_attribute("data-alert")
+}
+
+/// Says the alert's `data-speak` text with a voice of its `data-speak-lang`, after the
+/// chime. What was being said is cut short: the newest call matters most.
+#[cfg(feature = "hydrate")]
+fn say_alert(target_id: &str) {
+    let Some(alert) = alert_element(target_id) else {
+        return;
+    };
+    let Some(text) = alert.get_attribute("data-speak").filter(|t| !t.is_empty()) else {
+        return;
+    };
+    let (Ok(speech), Ok(utterance)) = (
+        window().speech_synthesis(),
+        web_sys::SpeechSynthesisUtterance::new_with_text(&text),
+    ) else {
+        return;
+    };
+    utterance.set_lang(&alert.get_attribute("data-speak-lang").unwrap_or_default());
+    speech.cancel();
+    // After the chime (0.7 s), not over it.
+    leptos::prelude::set_timeout(
+        move || speech.speak(&utterance),
+        std::time::Duration::from_millis(900),
+    );
 }
 
 /// Buzzes and plays the chime. Browsers may refuse both (no vibration motor, sound not

@@ -13,6 +13,7 @@ pub mod arrivals;
 pub mod booking_slots;
 pub mod bookings;
 pub mod calendar;
+pub mod calls;
 pub mod center_availability;
 pub mod center_setup;
 pub mod centers;

@@ -22,9 +22,28 @@ impl fmt::Display for TicketNumber {
     }
 }
 
+/// "A-042" as speech should say it: one character at a time ("A, 0, 4, 2"), the dash
+/// left out, so no voice reads it as a word or a number.
+pub fn spell_out(number: &str) -> String {
+    let mut spelled = String::new();
+    for c in number.chars().filter(|c| c.is_alphanumeric()) {
+        if !spelled.is_empty() {
+            spelled.push_str(", ");
+        }
+        spelled.push(c);
+    }
+    spelled
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_ticket_number_is_spelled_character_by_character() {
+        assert_eq!(spell_out("A-042"), "A, 0, 4, 2");
+        assert_eq!(spell_out(""), "");
+    }
 
     #[test]
     fn tickets_are_padded_to_three_digits() {

@@ -18,8 +18,9 @@ pub use strings::*;
 
 /// The sections of a language file that visitors and participants see: every language
 /// translates these; the rest (staff pages) are in English and Spanish only.
-pub const VISITOR_SECTIONS: [&str; 11] = [
+pub const VISITOR_SECTIONS: [&str; 12] = [
     "common",
+    "display",
     "follow",
     "kiosk_frame",
     "kiosk",

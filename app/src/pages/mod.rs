@@ -2,6 +2,7 @@
 
 pub mod booking;
 pub mod details_deleted_page;
+pub mod display_page;
 pub mod follow_page;
 pub mod home_page;
 pub mod kiosk;

@@ -139,7 +139,9 @@ pub async fn pair_tablet(pool: &PgPool, center: &str) -> String {
 
 /// The cookies a browser sends to `path`: the caller's, and on kiosk paths the tablet's.
 fn cookies_for(app: &TestApp, path: &str, cookie: Option<&str>) -> Option<String> {
-    let kiosk = path.starts_with("/kiosk/") || path.starts_with("/api/kiosk/");
+    let kiosk = path.starts_with("/kiosk/")
+        || path.starts_with("/api/kiosk/")
+        || path.starts_with("/display/");
     match (cookie, kiosk) {
         (Some(cookie), true) => Some(format!("{cookie}; {}", app.kiosk_cookie)),
         (Some(cookie), false) => Some(cookie.to_owned()),

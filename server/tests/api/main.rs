@@ -14,6 +14,7 @@ mod appointment_services;
 mod arrival;
 mod availability;
 mod booking;
+mod display;
 mod email;
 mod errors;
 mod follow;

@@ -4,9 +4,9 @@
 
 use super::display::KioskDisplay;
 use super::kiosk_frame::{KioskFrame, UnknownCenter};
-use super::wizard_ticket::spell_out;
 use crate::api::centers::get_center;
 use crate::components::text_field::TextField;
+use crate::domain::ticket::spell_out;
 use crate::i18n::{fill, translations};
 use leptos::prelude::*;
 

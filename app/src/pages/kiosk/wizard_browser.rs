@@ -10,10 +10,10 @@
 use super::check_in_request::{send_check_in, CheckInRequest};
 use super::check_in_steps::{field_name, Step};
 use super::dom::{call, every, find, first, property, set_flag, set_value};
-use super::wizard_ticket::spell_out;
 use crate::api::check_in::CheckInOutcome;
 use crate::domain::accommodation::Accommodation;
 use crate::domain::check_in::{toggle, CheckInAnswers, FieldError, Registration};
+use crate::domain::ticket::spell_out;
 use crate::domain::ticket_view::Ticket;
 use crate::i18n::{fill, WizardStrings};
 use leptos::prelude::window;

@@ -33,25 +33,3 @@ pub(super) fn ticket_step(t: &WizardStrings, home_url: String) -> impl IntoView 
         </div>
     }
 }
-
-/// "A-042" as speech should say it: one character at a time ("A, 0, 4, 2"), the dash
-/// left out, so no voice reads it as a word or a number.
-pub(super) fn spell_out(number: &str) -> String {
-    let mut spelled = String::new();
-    for c in number.chars().filter(|c| c.is_alphanumeric()) {
-        if !spelled.is_empty() {
-            spelled.push_str(", ");
-        }
-        spelled.push(c);
-    }
-    spelled
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn a_ticket_number_is_spelled_character_by_character() {
-        assert_eq!(super::spell_out("A-042"), "A, 0, 4, 2");
-        assert_eq!(super::spell_out(""), "");
-    }
-}
