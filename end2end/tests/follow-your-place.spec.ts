@@ -9,7 +9,7 @@ import type { Page } from "@playwright/test";
 import { execFileSync } from "child_process";
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
-import { KIOSK_SERVER, expectNoAxeViolations, shoot, signedInStaffPage, useKioskOf, waitForWizard } from "./helpers";
+import { KIOSK_SERVER, expectNoAxeViolations, expectNoScrolling, shoot, signedInStaffPage, useKioskOf, waitForWizard } from "./helpers";
 
 const CENTER = "southeast-portland";
 const database = process.env.E2E_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/frontdesk_e2e";
@@ -83,6 +83,7 @@ test("a visitor follows their place on their phone until called to desk 3", asyn
   await page.getByLabel("Last name").fill("Phone");
   await page.getByRole("button", { name: "Next" }).tap();
   await page.getByRole("button", { name: "Resume review" }).tap();
+  await page.getByRole("button", { name: "Register with WorkSource" }).tap();
   await page.getByRole("button", { name: "Next" }).tap();
   await page.getByRole("button", { name: "Yes", exact: true }).tap();
   await page.getByRole("button", { name: "Next" }).tap();
@@ -90,7 +91,14 @@ test("a visitor follows their place on their phone until called to desk 3", asyn
   await expect(page.getByRole("heading", { name: "You are checked in" })).toBeVisible();
   const number = (await page.getByTestId("ticket-number").textContent()) ?? "";
   await expect(page.getByRole("heading", { name: "Follow your place on your phone" })).toBeVisible();
-  await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
+  await expect(page.getByRole("img", { name: /QR code with the address of a page/ })).toBeVisible();
+  // Came to register: where to start while waiting, the agency's own registration.
+  await expect(page.getByRole("heading", { name: "Start your registration while you wait" })).toBeVisible();
+  const registration = await decodeQr(page, "register-qr");
+  expect(registration).toMatch(/^https:\/\//);
+  await expect(page.getByTestId("register-link")).toHaveText(registration.replace("https://", "").replace(/\/$/, ""));
+  await expectNoScrolling(page, "ticket with both codes");
+  await expectNoAxeViolations(page, "ticket with both codes");
   await shoot(page, testInfo, "follow-01-ticket-with-qr");
 
   // The phone reads the code and opens what it says.

@@ -3,6 +3,8 @@
 use crate::domain::check_in::{CheckInAnswers, FieldError};
 use crate::domain::ticket_view::Ticket;
 use crate::domain::visit_reason::KioskReason;
+#[cfg(feature = "ssr")]
+use crate::domain::worksource_reasons::REGISTRATION_REASON;
 use crate::error::AppError;
 use crate::i18n::Locale;
 use leptos::prelude::*;
@@ -71,6 +73,12 @@ pub async fn check_in(
             &state.settings.mail.public_url,
             &token,
         ));
+    }
+    // Registration happens in the agency's own system: a visitor who came for it can start
+    // there while waiting.
+    let registration_url = state.agency.current().registration_url;
+    if visitor.reasons.iter().any(|r| r == REGISTRATION_REASON) && !registration_url.is_empty() {
+        ticket.registration = Some(super::follow::qr_link(&registration_url));
     }
     ticket.wait_sentence = crate::i18n::translations(language)
         .kiosk_numbers

@@ -3,7 +3,7 @@
 
 use crate::domain::follow::FollowStage;
 #[cfg(feature = "ssr")]
-use crate::domain::ticket_view::FollowLink;
+use crate::domain::ticket_view::QrLink;
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -46,15 +46,20 @@ pub async fn load_follow(
 
 /// The link printed on a ticket: `{public_url}/t/{token}`, as text and as a QR code.
 #[cfg(feature = "ssr")]
-pub fn follow_link(public_url: &str, token: &str) -> FollowLink {
-    let url = format!("{}/t/{token}", public_url.trim_end_matches('/'));
+pub fn follow_link(public_url: &str, token: &str) -> QrLink {
+    qr_link(&format!("{}/t/{token}", public_url.trim_end_matches('/')))
+}
+
+/// `url` as a ticket shows it: a QR code, and the address without its scheme for typing.
+#[cfg(feature = "ssr")]
+pub fn qr_link(url: &str) -> QrLink {
     let short = url
         .split_once("://")
-        .map(|(_, rest)| rest.to_owned())
-        .unwrap_or_else(|| url.clone());
-    FollowLink {
-        qr_svg: crate::qr_code::qr_svg(&url).unwrap_or_default(),
-        url,
+        .map(|(_, rest)| rest.trim_end_matches('/').to_owned())
+        .unwrap_or_else(|| url.to_owned());
+    QrLink {
+        qr_svg: crate::qr_code::qr_svg(url).unwrap_or_default(),
+        url: url.to_owned(),
         short,
     }
 }

@@ -209,6 +209,7 @@ pub async fn ticket(pool: &PgPool, id: i64) -> Result<Ticket, crate::db::Error> 
         wait_minutes,
         wait_sentence: String::new(),
         follow: None,
+        registration: None,
     })
 }
 

@@ -14,12 +14,15 @@ pub struct Ticket {
     /// server (plural rules stay out of the kiosk's WASM); empty until then.
     pub wait_sentence: String,
     /// Where the visitor can follow their place on their phone; filled in by the server.
-    pub follow: Option<FollowLink>,
+    pub follow: Option<QrLink>,
+    /// Where a visitor who came to register can start while waiting (the agency's
+    /// registration address), when they chose that reason and the agency has one.
+    pub registration: Option<QrLink>,
 }
 
-/// The ticket's link to `/t/{token}`, and the same as a QR code drawn by the server.
+/// A link printed on the ticket, and the same as a QR code drawn by the server.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct FollowLink {
+pub struct QrLink {
     /// The whole address, as the QR code holds it.
     pub url: String,
     /// The address without its scheme, for typing ("frontdesk.example.org/t/…").

@@ -10,6 +10,10 @@
 use super::locale::Locale;
 use super::visit_reason::{ReasonDetails, ReasonText};
 
+/// The reason of a visitor who came to register with the agency: their ticket shows where
+/// to start while waiting (the agency's registration address), if the agency set one.
+pub const REGISTRATION_REASON: &str = "register";
+
 /// One text in every language, in `Locale::ALL` order. An array of that length, so a
 /// reason that misses a language (or a language added later) does not compile.
 type Texts = [&'static str; Locale::ALL.len()];

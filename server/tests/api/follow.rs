@@ -376,3 +376,33 @@ async fn a_called_visitor_handed_to_a_colleague_is_sent_to_the_colleagues_desk(p
         page.body
     );
 }
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn a_visitor_who_came_to_register_gets_the_agencys_registration_address(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let mut register = answers("Anabel", "Zapata");
+    register["reasons"] = serde_json::json!(["register"]);
+    // No address set: nothing to show.
+    let reply = app
+        .check_in_with_key(uuid::Uuid::new_v4(), register.clone())
+        .await
+        .json();
+    assert!(reply["CheckedIn"]["registration"].is_null(), "{reply}");
+
+    sqlx::query("update agency_settings set registration_url = 'https://register.example.org/'")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    app.state.agency.reload(&app.pool).await.unwrap();
+    let reply = app
+        .check_in_with_key(uuid::Uuid::new_v4(), register)
+        .await
+        .json();
+    let link = &reply["CheckedIn"]["registration"];
+    assert_eq!(link["url"], "https://register.example.org/");
+    assert_eq!(link["short"], "register.example.org");
+    assert!(link["qr_svg"].as_str().unwrap().starts_with("<svg"));
+    // Another reason: no registration on the ticket.
+    let other = app.check_in("Bartholomew", "Yates").await;
+    assert!(other["CheckedIn"]["registration"].is_null(), "{other}");
+}

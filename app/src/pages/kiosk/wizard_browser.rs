@@ -14,7 +14,7 @@ use crate::api::check_in::CheckInOutcome;
 use crate::domain::accommodation::Accommodation;
 use crate::domain::check_in::{toggle, CheckInAnswers, FieldError, Registration};
 use crate::domain::ticket::spell_out;
-use crate::domain::ticket_view::Ticket;
+use crate::domain::ticket_view::{QrLink, Ticket};
 use crate::i18n::{fill, WizardStrings};
 use leptos::prelude::window;
 use std::cell::RefCell;
@@ -449,16 +449,18 @@ fn forget_typed() {
     }
 }
 
-/// Takes the ticket's phone link off the page when it is left: a page restored from the
-/// back-forward cache must not show the last visitor's link to whoever comes next.
+/// Takes the ticket's links off the page when it is left: a page restored from the
+/// back-forward cache must not show the last visitor's links to whoever comes next.
 fn forget_ticket() {
-    for selector in [".ticket-follow-qr", ".ticket-follow-link"] {
-        if let Some(part) = in_wizard(selector) {
-            part.set_inner_html("");
+    for part in ["follow", "register"] {
+        for selector in [format!(".ticket-{part}-qr"), format!(".ticket-{part}-link")] {
+            if let Some(element) = in_wizard(&selector) {
+                element.set_inner_html("");
+            }
         }
-    }
-    if let Some(link) = in_wizard(".ticket-follow") {
-        set_flag(&link, "hidden", true);
+        if let Some(block) = in_wizard(&format!(".ticket-{part}")) {
+            set_flag(&block, "hidden", true);
+        }
     }
 }
 
@@ -483,15 +485,25 @@ fn fill_ticket(ticket: &Ticket) {
         wait.set_text_content(Some(&ticket.wait_sentence));
         set_flag(&wait, "hidden", ticket.people_ahead == 0);
     }
-    let follow = ticket.follow.as_ref().filter(|f| !f.qr_svg.is_empty());
-    if let (Some(follow), Some(link)) = (follow, in_wizard(".ticket-follow")) {
-        // The QR code is an `<svg>` the server drew from our own address: no visitor text.
-        if let Some(qr) = in_wizard(".ticket-follow-qr") {
-            qr.set_inner_html(&follow.qr_svg);
-        }
-        if let Some(short) = in_wizard(".ticket-follow-link") {
-            short.set_text_content(Some(&follow.short));
-        }
-        set_flag(&link, "hidden", false);
+    show_link(ticket.follow.as_ref(), "follow");
+    show_link(ticket.registration.as_ref(), "register");
+}
+
+/// Fills in and shows the ticket's `.ticket-{part}` block with `link`, if there is one.
+/// The QR code is an `<svg>` the server drew from an address of its own settings: no
+/// visitor's text.
+fn show_link(link: Option<&QrLink>, part: &str) {
+    let Some(link) = link.filter(|l| !l.qr_svg.is_empty()) else {
+        return;
+    };
+    let Some(block) = in_wizard(&format!(".ticket-{part}")) else {
+        return;
+    };
+    if let Some(qr) = in_wizard(&format!(".ticket-{part}-qr")) {
+        qr.set_inner_html(&link.qr_svg);
     }
+    if let Some(short) = in_wizard(&format!(".ticket-{part}-link")) {
+        short.set_text_content(Some(&link.short));
+    }
+    set_flag(&block, "hidden", false);
 }

@@ -3,12 +3,14 @@
 
 use super::check_in_steps::Step;
 use super::check_in_wizard::screen;
-use crate::i18n::WizardStrings;
+use crate::i18n::{fill, WizardStrings};
 use leptos::prelude::*;
 
 pub(super) fn ticket_step(t: &WizardStrings, home_url: String) -> impl IntoView {
     let k = &t.kiosk;
     let (code, hidden) = screen(Step::Ticket);
+    let agency = crate::api::agency().public_name;
+    let with_agency = |text: &str| fill(text, &[("agency", &agency)]);
     view! {
         <div class="step ticket" data-step=code hidden=hidden>
             <h1 tabindex="-1" data-autofocus>{k.ticket_heading.clone()}</h1>
@@ -28,6 +30,18 @@ pub(super) fn ticket_step(t: &WizardStrings, home_url: String) -> impl IntoView 
                 <p>{k.follow_hint.clone()}</p>
                 <div class="ticket-follow-qr" role="img" aria-label=k.follow_qr_label.clone() data-testid="follow-qr"></div>
                 <p class="ticket-follow-link" dir="ltr" data-testid="follow-link"></p>
+            </div>
+            // For a visitor who came to register: the agency's registration, to start
+            // while waiting. Shown when the server sent its address.
+            <div class="ticket-register" hidden>
+                <h2>{k.register_heading.clone()}</h2>
+                <ol>
+                    <li>{k.register_step_open.clone()}</li>
+                    <li>{with_agency(&k.register_step_account)}</li>
+                    <li>{k.register_step_profile.clone()}</li>
+                </ol>
+                <div class="ticket-register-qr" role="img" aria-label=with_agency(&k.register_qr_label) data-testid="register-qr"></div>
+                <p class="ticket-register-link" dir="ltr" data-testid="register-link"></p>
             </div>
             <a class="primary-button" href=home_url data-end-visit>{k.done.clone()}</a>
         </div>
