@@ -26,6 +26,8 @@ pub struct FollowedVisit {
     pub desk: Option<String>,
     /// The language the visitor checked in in.
     pub language: String,
+    pub ticket_prefix: String,
+    pub ticket_number: i32,
 }
 
 pub async fn visit_by_follow_token(
@@ -33,7 +35,7 @@ pub async fn visit_by_follow_token(
     token: &str,
 ) -> Result<Option<FollowedVisit>, crate::db::Error> {
     sqlx::query_as(
-        "select id, center_id, service_day, status, desk, language
+        "select id, center_id, service_day, status, desk, language, ticket_prefix, ticket_number
          from visits where follow_token = $1",
     )
     .bind(token)

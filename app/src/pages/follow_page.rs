@@ -75,7 +75,9 @@ fn FollowTicket(token: String, ticket: FollowView, locale: Locale) -> impl IntoV
     view! {
         <BookingFrame locale title=f.title.clone() languages=LanguageHrefs::new(|l| format!("{base}?lang={}", l.tag()))>
             <h1>{f.title.clone()}</h1>
-            <div id="follow-live" class="follow-live">
+            // The container stays while the stream replaces what is inside: screen readers
+            // announce changes of a live region that was already there.
+            <div id="follow-live" class="follow-live" aria-live="polite">
                 <FollowStatus ticket locale/>
             </div>
             {live}
@@ -120,12 +122,12 @@ pub fn FollowStatus(ticket: FollowView, locale: Locale) -> impl IntoView {
     };
     let waiting = matches!(ticket.stage, FollowStage::Waiting { .. });
     view! {
-        // `role=status` says each change aloud; a call is an alert, said at once. The
-        // phone buzzes when `data-alert` appears or changes, so once per call.
+        // A call is an alert, said at once (the container is a polite live region for the
+        // rest). The phone buzzes when `data-alert` appears or changes, so once per call.
         <section class="follow-status" data-stage=ticket.stage.code()
             data-final=ticket.stage.is_final().then_some("")
             data-alert=alert.then(|| format!("called-{}", ticket.number))
-            role=if alert { "alert" } else { "status" }>
+            role=alert.then_some("alert")>
             <p class="follow-ticket-label">{f.ticket_label.clone()}</p>
             <p class="follow-ticket-number" data-testid="follow-number">{ticket.number.clone()}</p>
             <p class="follow-sentence" class:follow-called=alert data-testid="follow-sentence">{sentence}</p>

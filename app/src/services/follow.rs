@@ -3,6 +3,8 @@
 
 use crate::db::follow::{give_up_place as give_up, visit_by_follow_token, FollowedVisit};
 use crate::domain::follow::{token_is_well_formed, FollowStage};
+use crate::domain::queue::QueueStatus;
+use crate::domain::ticket::{TicketNumber, WALK_IN_PREFIX};
 use chrono::{DateTime, Utc};
 use sqlx::PgPool;
 
@@ -28,17 +30,28 @@ pub async fn follow_facts(
         return Ok(None);
     };
     let today = center_today(pool, &visit, now).await?;
-    let ticket = crate::db::visits::ticket(pool, visit.id).await?;
+    // Place and wait only matter while waiting today: every stream reads this at every
+    // change at the center, and the estimate is its dearest part.
+    let (ahead, wait) = if visit.status == QueueStatus::Waiting && visit.service_day == today {
+        let ticket = crate::db::visits::ticket(pool, visit.id).await?;
+        (ticket.people_ahead, ticket.wait_minutes)
+    } else {
+        (0, 0)
+    };
     let stage = FollowStage::of(
         visit.status,
         visit.service_day,
         today,
-        ticket.people_ahead,
-        ticket.wait_minutes,
+        ahead,
+        wait,
         visit.desk.clone(),
     );
+    let number = TicketNumber {
+        prefix: visit.ticket_prefix.chars().next().unwrap_or(WALK_IN_PREFIX),
+        number: u32::try_from(visit.ticket_number).unwrap_or(0),
+    };
     Ok(Some(FollowFacts {
-        number: ticket.number,
+        number: number.to_string(),
         stage,
         language: visit.language,
         center_id: visit.center_id,

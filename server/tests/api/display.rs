@@ -4,9 +4,7 @@
 use crate::helpers::*;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use futures::StreamExt;
 use sqlx::PgPool;
-use std::time::Duration;
 
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
 async fn only_a_screen_paired_with_the_center_sees_its_board(pool: PgPool) {
@@ -97,23 +95,13 @@ async fn the_board_stream_sends_each_new_call(pool: PgPool) {
         .unwrap();
     assert_eq!(response.status(), StatusCode::OK);
     let mut body = response.into_body().into_data_stream();
-    let mut next = async || loop {
-        let chunk = tokio::time::timeout(Duration::from_secs(5), body.next())
-            .await
-            .expect("no event within 5 s")
-            .unwrap()
-            .unwrap();
-        let text = String::from_utf8_lossy(&chunk).into_owned();
-        if text.starts_with("data: ") {
-            return text;
-        }
-    };
-    assert!(next().await.contains("No one is being called right now."));
+    let first = next_event(&mut body).await.unwrap();
+    assert!(first.contains("No one is being called right now."));
     let cookie = app.sign_in().await;
     app.post_form("/staff/queue/call-next", "center_id=tigard", Some(&cookie))
         .await;
     app.state.queue_changes.send(CENTER.to_owned()).unwrap();
-    let called = next().await;
+    let called = next_event(&mut body).await.unwrap();
     assert!(
         called.contains("A-001") && called.contains("Front desk"),
         "{called}"

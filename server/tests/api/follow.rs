@@ -5,10 +5,8 @@
 use crate::helpers::*;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use futures::StreamExt;
 use serde_json::Value;
 use sqlx::PgPool;
-use std::time::Duration;
 
 /// The follow path ("/t/…") of a check-in reply.
 fn follow_path(outcome: &Value) -> String {
@@ -248,20 +246,6 @@ async fn open_stream(app: &TestApp, path: &str) -> axum::response::Response {
     tower::ServiceExt::oneshot(app.router.clone(), request)
         .await
         .unwrap()
-}
-
-async fn next_event(body: &mut axum::body::BodyDataStream) -> Option<String> {
-    loop {
-        let chunk = tokio::time::timeout(Duration::from_secs(5), body.next())
-            .await
-            .expect("no event within 5 s")?
-            .unwrap();
-        let text = String::from_utf8_lossy(&chunk).into_owned();
-        // Keep-alive comments are not news.
-        if text.starts_with("data: ") {
-            return Some(text);
-        }
-    }
 }
 
 #[sqlx::test(migrator = "app::db::MIGRATOR")]

@@ -296,3 +296,19 @@ pub fn ticket_number(outcome: &Value) -> String {
         .unwrap_or_else(|| panic!("not checked in: {outcome}"))
         .to_owned()
 }
+
+/// The next event of a server-sent event stream (keep-alive comments skipped), within 5 s;
+/// None when the stream has ended.
+pub async fn next_event(body: &mut axum::body::BodyDataStream) -> Option<String> {
+    use futures::StreamExt;
+    loop {
+        let chunk = tokio::time::timeout(std::time::Duration::from_secs(5), body.next())
+            .await
+            .expect("no event within 5 s")?
+            .unwrap();
+        let text = String::from_utf8_lossy(&chunk).into_owned();
+        if text.starts_with("data: ") {
+            return Some(text);
+        }
+    }
+}
