@@ -13,6 +13,7 @@ use crate::pages::{
     kiosk::{
         appointment_page::AppointmentPage,
         check_in_page::CheckInPage,
+        feedback_page::KioskFeedbackPage,
         pair_page::KioskPairPage,
         welcome_page::WelcomePage,
         workshops_page::{KioskWorkshopPage, KioskWorkshopsPage},
@@ -62,27 +63,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options islands=true/>
                 <MetaTags/>
-                {refresh_without_script()}
             </head>
             <body>
                 <App/>
             </body>
         </html>
     }
-}
-
-/// A followed ticket (`/t/{token}`) without JavaScript cannot hear news: it reloads itself
-/// instead. In `<noscript>`, so a page with its live stream never reloads.
-fn refresh_without_script() -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    let follows = use_context::<axum::http::request::Parts>()
-        .is_some_and(|parts| parts.uri.path().starts_with("/t/"));
-    #[cfg(not(feature = "ssr"))]
-    let follows = false;
-    follows.then(|| {
-        let seconds = crate::pages::follow_page::REFRESH_SECONDS.to_string();
-        view! { <noscript><meta http-equiv="refresh" content=seconds/></noscript> }
-    })
 }
 
 /// Pages that read the database wait for it before sending anything (`SsrMode::Async`):
@@ -100,6 +86,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/kiosk/:center") view=WelcomePage ssr=SsrMode::Async/>
                 <Route path=path!("/kiosk/:center/check-in") view=CheckInPage ssr=SsrMode::Async/>
                 <Route path=path!("/kiosk/:center/appointment") view=AppointmentPage ssr=SsrMode::Async/>
+                <Route path=path!("/kiosk/:center/feedback") view=KioskFeedbackPage ssr=SsrMode::Async/>
                 <Route path=path!("/kiosk/:center/workshops") view=KioskWorkshopsPage ssr=SsrMode::Async/>
                 <Route path=path!("/kiosk/:center/workshops/:id") view=KioskWorkshopPage ssr=SsrMode::Async/>
                 <Route path=path!("/t/:token") view=FollowPage ssr=SsrMode::Async/>

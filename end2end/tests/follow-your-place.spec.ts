@@ -2,14 +2,14 @@
 // (decoded here, as a phone's camera would, and followed), the phone page counts down the
 // line live as staff on the other server process call visitors, and says which desk when
 // it is the visitor's turn; the lobby's "now serving" screen shows and says the same call.
-// Also: "I need to leave" (the staff queue loses the row live), a finished visit, and a link
-// of an earlier day.
+// Also: the finished visit asked how it went (and a manager's report showing the answer),
+// "I need to leave" (the staff queue loses the row live), and a link of an earlier day.
 import { test, expect } from "./fixtures";
 import type { Page } from "@playwright/test";
 import { execFileSync } from "child_process";
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
-import { KIOSK_SERVER, expectNoAxeViolations, expectNoScrolling, shoot, signedInStaffPage, useKioskOf, waitForWizard } from "./helpers";
+import { KIOSK_SERVER, STAFF_SERVER, expectNoAxeViolations, expectNoScrolling, shoot, signedInStaffPage, useKioskOf, waitForWizard } from "./helpers";
 
 const CENTER = "southeast-portland";
 const database = process.env.E2E_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/frontdesk_e2e";
@@ -139,12 +139,38 @@ test("a visitor follows their place on their phone until called to desk 3", asyn
   await expectNoAxeViolations(lobby, "lobby display");
   await shoot(lobby, testInfo, "follow-06-lobby-display");
 
-  // Served and done: the page says so and offers nothing more.
+  // Served and done: the page says so, and offers no way to leave any more.
   const row = staff.locator("#queue-live tr", { hasText: `${first} P.` });
   await row.getByRole("button", { name: `Done ${number}` }).click();
   await expect(phone.getByTestId("follow-sentence")).toHaveText("Your visit is finished. Thank you for coming.");
   await expect(phone.getByText("I need to leave")).toBeHidden();
   await expectNoAxeViolations(phone, "phone page, done");
+
+  // The same page, without a reload, asks how the visit was: a face and a few words.
+  expect(await phone.evaluate(() => (window as any).stillThisPage)).toBe(true);
+  const faces = phone.getByRole("group", { name: "How was your visit?" });
+  await expect(faces.getByRole("radio")).toHaveCount(5);
+  await shoot(phone, testInfo, "follow-07-phone-feedback");
+  await phone.getByRole("button", { name: "Send" }).tap();
+  await expect(phone.getByText("Please choose one of the five faces.")).toBeVisible();
+  await expectNoAxeViolations(phone, "phone feedback, refused");
+  const words = `Quick and kind ${uniqueName("")}`;
+  await phone.getByLabel("Good", { exact: true }).tap();
+  await phone.getByLabel(/Anything you would like to tell us/).fill(words);
+  await phone.getByRole("button", { name: "Send" }).tap();
+  await expect(phone.getByTestId("feedback-thanks")).toHaveText("Thank you. Your answer helps us do better.");
+  await expectNoAxeViolations(phone, "phone feedback, thanked");
+
+  // A manager sees it in the report: counted under this visit's reason, and the words.
+  await staff.goto(`${STAFF_SERVER}/staff/reports?lang=en&center=${CENTER}`);
+  const report = staff.getByTestId("feedback-report");
+  await expect(report.getByTestId("feedback-comments")).toContainText(words);
+  await expect(report.getByTestId("feedback-comments")).toContainText("Good (4)");
+  expect(Number(await report.getByTestId("feedback-total").textContent())).toBeGreaterThanOrEqual(1);
+  await expectNoAxeViolations(staff, "report with feedback");
+  await shoot(staff, testInfo, "follow-08-report-feedback");
+  await staff.goto(`${STAFF_SERVER}/staff/queue?center=${CENTER}`);
+  await expect(staff.locator('.live-status[data-connected="true"]')).toBeVisible();
 
   // Another visitor has to go: from their phone, in two taps; the staff queue loses them live.
   const leaver = uniqueName("Leaver");

@@ -109,6 +109,10 @@ fn pages_and_forms(state: AppState) -> Router<AppState> {
         .route("/book/details", post(app::forms::booking::submit_details))
         .route("/t/{token}/leave", post(app::forms::follow::leave))
         .route(
+            "/t/{token}/feedback",
+            post(app::forms::feedback::from_phone),
+        )
+        .route(
             "/book/manage/{token}/cancel",
             post(app::forms::booking::cancel_booking),
         )
@@ -127,6 +131,10 @@ fn pages_and_forms(state: AppState) -> Router<AppState> {
         .route(
             "/kiosk/{center}/appointment",
             post(app::forms::arrival::kiosk_arrival),
+        )
+        .route(
+            "/kiosk/{center}/feedback",
+            post(app::forms::feedback::at_kiosk),
         )
         .route(
             "/kiosk/{center}/workshops/{id}",
@@ -169,6 +177,10 @@ fn pages_and_forms(state: AppState) -> Router<AppState> {
             post(app::forms::staff_sessions::change_capacity),
         )
         .route("/staff/reports.csv", get(app::forms::reports::visits_csv))
+        .route(
+            "/staff/feedback.csv",
+            get(app::forms::reports::feedback_csv),
+        )
         .route("/staff/audit.csv", get(app::forms::audit::audit_csv))
         .route("/staff/accounts", post(app::forms::accounts::invite))
         .route(

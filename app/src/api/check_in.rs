@@ -80,6 +80,23 @@ pub async fn check_in(
     if visitor.reasons.iter().any(|r| r == REGISTRATION_REASON) && !registration_url.is_empty() {
         ticket.registration = Some(super::follow::qr_link(&registration_url));
     }
+    // Training and scholarship requests go to the SkillsTeam (a reason's team, as the
+    // admins set it): the visitor learns who will see theirs.
+    // The check-in is recorded: a failure here costs the note, never the ticket.
+    let reasons = crate::db::visit_reasons::list(pool)
+        .await
+        .unwrap_or_else(|error| {
+            tracing::warn!(%error, "no team note on a ticket: reasons unreadable");
+            Vec::new()
+        });
+    let teams = crate::domain::visit_reason::ReasonNames::new(&reasons, language)
+        .teams_of(&visitor.reasons);
+    if !teams.is_empty() {
+        ticket.team_note = crate::i18n::fill(
+            &crate::i18n::translations(language).kiosk.team_note,
+            &[("team", &teams.join(", "))],
+        );
+    }
     ticket.wait_sentence = crate::i18n::translations(language)
         .kiosk_numbers
         .estimated_wait

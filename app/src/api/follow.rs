@@ -11,6 +11,8 @@ use serde::{Deserialize, Serialize};
 /// What the phone page shows of a ticket. Never a name.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FollowView {
+    /// The link's own secret (the visitor's answers post to it).
+    pub token: String,
     /// "A-042".
     pub number: String,
     pub stage: FollowStage,
@@ -18,6 +20,8 @@ pub struct FollowView {
     pub language: String,
     /// The center whose queue changes are news for this ticket.
     pub center_id: String,
+    /// The visitor has said how the visit went: the page thanks them instead of asking.
+    pub answered: bool,
 }
 
 /// The phone page's ticket; None for a link no ticket has.
@@ -37,10 +41,12 @@ pub async fn load_follow(
 ) -> Result<Option<FollowView>, crate::db::Error> {
     let facts = crate::services::follow::follow_facts(pool, token, chrono::Utc::now()).await?;
     Ok(facts.map(|f| FollowView {
+        token: token.to_owned(),
         number: f.number,
         stage: f.stage,
         language: f.language,
         center_id: f.center_id,
+        answered: f.answered,
     }))
 }
 

@@ -16,6 +16,7 @@ pub struct PurgeRun {
     pub enrolments: i32,
     pub emails: i32,
     pub audit_names: i32,
+    pub comments: i32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -43,6 +44,7 @@ pub async fn data_we_keep() -> Result<KeptData, AppError> {
             enrolments: r.enrolments,
             emails: r.emails,
             audit_names: r.audit_names,
+            comments: r.comments,
         }),
     })
 }

@@ -2,6 +2,7 @@
 //! center or all. The CSV export of the visit counts is `forms::reports`.
 
 use crate::domain::center::CenterInfo;
+use crate::domain::feedback::Ratings;
 #[cfg(feature = "ssr")]
 use crate::domain::roles::Permission;
 use crate::error::AppError;
@@ -25,6 +26,18 @@ pub struct PeriodRow {
     pub enrolled: u64,
     pub attended: u64,
     pub workshop_no_show: u64,
+    /// Visitor feedback given for this period's days.
+    pub feedback: Ratings,
+}
+
+/// A feedback comment as the report lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CommentRow {
+    pub day: NaiveDate,
+    pub center_id: String,
+    pub language: String,
+    pub rating: u8,
+    pub comment: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -44,7 +57,17 @@ pub struct Report {
     pub visit_reasons: Vec<crate::domain::visit_reason::VisitReason>,
     /// Visits per language code, most first.
     pub languages: Vec<(String, u64)>,
+    /// Feedback per visit reason (an answer for a visit with two reasons counts under
+    /// each; "" for answers given at the kiosk, without a visit), most answers first.
+    pub feedback_reasons: Vec<(String, Ratings)>,
+    /// Feedback per language code, most answers first.
+    pub feedback_languages: Vec<(String, Ratings)>,
+    /// The newest comments of the range.
+    pub comments: Vec<CommentRow>,
 }
+
+/// Comments a report lists at most (the newest).
+pub const MAX_COMMENTS: i64 = 100;
 
 /// The longest range a report covers, in days.
 pub const MAX_DAYS: i64 = 366;
@@ -68,8 +91,9 @@ pub async fn staff_report(
 
 #[cfg(feature = "ssr")]
 pub mod ssr {
-    use super::{PeriodRow, Report, MAX_DAYS};
-    use crate::db::reports;
+    use super::{CommentRow, PeriodRow, Report, MAX_COMMENTS, MAX_DAYS};
+    use crate::db::{feedback, reports};
+    use crate::domain::feedback::Ratings;
     use crate::domain::report::Period;
     use crate::domain::wait::wait_summary;
     use chrono::{Duration, NaiveDate, Utc};
@@ -157,6 +181,41 @@ pub mod ssr {
             r.attended += w.attended.max(0) as u64;
             r.workshop_no_show += w.no_show.max(0) as u64;
         }
+        let mut feedback_reasons: BTreeMap<String, Ratings> = BTreeMap::new();
+        let mut feedback_languages: BTreeMap<String, Ratings> = BTreeMap::new();
+        for count in feedback::feedback_counts(pool, from, to, center).await? {
+            let rating = u8::try_from(count.rating).unwrap_or(0);
+            let answers = count.answers.max(0) as u64;
+            entry(&mut rows, period.start_of(count.day))
+                .feedback
+                .add(rating, answers);
+            feedback_languages
+                .entry(count.language)
+                .or_default()
+                .add(rating, answers);
+            let reasons = if count.reasons.is_empty() {
+                vec![String::new()]
+            } else {
+                count.reasons
+            };
+            for reason in reasons {
+                feedback_reasons
+                    .entry(reason)
+                    .or_default()
+                    .add(rating, answers);
+            }
+        }
+        let comments = feedback::comments(pool, from, to, center, MAX_COMMENTS)
+            .await?
+            .into_iter()
+            .map(|c| CommentRow {
+                day: c.day,
+                center_id: c.center_id,
+                language: c.language,
+                rating: u8::try_from(c.rating).unwrap_or(0),
+                comment: c.comment,
+            })
+            .collect();
         let centers = crate::db::centers::list_centers(pool).await?;
         Ok(Report {
             staff_name,
@@ -169,6 +228,9 @@ pub mod ssr {
             reasons: most_first(reasons.into_iter()),
             visit_reasons: crate::db::visit_reasons::list(pool).await?,
             languages: most_first(languages.into_iter()),
+            feedback_reasons: most_answers_first(feedback_reasons),
+            feedback_languages: most_answers_first(feedback_languages),
+            comments,
         })
     }
 
@@ -177,6 +239,12 @@ pub mod ssr {
             start,
             ..PeriodRow::default()
         })
+    }
+
+    fn most_answers_first(groups: BTreeMap<String, Ratings>) -> Vec<(String, Ratings)> {
+        let mut groups: Vec<(String, Ratings)> = groups.into_iter().collect();
+        groups.sort_by_key(|(_, ratings)| std::cmp::Reverse(ratings.total()));
+        groups
     }
 
     fn most_first<T>(items: impl Iterator<Item = (T, u64)>) -> Vec<(T, u64)> {

@@ -1,6 +1,7 @@
 //! Shared UI pieces, one per file.
 
 pub mod erase_details;
+pub mod feedback_form;
 pub mod filter_form;
 pub mod live_updater;
 pub mod needs_fields;

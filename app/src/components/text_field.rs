@@ -42,3 +42,25 @@ pub fn TextField(
         </div>
     }
 }
+
+/// `value` ready to sit between `<textarea>` and `</textarea>`. Leptos writes a textarea's
+/// children as they are (it does not escape them, as for `<script>`), so text that
+/// someone typed must be escaped here: "</textarea><script>" would otherwise end the field
+/// and become markup. The browser reads the entities back as the characters typed.
+pub fn textarea_text(value: &str) -> String {
+    value.replace('&', "&amp;").replace('<', "&lt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::textarea_text;
+
+    #[test]
+    fn typed_text_cannot_close_the_textarea() {
+        assert_eq!(
+            textarea_text("a < b & </textarea><script>x</script>"),
+            "a &lt; b &amp; &lt;/textarea>&lt;script>x&lt;/script>"
+        );
+        assert_eq!(textarea_text("Café\nline two"), "Café\nline two");
+    }
+}

@@ -16,6 +16,7 @@ struct Row {
     registration_url: String,
     job_listings_url: String,
     training_url: String,
+    training_area: String,
     retention_days: i32,
 }
 
@@ -28,6 +29,7 @@ impl From<Row> for Agency {
             registration_url: row.registration_url,
             job_listings_url: row.job_listings_url,
             training_url: row.training_url,
+            training_area: row.training_area,
             // The table's check keeps it in range; were it not, keeping longer is the
             // mistake that can be undone.
             retention_days: u32::try_from(row.retention_days)
@@ -37,7 +39,7 @@ impl From<Row> for Agency {
 }
 
 const COLUMNS: &str = "name, public_name, language_line, registration_url, job_listings_url, \
-                       training_url, retention_days";
+                       training_url, training_area, retention_days";
 
 /// The settings as they are.
 pub async fn load(db: impl PgExecutor<'_>) -> Result<Agency, crate::db::Error> {
@@ -72,7 +74,7 @@ pub async fn save(conn: &mut PgConnection, agency: &Agency) -> Result<(), crate:
     sqlx::query(
         "update agency_settings set name = $1, public_name = $2, language_line = $3,
                 registration_url = $4, job_listings_url = $5, training_url = $6,
-                retention_days = $7",
+                retention_days = $7, training_area = $8",
     )
     .bind(&agency.name)
     .bind(&agency.public_name)
@@ -81,6 +83,7 @@ pub async fn save(conn: &mut PgConnection, agency: &Agency) -> Result<(), crate:
     .bind(&agency.job_listings_url)
     .bind(&agency.training_url)
     .bind(i32::try_from(agency.retention_days).unwrap_or(i32::MAX))
+    .bind(&agency.training_area)
     .execute(&mut *conn)
     .await?;
     sqlx::query("select pg_notify($1, '')")

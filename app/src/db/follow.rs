@@ -28,6 +28,8 @@ pub struct FollowedVisit {
     pub language: String,
     pub ticket_prefix: String,
     pub ticket_number: i32,
+    /// The visitor has said how the visit went.
+    pub answered: bool,
 }
 
 pub async fn visit_by_follow_token(
@@ -35,8 +37,10 @@ pub async fn visit_by_follow_token(
     token: &str,
 ) -> Result<Option<FollowedVisit>, crate::db::Error> {
     sqlx::query_as(
-        "select id, center_id, service_day, status, desk, language, ticket_prefix, ticket_number
-         from visits where follow_token = $1",
+        "select v.id, v.center_id, v.service_day, v.status, v.desk, v.language, v.ticket_prefix,
+                v.ticket_number,
+                exists (select 1 from feedback f where f.visit_id = v.id) as answered
+         from visits v where v.follow_token = $1",
     )
     .bind(token)
     .fetch_optional(pool)

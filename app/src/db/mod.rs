@@ -21,6 +21,7 @@ pub mod closures;
 pub mod demo_workshops;
 pub mod enrolments;
 mod error;
+pub mod feedback;
 pub mod follow;
 pub use error::{DataError, Error};
 pub mod kiosk_devices;

@@ -12,6 +12,7 @@
 //!   accommodation; the contact key becomes a placeholder; its manage links go;
 //! - outbox: address, subject, body and calendar file of sent (or long-failed) mail;
 //! - contact reads (the audit log): the person's name; who read and when stay;
+//! - feedback: the comment (the rating, day, reasons and language stay);
 //! - sign-in attempts: the typed email and the address they came from.
 
 use crate::domain::retention::Purged;
@@ -167,6 +168,13 @@ pub async fn purge(pool: &PgPool, cutoff: DateTime<Utc>) -> Result<Purged, crate
             .execute(&mut *tx)
             .await?
             .rows_affected();
+    let comments = sqlx::query(
+        "update feedback set comment = null where comment is not null and created_at < $1",
+    )
+    .bind(cutoff)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
     sqlx::query("delete from sign_in_attempts where latest_at < $1 or latest_at is null")
         .bind(cutoff)
         .execute(&mut *tx)
@@ -177,11 +185,13 @@ pub async fn purge(pool: &PgPool, cutoff: DateTime<Utc>) -> Result<Purged, crate
         enrolments: enrolments.len() as u64,
         emails,
         audit_names,
+        comments,
     };
     let count = |n: u64| i32::try_from(n).unwrap_or(i32::MAX);
     sqlx::query(
-        "insert into purge_runs (cutoff, visits, bookings, enrolments, emails, audit_names)
-         values ($1, $2, $3, $4, $5, $6)",
+        "insert into purge_runs (cutoff, visits, bookings, enrolments, emails, audit_names,
+                                 comments)
+         values ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(cutoff)
     .bind(count(purged.visits))
@@ -189,6 +199,7 @@ pub async fn purge(pool: &PgPool, cutoff: DateTime<Utc>) -> Result<Purged, crate
     .bind(count(purged.enrolments))
     .bind(count(purged.emails))
     .bind(count(purged.audit_names))
+    .bind(count(purged.comments))
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
@@ -224,11 +235,12 @@ pub struct LastPurge {
     pub enrolments: i32,
     pub emails: i32,
     pub audit_names: i32,
+    pub comments: i32,
 }
 
 pub async fn last_purge(pool: &PgPool) -> Result<Option<LastPurge>, crate::db::Error> {
     sqlx::query_as(
-        "select ran_at, visits, bookings, enrolments, emails, audit_names
+        "select ran_at, visits, bookings, enrolments, emails, audit_names, comments
          from purge_runs order by ran_at desc, id desc limit 1",
     )
     .fetch_optional(pool)

@@ -210,6 +210,7 @@ pub async fn ticket(pool: &PgPool, id: i64) -> Result<Ticket, crate::db::Error> 
         wait_sentence: String::new(),
         follow: None,
         registration: None,
+        team_note: String::new(),
     })
 }
 

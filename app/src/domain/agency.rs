@@ -13,6 +13,8 @@ use serde::{Deserialize, Serialize};
 /// Longest agency name and public name an admin may type.
 pub const AGENCY_NAME_MAX: usize = 80;
 pub const PUBLIC_NAME_MAX: usize = 40;
+/// Longest name of the area chosen in the training library's sign-up.
+pub const TRAINING_AREA_MAX: usize = 40;
 
 /// The setup log's subject for changes of the agency settings.
 pub const SETUP_SUBJECT: &str = "agency settings";
@@ -33,6 +35,9 @@ pub struct Agency {
     pub job_listings_url: String,
     /// The online training library (Metrix Learning).
     pub training_url: String,
+    /// The area a participant chooses in their account for the training library to show
+    /// ("Portland Metro"); empty: no tip is given.
+    pub training_area: String,
     /// Days after a visit, appointment or workshop session ends before everything
     /// personal about it is erased.
     pub retention_days: u32,
@@ -49,6 +54,7 @@ impl Default for Agency {
             registration_url: String::new(),
             job_listings_url: String::new(),
             training_url: String::new(),
+            training_area: String::new(),
             retention_days: 30,
         }
     }
@@ -69,6 +75,7 @@ impl Agency {
             registration_url: self.registration_url.clone(),
             job_listings_url: self.job_listings_url.clone(),
             training_url: self.training_url.clone(),
+            training_area: self.training_area.clone(),
             retention_days: self.retention_days.to_string(),
         }
     }
@@ -83,6 +90,7 @@ pub struct TypedAgency {
     pub registration_url: String,
     pub job_listings_url: String,
     pub training_url: String,
+    pub training_area: String,
     pub retention_days: String,
 }
 
@@ -95,6 +103,7 @@ pub enum AgencyField {
     RegistrationUrl,
     JobListingsUrl,
     TrainingUrl,
+    TrainingArea,
     RetentionDays,
 }
 
@@ -142,6 +151,13 @@ pub fn check_agency(typed: &TypedAgency) -> Result<Agency, Vec<AgencyField>> {
         address(&typed.job_listings_url),
     );
     let training_url = check(AgencyField::TrainingUrl, address(&typed.training_url));
+    let training_area = check(
+        AgencyField::TrainingArea,
+        match typed.training_area.trim() {
+            "" => Some(String::new()),
+            area => plain(area, TRAINING_AREA_MAX),
+        },
+    );
     let retention_days = typed
         .retention_days
         .trim()
@@ -159,6 +175,7 @@ pub fn check_agency(typed: &TypedAgency) -> Result<Agency, Vec<AgencyField>> {
             registration_url,
             job_listings_url,
             training_url,
+            training_area,
             retention_days,
         }),
         _ => Err(refused),
@@ -195,6 +212,7 @@ pub fn describe_change(before: &Agency, after: &Agency) -> String {
             &before.training_url,
             &after.training_url,
         ),
+        ("training area", &before.training_area, &after.training_area),
         ("days data is kept", &days_before, &days_after),
     ])
 }
@@ -211,6 +229,7 @@ mod tests {
             registration_url: "https://example.org/register".into(),
             job_listings_url: "".into(),
             training_url: " https://training.example.org ".into(),
+            training_area: " Columbia Gorge ".into(),
             retention_days: " 90 ".into(),
         }
     }
@@ -222,6 +241,7 @@ mod tests {
         assert_eq!(agency.language_line, "5413864110");
         assert_eq!(agency.job_listings_url, "");
         assert_eq!(agency.training_url, "https://training.example.org");
+        assert_eq!(agency.training_area, "Columbia Gorge");
         assert_eq!(agency.retention_days, 90);
         assert_eq!(
             agency.language_line_shown().as_deref(),
@@ -246,6 +266,7 @@ mod tests {
             registration_url: "javascript:alert(1)".into(),
             job_listings_url: "http://jobs.example.org".into(),
             training_url: "https://a b".into(),
+            training_area: "{agency} Metro".into(),
             retention_days: "0".into(),
         };
         assert_eq!(
@@ -257,6 +278,7 @@ mod tests {
                 AgencyField::RegistrationUrl,
                 AgencyField::JobListingsUrl,
                 AgencyField::TrainingUrl,
+                AgencyField::TrainingArea,
                 AgencyField::RetentionDays,
             ])
         );

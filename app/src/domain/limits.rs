@@ -31,6 +31,10 @@ pub enum Limited {
     KioskEnrolment,
     /// Giving up a place in line from the ticket's phone page.
     FollowLeave,
+    /// "How was your visit?" from the ticket's phone page.
+    Feedback,
+    /// "Tell us how we did" at the kiosk, per kiosk tablet.
+    KioskFeedback,
 }
 
 /// A burst of `burst` requests, then one more each `period_seconds`.
@@ -41,7 +45,7 @@ pub struct Quota {
 }
 
 impl Limited {
-    pub const ALL: [Limited; 11] = [
+    pub const ALL: [Limited; 13] = [
         Limited::Booking,
         Limited::BookingChange,
         Limited::Enrolment,
@@ -53,6 +57,8 @@ impl Limited {
         Limited::KioskArrival,
         Limited::KioskEnrolment,
         Limited::FollowLeave,
+        Limited::Feedback,
+        Limited::KioskFeedback,
     ];
 
     /// The table (the README prints it).
@@ -73,6 +79,11 @@ impl Limited {
             Limited::KioskEnrolment => (10, 6),
             // Each visitor leaves once; a lobby's guest Wi-Fi is one address for many.
             Limited::FollowLeave => (20, 30),
+            // One answer counts per visit anyway; this only bounds the work of trying.
+            Limited::Feedback => (20, 30),
+            // Anyone in the lobby may answer, anonymously: enough for a queue of people
+            // answering one after another, too few to stuff the report from one tablet.
+            Limited::KioskFeedback => (6, 120),
         };
         Quota {
             burst,

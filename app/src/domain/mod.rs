@@ -22,6 +22,7 @@ pub mod contacts;
 pub mod display_board;
 pub mod display_name;
 pub mod enrolment_form;
+pub mod feedback;
 pub mod follow;
 pub mod free_text;
 pub mod holiday_import;

@@ -27,11 +27,18 @@ pub struct Purged {
     pub enrolments: u64,
     pub emails: u64,
     pub audit_names: u64,
+    /// Feedback comments (the ratings stay).
+    pub comments: u64,
 }
 
 impl Purged {
     pub fn total(&self) -> u64 {
-        self.visits + self.bookings + self.enrolments + self.emails + self.audit_names
+        self.visits
+            + self.bookings
+            + self.enrolments
+            + self.emails
+            + self.audit_names
+            + self.comments
     }
 }
 
@@ -76,8 +83,9 @@ mod tests {
             enrolments: 3,
             emails: 4,
             audit_names: 5,
+            comments: 6,
         };
-        assert_eq!(purged.total(), 15);
+        assert_eq!(purged.total(), 21);
         assert_eq!(Purged::default().total(), 0);
     }
 }

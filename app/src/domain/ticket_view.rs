@@ -18,6 +18,9 @@ pub struct Ticket {
     /// Where a visitor who came to register can start while waiting (the agency's
     /// registration address), when they chose that reason and the agency has one.
     pub registration: Option<QrLink>,
+    /// "The SkillsTeam will see your request." in the visitor's language, when a chosen
+    /// reason goes to a team; filled in by the server, empty otherwise.
+    pub team_note: String,
 }
 
 /// A link printed on the ticket, and the same as a QR code drawn by the server.

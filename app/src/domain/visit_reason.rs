@@ -124,6 +124,17 @@ impl ReasonNames {
         self.0.get(code).map_or(code, |l| l.name.as_str())
     }
 
+    /// The teams `codes` go to, each once, in the order of the codes.
+    pub fn teams_of(&self, codes: &[String]) -> Vec<String> {
+        let mut teams: Vec<String> = Vec::new();
+        for team in codes.iter().filter_map(|code| self.team(code)) {
+            if !teams.iter().any(|t| t == team) {
+                teams.push(team.to_owned());
+            }
+        }
+        teams
+    }
+
     /// The team `code` goes to, if any.
     pub fn team(&self, code: &str) -> Option<&str> {
         self.0
@@ -183,5 +194,25 @@ mod tests {
         assert_eq!(names.label("resume"), "Currículum");
         assert_eq!(names.label("old_code"), "old_code");
         assert_eq!(names.team("resume"), None);
+    }
+
+    #[test]
+    fn the_teams_of_chosen_reasons_are_named_once_each() {
+        let mut training = reason("training", false);
+        training.details.team = "SkillsTeam".into();
+        let mut scholarships = reason("scholarships", false);
+        scholarships.details.team = "SkillsTeam".into();
+        let mut veterans = reason("veterans", false);
+        veterans.details.team = "Veterans team".into();
+        let names = ReasonNames::new(
+            &[training, scholarships, veterans, reason("resume", false)],
+            Locale::En,
+        );
+        let codes = |c: &[&str]| c.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert_eq!(
+            names.teams_of(&codes(&["resume", "training", "scholarships", "veterans"])),
+            vec!["SkillsTeam".to_owned(), "Veterans team".to_owned()]
+        );
+        assert!(names.teams_of(&codes(&["resume", "gone"])).is_empty());
     }
 }

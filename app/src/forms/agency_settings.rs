@@ -26,6 +26,7 @@ fn typed(post: &StaffPost) -> TypedAgency {
         registration_url: post.form.get("registration_url"),
         job_listings_url: post.form.get("job_listings_url"),
         training_url: post.form.get("training_url"),
+        training_area: post.form.get("training_area"),
         retention_days: post.form.get("retention_days"),
     }
 }

@@ -16,6 +16,7 @@ pub mod calendar;
 pub mod center_setup;
 pub mod closures;
 pub mod erasure;
+pub mod feedback;
 pub mod follow;
 pub mod kiosk_pairing;
 pub mod meeting_links;

@@ -18,9 +18,10 @@ pub use strings::*;
 
 /// The sections of a language file that visitors and participants see: every language
 /// translates these; the rest (staff pages) are in English and Spanish only.
-pub const VISITOR_SECTIONS: [&str; 12] = [
+pub const VISITOR_SECTIONS: [&str; 13] = [
     "common",
     "display",
+    "feedback",
     "follow",
     "kiosk_frame",
     "kiosk",

@@ -13,6 +13,7 @@ use crate::domain::appointment_status::AppointmentStatus;
 use crate::domain::booking_form::DetailsProblem;
 use crate::domain::check_in::Problem;
 use crate::domain::contact_details::ContactError;
+use crate::domain::feedback::FeedbackProblem;
 use crate::domain::free_text::TextError;
 use crate::domain::queue::{QueueAction, QueueStatus};
 use crate::domain::roles::Role;
@@ -377,6 +378,29 @@ impl AccountsStrings {
             Role::Coach => &self.role_coach,
             Role::Manager => &self.role_manager,
             Role::Admin => &self.role_admin,
+        }
+    }
+}
+
+impl FeedbackStrings {
+    /// The words under face `rating` (1 worst to 5 best).
+    pub fn rating(&self, rating: u8) -> &str {
+        match rating {
+            1 => &self.rating_1,
+            2 => &self.rating_2,
+            3 => &self.rating_3,
+            4 => &self.rating_4,
+            _ => &self.rating_5,
+        }
+    }
+
+    pub fn problem(&self, problem: FeedbackProblem) -> String {
+        match problem {
+            FeedbackProblem::NoRating => self.no_rating.clone(),
+            FeedbackProblem::Comment(TextError::TooLong { max }) => {
+                super::fill(&self.comment_too_long, &[("max", &max.to_string())])
+            }
+            FeedbackProblem::Comment(_) => self.comment_odd_characters.clone(),
         }
     }
 }

@@ -5,6 +5,7 @@
 //! desk in large type. Never a name.
 
 use crate::api::follow::{follow_ticket, FollowView};
+use crate::components::feedback_form::FeedbackForm;
 use crate::components::live_updater::LiveUpdater;
 use crate::domain::follow::FollowStage;
 use crate::i18n::{fill, translations, Locale};
@@ -13,8 +14,7 @@ use crate::pages::booking::query::encode;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-/// How often the page reloads itself when it has no JavaScript (the shell's `<noscript>`
-/// refresh for `/t/` pages).
+/// How often the page reloads itself while the ticket is live, when it has no JavaScript.
 pub const REFRESH_SECONDS: u32 = 30;
 
 #[component]
@@ -69,7 +69,14 @@ fn FollowTicket(token: String, ticket: FollowView, locale: Locale) -> impl IntoV
                 live_label=f.live.clone()
                 reconnecting_label=f.reconnecting.clone()
             />
-            <noscript><p class="follow-refreshes">{f.refreshes.clone()}</p></noscript>
+            // Without JavaScript the page cannot hear news: it loads itself again, by its
+            // own address (after a refused answer the browser's address is the form's).
+            // Only while the ticket is live: a finished one shows a form that must keep
+            // what the visitor types.
+            <noscript>
+                <meta http-equiv="refresh" content=format!("{REFRESH_SECONDS}; url={base}?lang={}", locale.tag())/>
+                <p class="follow-refreshes">{f.refreshes.clone()}</p>
+            </noscript>
         }
     });
     view! {
@@ -121,6 +128,21 @@ pub fn FollowStatus(ticket: FollowView, locale: Locale) -> impl IntoView {
         FollowStage::Expired => (f.expired.clone(), None, false),
     };
     let waiting = matches!(ticket.stage, FollowStage::Waiting { .. });
+    // Asked once the visit is done (the stream brings this with the news), thanked after.
+    let feedback = (ticket.stage == FollowStage::Done).then(|| {
+        if ticket.answered {
+            view! { <p class="feedback-thanks" data-testid="feedback-thanks">{t.feedback.thanks.clone()}</p> }.into_any()
+        } else {
+            view! {
+                <FeedbackForm
+                    action=format!("/t/{}/feedback", encode(&ticket.token))
+                    locale
+                    hidden=vec![("lang", locale.tag().to_owned())]
+                />
+            }
+            .into_any()
+        }
+    });
     view! {
         // A call is an alert, said at once (the container is a polite live region for the
         // rest). The phone buzzes when `data-alert` appears or changes, so once per call.
@@ -134,6 +156,7 @@ pub fn FollowStatus(ticket: FollowView, locale: Locale) -> impl IntoView {
             {detail.map(|wait| view! { <p class="follow-wait" data-testid="follow-wait">{wait}</p> })}
             {waiting.then(|| view! { <p class="follow-keep-open">{f.keep_open.clone()}</p> })}
         </section>
+        {feedback}
     }
 }
 

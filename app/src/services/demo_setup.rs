@@ -57,6 +57,7 @@ pub async fn seed_agency(pool: &PgPool) -> Result<(), crate::db::Error> {
             registration_url: "https://www.worksourceoregon.org/".to_owned(),
             job_listings_url: "https://www.worksourceoregon.org/".to_owned(),
             training_url: "https://worksourceoregon.metrixlearning.com/".to_owned(),
+            training_area: "Portland Metro".to_owned(),
             ..agency
         };
         super::agency_settings::save_settings(pool, None, &demo).await?;

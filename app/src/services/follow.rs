@@ -18,6 +18,8 @@ pub struct FollowFacts {
     /// another.
     pub language: String,
     pub center_id: String,
+    /// The visitor has said how the visit went.
+    pub answered: bool,
 }
 
 /// The ticket of `token` as of `now`; None for a token no ticket has.
@@ -55,6 +57,7 @@ pub async fn follow_facts(
         stage,
         language: visit.language,
         center_id: visit.center_id,
+        answered: visit.answered,
     }))
 }
 
@@ -73,14 +76,17 @@ pub async fn give_up_place(
     give_up(pool, token, today, now).await
 }
 
-async fn find(pool: &PgPool, token: &str) -> Result<Option<FollowedVisit>, crate::db::Error> {
+pub(crate) async fn find(
+    pool: &PgPool,
+    token: &str,
+) -> Result<Option<FollowedVisit>, crate::db::Error> {
     if !token_is_well_formed(token) {
         return Ok(None);
     }
     visit_by_follow_token(pool, token).await
 }
 
-async fn center_today(
+pub(crate) async fn center_today(
     pool: &PgPool,
     visit: &FollowedVisit,
     now: DateTime<Utc>,

@@ -16,6 +16,7 @@ pub mod demo_history;
 pub mod demo_setup;
 pub mod demo_workshop_history;
 pub mod erasure;
+pub mod feedback;
 pub mod follow;
 pub mod meeting_links;
 pub mod staff_accounts;

@@ -18,7 +18,7 @@ async fn admin(app: &TestApp) -> String {
 fn form(name: &str, public_name: &str, phone: &str, training: &str, days: &str) -> String {
     format!(
         "lang=en&name={}&public_name={}&language_line={}&registration_url=\
-         &job_listings_url=&training_url={}&retention_days={}",
+         &job_listings_url=&training_url={}&training_area=Gorge+Valley&retention_days={}",
         enc(name),
         enc(public_name),
         enc(phone),
@@ -102,6 +102,26 @@ async fn a_renamed_agency_and_its_new_number_show_on_every_visitor_screen_and_em
         .body
         .contains("<a href=\"https://learn.example.org/\" rel=\"noopener\">Biblioteca de capacitación en línea</a>"));
     assert!(!booking.body.contains("Ofertas de empleo"));
+
+    // The workshops pages point to the training library, with the area to choose for it;
+    // the kiosk, which must not leave for another site, shows the address to type.
+    let workshops = app.get("/workshops?lang=en", None).await;
+    assert!(
+        workshops.body.contains(
+            "Tip: in your Gorge Works account, choose “Gorge Valley” under “Preferred Workforce Areas”."
+        ),
+        "{}",
+        workshops.body
+    );
+    assert!(workshops.body.contains(r#"<a href="https://learn.example.org/" rel="noopener">Open the online training library</a>"#));
+    let kiosk_workshops = app.get("/kiosk/tigard/workshops?lang=en", None).await;
+    assert!(kiosk_workshops
+        .body
+        .contains("On your phone or computer: learn.example.org"));
+    assert!(kiosk_workshops.body.contains("choose “Gorge Valley”"));
+    assert!(!kiosk_workshops
+        .body
+        .contains(r#"href="https://learn.example.org/""#));
 
     // The confirmation email: its subject, the calendar place, the line and the signature.
     let start = first_free(&app, "resume_review").await;

@@ -5,20 +5,7 @@
 use crate::helpers::*;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use serde_json::Value;
 use sqlx::PgPool;
-
-/// The follow path ("/t/…") of a check-in reply.
-fn follow_path(outcome: &Value) -> String {
-    let url = outcome["CheckedIn"]["follow"]["url"]
-        .as_str()
-        .unwrap_or_else(|| panic!("no follow link: {outcome}"));
-    let path = url
-        .strip_prefix("http://frontdesk.test")
-        .expect("on the public address");
-    assert!(path.starts_with("/t/"), "{url}");
-    path.to_owned()
-}
 
 async fn status_of(app: &TestApp, first: &str) -> String {
     sqlx::query_scalar("select status from visits where first_name = $1")
@@ -50,9 +37,13 @@ async fn a_ticket_links_to_its_place_in_line_and_never_to_a_name(pool: PgPool) {
     assert!(!page.body.contains("Anabel") && !page.body.contains("Zapata"));
     // Personal: never kept by a cache; without JavaScript it reloads itself.
     assert_eq!(page.header(header::CACHE_CONTROL), "no-store");
-    assert!(page
-        .body
-        .contains(r#"<noscript><meta http-equiv="refresh" content="30">"#));
+    assert!(
+        page.body.contains(&format!(
+            r#"<noscript><meta http-equiv="refresh" content="30; url={two}?lang=en">"#
+        )),
+        "{}",
+        page.body
+    );
     let first_page = app.get(&one, None).await;
     assert!(first_page.body.contains("You are next in line."));
 

@@ -312,3 +312,45 @@ pub async fn next_event(body: &mut axum::body::BodyDataStream) -> Option<String>
         }
     }
 }
+
+/// The follow path ("/t/…") of a check-in reply.
+pub fn follow_path(outcome: &Value) -> String {
+    let url = outcome["CheckedIn"]["follow"]["url"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no follow link: {outcome}"));
+    let path = url
+        .strip_prefix("http://frontdesk.test")
+        .expect("on the public address");
+    assert!(path.starts_with("/t/"), "{url}");
+    path.to_owned()
+}
+
+/// Calls the visit of `first_name` and marks it done, as a staff member at desk 3 would.
+pub async fn finish_visit(app: &TestApp, first_name: &str) {
+    let id: i64 = sqlx::query_scalar("select id from visits where first_name = $1")
+        .bind(first_name)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let staff_id: i64 = sqlx::query_scalar("select min(id) from staff_users")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    for action in [
+        app::domain::queue::QueueAction::Call,
+        app::domain::queue::QueueAction::Done,
+    ] {
+        let acted = app::db::queue::apply_action_at_desk(
+            &app.pool,
+            CENTER,
+            id,
+            action,
+            staff_id,
+            Some("3"),
+            chrono::Utc::now(),
+        )
+        .await
+        .unwrap();
+        assert!(acted, "{action:?}");
+    }
+}

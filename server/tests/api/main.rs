@@ -17,6 +17,7 @@ mod booking;
 mod display;
 mod email;
 mod errors;
+mod feedback;
 mod follow;
 mod languages;
 

@@ -62,8 +62,12 @@ async fn reports(pool: &PgPool) -> String {
     let workshops = app::db::reports::workshops(pool, from, to, None)
         .await
         .unwrap();
+    let feedback = app::db::feedback::feedback_counts(pool, from, to, None)
+        .await
+        .unwrap();
     assert!(!visits.is_empty() && !bookings.is_empty() && !workshops.is_empty());
-    format!("{visits:?}\n{waits:?}\n{bookings:?}\n{workshops:?}")
+    assert!(!feedback.is_empty());
+    format!("{visits:?}\n{waits:?}\n{bookings:?}\n{workshops:?}\n{feedback:?}")
 }
 
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
@@ -79,6 +83,24 @@ async fn a_purge_past_the_period_leaves_no_trace_of_a_person_and_the_reports_unc
     answers["accommodation_other"] = json!("zyxcanary needs a ramp");
     let reply = app.check_in_with_key(Uuid::new_v4(), answers).await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    // Their visit done, they said how it went from their phone, and someone at the kiosk.
+    finish_visit(&app, "Zyxcanary").await;
+    let answered = app
+        .post_form(
+            &format!("{}/feedback", follow_path(&reply.json())),
+            "lang=en&rating=5&comment=Zyxcanary+says+thanks",
+            None,
+        )
+        .await;
+    assert_eq!(answered.status, StatusCode::SEE_OTHER);
+    let answered = app
+        .post_form(
+            "/kiosk/tigard/feedback",
+            "lang=en&rating=3&comment=Qwcanary+waited",
+            None,
+        )
+        .await;
+    assert_eq!(answered.status, StatusCode::SEE_OTHER);
 
     // An appointment from home, a staff note on it, and a staff read of its contact.
     let start = first_free(&app, "resume_review").await;
@@ -148,6 +170,7 @@ async fn a_purge_past_the_period_leaves_no_trace_of_a_person_and_the_reports_unc
     let seen = canary_sightings(&app.pool).await;
     for must in [
         ("visits", "first_name"),
+        ("feedback", "comment"),
         ("bookings", "email"),
         ("bookings", "phone"),
         ("bookings", "note"),
@@ -183,6 +206,7 @@ async fn a_purge_past_the_period_leaves_no_trace_of_a_person_and_the_reports_unc
         "{purged:?}"
     );
     assert!(purged.emails >= 2, "{purged:?}");
+    assert_eq!(purged.comments, 2, "{purged:?}");
 
     assert_eq!(
         canary_sightings(&app.pool).await,

@@ -218,6 +218,7 @@ async fn every_staff_action_is_refused_to_every_role_the_table_refuses(pool: PgP
         post(ViewAuditLog, "/api/staff/audit", ""),
         post(ViewAuditLog, "/api/staff/privacy", ""),
         get(ViewReports, "/staff/reports.csv"),
+        get(ViewReports, "/staff/feedback.csv"),
         post(ManageAccounts, "/api/staff/accounts", ""),
         post(ManageKiosks, "/api/staff/kiosks", ""),
         post(

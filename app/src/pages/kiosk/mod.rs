@@ -9,6 +9,7 @@ pub mod check_in_wizard;
 pub mod display;
 #[cfg(feature = "hydrate")]
 mod dom;
+pub mod feedback_page;
 #[cfg(feature = "hydrate")]
 mod idle_browser;
 pub mod idle_guard;

@@ -32,7 +32,12 @@ pub fn WelcomePage() -> impl IntoView {
                         guard_idle=!display.is_default()
                     >
                         <h1>{heading}</h1>
-                        <p class="lead">{t.kiosk_frame.welcome_intro.clone()}</p>
+                        // The feedback link shares the intro's line: the screen fits a
+                        // landscape tablet without scrolling in every language.
+                        <div class="welcome-intro">
+                            <p class="lead">{t.kiosk_frame.welcome_intro.clone()}</p>
+                            <a class="option-button feedback-link" href=format!("/kiosk/{}/feedback{}", center.id, display.query())>{t.feedback.kiosk_link.clone()}</a>
+                        </div>
                         <div class="big-actions">
                             <a class="big-action" href=format!("/kiosk/{}/check-in{}", center.id, display.query())>
                                 <span class="big-action-title">{t.kiosk_frame.check_in.clone()}</span>

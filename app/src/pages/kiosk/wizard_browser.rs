@@ -485,6 +485,10 @@ fn fill_ticket(ticket: &Ticket) {
         wait.set_text_content(Some(&ticket.wait_sentence));
         set_flag(&wait, "hidden", ticket.people_ahead == 0);
     }
+    if let Some(team) = in_wizard(".ticket-team") {
+        team.set_text_content(Some(&ticket.team_note));
+        set_flag(&team, "hidden", ticket.team_note.is_empty());
+    }
     show_link(ticket.follow.as_ref(), "follow");
     show_link(ticket.registration.as_ref(), "register");
 }

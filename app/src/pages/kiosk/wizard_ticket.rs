@@ -23,6 +23,7 @@ pub(super) fn ticket_step(t: &WizardStrings, home_url: String) -> impl IntoView 
                     data-next=k.you_are_next.clone() data-template=k.place_in_line.clone()></p>
                 <p class="ticket-wait" data-testid="ticket-wait" hidden></p>
                 <p>{k.ticket_seat.clone()}</p>
+                <p class="ticket-team" data-testid="ticket-team" hidden></p>
             </div>
             // Filled in with the ticket's own link and its QR code, then shown.
             <div class="ticket-follow" hidden>

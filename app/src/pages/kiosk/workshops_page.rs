@@ -12,6 +12,7 @@ use crate::domain::workshop::{seats, Seats};
 use crate::i18n::dates::{clock, long_date};
 use crate::i18n::{fill, translations, Locale};
 use crate::pages::workshops::session_card::{language_name, title};
+use crate::pages::workshops::training_library::TrainingLibrary;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -88,6 +89,7 @@ pub fn KioskWorkshopsPage() -> impl IntoView {
                                     </ul>
                                 }.into_any()
                             }}
+                            <TrainingLibrary locale=display.locale agency=crate::api::agency() kiosk=true/>
                             <nav class="step-nav">
                                 <a class="secondary-button" href=home data-key-back>{t.kiosk.back.clone()}</a>
                             </nav>

@@ -83,6 +83,7 @@ fn message(
             AgencyField::RegistrationUrl
             | AgencyField::JobListingsUrl
             | AgencyField::TrainingUrl => &s.error_url,
+            AgencyField::TrainingArea => &s.error_training_area,
             AgencyField::RetentionDays => &s.error_retention,
         }
         .clone()
@@ -120,6 +121,8 @@ fn settings_form(
                 error=error(AgencyField::JobListingsUrl) hint=s.url_hint.clone() required=false autocomplete="off"/>
             <TextField name="training_url" kind="url" label=s.training_url_label.clone() value=typed.training_url.clone()
                 error=error(AgencyField::TrainingUrl) hint=s.url_hint.clone() required=false autocomplete="off"/>
+            <TextField name="training_area" label=s.training_area_label.clone() value=typed.training_area.clone()
+                error=error(AgencyField::TrainingArea) hint=s.training_area_hint.clone() required=false autocomplete="off"/>
         </fieldset>
         <fieldset class="form-group">
             <legend>{s.retention_heading.clone()}</legend>

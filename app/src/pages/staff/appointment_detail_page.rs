@@ -6,6 +6,7 @@ use super::meeting_link_form::{LinkFormText, MeetingLinkForm};
 use super::person_history::person_history;
 use super::staff_nav::StaffNav;
 use crate::api::calendar::{appointment_details, AppointmentInfo};
+use crate::components::text_field::textarea_text;
 use crate::domain::booking_form::PREFERRED_LANGUAGES;
 use crate::domain::service::HowHeld;
 use crate::i18n::dates::date_and_time;
@@ -166,7 +167,7 @@ fn change_form(t: &'static Translations, lang: &'static str, a: &AppointmentInfo
             <div class="field">
                 <label for="note" class="field-label">{c.note_label.clone()}</label>
                 <p class="field-hint" id="note-hint">{c.note_hint.clone()}</p>
-                <textarea id="note" name="note" class="text-input" rows="3" maxlength="500" aria-describedby="note-hint">{a.note.clone()}</textarea>
+                <textarea id="note" name="note" class="text-input" rows="3" maxlength="500" aria-describedby="note-hint">{textarea_text(&a.note)}</textarea>
             </div>
             <button type="submit" class="primary-button">{c.save.clone()}</button>
         </form>

@@ -12,6 +12,7 @@ pub mod availability_page;
 pub mod calendar_page;
 pub mod centers_page;
 pub mod closures_page;
+mod feedback_report;
 pub mod kiosks_page;
 pub mod login_page;
 pub mod meeting_link_form;

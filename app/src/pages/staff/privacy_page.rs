@@ -37,6 +37,7 @@ pub fn PrivacyPage() -> impl IntoView {
                     (&p.row_mail, &p.row_mail_fields, period(&p.row_mail_until)),
                     (&p.row_audit, &p.row_audit_fields, period(&p.row_audit_until)),
                     (&p.row_sign_in, &p.row_sign_in_fields, period(&p.row_sign_in_until)),
+                    (&p.row_feedback, &p.row_feedback_fields, period(&p.row_feedback_until)),
                     (&p.row_staff, &p.row_staff_fields, p.row_staff_until.clone()),
                 ];
                 let utc = |at| format!("{} UTC", date_and_time(at, chrono_tz::UTC, t.locale));
@@ -51,6 +52,7 @@ pub fn PrivacyPage() -> impl IntoView {
                                 ("enrolments", &run.enrolments.to_string()),
                                 ("emails", &run.emails.to_string()),
                                 ("audit", &run.audit_names.to_string()),
+                                ("comments", &run.comments.to_string()),
                             ])}" "{fill(&p.next_run, &[("when", &utc(next))])}</p>
                         }.into_any()
                     }

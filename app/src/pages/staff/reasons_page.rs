@@ -7,7 +7,7 @@ use super::setup_log::SetupLog;
 use super::staff_nav::StaffNav;
 use crate::api::reason_setup::{reason_setup_page, ReasonSetupData};
 use crate::components::staff_table::StaffTable;
-use crate::components::text_field::TextField;
+use crate::components::text_field::{textarea_text, TextField};
 use crate::domain::reason_setup::{ReasonField, TypedReason};
 use crate::domain::visit_reason::VisitReason;
 use crate::i18n::{fill, translations, Locale, ReasonSetupStrings};
@@ -263,7 +263,7 @@ fn reason_form(
                         {phones_error.clone().map(|e| view! { <p class="field-error" id="phones-error">{e}</p> })}
                         <textarea id="phones" name="phones" class="text-input" rows="3"
                             aria-invalid=phones_error.is_some().then_some("true")
-                            aria-describedby=phones_described>{typed.phones.clone()}</textarea>
+                            aria-describedby=phones_described>{textarea_text(&typed.phones)}</textarea>
                     </div>
                     <TextField name="team" label=s.team_label.clone() value=typed.team.clone()
                         error=error(ReasonField::Team) hint=s.team_hint.clone() required=false autocomplete="off"/>

@@ -2,6 +2,7 @@
 //! reason and language, appointments, and workshops, as tables, with the visits also as a
 //! bar chart drawn on the server (SVG, no script) and the visit counts as CSV.
 
+use super::feedback_report::FeedbackReport;
 use super::staff_nav::StaffNav;
 use crate::api::reports::{staff_report, PeriodRow};
 use crate::components::filter_form::{CenterSelect, FilterForm};
@@ -42,6 +43,8 @@ pub fn ReportsPage() -> impl IntoView {
                     "/staff/reports.csv?from={}&to={}&center={}&period={}",
                     report.from, report.to, report.center, report.period
                 );
+                let feedback = report.clone();
+                let feedback_csv = csv.replace("/staff/reports.csv", "/staff/feedback.csv");
                 let weekly = report.period == "week";
                 let rows = report.rows.clone();
                 let totals = rows.iter().fold(PeriodRow::default(), |mut sum, row| {
@@ -186,6 +189,8 @@ pub fn ReportsPage() -> impl IntoView {
                                 </tr></tfoot>
                             </table>
                         </div>
+
+                        <FeedbackReport t report=feedback csv=feedback_csv/>
                     </main>
                 }
                 .into_any()
@@ -194,7 +199,7 @@ pub fn ReportsPage() -> impl IntoView {
     }
 }
 
-fn language_name(code: &str) -> String {
+pub(super) fn language_name(code: &str) -> String {
     PREFERRED_LANGUAGES
         .iter()
         .find(|(c, _)| *c == code)

@@ -5,7 +5,7 @@
 
 use super::staff_nav::StaffNav;
 use crate::api::staff_workshops::session_form;
-use crate::components::text_field::TextField;
+use crate::components::text_field::{textarea_text, TextField};
 use crate::domain::booking_form::PREFERRED_LANGUAGES;
 use crate::domain::session_plan::{PlanField, PlanProblem, SessionFields, MAX_CAPACITY};
 use crate::domain::workshop::Topic;
@@ -117,7 +117,7 @@ fn session_form_page(id: Option<i64>) -> impl IntoView {
                                 <label class="field-label" for="description">{a.description_label.clone()}</label>
                                 {problem(PlanField::Description).map(|e| view! { <p class="field-error" id="description-error">{e}</p> })}
                                 <textarea id="description" name="description" class="text-input" rows="3"
-                                    aria-describedby=problem(PlanField::Description).map(|_| "description-error")>{fields.description.clone()}</textarea>
+                                    aria-describedby=problem(PlanField::Description).map(|_| "description-error")>{textarea_text(&fields.description)}</textarea>
                             </div>
                             <TextField name="employer" label=a.employer_label.clone() value=fields.employer.clone()
                                 error=problem(PlanField::Employer) hint=a.employer_hint.clone() required=false/>

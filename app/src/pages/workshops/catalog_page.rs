@@ -9,6 +9,7 @@ use crate::domain::workshop::Topic;
 use crate::i18n::translations;
 use crate::pages::booking::frame::{BookingFrame, LanguageHrefs};
 use crate::pages::booking::query::encode;
+use crate::pages::workshops::training_library::TrainingLibrary;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -105,6 +106,7 @@ pub fn WorkshopsPage() -> impl IntoView {
                                 </ul>
                             }.into_any()
                         }}
+                        <TrainingLibrary locale agency=crate::api::agency()/>
                     </BookingFrame>
                 }
             })}

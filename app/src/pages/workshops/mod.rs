@@ -6,6 +6,7 @@ pub mod catalog_page;
 pub mod enrolment_page;
 pub mod session_card;
 pub mod session_page;
+pub mod training_library;
 
 use crate::i18n::Locale;
 use leptos::prelude::*;
