@@ -54,6 +54,8 @@ pub mod time_zone;
 pub mod unknown_code;
 pub mod visit_reason;
 pub mod wait;
+#[cfg(feature = "ssr")]
+pub mod wait_replay;
 pub mod web_address;
 pub mod workshop;
 pub mod workshop_session;
