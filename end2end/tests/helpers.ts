@@ -81,7 +81,8 @@ export async function useKioskOf(context: BrowserContext, center: string) {
 
 /** A staff page in its own browser context, signed in on the other server process. */
 export async function signedInStaffPage(browser: Browser, center = "tigard", email = DEMO_EMAIL) {
-  const context = await browser.newContext({ baseURL: STAFF_SERVER, viewport: { width: 1280, height: 800 } });
+  // Staff screens run their script even beside a kiosk tested without one.
+  const context = await browser.newContext({ baseURL: STAFF_SERVER, viewport: { width: 1280, height: 800 }, javaScriptEnabled: true });
   const page = await context.newPage();
   await page.goto("/staff/login");
   await page.getByLabel("Email").fill(email);

@@ -133,6 +133,10 @@ fn pages_and_forms(state: AppState) -> Router<AppState> {
             post(app::forms::arrival::kiosk_arrival),
         )
         .route(
+            "/kiosk/{center}/check-in",
+            post(app::forms::check_in::wizard_step),
+        )
+        .route(
             "/kiosk/{center}/feedback",
             post(app::forms::feedback::at_kiosk),
         )

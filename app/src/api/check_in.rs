@@ -30,29 +30,60 @@ pub async fn check_in(
     answers: CheckInAnswers,
 ) -> Result<CheckInOutcome, AppError> {
     let state = super::state()?;
+    let device = super::kiosk_device()?;
+    walk_in(&state, &device, &center_id, language, key, answers)
+        .await
+        .map_err(|refused| match refused {
+            WalkInRefused::NotThisCenter => AppError::Forbidden.answered(),
+            WalkInRefused::TooMany(wait) => super::too_many(wait),
+            WalkInRefused::Unavailable(error) => super::unavailable(error),
+        })
+}
+
+/// Why a check-in was not taken at all (a refused answer is an outcome, not this).
+#[cfg(feature = "ssr")]
+#[derive(Debug)]
+pub enum WalkInRefused {
+    /// The tablet is paired with another center.
+    NotThisCenter,
+    /// The tablet is over its limit for this long.
+    TooMany(std::time::Duration),
+    Unavailable(crate::db::Error),
+}
+
+/// The check-in itself, for the server function (the kiosk's browser code) and the
+/// wizard's plain form posts alike: the same gate, limit, rules and ticket.
+#[cfg(feature = "ssr")]
+pub async fn walk_in(
+    state: &crate::state::AppState,
+    device: &crate::db::kiosk_devices::KioskDevice,
+    center_id: &str,
+    language: Locale,
+    key: Uuid,
+    answers: CheckInAnswers,
+) -> Result<CheckInOutcome, WalkInRefused> {
+    use WalkInRefused::Unavailable;
     // Only a paired tablet of this very center checks walk-ins in (the router's kiosk
     // gate let the request through only with a paired tablet).
-    let device = super::kiosk_device()?;
     if device.center_id != center_id {
-        return Err(crate::error::AppError::Forbidden.answered());
+        return Err(WalkInRefused::NotThisCenter);
     }
-    if let Err(wait) = state.limits.check(
-        crate::domain::limits::Limited::KioskCheckIn,
-        &format!("kiosk:{}", device.id),
-    ) {
-        return Err(super::too_many(wait));
-    }
+    state
+        .limits
+        .check(
+            crate::domain::limits::Limited::KioskCheckIn,
+            &format!("kiosk:{}", device.id),
+        )
+        .map_err(WalkInRefused::TooMany)?;
     let pool = &state.pool;
-    let offered = offered_reasons(pool, language)
-        .await
-        .map_err(super::unavailable)?;
+    let offered = offered_reasons(pool, language).await.map_err(Unavailable)?;
     let visitor = match answers.parse(&offered) {
         Ok(visitor) => visitor,
         Err(errors) => return Ok(CheckInOutcome::Invalid(errors)),
     };
-    let Some(center) = crate::db::centers::find_center(pool, &center_id)
+    let Some(center) = crate::db::centers::find_center(pool, center_id)
         .await
-        .map_err(super::unavailable)?
+        .map_err(Unavailable)?
     else {
         return Ok(CheckInOutcome::UnknownCenter);
     };
@@ -60,14 +91,14 @@ pub async fn check_in(
     let visit_id =
         crate::db::visits::record_check_in(pool, &center, &visitor, key, language.tag(), now)
             .await
-            .map_err(super::unavailable)?;
+            .map_err(Unavailable)?;
     tracing::info!(visit.id = visit_id, center.id = %center.id, "walk-in checked in");
     let mut ticket = crate::db::visits::ticket(pool, visit_id)
         .await
-        .map_err(super::unavailable)?;
+        .map_err(Unavailable)?;
     if let Some(token) = crate::db::visits::follow_token_of(pool, visit_id)
         .await
-        .map_err(super::unavailable)?
+        .map_err(Unavailable)?
     {
         ticket.follow = Some(super::follow::follow_link(
             &state.settings.mail.public_url,

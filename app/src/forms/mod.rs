@@ -14,6 +14,7 @@ pub mod availability;
 pub mod booking;
 pub mod calendar;
 pub mod center_setup;
+pub mod check_in;
 pub mod closures;
 pub mod erasure;
 pub mod feedback;
@@ -215,7 +216,22 @@ pub(crate) async fn render_page<T>(
 where
     T: Clone + Send + Sync + 'static,
 {
-    render_page_for(state, uri, None, answer, status).await
+    render_page_for(state, uri, None, None, answer, status).await
+}
+
+/// As `render_page`, for a kiosk page whose server functions answer only the paired
+/// tablet (`device`) the post came from.
+pub(crate) async fn render_kiosk_page<T>(
+    state: &AppState,
+    uri: &str,
+    device: crate::db::kiosk_devices::KioskDevice,
+    answer: T,
+    status: StatusCode,
+) -> Response
+where
+    T: Clone + Send + Sync + 'static,
+{
+    render_page_for(state, uri, None, Some(device), answer, status).await
 }
 
 /// As `render_page`, for a staff page: the page's server functions check the staff
@@ -230,13 +246,22 @@ pub(crate) async fn render_staff_page<T>(
 where
     T: Clone + Send + Sync + 'static,
 {
-    render_page_for(state, uri, headers.get(header::COOKIE), answer, status).await
+    render_page_for(
+        state,
+        uri,
+        headers.get(header::COOKIE),
+        None,
+        answer,
+        status,
+    )
+    .await
 }
 
 async fn render_page_for<T>(
     state: &AppState,
     uri: &str,
     cookie: Option<&HeaderValue>,
+    device: Option<crate::db::kiosk_devices::KioskDevice>,
     answer: T,
     status: StatusCode,
 ) -> Response
@@ -261,6 +286,9 @@ where
     let mut request = Request::builder().uri(uri);
     if let Some(cookie) = cookie {
         request = request.header(header::COOKIE, cookie);
+    }
+    if let Some(device) = device {
+        request = request.extension(device);
     }
     let mut response = handler(request.body(Body::empty()).unwrap_or_default()).await;
     *response.status_mut() = status;

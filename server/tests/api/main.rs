@@ -23,6 +23,7 @@ mod languages;
 
 mod calendar;
 mod check_in;
+mod check_in_without_script;
 mod closures;
 mod embedded_postgres;
 mod live_notifications;

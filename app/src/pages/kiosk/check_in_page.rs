@@ -2,6 +2,7 @@
 
 use super::check_in_wizard::CheckInWizard;
 use super::kiosk_frame::{KioskFrame, UnknownCenter};
+use super::wizard_answers::WizardReply;
 use crate::api::centers::kiosk_settings;
 use crate::api::check_in::kiosk_reasons;
 use crate::i18n::{reason_choices, translations, WizardStrings};
@@ -12,6 +13,8 @@ pub fn CheckInPage() -> impl IntoView {
     let (display, center_id) = crate::pages::kiosk_params();
     let locale = display.locale;
     let t = translations(locale);
+    // A screen posted without the browser code comes back with its answers.
+    let reply = use_context::<WizardReply>().unwrap_or_default();
     view! {
         <Suspense>
             {Suspend::new(async move {
@@ -49,9 +52,10 @@ pub fn CheckInPage() -> impl IntoView {
                     <KioskFrame center_id=center.id.clone() center_name=center.name display title=t.kiosk_frame.check_in.clone()>
                         <CheckInWizard
                             center_id=center.id.clone()
+                            display
+                            reply=reply.clone()
                             start_over_url=format!("/kiosk/{}{}", center.id, display.query())
                             home_url=format!("/kiosk/{}", center.id)
-                            language=locale.tag().to_owned()
                             strings
                         />
                     </KioskFrame>

@@ -4,8 +4,9 @@
 use crate::domain::check_in::Field;
 
 /// A screen of the check-in wizard.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Step {
+    #[default]
     FirstName,
     LastName,
     Reasons,
@@ -70,6 +71,11 @@ impl Step {
             Step::Privacy => "privacy",
             Step::Ticket => "ticket",
         }
+    }
+
+    /// The question screen called `code`; the ticket is no question.
+    pub fn from_code(code: &str) -> Option<Step> {
+        Step::QUESTIONS.into_iter().find(|s| s.code() == code)
     }
 
     /// The screen that asks for `field` (where the server's refusal is shown).
@@ -146,6 +152,10 @@ mod tests {
         codes.sort();
         codes.dedup();
         assert_eq!(codes.len(), 7);
+        for step in Step::QUESTIONS {
+            assert_eq!(Step::from_code(step.code()), Some(step));
+        }
+        assert_eq!(Step::from_code("ticket"), None);
     }
 
     #[test]

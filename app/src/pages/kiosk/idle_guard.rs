@@ -7,7 +7,8 @@
 //!
 //! The dialog is server-rendered here; the kiosk's one helper island runs the clock
 //! (`idle_browser`), reading the times and the address of the welcome screen from the
-//! guard's data attributes.
+//! guard's data attributes. Without JavaScript, a refresh in `<noscript>` takes the
+//! screen back to the welcome screen after the same time.
 
 use crate::i18n::fill;
 use leptos::prelude::*;
@@ -26,7 +27,15 @@ pub fn IdleGuard(
     speech_only: bool,
 ) -> impl IntoView {
     let full = fill(&countdown, &[("seconds", &countdown_seconds.to_string())]);
+    // Without JavaScript there is no clock to reset: the page starts over by itself once
+    // the guard would have (the time runs from when the screen arrived, and each screen
+    // of the check-in is a page of its own).
+    let refresh = (!speech_only).then(|| {
+        let content = format!("{}; url={home_url}", idle_seconds + countdown_seconds);
+        view! { <noscript><meta http-equiv="refresh" content=content/></noscript> }
+    });
     view! {
+        {refresh}
         <div
             class="idle-guard"
             data-home=home_url

@@ -26,8 +26,10 @@ mod speech_reader;
 #[cfg(feature = "hydrate")]
 mod speech_voice;
 pub mod welcome_page;
+pub mod wizard_answers;
 #[cfg(feature = "hydrate")]
 mod wizard_browser;
 mod wizard_choices;
+mod wizard_form;
 mod wizard_ticket;
 pub mod workshops_page;

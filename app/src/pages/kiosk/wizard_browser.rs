@@ -10,6 +10,7 @@
 use super::check_in_request::{send_check_in, CheckInRequest};
 use super::check_in_steps::{field_name, Step};
 use super::dom::{call, every, find, first, property, set_flag, set_value};
+use super::wizard_ticket::place_sentence;
 use crate::api::check_in::CheckInOutcome;
 use crate::domain::accommodation::Accommodation;
 use crate::domain::check_in::{toggle, CheckInAnswers, FieldError, Registration};
@@ -63,18 +64,41 @@ pub fn start_up(center_id: String, language: String, t: WizardStrings) {
     let Some(root) = root() else {
         return;
     };
+    // The server rendered the screen to show and the choices made so far (a post made
+    // before this code arrived leads to a later screen): take over from there.
+    let step = first(&root, "[data-step]:not([hidden])")
+        .and_then(|s| s.get_attribute("data-step"))
+        .map_or(Step::FirstName, |code| {
+            Step::from_code(&code).unwrap_or(Step::Ticket)
+        });
+    let chosen = |answer: &str| -> Vec<String> {
+        every(&root, &format!("[data-answer={answer}][aria-pressed=true]"))
+            .iter()
+            .filter_map(|b| b.get_attribute("data-code"))
+            .collect()
+    };
+    let registered = chosen("registered").pop();
+    let key = first(&root, "input[name=key]")
+        .and_then(|k| property(&k, "value").as_string())
+        .and_then(|k| Uuid::parse_str(&k).ok())
+        .unwrap_or_else(new_idempotency_key);
     WIZARD.with(|w| {
         *w.borrow_mut() = Some(Wizard {
             t,
             center_id,
             language,
-            key: new_idempotency_key(),
-            step: Step::FirstName,
-            reasons: Vec::new(),
-            registered: None,
-            accommodations: Vec::new(),
+            key,
+            step,
+            reasons: chosen("reason"),
+            registered: Registration::ALL
+                .into_iter()
+                .find(|r| Some(r.code()) == registered.as_deref()),
+            accommodations: chosen("accommodation")
+                .iter()
+                .filter_map(|code| Accommodation::from_code(code))
+                .collect(),
             pending: false,
-            done: false,
+            done: step == Step::Ticket,
         })
     });
     let handler = Closure::<dyn Fn(Event)>::new(handle);
@@ -91,7 +115,7 @@ pub fn start_up(center_id: String, language: String, t: WizardStrings) {
     let _ = window().add_event_listener_with_callback("pagehide", leave.as_ref().unchecked_ref());
     leave.forget();
     let _ = root.set_attribute("data-hydrated", "true");
-    focus_screen(&root, Step::FirstName);
+    focus_screen(&root, step);
 }
 
 /// Puts keyboard focus on screen `step`'s field, or its heading, so that typing goes
@@ -105,7 +129,7 @@ fn focus_screen(root: &Element, step: Step) {
     }
 }
 
-/// A random idempotency key. `crypto.getRandomValues` works on plain-http kiosks on a
+/// A random idempotency key, for a page that came without one. `crypto.getRandomValues` works on plain-http kiosks on a
 /// local network, where `crypto.randomUUID` is not available.
 fn new_idempotency_key() -> Uuid {
     let mut bytes = [0u8; 16];
@@ -125,7 +149,10 @@ fn handle(ev: Event) {
         return;
     };
     let closest = |selector: &str| target.closest(selector).ok().flatten();
-    if ev.type_() == "submit" {
+    // Here a tap acts at once: the form post each button also makes (for a kiosk without
+    // this code) is not sent.
+    let acts_here = "[data-answer], [data-key-back], [data-agree]";
+    if ev.type_() == "submit" || (ev.type_() == "click" && closest(acts_here).is_some()) {
         ev.prevent_default();
     }
     if wizard(|w| w.done) {
@@ -156,9 +183,10 @@ fn handle(ev: Event) {
     }
 }
 
-/// The text typed into the input called `name`.
+/// The text typed into the input called `name` (not the copies carried hidden on other
+/// screens for a post without this code).
 fn typed(name: &str) -> String {
-    find(&format!(".wizard [name={name}]"))
+    find(&format!(".wizard input[name={name}]:not([type=hidden])"))
         .map(|input| property(&input, "value").as_string().unwrap_or_default())
         .unwrap_or_default()
 }
@@ -471,14 +499,7 @@ fn fill_ticket(ticket: &Ticket) {
         let _ = number.set_attribute("data-speak", &spell_out(&ticket.number));
     }
     if let Some(place) = in_wizard(".ticket-place") {
-        let attribute = |name: &str| place.get_attribute(name).unwrap_or_default();
-        let text = match ticket.people_ahead {
-            0 => attribute("data-next"),
-            ahead => fill(
-                &attribute("data-template"),
-                &[("place", &(ahead + 1).to_string())],
-            ),
-        };
+        let text = wizard(|w| place_sentence(&w.t.kiosk, ticket.people_ahead));
         place.set_text_content(Some(&text));
     }
     if let Some(wait) = in_wizard(".ticket-wait") {

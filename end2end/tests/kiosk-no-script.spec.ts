@@ -1,0 +1,101 @@
+// The kiosk's check-in on a tablet where JavaScript never runs (a broken or blocked WASM
+// download is the same to the visitor): every screen is a form the server answers with
+// the next one, in Spanish, by touch, to a ticket staff see on the other server process.
+import { test, expect } from "./fixtures";
+import { expectLargeTapTargets, expectNoAxeViolations, expectNoScrolling, shoot, signedInStaffPage } from "./helpers";
+
+test.describe("with JavaScript off", () => {
+  test.use({ javaScriptEnabled: false });
+
+  // axe-core runs as page script, so it cannot run here: the next test checks the same
+  // server-rendered screens with scripting on and the WASM blocked.
+  test("a full check-in in Spanish without JavaScript gets a ticket", async ({ page, browser }, testInfo) => {
+    await page.goto("/kiosk/tigard?lang=es");
+    await page.getByRole("link", { name: /Registrar mi llegada/ }).tap();
+
+    await expect(page.getByRole("heading", { name: "¿Cuál es su nombre?" })).toBeVisible();
+    // An empty answer comes back beside its field, in Spanish.
+    await page.getByRole("button", { name: "Siguiente" }).tap();
+    const firstName = page.getByLabel("Nombre", { exact: true });
+    await expect(firstName).toHaveAttribute("aria-invalid", "true");
+    await expect(page.locator("#first_name-error")).toBeVisible();
+    await firstName.fill("Rocío");
+    // Enter in the field is Next, as on any form.
+    await firstName.press("Enter");
+
+    await expect(page.getByRole("heading", { name: "¿Cuál es su apellido?" })).toBeVisible();
+    await expect(page.getByLabel("Apellido")).toHaveValue("");
+    // Back is a form post too, and keeps what was typed.
+    await page.getByLabel("Apellido").fill("Ñ");
+    await page.getByRole("button", { name: /Atrás/ }).tap();
+    await expect(firstName).toHaveValue("Rocío");
+    await page.getByRole("button", { name: "Siguiente" }).tap();
+    await expect(page.getByLabel("Apellido")).toHaveValue("Ñ");
+    await expectLargeTapTargets(page, "last name, no script");
+    await shoot(page, testInfo, "kiosk-no-script-last-name-es");
+    await page.getByRole("button", { name: "Siguiente" }).tap();
+
+    await expect(page.getByRole("heading", { name: "¿Por qué vino hoy?" })).toBeVisible();
+    const reason = page.getByRole("button", { name: "Revisión de currículum" });
+    await reason.tap();
+    await expect(reason).toHaveAttribute("aria-pressed", "true");
+    await expectNoScrolling(page, "reasons, no script");
+    await shoot(page, testInfo, "kiosk-no-script-reasons-es");
+    await page.getByRole("button", { name: "Siguiente" }).tap();
+
+    await expect(page.getByRole("heading", { name: /Ya se inscribió/ })).toBeVisible();
+    await page.getByRole("button", { name: "No estoy seguro" }).tap();
+
+    await expect(page.getByRole("heading", { name: "¿Necesita una adaptación o un intérprete?" })).toBeVisible();
+    await page.getByRole("button", { name: "Intérprete de un idioma hablado" }).tap();
+    const language = page.getByLabel("¿Qué idioma?");
+    await language.fill("Mam");
+    // Enter in the detail box moves on, and does not turn the first choice on.
+    await language.press("Enter");
+
+    await expect(page.getByRole("heading", { name: "Su privacidad" })).toBeVisible();
+    await shoot(page, testInfo, "kiosk-no-script-privacy-es");
+    await page.getByRole("button", { name: "Acepto. Deme mi turno." }).tap();
+
+    const number = page.getByTestId("ticket-number");
+    await expect(number).toHaveText(/^A-\d{3}$/);
+    await expect(page.getByTestId("follow-qr").locator("svg")).toBeVisible();
+    await expectNoScrolling(page, "ticket, no script");
+    await shoot(page, testInfo, "kiosk-no-script-ticket-es");
+    const ticket = (await number.textContent()) ?? "";
+
+    // Staff see the visitor as on any check-in, with the last initial typed on step 2.
+    const { context, page: staff } = await signedInStaffPage(browser, "tigard");
+    const row = staff.locator(`tr[data-ticket="${ticket}"]`);
+    await expect(row).toContainText("Rocío Ñ.");
+    await expect(row).toContainText("Mam");
+    await context.close();
+
+    // The ticket screen starts over by itself: the page says when and where.
+    await expect(page.locator('meta[http-equiv="refresh"]')).toHaveAttribute("content", /^\d+; url=\/kiosk\/tigard$/);
+  });
+});
+
+test("the screens the server answers with pass axe (the WASM never arrives)", async ({ page }) => {
+  await page.route("**/*.wasm", (route) => route.abort());
+  await page.goto("/kiosk/tigard/check-in?lang=es");
+  await page.getByRole("button", { name: "Siguiente" }).tap();
+  await expect(page.locator("#first_name-error")).toBeVisible();
+  await expect(page.getByLabel("Nombre", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expectNoAxeViolations(page, "first name refused by the server");
+  await page.getByLabel("Nombre", { exact: true }).fill("Axe");
+  await page.getByRole("button", { name: "Siguiente" }).tap();
+  await page.getByLabel("Apellido").fill("B");
+  await page.getByRole("button", { name: "Siguiente" }).tap();
+  await page.getByRole("button", { name: "Capacitación y becas" }).tap();
+  await expect(page.getByRole("button", { name: "Capacitación y becas" })).toHaveAttribute("aria-pressed", "true");
+  await expectNoAxeViolations(page, "reasons from the server");
+  await page.getByRole("button", { name: "Siguiente" }).tap();
+  await page.getByRole("button", { name: "Sí" }).tap();
+  await page.getByRole("button", { name: "Siguiente" }).tap();
+  await page.getByRole("button", { name: "Acepto. Deme mi turno." }).tap();
+  await expect(page.getByTestId("ticket-number")).toHaveText(/^A-\d{3}$/);
+  await expect(page.getByTestId("ticket-team")).toContainText("SkillsTeam");
+  await expectNoAxeViolations(page, "ticket from the server");
+  await expectNoScrolling(page, "ticket from the server");
+});
