@@ -5,7 +5,7 @@ use crate::domain::check_in::NewCheckIn;
 use crate::domain::queue::{people_ahead, QueuePosition, QueueStatus};
 use crate::domain::ticket::{TicketNumber, WALK_IN_PREFIX};
 use crate::domain::ticket_view::Ticket;
-use crate::domain::wait::{estimate_from_past_waits, estimate_wait_minutes, PastWait};
+use crate::domain::wait::{told_wait, LineNow, PastWait, TOLD_WAIT};
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -224,8 +224,8 @@ pub async fn follow_token_of(pool: &PgPool, id: i64) -> Result<Option<String>, c
         .map_err(Into::into)
 }
 
-/// Minutes a visitor with `ahead` people before them at `center_id` can expect to wait:
-/// from recent visitors' waits when there are enough, else from today's service times.
+/// Minutes a visitor with `ahead` people before them at `center_id` can expect to wait,
+/// from what the line looks like now (`domain::wait::told_wait`).
 pub async fn estimated_wait(
     pool: &PgPool,
     center_id: &str,
@@ -233,16 +233,38 @@ pub async fn estimated_wait(
     ahead: u32,
     appointment: bool,
 ) -> Result<u32, crate::db::Error> {
-    let past = recent_waits(pool, center_id, day, appointment).await?;
-    if let Some(minutes) = estimate_from_past_waits(ahead, &past) {
-        return Ok(minutes);
+    if ahead == 0 {
+        return Ok(0);
     }
-    let (service_minutes, staff_serving) = todays_service(pool, center_id, day).await?;
-    Ok(estimate_wait_minutes(
+    let past_waits = recent_waits(pool, center_id, day, appointment).await?;
+    let (services, staff) = todays_service(pool, center_id, day).await?;
+    let in_progress = visits_in_progress(pool, center_id, day).await?;
+    let line = LineNow {
         ahead,
-        &service_minutes,
-        staff_serving,
-    ))
+        past_waits,
+        services,
+        in_progress,
+        staff,
+    };
+    Ok(told_wait(&line, TOLD_WAIT))
+}
+
+/// Minutes each visit now with staff at `center_id` has run (called, not yet done).
+async fn visits_in_progress(
+    pool: &PgPool,
+    center_id: &str,
+    day: NaiveDate,
+) -> Result<Vec<f64>, crate::db::Error> {
+    sqlx::query_scalar(
+        "select (extract(epoch from now() - called_at) / 60)::float8 from visits
+         where center_id = $1 and service_day = $2 and status in ('called', 'serving')
+           and called_at is not null",
+    )
+    .bind(center_id)
+    .bind(day)
+    .fetch_all(pool)
+    .await
+    .map_err(Into::into)
 }
 
 /// How long the visitors called in the last two hours at `center_id` waited, and how many
@@ -283,7 +305,8 @@ async fn todays_service(
 ) -> Result<(Vec<f64>, u32), crate::db::Error> {
     let minutes: Vec<f64> = sqlx::query_scalar(
         "select (extract(epoch from finished_at - called_at) / 60)::float8 from visits
-         where center_id = $1 and service_day = $2 and status = 'done' and called_at is not null",
+         where center_id = $1 and service_day = $2 and status = 'done'
+           and called_at is not null and finished_at is not null",
     )
     .bind(center_id)
     .bind(day)

@@ -16,8 +16,8 @@ async fn a_check_in_gives_a_ticket_with_place_in_line_and_wait(pool: PgPool) {
     assert_eq!(ticket_number(&second), "A-002");
     assert_eq!(second["CheckedIn"]["people_ahead"], 1);
     assert_eq!(
-        second["CheckedIn"]["wait_minutes"], 10,
-        "default duration before anyone was served"
+        second["CheckedIn"]["wait_minutes"], 20,
+        "before anyone was served: a visit of ten minutes, and visits as uneven as that"
     );
 }
 
@@ -132,8 +132,10 @@ async fn many_visitors_at_once_get_distinct_consecutive_tickets(pool: PgPool) {
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
 async fn the_wait_estimate_follows_todays_actual_service_times(pool: PgPool) {
     let app = spawn_app(pool).await;
-    app.check_in("Served", "Earlier").await;
-    // That visit took 20 minutes from being called to done.
+    for name in ["One", "Two", "Three"] {
+        app.check_in(name, "Earlier").await;
+    }
+    // Each visit took 20 minutes from being called to done, all alike.
     sqlx::query(
         "update visits set status = 'done', called_at = now() - interval '25 minutes',
                 finished_at = now() - interval '5 minutes'",
@@ -148,62 +150,50 @@ async fn the_wait_estimate_follows_todays_actual_service_times(pool: PgPool) {
 }
 
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
-async fn the_wait_estimate_learns_from_how_long_recent_visitors_waited(pool: PgPool) {
+async fn the_wait_estimate_plays_the_line_forward_from_what_the_database_holds(pool: PgPool) {
     let app = spawn_app(pool).await;
-    for name in ["One", "Two", "Three"] {
+    let cookie = app.sign_in().await;
+    for name in ["One", "Two", "Three", "Four"] {
         app.check_in(name, "Earlier").await;
     }
-    let ahead: Vec<i32> = sqlx::query_scalar("select ahead_at_check_in from visits order by id")
-        .fetch_all(&app.pool)
+    let staff: i64 = sqlx::query_scalar("select id from staff_users limit 1")
+        .fetch_one(&app.pool)
         .await
         .unwrap();
-    assert_eq!(
-        ahead,
-        vec![0, 1, 2],
-        "each check-in keeps how many were ahead"
-    );
-    // They waited 6, 12 and 18 minutes: 6 minutes for each place in line. Each was then
-    // served for 10 minutes.
+    // Three visits took 10 minutes each; the fourth has been with the staff member for 4.
     sqlx::query(
-        "update visits set status = 'done', checked_in_at = now() - interval '40 minutes',
-                called_at = now() - interval '40 minutes' + make_interval(mins => 6 * (ahead_at_check_in + 1)),
-                finished_at = now() - interval '30 minutes' + make_interval(mins => 6 * (ahead_at_check_in + 1))",
+        "update visits set status = 'done', staff_id = $1,
+                called_at = now() - interval '50 minutes',
+                finished_at = now() - interval '40 minutes'
+         where first_name <> 'Four'",
     )
+    .bind(staff)
     .execute(&app.pool)
     .await
     .unwrap();
-    let next = app.check_in("Four", "Now").await;
+    sqlx::query(
+        "update visits set status = 'serving', staff_id = $1, called_at = now() - interval '4 minutes'
+         where first_name = 'Four'",
+    )
+    .bind(staff)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    let next = app.check_in("Five", "Now").await;
     assert_eq!(next["CheckedIn"]["people_ahead"], 0);
-    let behind = app.check_in("Five", "Now").await;
+    let behind = app.check_in("Six", "Now").await;
     assert_eq!(behind["CheckedIn"]["people_ahead"], 1);
-    assert_eq!(
-        behind["CheckedIn"]["wait_minutes"], 12,
-        "two places at 6 minutes each, not the 10-minute default"
-    );
-    let cookie = app.sign_in().await;
+    // Visits of 10, 10, 10 and (at least) 4 minutes: mean 8.5, spread 2.6. The visit in
+    // progress has 6 to go (as the ones that ran longer did), Five's takes 8.5, plus one
+    // spread: 17.1, told 18.
+    assert_eq!(behind["CheckedIn"]["wait_minutes"], 18);
     let queue = app.get("/staff/queue?center=tigard", Some(&cookie)).await;
     assert!(
         queue
             .body
-            .contains("A walk-in checking in now is told: about 18 min wait."),
-        "{}",
+            .contains("A walk-in checking in now is told: about 27 min wait."),
+        "two ahead of a new walk-in now: {}",
         queue.body
-    );
-
-    // Waits from over two hours ago say little about the line now.
-    sqlx::query(
-        "update visits set called_at = called_at - interval '3 hours',
-                finished_at = finished_at - interval '3 hours'
-         where status = 'done'",
-    )
-    .execute(&app.pool)
-    .await
-    .unwrap();
-    let later = app.check_in("Six", "Later").await;
-    assert_eq!(later["CheckedIn"]["people_ahead"], 2);
-    assert_eq!(
-        later["CheckedIn"]["wait_minutes"], 20,
-        "back to service times: two visits of 10 minutes"
     );
 }
 
@@ -245,4 +235,30 @@ async fn health_and_readiness_answer(pool: PgPool) {
         app.get("/readyz", None).await.status,
         StatusCode::SERVICE_UNAVAILABLE
     );
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn a_training_request_names_the_team_that_will_see_it(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let mut training = answers("Tomás", "R");
+    training["reasons"] = json!(["training_scholarships", "job_search"]);
+    let reply = app.check_in_with_key(Uuid::new_v4(), training).await;
+    assert_eq!(
+        reply.json()["CheckedIn"]["team_note"],
+        "The SkillsTeam will see your request today."
+    );
+    // A reason no team takes says nothing of teams.
+    let plain = app.check_in("Uma", "S").await;
+    assert_eq!(plain["CheckedIn"]["team_note"], "");
+
+    // Without JavaScript the ticket says the same, in the visitor's language.
+    let whole = format!(
+        "lang=es&step=privacy&go=next&key={}&first_name=Tom%C3%A1s&last_name=R&reasons=training_scholarships&registered=yes",
+        Uuid::new_v4()
+    );
+    let ticket = app.post_form("/kiosk/tigard/check-in", &whole, None).await;
+    assert_eq!(ticket.status, StatusCode::OK, "{}", ticket.body);
+    assert!(ticket.body.contains(
+        r#"data-testid="ticket-team" class="ticket-team">El equipo SkillsTeam verá hoy su solicitud.</p>"#
+    ));
 }
