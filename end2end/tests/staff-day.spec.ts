@@ -160,6 +160,10 @@ test("a manager closes a day and a coach cannot", async ({ browser }, testInfo) 
   await manager.getByRole("link", { name: "Reports" }).click();
   await expect(manager.getByRole("heading", { name: "Reports", level: 1 })).toBeVisible();
   await expect(manager.getByTestId("visits-chart")).toBeVisible();
+  // The service level: the share of walk-ins called within the center's target wait.
+  await expect(manager.getByRole("heading", { name: "Called within the target wait" })).toBeVisible();
+  await expect(manager.getByTestId("targets")).toContainText("Tigard: 25 min");
+  await expect(manager.getByTestId("service-level-table").locator("tfoot")).toContainText(/\d+%/);
   await expectNoAxeViolations(manager, "reports");
   await shoot(manager, testInfo, "staff-reports");
   const [download] = await Promise.all([

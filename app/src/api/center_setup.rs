@@ -17,6 +17,7 @@ pub struct CenterSetup {
     pub phone: String,
     pub email: String,
     pub time_zone: String,
+    pub target_wait_minutes: u32,
     pub retired: bool,
 }
 
@@ -77,6 +78,7 @@ pub async fn centers_setup_page() -> Result<CentersSetupData, AppError> {
             phone: c.phone,
             email: c.email,
             time_zone: c.time_zone,
+            target_wait_minutes: u32::try_from(c.target_wait_minutes).unwrap_or_default(),
             retired: c.retired_at.is_some(),
         })
         .collect();

@@ -5,6 +5,7 @@ use crate::domain::center::CenterInfo;
 use crate::domain::feedback::Ratings;
 #[cfg(feature = "ssr")]
 use crate::domain::roles::Permission;
+use crate::domain::service_level::ServiceLevel;
 use crate::error::AppError;
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -28,6 +29,8 @@ pub struct PeriodRow {
     pub workshop_no_show: u64,
     /// Visitor feedback given for this period's days.
     pub feedback: Ratings,
+    /// Walk-ins called within their center's target wait.
+    pub service_level: ServiceLevel,
 }
 
 /// A feedback comment as the report lists it.
@@ -64,6 +67,11 @@ pub struct Report {
     pub feedback_languages: Vec<(String, Ratings)>,
     /// The newest comments of the range.
     pub comments: Vec<CommentRow>,
+    /// The service level per visit reason (a visit with two reasons counts under each),
+    /// most walk-ins first.
+    pub service_reasons: Vec<(String, ServiceLevel)>,
+    /// The target waits the levels are measured against, per center shown.
+    pub targets: Vec<(String, u32)>,
 }
 
 /// Comments a report lists at most (the newest).
@@ -95,6 +103,7 @@ pub mod ssr {
     use crate::db::{feedback, reports};
     use crate::domain::feedback::Ratings;
     use crate::domain::report::Period;
+    use crate::domain::service_level::{ServiceLevel, WaitEnd};
     use crate::domain::wait::wait_summary;
     use chrono::{Duration, NaiveDate, Utc};
     use sqlx::PgPool;
@@ -205,6 +214,38 @@ pub mod ssr {
                     .add(rating, answers);
             }
         }
+        let mut service_reasons: BTreeMap<String, ServiceLevel> = BTreeMap::new();
+        for walk_in in reports::walk_in_waits(pool, from, to, center).await? {
+            let end = match (walk_in.called_after, walk_in.left_after) {
+                (Some(waited), _) => WaitEnd::Called(waited),
+                (None, Some(waited)) => WaitEnd::LeftUncalled(waited),
+                // Still waiting, or gone without a word: not yet a wait that counts.
+                (None, None) => continue,
+            };
+            let target = u32::try_from(walk_in.target_wait_minutes).unwrap_or_default();
+            let mut level = ServiceLevel::default();
+            level.add(end, target);
+            entry(&mut rows, period.start_of(walk_in.day))
+                .service_level
+                .merge(level);
+            for reason in walk_in.reasons {
+                service_reasons.entry(reason).or_default().merge(level);
+            }
+        }
+        let mut service_reasons: Vec<(String, ServiceLevel)> =
+            service_reasons.into_iter().collect();
+        service_reasons.sort_by_key(|(_, level)| std::cmp::Reverse(level.counted));
+        let targets = crate::db::center_setup::all_centers(pool)
+            .await?
+            .into_iter()
+            .filter(|c| center.is_none_or(|id| id == c.id) && c.retired_at.is_none())
+            .map(|c| {
+                (
+                    c.name,
+                    u32::try_from(c.target_wait_minutes).unwrap_or_default(),
+                )
+            })
+            .collect();
         let comments = feedback::comments(pool, from, to, center, MAX_COMMENTS)
             .await?
             .into_iter()
@@ -231,6 +272,8 @@ pub mod ssr {
             feedback_reasons: most_answers_first(feedback_reasons),
             feedback_languages: most_answers_first(feedback_languages),
             comments,
+            service_reasons,
+            targets,
         })
     }
 

@@ -15,10 +15,12 @@ pub struct CenterRecord {
     pub phone: String,
     pub email: String,
     pub time_zone: String,
+    pub target_wait_minutes: i32,
     pub retired_at: Option<DateTime<Utc>>,
 }
 
-const RECORD: &str = "select id, name, address, phone, email, time_zone, retired_at from centers";
+const RECORD: &str =
+    "select id, name, address, phone, email, time_zone, target_wait_minutes, retired_at from centers";
 
 /// Every center, retired ones last.
 pub async fn all_centers(pool: &PgPool) -> Result<Vec<CenterRecord>, crate::db::Error> {
@@ -50,8 +52,8 @@ pub async fn insert_center(
     details: &CenterDetails,
 ) -> Result<bool, crate::db::Error> {
     let added = sqlx::query(
-        "insert into centers (id, name, address, phone, email, time_zone, position)
-         select $1, $2, $3, $4, $5, $6, coalesce(max(position) + 1, 0) from centers
+        "insert into centers (id, name, address, phone, email, time_zone, target_wait_minutes, position)
+         select $1, $2, $3, $4, $5, $6, $7, coalesce(max(position) + 1, 0) from centers
          on conflict (id) do nothing",
     )
     .bind(id)
@@ -60,6 +62,7 @@ pub async fn insert_center(
     .bind(&details.phone)
     .bind(&details.email)
     .bind(details.time_zone.name())
+    .bind(target_minutes(details))
     .execute(conn)
     .await?;
     Ok(added.rows_affected() == 1)
@@ -72,7 +75,8 @@ pub async fn update_center(
     details: &CenterDetails,
 ) -> Result<bool, crate::db::Error> {
     let changed = sqlx::query(
-        "update centers set name = $2, address = $3, phone = $4, email = $5, time_zone = $6
+        "update centers set name = $2, address = $3, phone = $4, email = $5, time_zone = $6,
+                target_wait_minutes = $7
          where id = $1",
     )
     .bind(id)
@@ -81,9 +85,15 @@ pub async fn update_center(
     .bind(&details.phone)
     .bind(&details.email)
     .bind(details.time_zone.name())
+    .bind(target_minutes(details))
     .execute(conn)
     .await?;
     Ok(changed.rows_affected() == 1)
+}
+
+/// The target wait as its column holds it (the domain keeps it within a day).
+fn target_minutes(details: &CenterDetails) -> i32 {
+    i32::try_from(details.target_wait_minutes).unwrap_or(i32::MAX)
 }
 
 /// Retires the center (`Some(now)`) or brings it back (`None`); false when it already was

@@ -64,6 +64,42 @@ pub async fn visit_waits(
     .map_err(Into::into)
 }
 
+/// A walk-in's wait as the service level counts it: the minutes to being called, or for one
+/// who left without being called, to leaving; with the visit's reasons and its center's
+/// target wait.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct WalkInWait {
+    pub day: NaiveDate,
+    pub reasons: Vec<String>,
+    pub target_wait_minutes: i32,
+    pub called_after: Option<f64>,
+    pub left_after: Option<f64>,
+}
+
+pub async fn walk_in_waits(
+    pool: &PgPool,
+    from: NaiveDate,
+    to: NaiveDate,
+    center: Option<&str>,
+) -> Result<Vec<WalkInWait>, crate::db::Error> {
+    sqlx::query_as(
+        "select v.service_day as day, v.reasons, c.target_wait_minutes,
+                extract(epoch from v.called_at - v.checked_in_at)::float8 / 60 as called_after,
+                case when v.called_at is null and v.status = 'left'
+                     then extract(epoch from v.finished_at - v.checked_in_at)::float8 / 60
+                end as left_after
+         from visits v join centers c on c.id = v.center_id
+         where v.booking_id is null and v.service_day between $1 and $2
+           and ($3::text is null or v.center_id = $3)",
+    )
+    .bind(from)
+    .bind(to)
+    .bind(center)
+    .fetch_all(pool)
+    .await
+    .map_err(Into::into)
+}
+
 /// Appointments of one day (on the center's wall clock) by what became of them.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BookingCount {

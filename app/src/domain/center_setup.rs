@@ -1,9 +1,11 @@
 //! A center as an admin sets it up: its short name (the slug in kiosk and booking links),
-//! its name, the address, phone and email visitors see, and its time zone. The rules that
+//! its name, the address, phone and email visitors see, its time zone, and the target wait
+//! its service level is measured against. The rules that
 //! decide whether a typed center is acceptable live here; the page only shows the answer.
 
 use super::contact_details::{parse_email, parse_phone, ContactError};
 use super::free_text::parse_required;
+use super::service_level::{parse_target_wait, DEFAULT_TARGET_WAIT_MINUTES};
 use super::time_zone::parse_zone;
 use serde::{Deserialize, Serialize};
 
@@ -21,6 +23,8 @@ pub struct TypedCenter {
     pub phone: String,
     pub email: String,
     pub time_zone: String,
+    /// Minutes; empty means the default.
+    pub target_wait: String,
 }
 
 /// A field of the center form that was refused.
@@ -32,6 +36,7 @@ pub enum CenterField {
     Phone,
     Email,
     TimeZone,
+    TargetWait,
 }
 
 /// A center's details, checked and tidied.
@@ -44,6 +49,8 @@ pub struct CenterDetails {
     /// Empty when none was given.
     pub email: String,
     pub time_zone: chrono_tz::Tz,
+    /// Walk-ins called within this many minutes count as served in time.
+    pub target_wait_minutes: u32,
 }
 
 /// Words that already mean something where a short name goes: `/kiosk/pair` is the
@@ -103,8 +110,16 @@ pub fn check_details(typed: &TypedCenter) -> Result<CenterDetails, Vec<CenterFie
     if time_zone.is_none() {
         refused.push(CenterField::TimeZone);
     }
-    match (name, address, phone, email, time_zone) {
-        (Some(name), Some(address), Some(phone), Some(email), Some(time_zone))
+    let target_wait_minutes = if typed.target_wait.trim().is_empty() {
+        Some(DEFAULT_TARGET_WAIT_MINUTES)
+    } else {
+        parse_target_wait(&typed.target_wait)
+    };
+    if target_wait_minutes.is_none() {
+        refused.push(CenterField::TargetWait);
+    }
+    match (name, address, phone, email, time_zone, target_wait_minutes) {
+        (Some(name), Some(address), Some(phone), Some(email), Some(time_zone), Some(target))
             if refused.is_empty() =>
         {
             Ok(CenterDetails {
@@ -113,6 +128,7 @@ pub fn check_details(typed: &TypedCenter) -> Result<CenterDetails, Vec<CenterFie
                 phone,
                 email,
                 time_zone,
+                target_wait_minutes: target,
             })
         }
         _ => Err(refused),
@@ -143,6 +159,11 @@ pub fn describe_edit(before: &CenterDetails, after: &CenterDetails) -> String {
         ("phone", &before.phone, &after.phone),
         ("email", &before.email, &after.email),
         ("time zone", before.time_zone.name(), after.time_zone.name()),
+        (
+            "target wait",
+            &format!("{} min", before.target_wait_minutes),
+            &format!("{} min", after.target_wait_minutes),
+        ),
     ])
 }
 
@@ -173,6 +194,7 @@ mod tests {
             phone: "(541) 386-4110".into(),
             email: "".into(),
             time_zone: "america/los angeles".into(),
+            target_wait: String::new(),
         }
     }
 
@@ -207,6 +229,10 @@ mod tests {
         assert_eq!(details.phone, "5413864110");
         assert_eq!(details.email, "");
         assert_eq!(details.time_zone, chrono_tz::America::Los_Angeles);
+        assert_eq!(
+            details.target_wait_minutes, 25,
+            "the default when none is typed"
+        );
     }
 
     #[test]
@@ -218,6 +244,7 @@ mod tests {
             phone: "12".into(),
             email: "nobody".into(),
             time_zone: "Mars/Olympus".into(),
+            target_wait: "0".into(),
         };
         assert_eq!(
             check_new_center(&bad).unwrap_err(),
@@ -227,7 +254,8 @@ mod tests {
                 CenterField::Address,
                 CenterField::Phone,
                 CenterField::Email,
-                CenterField::TimeZone
+                CenterField::TimeZone,
+                CenterField::TargetWait
             ]
         );
     }
@@ -240,11 +268,13 @@ mod tests {
             name: "Hood River".into(),
             phone: String::new(),
             email: "hr@example.org".into(),
+            target_wait_minutes: 20,
             ..before.clone()
         };
         assert_eq!(
             describe_edit(&before, &after),
-            "name: “WorkSource Hood River” → “Hood River”; phone removed; email: “hr@example.org”"
+            "name: “WorkSource Hood River” → “Hood River”; phone removed; email: “hr@example.org”; \
+             target wait: “25 min” → “20 min”"
         );
     }
 

@@ -42,6 +42,7 @@ pub mod retention;
 pub mod retry;
 pub mod roles;
 pub mod service;
+pub mod service_level;
 pub mod service_rules;
 pub mod service_setup;
 pub mod session_plan;

@@ -36,6 +36,7 @@ fn typed(post: &StaffPost) -> TypedCenter {
         phone: post.form.get("phone"),
         email: post.form.get("email"),
         time_zone: post.form.get("time_zone"),
+        target_wait: post.form.get("target_wait"),
     }
 }
 

@@ -99,6 +99,7 @@ pub async fn edit_center(
         phone: before.phone.clone(),
         email: before.email.clone(),
         time_zone: before.time_zone.parse().unwrap_or(chrono_tz::UTC),
+        target_wait_minutes: u32::try_from(before.target_wait_minutes).unwrap_or_default(),
     };
     let summary = describe_edit(&old, details);
     if summary.is_empty() {

@@ -97,6 +97,7 @@ pub async fn seed_centers(pool: &PgPool, now: DateTime<Utc>) -> Result<(), crate
             phone: String::new(),
             email: String::new(),
             time_zone: zone,
+            target_wait_minutes: crate::domain::service_level::DEFAULT_TARGET_WAIT_MINUTES,
         };
         if create_center(pool, None, id, &details).await? == SetupOutcome::Conflict {
             continue;

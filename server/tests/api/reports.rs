@@ -159,3 +159,125 @@ async fn appointments_count_as_came_or_no_show_whatever_staff_marked(pool: PgPoo
         }]
     );
 }
+
+/// Sets `first`'s visit as waited `waited` minutes before being called (or, with
+/// `called` false, before leaving uncalled), today.
+async fn waited(app: &TestApp, first: &str, waited: i32, called: bool) {
+    // An update's expressions read the row as it was: every time is set from now().
+    let end = if called {
+        "called_at = now() - interval '3 hours' + make_interval(mins => $2), status = 'done',
+         finished_at = now() - interval '3 hours' + make_interval(mins => $2 + 5)"
+    } else {
+        "status = 'left', finished_at = now() - interval '3 hours' + make_interval(mins => $2)"
+    };
+    sqlx::query(&format!(
+        "update visits set checked_in_at = now() - interval '3 hours', {end} where first_name = $1"
+    ))
+    .bind(first)
+    .bind(waited)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn managers_see_the_share_of_walk_ins_called_within_the_centers_target(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let admin = app
+        .sign_in_with_role("admin@frontdesk.test", "Ada Admin", "admin")
+        .await;
+    // The admin sets Tigard's target wait to 20 minutes; nonsense is refused beside the field.
+    let center = "name=WorkSource+Tigard&time_zone=America%2FLos_Angeles&lang=en&target_wait=";
+    let refused = app
+        .post_form(
+            "/staff/centers/tigard/edit",
+            &format!("{center}0"),
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(
+        refused.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        refused.body
+    );
+    assert!(refused
+        .body
+        .contains("Please give whole minutes, from 1 to 480."));
+    let saved = app
+        .post_form(
+            "/staff/centers/tigard/edit",
+            &format!("{center}20"),
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let log = app.get("/staff/centers?lang=en", Some(&admin)).await;
+    assert!(log.body.contains("target wait: “25 min” → “20 min”"));
+
+    for (first, reasons) in [
+        ("Quick", serde_json::json!(["job_search"])),
+        ("Slow", serde_json::json!(["job_search", "resume_review"])),
+        ("Gone", serde_json::json!(["resume_review"])),
+        ("Browsing", serde_json::json!(["resource_room"])),
+        ("Waiting", serde_json::json!(["resource_room"])),
+    ] {
+        let mut a = answers(first, "Level");
+        a["reasons"] = reasons;
+        app.check_in_with_key(uuid::Uuid::new_v4(), a).await;
+    }
+    waited(&app, "Quick", 20, true).await; // at the target: in time
+    waited(&app, "Slow", 21, true).await; // a minute late
+    waited(&app, "Gone", 45, false).await; // gave up after the target: not in time
+    waited(&app, "Browsing", 5, false).await; // left early: says nothing of the wait
+
+    let manager = app
+        .sign_in_with_role("manager@frontdesk.test", "Mo Manager", "manager")
+        .await;
+    let page = app
+        .get("/staff/reports?center=tigard&lang=en", Some(&manager))
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("WorkSource Tigard: 20 min"));
+    let table = &page.body[page
+        .body
+        .find(r#"data-testid="service-level-table""#)
+        .unwrap()..];
+    let total = &table[table.find("<tfoot>").unwrap()..table.find("</tfoot>").unwrap()];
+    assert!(
+        total.contains("<td>3</td><td>1</td><td>33%</td>"),
+        "3 counted, 1 in time: {total}"
+    );
+    let reasons = &page.body[page
+        .body
+        .find(r#"data-testid="service-reasons-table""#)
+        .unwrap()..];
+    let reasons = &reasons[..reasons.find("</table>").unwrap()];
+    assert!(
+        reasons.contains("Help finding a job</th><td>2</td><td>1</td><td>50%</td>"),
+        "{reasons}"
+    );
+    assert!(
+        reasons.contains("Resume review</th><td>2</td><td>0</td><td>0%</td>"),
+        "{reasons}"
+    );
+
+    // Only an admin sets a center's target: front-desk staff cannot move the goalposts.
+    let front_desk = app
+        .sign_in_with_role("desk@frontdesk.test", "Fe Desk", "front_desk")
+        .await;
+    let refused = app
+        .post_form(
+            "/staff/centers/tigard/edit",
+            &format!("{center}480"),
+            Some(&front_desk),
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    let target: i32 =
+        sqlx::query_scalar("select target_wait_minutes from centers where id = 'tigard'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(target, 20);
+}

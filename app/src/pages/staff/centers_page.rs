@@ -130,6 +130,7 @@ fn refused(s: &CenterSetupStrings, sub: &CenterSubmission, field: CenterField) -
             CenterField::Phone => &s.error_phone,
             CenterField::Email => &s.error_email,
             CenterField::TimeZone => &s.error_zone,
+            CenterField::TargetWait => &s.error_target_wait,
         }
         .clone()
     })
@@ -157,6 +158,8 @@ fn DetailFields(typed: TypedCenter, sub: CenterSubmission, locale: Locale) -> im
                 autocomplete="off" aria-required="true" aria-invalid=zone_error.is_some().then_some("true")
                 aria-describedby=if zone_error.is_some() { "time_zone-hint time_zone-error" } else { "time_zone-hint" }/>
         </div>
+        <TextField name="target_wait" kind="number" label=s.target_wait_label.clone() value=typed.target_wait.clone()
+            error=refused(s, &sub, CenterField::TargetWait) hint=s.target_wait_hint.clone() required=false autocomplete="off"/>
     }
 }
 
@@ -168,6 +171,7 @@ fn AddCenter(sub: CenterSubmission, locale: Locale) -> impl IntoView {
     } else {
         TypedCenter {
             time_zone: "America/Los_Angeles".to_owned(),
+            target_wait: crate::domain::service_level::DEFAULT_TARGET_WAIT_MINUTES.to_string(),
             ..TypedCenter::default()
         }
     };
@@ -197,6 +201,7 @@ fn EditCenter(center: CenterSetup, sub: CenterSubmission, locale: Locale) -> imp
             phone: crate::domain::contact_details::display_phone(&center.phone),
             email: center.email.clone(),
             time_zone: center.time_zone.clone(),
+            target_wait: center.target_wait_minutes.to_string(),
         }
     };
     let stranded = sub.stranded.clone();

@@ -25,6 +25,7 @@ pub mod queue_table;
 pub mod reasons_page;
 pub mod reports_page;
 pub mod roster_page;
+pub mod service_level_report;
 pub mod services_page;
 pub mod session_form_page;
 pub mod setup_log;

@@ -3,6 +3,7 @@
 //! bar chart drawn on the server (SVG, no script) and the visit counts as CSV.
 
 use super::feedback_report::FeedbackReport;
+use super::service_level_report::ServiceLevelReport;
 use super::staff_nav::StaffNav;
 use crate::api::reports::{staff_report, PeriodRow};
 use crate::components::filter_form::{CenterSelect, FilterForm};
@@ -44,6 +45,7 @@ pub fn ReportsPage() -> impl IntoView {
                     report.from, report.to, report.center, report.period
                 );
                 let feedback = report.clone();
+                let service = report.clone();
                 let feedback_csv = csv.replace("/staff/reports.csv", "/staff/feedback.csv");
                 let weekly = report.period == "week";
                 let rows = report.rows.clone();
@@ -108,6 +110,8 @@ pub fn ReportsPage() -> impl IntoView {
                                 <tfoot><tr><th scope="row">{r.totals.clone()}</th><td data-testid="visits-total">{totals.visits}</td><td></td><td></td></tr></tfoot>
                             </table>
                         </div>
+
+                        <ServiceLevelReport t report=service/>
 
                         <div class="report-pair">
                             <section aria-labelledby="reasons-heading">
