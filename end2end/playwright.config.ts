@@ -26,6 +26,9 @@ function server(url: string) {
       LEPTOS_SITE_ROOT: "../target/site",
       LEPTOS_SITE_PKG_DIR: "pkg",
       LEPTOS_ENV: "PROD",
+      // The build names /pkg files by their content (Cargo.toml, hash-files); the server
+      // finds the names in hash.txt next to its binary.
+      LEPTOS_HASH_FILES: "true",
       FRONTDESK_DEMO_DATA: "true",
       RUST_LOG: "warn",
     },

@@ -26,7 +26,8 @@ RESTS_ON = {
     "qr_code": [],                      # QR codes as SVG
     "passwords": ["db"],
     "state": ["services", "limits", "passwords", "security"],  # what handlers share
-    "error": ["db", "i18n"],            # the one error a person is answered with
+    "site_files": [],                   # the build's names of the site's files
+    "error": ["db", "i18n", "site_files"],  # the one error a person is answered with
     "api": ["state", "error", "qr_code"],          # server functions
     "components": ["i18n"],             # shared view parts
     "pages": ["api", "components"],     # what people see

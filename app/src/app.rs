@@ -77,7 +77,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
-        <Stylesheet id="leptos" href="/pkg/frontdesk.css"/>
+        <Stylesheet id="leptos" href=crate::site_files::stylesheet_href()/>
         <Router>
             <StaffStylesheet/>
             <Routes fallback=NotFoundPage>

@@ -102,10 +102,11 @@ mod server {
             let body = format!(
                 "<!doctype html><html lang=\"{}\" dir=\"{}\"><head><meta charset=\"utf-8\">\
                  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-                 <link rel=\"stylesheet\" href=\"/pkg/frontdesk.css\"><title>{}</title></head>\
+                 <link rel=\"stylesheet\" href=\"{}\"><title>{}</title></head>\
                  <body><main id=\"main\" class=\"page\"><h1>{}</h1></main></body></html>",
                 locale.tag(),
                 locale.dir(),
+                crate::site_files::stylesheet_href(),
                 escape(&message),
                 escape(&message),
             );

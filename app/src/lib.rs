@@ -20,6 +20,7 @@ pub mod domain;
 pub mod error;
 pub mod i18n;
 pub mod pages;
+pub mod site_files;
 
 #[cfg(feature = "ssr")]
 pub mod booking_mail;

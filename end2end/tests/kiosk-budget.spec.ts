@@ -17,9 +17,13 @@ function brotli(bytes: Buffer): number {
 
 test("the kiosk's WASM, JS and CSS stay within 150 KB brotli", async ({ page }) => {
   const bodies: Promise<[string, Buffer]>[] = [];
+  const headers: Record<string, Record<string, string>> = {};
   page.on("response", (response) => {
     const url = response.url();
-    if (/\.(wasm|js|css)(\?|$)/.test(url)) bodies.push(response.body().then((b) => [url, b] as [string, Buffer]));
+    if (/\.(wasm|js|css)(\?|$)/.test(url)) {
+      headers[path.basename(new URL(url).pathname)] = response.headers();
+      bodies.push(response.body().then((b) => [url, b] as [string, Buffer]));
+    }
   });
   await page.goto("/kiosk/tigard/check-in");
   await waitForWizard(page);
@@ -35,5 +39,11 @@ test("the kiosk's WASM, JS and CSS stay within 150 KB brotli", async ({ page }) 
   fs.writeFileSync(path.join(__dirname, "..", "test-results", "kiosk-budget.json"), JSON.stringify({ rows, total }, null, 2));
 
   expect(rows.some((r) => r.asset.endsWith(".wasm")), "the page loads its WASM").toBe(true);
+  // What travels is compressed, and named by its content so a tablet keeps it for good.
+  for (const [asset, h] of Object.entries(headers)) {
+    expect(asset, "a content hash in the name").toMatch(/^frontdesk\.[A-Za-z0-9_-]{16,}\.(wasm|js|css)$/);
+    expect(h["content-encoding"], `${asset} compressed`).toBe("br");
+    expect(h["cache-control"], `${asset} kept for good`).toBe("public, max-age=31536000, immutable");
+  }
   expect(total).toBeLessThanOrEqual(BUDGET_BYTES);
 });

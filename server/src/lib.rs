@@ -15,4 +15,5 @@ pub mod live;
 pub mod mailer;
 pub mod router;
 pub mod security;
+pub mod site_files;
 pub mod startup;

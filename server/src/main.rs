@@ -65,6 +65,12 @@ async fn run() -> Result<(), String> {
     let leptos_options = leptos::config::get_configuration(None)
         .map_err(|e| e.to_string())?
         .leptos_options;
+    app::site_files::init(
+        &leptos_options.output_name,
+        &leptos_options.site_pkg_dir,
+        leptos_options.hash_files,
+        &leptos_options.hash_file,
+    );
 
     let embedded = match &config.database_url {
         Some(_) => None,

@@ -1,12 +1,14 @@
 //! The HTTP router: Leptos pages and server functions, the live queue stream, health
 //! checks, and the rules every request and response follows: security headers and a
-//! nonce per response, no cross-site writes, no caching of personal pages, staff pages
-//! only with a session, bounded bodies and (but for live streams) bounded time.
+//! nonce per response, no cross-site writes, no caching of personal pages, hashed site
+//! files cached for good, compression (brotli or gzip, never of a live stream), staff
+//! pages only with a session, bounded bodies and (but for live streams) bounded time.
 
 use crate::client_address::{client_address, TrustedProxies};
 use crate::security::{
     content_security_policy, refuse_cross_site, refuse_odd_paths, static_headers, SameSite,
 };
+use crate::site_files::{cache_site_files, HashedNames};
 use app::app::{shell, App};
 use app::security::provide_request_nonce;
 use app::state::AppState;
@@ -19,6 +21,7 @@ use axum::Router;
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::time::Duration;
+use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 
@@ -75,7 +78,13 @@ pub fn build(state: AppState, trusted_proxies: TrustedProxies) -> Router {
     for layer in static_headers(secure) {
         app = app.layer(layer);
     }
-    app.with_state(state)
+    let hashed = HashedNames(state.leptos_options.hash_files);
+    // Outermost: what travels is compressed, pages, JSON and files alike. Server-sent
+    // events are left as they are (the default predicate), so each one leaves at once,
+    // and so are files precompressed at build time (they carry their encoding).
+    app.layer(middleware::from_fn_with_state(hashed, cache_site_files))
+        .layer(CompressionLayer::new())
+        .with_state(state)
 }
 
 /// Every route but the live streams.

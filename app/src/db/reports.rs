@@ -65,8 +65,9 @@ pub async fn visit_waits(
 }
 
 /// A walk-in's wait as the service level counts it: the minutes to being called, or for one
-/// who left without being called, to leaving; with the visit's reasons and its center's
-/// target wait.
+/// who left without being called, to leaving (one still waiting on a day that is over was
+/// never called: counted as a whole day); with the visit's reasons and its center's target
+/// wait.
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct WalkInWait {
     pub day: NaiveDate,
@@ -87,6 +88,9 @@ pub async fn walk_in_waits(
                 extract(epoch from v.called_at - v.checked_in_at)::float8 / 60 as called_after,
                 case when v.called_at is null and v.status = 'left'
                      then extract(epoch from v.finished_at - v.checked_in_at)::float8 / 60
+                     when v.called_at is null and v.status = 'waiting'
+                          and v.service_day < (now() at time zone c.time_zone)::date
+                     then 1440.0
                 end as left_after
          from visits v join centers c on c.id = v.center_id
          where v.booking_id is null and v.service_day between $1 and $2

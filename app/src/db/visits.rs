@@ -14,7 +14,9 @@ use uuid::Uuid;
 ///
 /// Idempotent on `key`: the same check-in sent twice (a double tap, a retry after a lost
 /// response) returns the first visit, and the ticket counter is not advanced twice, because
-/// the losing transaction rolls back its increment.
+/// the losing transaction rolls back its increment. A key answers only for a check-in at
+/// the same center on the same day: a key seen elsewhere (copied from another tablet's page
+/// or an old one) gives no one's ticket, only an error.
 pub async fn record_check_in(
     pool: &PgPool,
     center: &CenterRow,
@@ -23,10 +25,10 @@ pub async fn record_check_in(
     language: &str,
     now: DateTime<Utc>,
 ) -> Result<i64, crate::db::Error> {
-    if let Some(id) = visit_by_key(pool, key).await? {
+    let day = center.today(now)?;
+    if let Some(id) = visit_by_key(pool, key, &center.id, day).await? {
         return Ok(id);
     }
-    let day = center.today(now)?;
     let mut tx = pool.begin().await?;
     let number = next_ticket_number(&mut tx, &center.id, day).await?;
     let codes = |items: Vec<&'static str>| {
@@ -71,7 +73,7 @@ pub async fn record_check_in(
         None => {
             // A concurrent request with the same key committed first: use its visit.
             tx.rollback().await?;
-            visit_by_key(pool, key)
+            visit_by_key(pool, key, &center.id, day)
                 .await?
                 .ok_or(sqlx::Error::RowNotFound.into())
         }
@@ -142,12 +144,21 @@ pub(crate) async fn record_ahead_at_check_in(
     Ok(())
 }
 
-async fn visit_by_key(pool: &PgPool, key: Uuid) -> Result<Option<i64>, crate::db::Error> {
-    sqlx::query_scalar("select id from visits where idempotency_key = $1")
-        .bind(key)
-        .fetch_optional(pool)
-        .await
-        .map_err(Into::into)
+async fn visit_by_key(
+    pool: &PgPool,
+    key: Uuid,
+    center_id: &str,
+    day: NaiveDate,
+) -> Result<Option<i64>, crate::db::Error> {
+    sqlx::query_scalar(
+        "select id from visits where idempotency_key = $1 and center_id = $2 and service_day = $3",
+    )
+    .bind(key)
+    .bind(center_id)
+    .bind(day)
+    .fetch_optional(pool)
+    .await
+    .map_err(Into::into)
 }
 
 #[derive(sqlx::FromRow)]
@@ -249,7 +260,10 @@ pub async fn estimated_wait(
     Ok(told_wait(&line, TOLD_WAIT))
 }
 
-/// Minutes each visit now with staff at `center_id` has run (called, not yet done).
+/// Minutes each visit now with staff at `center_id` has run (called, not yet done). A call
+/// older than two hours is most likely one nobody closed (a no-show left "called"): it
+/// would hold a staff member and lengthen every visit in the estimate for the rest of the
+/// day.
 async fn visits_in_progress(
     pool: &PgPool,
     center_id: &str,
@@ -258,7 +272,7 @@ async fn visits_in_progress(
     sqlx::query_scalar(
         "select (extract(epoch from now() - called_at) / 60)::float8 from visits
          where center_id = $1 and service_day = $2 and status in ('called', 'serving')
-           and called_at is not null",
+           and called_at > now() - interval '2 hours'",
     )
     .bind(center_id)
     .bind(day)

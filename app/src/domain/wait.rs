@@ -26,6 +26,9 @@ pub fn estimate_wait_minutes(
     minutes.clamp(1.0, f64::from(u32::MAX)) as u32
 }
 
+/// The most places in line the estimate walks through, far beyond any center's day.
+const MAX_PLACES: u32 = 10_000;
+
 /// Waits of fewer visitors than this say too little; the service-time estimate is used.
 pub const MIN_PAST_WAITS: usize = 3;
 
@@ -186,7 +189,8 @@ fn play_line(line: &LineNow, remaining_percent: usize, z_tenths: u32) -> u32 {
         .map(|e| remaining(e.max(0.0)))
         .collect();
     free_in.resize(staff.max(free_in.len()), 0.0);
-    for _ in 0..line.ahead {
+    // Each place is a step; a line longer than any day's (a bad count) is not walked.
+    for _ in 0..line.ahead.min(MAX_PLACES) {
         if let Some(first_free) = free_in.iter_mut().min_by(|a, b| a.total_cmp(b)) {
             *first_free += mean;
         }

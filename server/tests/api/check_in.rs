@@ -262,3 +262,37 @@ async fn a_training_request_names_the_team_that_will_see_it(pool: PgPool) {
         r#"data-testid="ticket-team" class="ticket-team">El equipo SkillsTeam verá hoy su solicitud.</p>"#
     ));
 }
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn a_key_gives_a_ticket_only_at_its_own_center_on_its_own_day(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let key = Uuid::new_v4();
+    let first = app.check_in_with_key(key, answers("Ana", "Lopez")).await;
+    assert_eq!(first.status, StatusCode::OK);
+    let ticket = first.json()["CheckedIn"].clone();
+    // The same key again, same tablet, same day: the same ticket (a retry, a double tap).
+    let again = app.check_in_with_key(key, answers("Ana", "Lopez")).await;
+    assert_eq!(again.json()["CheckedIn"], ticket);
+
+    // Another center's tablet with the key (copied from a page): no ticket, no visit.
+    let gresham = pair_tablet(&app.pool, "gresham").await;
+    let body = json!({ "center_id": "gresham", "language": "en", "key": key, "answers": answers("Eve", "K") });
+    let request = axum::http::Request::post("/api/kiosk/check-in")
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(header::ACCEPT, "application/json")
+        .header(header::COOKIE, &gresham)
+        .body(axum::body::Body::from(body.to_string()))
+        .unwrap();
+    let elsewhere = app.send(request).await;
+    assert_ne!(elsewhere.status, StatusCode::OK, "{}", elsewhere.body);
+    assert!(!elsewhere.body.contains(ticket["number"].as_str().unwrap()));
+
+    // Yesterday's key at the same tablet: no ticket either.
+    sqlx::query("update visits set service_day = service_day - 1")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let stale = app.check_in_with_key(key, answers("Ana", "Lopez")).await;
+    assert_ne!(stale.status, StatusCode::OK);
+    assert_eq!(app.visit_count().await, 1);
+}

@@ -25,6 +25,7 @@ mod calendar;
 mod check_in;
 mod check_in_without_script;
 mod closures;
+mod compression;
 mod embedded_postgres;
 mod live_notifications;
 mod live_sessions;

@@ -221,6 +221,7 @@ async fn managers_see_the_share_of_walk_ins_called_within_the_centers_target(poo
         ("Gone", serde_json::json!(["resume_review"])),
         ("Browsing", serde_json::json!(["resource_room"])),
         ("Waiting", serde_json::json!(["resource_room"])),
+        ("Forgotten", serde_json::json!(["resource_room"])),
     ] {
         let mut a = answers(first, "Level");
         a["reasons"] = reasons;
@@ -230,6 +231,11 @@ async fn managers_see_the_share_of_walk_ins_called_within_the_centers_target(poo
     waited(&app, "Slow", 21, true).await; // a minute late
     waited(&app, "Gone", 45, false).await; // gave up after the target: not in time
     waited(&app, "Browsing", 5, false).await; // left early: says nothing of the wait
+                                              // Never called and never closed, yesterday: waited until the day ended.
+    sqlx::query("update visits set service_day = service_day - 1 where first_name = 'Forgotten'")
+        .execute(&app.pool)
+        .await
+        .unwrap();
 
     let manager = app
         .sign_in_with_role("manager@frontdesk.test", "Mo Manager", "manager")
@@ -245,8 +251,8 @@ async fn managers_see_the_share_of_walk_ins_called_within_the_centers_target(poo
         .unwrap()..];
     let total = &table[table.find("<tfoot>").unwrap()..table.find("</tfoot>").unwrap()];
     assert!(
-        total.contains("<td>3</td><td>1</td><td>33%</td>"),
-        "3 counted, 1 in time: {total}"
+        total.contains("<td>4</td><td>1</td><td>25%</td>"),
+        "4 counted (the one still waiting today not yet), 1 in time: {total}"
     );
     let reasons = &page.body[page
         .body

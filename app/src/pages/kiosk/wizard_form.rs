@@ -124,8 +124,8 @@ pub(super) fn next_button(label: String) -> impl IntoView {
     view! { <button type="submit" class="primary-button" name="go" value=Tapped::Next.value()>{label}</button> }
 }
 
-/// Back, as a form post: shown only where scripting is off (the browser code's Back sits
-/// in the wizard's top bar), after the screen's own buttons so that Enter never means Back.
+/// Back, as a form post: shown only until the browser code runs (its own Back sits in the
+/// wizard's top bar), after the screen's own buttons so that Enter never means Back.
 pub(super) fn back_button(label: String) -> impl IntoView {
     view! {
         <button type="submit" class="secondary-button form-back" name="go" value=Tapped::Back.value()>

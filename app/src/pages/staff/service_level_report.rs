@@ -1,6 +1,7 @@
 //! The service level part of `/staff/reports`: the share of walk-ins called within their
 //! center's target wait, per day or week and per reason. A walk-in who left uncalled after
-//! the target had passed counts as not called in time; one still waiting does not count yet.
+//! the target had passed, or was still waiting when the day ended, counts as not called in
+//! time; one still waiting today does not count yet.
 
 use crate::api::reports::Report;
 use crate::domain::service_level::ServiceLevel;
