@@ -25,12 +25,15 @@ pub async fn cache_site_files(
 ) -> Response {
     let path = request.uri().path().to_owned();
     let mut response = next.run(request).await;
-    // Pages set their own caching (personal ones `no-store`); a missing file is not kept.
+    // Only the site's files: pages and personal downloads (a report's CSV, an
+    // appointment's calendar file) set their own caching, `no-store`, which stays; a
+    // missing file is not kept.
     let is_file = path
         .rsplit('/')
         .next()
         .is_some_and(|name| name.contains('.'));
-    if !is_file || !response.status().is_success() {
+    let decided = response.headers().contains_key(header::CACHE_CONTROL);
+    if !is_file || decided || !response.status().is_success() {
         return response;
     }
     let value = if hashed && path.starts_with("/pkg/") {

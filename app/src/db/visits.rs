@@ -5,7 +5,7 @@ use crate::domain::check_in::NewCheckIn;
 use crate::domain::queue::{people_ahead, QueuePosition, QueueStatus};
 use crate::domain::ticket::{TicketNumber, WALK_IN_PREFIX};
 use crate::domain::ticket_view::Ticket;
-use crate::domain::wait::{told_wait, LineNow, PastWait, TOLD_WAIT};
+use crate::domain::wait::{told_wait, Estimator, LineNow, PastWait, KNOWN_VISITS, TOLD_WAIT};
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -247,14 +247,25 @@ pub async fn estimated_wait(
     if ahead == 0 {
         return Ok(0);
     }
-    let past_waits = recent_waits(pool, center_id, day, appointment).await?;
+    // Recent visitors' waits feed only the former estimate (kept for the replay's
+    // comparison): the line played forward does not read them, so they are not queried.
+    let past_waits = match TOLD_WAIT {
+        Estimator::PastWaits(_) => recent_waits(pool, center_id, day, appointment).await?,
+        Estimator::Line { .. } => Vec::new(),
+    };
     let (services, staff) = todays_service(pool, center_id, day).await?;
     let in_progress = visits_in_progress(pool, center_id, day).await?;
+    let earlier_services = if services.len() + in_progress.len() < KNOWN_VISITS {
+        earlier_services(pool, center_id, day).await?
+    } else {
+        Vec::new()
+    };
     let line = LineNow {
         ahead,
         past_waits,
         services,
         in_progress,
+        earlier_services,
         staff,
     };
     Ok(told_wait(&line, TOLD_WAIT))
@@ -276,6 +287,28 @@ async fn visits_in_progress(
     )
     .bind(center_id)
     .bind(day)
+    .fetch_all(pool)
+    .await
+    .map_err(Into::into)
+}
+
+/// Minutes the latest `KNOWN_VISITS` visits done at `center_id` in the four weeks before
+/// `day` took (called to done), newest first.
+async fn earlier_services(
+    pool: &PgPool,
+    center_id: &str,
+    day: NaiveDate,
+) -> Result<Vec<f64>, crate::db::Error> {
+    sqlx::query_scalar(
+        "select (extract(epoch from finished_at - called_at) / 60)::float8 from visits
+         where center_id = $1 and service_day < $2 and service_day >= $2 - 28
+           and status = 'done' and called_at is not null and finished_at is not null
+         order by finished_at desc
+         limit $3",
+    )
+    .bind(center_id)
+    .bind(day)
+    .bind(KNOWN_VISITS as i64)
     .fetch_all(pool)
     .await
     .map_err(Into::into)

@@ -27,6 +27,7 @@ pub mod follow;
 pub mod free_text;
 pub mod holiday_import;
 pub mod ics;
+pub mod kiosk_idle;
 pub mod kiosk_pairing;
 pub mod limits;
 pub mod local_time;

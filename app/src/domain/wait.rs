@@ -26,6 +26,12 @@ pub fn estimate_wait_minutes(
     minutes.clamp(1.0, f64::from(u32::MAX)) as u32
 }
 
+/// Visits enough to say what a visit takes: while today has had fewer (finished or in
+/// progress), the center's latest earlier visits make up the rest. Early in the day the
+/// few visits finished are the short ones (the long ones are still going on), so without
+/// them the first hours' waits were told too short.
+pub const KNOWN_VISITS: usize = 30;
+
 /// The most places in line the estimate walks through, far beyond any center's day.
 const MAX_PLACES: u32 = 10_000;
 
@@ -99,6 +105,9 @@ pub struct LineNow {
     pub services: Vec<f64>,
     /// Minutes each visit now with staff has run so far.
     pub in_progress: Vec<f64>,
+    /// Minutes the center's latest visits before today took, newest first (at most
+    /// `KNOWN_VISITS`): what a visit takes while today has told too little.
+    pub earlier_services: Vec<f64>,
     /// Staff members who called someone in the last hour.
     pub staff: u32,
 }
@@ -118,10 +127,11 @@ pub enum Estimator {
 }
 
 /// What the ticket and the phone page tell. Chosen by the replay benchmark
-/// (`app/benches/wait_replay.rs`): on simulated days with three staff it keeps 87% of its
-/// promises (the median of recent waits, 36%) with a mean error of 28 minutes; with four,
-/// 93% (20 minutes). A line that outgrows its staff for hours (two staff on the same days)
-/// is where it falls short: 72%.
+/// (`app/benches/wait_replay.rs`): on 60 simulated days it keeps 91.8% of its promises
+/// with three staff (the median of recent waits, 36.3%) with a mean error of 29 minutes;
+/// 96.3% with four (21 minutes); and 81.8% with two, whose line outgrows them for hours
+/// (50 minutes). Before the center's earlier visits filled in the morning
+/// (`KNOWN_VISITS`), two staff got 72%.
 pub const TOLD_WAIT: Estimator = Estimator::Line {
     remaining: 75,
     z_tenths: 10,
@@ -150,13 +160,22 @@ fn play_line(line: &LineNow, remaining_percent: usize, z_tenths: u32) -> u32 {
     }
     // Visits still in progress have run at least this long: without them the long visits,
     // the last to finish, would be missing from what a visit takes.
+    let usable = |v: &f64| v.is_finite() && *v >= 0.0;
     let mut visits: Vec<f64> = line
         .services
         .iter()
         .chain(&line.in_progress)
         .copied()
-        .filter(|v| v.is_finite() && *v >= 0.0)
+        .filter(usable)
         .collect();
+    let missing = KNOWN_VISITS.saturating_sub(visits.len());
+    visits.extend(
+        line.earlier_services
+            .iter()
+            .copied()
+            .filter(usable)
+            .take(missing),
+    );
     visits.sort_by(f64::total_cmp);
     let (mean, spread) = if visits.len() >= MIN_PAST_WAITS {
         let n = visits.len() as f64;
@@ -411,6 +430,33 @@ mod tests {
         // progress has 6 to go (as the ones that ran longer did), then the one ahead
         // takes 9.14, plus one spread: 17.2, told 18.
         assert_eq!(told_wait(&line, TOLD_WAIT), 18);
+    }
+
+    #[test]
+    fn early_in_the_day_the_centers_earlier_visits_say_what_a_visit_takes() {
+        // Three short visits done this morning; the center's visits before today took
+        // twenty minutes.
+        let morning = LineNow {
+            ahead: 2,
+            services: vec![5.0; 3],
+            staff: 1,
+            earlier_services: vec![20.0; KNOWN_VISITS],
+            ..LineNow::default()
+        };
+        let today_alone = LineNow {
+            earlier_services: Vec::new(),
+            ..morning.clone()
+        };
+        // 3 of 5 and 27 of 20: mean 18.5, spread 4.5; two ahead, then the visitor: 37 +
+        // 4.5 x sqrt(2), told 44. Today's three alone said 10.
+        assert_eq!(told_wait(&morning, TOLD_WAIT), 44);
+        assert_eq!(told_wait(&today_alone, TOLD_WAIT), 10);
+        // Once today has enough visits of its own, the earlier ones are not read.
+        let afternoon = LineNow {
+            services: vec![5.0; KNOWN_VISITS],
+            ..morning.clone()
+        };
+        assert_eq!(told_wait(&afternoon, TOLD_WAIT), 10);
     }
 
     #[test]

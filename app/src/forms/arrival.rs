@@ -27,6 +27,9 @@ pub async fn kiosk_arrival(
     body: Bytes,
 ) -> Response {
     let form = Form::parse(&body);
+    if form.kiosk_screen_expired() {
+        return super::kiosk_start_over(&center_id);
+    }
     let display = form.kiosk_display();
     let page = format!("/kiosk/{center_id}/appointment{}", display.query());
     let tablet = format!("kiosk:{}", device.id);

@@ -31,6 +31,9 @@ pub async fn wizard_step(
     body: Bytes,
 ) -> Response {
     let form = Form::parse(&body);
+    if form.kiosk_screen_expired() {
+        return super::kiosk_start_over(&center_id);
+    }
     let display = form.kiosk_display();
     let locale = display.locale;
     let page = format!("/kiosk/{center_id}/check-in{}", display.query());

@@ -65,6 +65,9 @@ pub async fn at_kiosk(
     body: Bytes,
 ) -> Response {
     let form = Form::parse(&body);
+    if form.kiosk_screen_expired() {
+        return super::kiosk_start_over(&center_id);
+    }
     let display = form.kiosk_display();
     let locale = display.locale;
     let page = format!("/kiosk/{center_id}/feedback{}", display.query());

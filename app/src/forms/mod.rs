@@ -33,12 +33,13 @@ pub mod workshops;
 use crate::api::auth::Refused;
 use crate::app::shell;
 use crate::db::sessions::SessionStaff;
+use crate::domain::kiosk_idle::screen_has_expired;
 use crate::domain::limits::Limited;
 use crate::domain::roles::Permission;
 use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::pages::booking::query::BookingQuery;
-use crate::pages::kiosk::display::KioskDisplay;
+use crate::pages::kiosk::display::{KioskDisplay, ALIVE_AT};
 use crate::security::CspNonce;
 use crate::state::AppState;
 use axum::body::Body;
@@ -74,6 +75,12 @@ impl Form {
             Some(&self.get("contrast")),
         )
     }
+    /// Whether this kiosk form answers for a screen that has already started over: a page
+    /// posted again from the browser's history by the next visitor (`domain::kiosk_idle`).
+    pub(crate) fn kiosk_screen_expired(&self) -> bool {
+        let alive_at = self.get(ALIVE_AT).parse().ok();
+        screen_has_expired(alive_at, chrono::Utc::now().timestamp())
+    }
     pub(crate) fn booking_query(&self) -> BookingQuery {
         BookingQuery {
             service: self.get("service"),
@@ -84,6 +91,13 @@ impl Form {
             locale: Locale::from_tag(&self.get("lang")),
         }
     }
+}
+
+/// The answer to a kiosk form whose screen has started over: the welcome screen, as the
+/// idle reset leaves it (the default language; nothing of the post shown or kept).
+pub(crate) fn kiosk_start_over(center_id: &str) -> Response {
+    use axum::response::IntoResponse;
+    axum::response::Redirect::to(&format!("/kiosk/{center_id}")).into_response()
 }
 
 /// The one permission check for a staff form post (`api::auth::authorize`): the caller,

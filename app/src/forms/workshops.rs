@@ -281,6 +281,9 @@ pub async fn kiosk_enrol(
 ) -> Response {
     use crate::pages::kiosk::workshops_page::{waitlist_line, KioskEnrolReply};
     let form = Form::parse(&body);
+    if form.kiosk_screen_expired() {
+        return super::kiosk_start_over(&center);
+    }
     let display = form.kiosk_display();
     let locale = display.locale;
     let (b, w) = (

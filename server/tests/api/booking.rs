@@ -65,6 +65,8 @@ async fn a_booking_completes_with_forms_and_shows_both_times_and_a_code(pool: Pg
     assert!(ics
         .header(header::CONTENT_TYPE)
         .starts_with("text/calendar"));
+    // A person's appointment: kept by no browser or proxy, though it is a file.
+    assert_eq!(ics.header(header::CACHE_CONTROL), "no-store");
     let event = parse_ics(&ics.body);
     assert_eq!(event.method, "REQUEST");
     assert_eq!(event.start, start);

@@ -198,6 +198,30 @@ async fn the_wait_estimate_plays_the_line_forward_from_what_the_database_holds(p
 }
 
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn before_todays_visits_say_enough_the_centers_earlier_visits_do(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let known = app::domain::wait::KNOWN_VISITS;
+    for n in 0..known {
+        app.check_in(&format!("Earlier{n}"), "Day").await;
+    }
+    // Yesterday's visits each took 30 minutes.
+    sqlx::query(
+        "update visits set service_day = service_day - 1, status = 'done',
+                called_at = now() - interval '1 day 40 minutes',
+                finished_at = now() - interval '1 day 10 minutes'",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    app.check_in("First", "Today").await;
+    let second = app.check_in("Second", "Today").await;
+    assert_eq!(second["CheckedIn"]["people_ahead"], 1);
+    // Nothing done today yet: the visit ahead takes what yesterday's took. (Without them,
+    // the default ten minutes, give or take ten: told 20.)
+    assert_eq!(second["CheckedIn"]["wait_minutes"], 30);
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
 async fn kiosk_pages_are_never_cached_and_show_the_center(pool: PgPool) {
     let app = spawn_app(pool).await;
     let welcome = app.get("/kiosk/tigard?lang=es", None).await;

@@ -371,7 +371,105 @@ async fn every_kiosk_screen_starts_over_by_itself_without_javascript(pool: PgPoo
         "{}",
         page.body
     );
+    // With JavaScript but no WASM (slow, broken), a script does the same unless the
+    // kiosk's idle clock has started.
+    assert!(
+        page.body.contains("setTimeout(home,90000)"),
+        "{}",
+        page.body
+    );
+    let script = &page.body[..page.body.find("setTimeout(home,90000)").unwrap()];
+    let tag = &script[script.rfind("<script").unwrap()..];
+    assert!(tag.contains(" nonce="), "the page's policy runs it: {tag}");
     // The welcome screen has nothing to lose.
     let welcome = app.get("/kiosk/tigard", None).await;
     assert!(!welcome.body.contains(r#"http-equiv="refresh""#));
+    assert!(!welcome.body.contains("setTimeout(home"));
+}
+
+/// `page`'s screen `step` with `typed`, posted `seconds_ago` after the screen was last in
+/// use (as the browser resends a form from its history: with the time it had).
+async fn post_late(
+    app: &TestApp,
+    page: &str,
+    step: &str,
+    typed: &[(&str, &str)],
+    seconds_ago: i64,
+) -> Reply {
+    let then = (chrono::Utc::now().timestamp() - seconds_ago).to_string();
+    let mut changes = typed.to_vec();
+    changes.push(("alive_at", &then));
+    post_screen(app, page, step, &changes, "next").await
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn a_screen_brought_back_after_the_kiosk_started_over_shows_nothing_of_it(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let start = app.get(&format!("{WIZARD}?lang=es"), None).await;
+    let last = post_screen(
+        &app,
+        &start.body,
+        "first-name",
+        &[("first_name", "Rocío")],
+        "next",
+    )
+    .await;
+    assert_eq!(shown(&last.body), "last-name");
+    // Posted in the screen's last seconds: answered.
+    let lifetime = app::domain::kiosk_idle::SCREEN_LIFETIME_SECONDS;
+    let in_time = post_late(
+        &app,
+        &last.body,
+        "last-name",
+        &[("last_name", "Ñúñez")],
+        lifetime - 5,
+    )
+    .await;
+    assert_eq!(in_time.status, StatusCode::OK, "{}", in_time.body);
+    assert_eq!(shown(&in_time.body), "reasons");
+
+    // The next visitor taps the browser's Back and "resubmit" after the kiosk started
+    // over: the welcome screen in the default language, nothing of the last visitor's.
+    let late = post_late(
+        &app,
+        &last.body,
+        "last-name",
+        &[("last_name", "Ñúñez")],
+        lifetime + 15,
+    )
+    .await;
+    assert_eq!(late.status, StatusCode::SEE_OTHER);
+    assert_eq!(late.header(header::LOCATION), "/kiosk/tigard");
+    assert!(!late.body.contains("Rocío"));
+    // A form without the time, with one the server never gave, or with nonsense.
+    for forged in ["", "99999999999", "-1", "soon"] {
+        let reply = post_screen(
+            &app,
+            &last.body,
+            "last-name",
+            &[("alive_at", forged)],
+            "next",
+        )
+        .await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER, "alive_at={forged}");
+    }
+
+    // A whole check-in, then its "I agree" sent again later: no ticket, no second visit.
+    let mut page = in_time;
+    for (step, go) in [
+        ("reasons", "reason:job_search"),
+        ("reasons", "next"),
+        ("registered", "registered:no"),
+        ("accommodations", "next"),
+    ] {
+        page = post_screen(&app, &page.body, step, &[], go).await;
+        assert_eq!(page.status, StatusCode::OK, "{step} {go}: {}", page.body);
+    }
+    assert_eq!(shown(&page.body), "privacy");
+    let ticket = post_screen(&app, &page.body, "privacy", &[], "next").await;
+    assert_eq!(shown(&ticket.body), "ticket");
+    let again = post_late(&app, &page.body, "privacy", &[], lifetime + 15).await;
+    assert_eq!(again.status, StatusCode::SEE_OTHER);
+    assert!(!again.body.contains("A-001"));
+    assert_eq!(app.visit_count().await, 1);
 }

@@ -203,8 +203,13 @@ impl TestApp {
         if let Some(cookie) = cookies_for(self, path, cookie) {
             request = request.header(header::COOKIE, cookie);
         }
-        self.send(request.body(Body::from(form.to_owned())).unwrap())
-            .await
+        // Every kiosk form says when its screen was last in use; a test's form that does
+        // not say is sent as a screen just shown (`kiosk_screen_expired` tests set it).
+        let mut form = form.to_owned();
+        if path.starts_with("/kiosk/") && !form.contains("alive_at=") {
+            form.push_str(&format!("&alive_at={}", chrono::Utc::now().timestamp()));
+        }
+        self.send(request.body(Body::from(form)).unwrap()).await
     }
 
     /// A server function call with url-encoded arguments, as a page's script sends it.

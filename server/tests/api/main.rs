@@ -19,6 +19,7 @@ mod email;
 mod errors;
 mod feedback;
 mod follow;
+mod kiosk_history;
 mod languages;
 
 mod calendar;

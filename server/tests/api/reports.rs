@@ -89,6 +89,8 @@ async fn the_report_and_its_csv_count_what_the_database_holds(pool: PgPool) {
         )
         .await;
     assert_eq!(csv.header(header::CONTENT_TYPE), "text/csv; charset=utf-8");
+    // Counts per center, reason and day for staff only: kept by no browser or proxy.
+    assert_eq!(csv.header(header::CACHE_CONTROL), "no-store");
     let lines: Vec<&str> = csv.body.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(lines[0], "period_start,center,reason,language,visits");
     let expected: Vec<String> = sqlx::query_scalar(

@@ -2,8 +2,9 @@
 //! today's booking by confirmation code, or by name and the phone's last four digits; the
 //! post handler shows this page again with the answer (`ArrivalReply` in context).
 
-use super::display::KioskDisplay;
+use super::display::{KioskDisplay, KioskFormFields};
 use super::kiosk_frame::{KioskFrame, UnknownCenter};
+use super::wizard_ticket::place_sentence;
 use crate::api::centers::get_center;
 use crate::components::text_field::TextField;
 use crate::domain::ticket::spell_out;
@@ -70,13 +71,7 @@ pub fn AppointmentPage() -> impl IntoView {
 
 fn arrived(display: KioskDisplay, ticket: ArrivedTicket, home: String) -> impl IntoView {
     let t = translations(display.locale);
-    let place = match ticket.people_ahead {
-        0 => t.kiosk.you_are_next.clone(),
-        ahead => fill(
-            &t.kiosk.place_in_line,
-            &[("place", &(ahead + 1).to_string())],
-        ),
-    };
+    let place = place_sentence(&t.kiosk, ticket.people_ahead);
     view! {
         <div class="step ticket">
             // Speech keeps the name to itself unless the visitor wears headphones.
@@ -107,9 +102,7 @@ fn search_form(
             <h1>{a.heading.clone()}</h1>
             {reply.message.map(|m| view! { <p class="notice notice-error" role="alert">{m}</p> })}
             <form method="post" action=action class="arrival-form" novalidate>
-                <input type="hidden" name="lang" value=display.locale.tag()/>
-                {display.large_text.then(|| view! { <input type="hidden" name="text" value="large"/> })}
-                {display.high_contrast.then(|| view! { <input type="hidden" name="contrast" value="high"/> })}
+                <KioskFormFields display/>
                 <fieldset class="arrival-way">
                     <legend>{a.by_code_heading.clone()}</legend>
                     <TextField name="code" label=a.code_label.clone() value=typed.code error=reply.code_error

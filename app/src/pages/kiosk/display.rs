@@ -3,6 +3,7 @@
 //! so the idle reset, which returns to the bare address, resets all three.
 
 use crate::i18n::Locale;
+use leptos::prelude::*;
 
 /// The visitor's display choices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -38,6 +39,19 @@ impl KioskDisplay {
         query
     }
 
+    /// The same choices as a form's hidden fields (name, value), so a kiosk screen posted
+    /// as a form keeps them (read back by `forms::Form::kiosk_display`).
+    pub fn hidden_fields(&self) -> Vec<(&'static str, String)> {
+        let mut fields = vec![("lang", self.locale.tag().to_owned())];
+        if self.large_text {
+            fields.push(("text", "large".to_owned()));
+        }
+        if self.high_contrast {
+            fields.push(("contrast", "high".to_owned()));
+        }
+        fields
+    }
+
     /// CSS classes of the kiosk's outer element.
     pub fn classes(&self) -> String {
         let mut classes = String::from("kiosk");
@@ -69,6 +83,28 @@ impl KioskDisplay {
     pub fn is_default(&self) -> bool {
         *self == KioskDisplay::default()
     }
+}
+
+/// The name of the field that says when a kiosk screen was last in use.
+pub const ALIVE_AT: &str = "alive_at";
+
+/// What every kiosk form carries in hidden fields (name, value): the display choices, and
+/// `alive_at`, when its screen was last in use (the server's clock as it renders the page;
+/// the idle clock moves it on while it runs), so that a screen posted again from the
+/// browser's history after it started over is not answered (`domain::kiosk_idle`).
+pub fn kiosk_form_fields(display: KioskDisplay) -> Vec<(&'static str, String)> {
+    let mut fields = display.hidden_fields();
+    fields.push((ALIVE_AT, crate::pages::server_clock_seconds().to_string()));
+    fields
+}
+
+/// `kiosk_form_fields` as hidden inputs.
+#[component]
+pub fn KioskFormFields(display: KioskDisplay) -> impl IntoView {
+    kiosk_form_fields(display)
+        .into_iter()
+        .map(|(name, value)| view! { <input type="hidden" name=name value=value/> })
+        .collect_view()
 }
 
 #[cfg(test)]
@@ -108,5 +144,28 @@ mod tests {
             display.with_large_text(true).query(),
             "?lang=es&text=large&contrast=high"
         );
+    }
+
+    #[test]
+    fn the_choices_survive_a_form_post_as_hidden_fields() {
+        let display = KioskDisplay {
+            locale: Locale::Ar,
+            large_text: true,
+            high_contrast: true,
+        };
+        let field = |name: &str| {
+            display
+                .hidden_fields()
+                .into_iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| v)
+        };
+        let back = KioskDisplay::from_query(
+            field("lang").as_deref(),
+            field("text").as_deref(),
+            field("contrast").as_deref(),
+        );
+        assert_eq!(back, display);
+        assert_eq!(KioskDisplay::default().hidden_fields().len(), 1);
     }
 }

@@ -2,6 +2,7 @@
 //! would rather answer here). Anonymous: no visit, no name. A plain form that posts, so it
 //! works before any WASM loads; `?sent=1` thanks the visitor.
 
+use super::display::kiosk_form_fields;
 use super::kiosk_frame::{KioskFrame, UnknownCenter};
 use crate::api::centers::get_center;
 use crate::components::feedback_form::FeedbackForm;
@@ -22,13 +23,7 @@ pub fn KioskFeedbackPage() -> impl IntoView {
                     return view! { <UnknownCenter locale=display.locale/> }.into_any();
                 };
                 let home = format!("/kiosk/{}{}", center.id, display.query());
-                let mut hidden = vec![("lang", display.locale.tag().to_owned())];
-                if display.large_text {
-                    hidden.push(("text", "large".to_owned()));
-                }
-                if display.high_contrast {
-                    hidden.push(("contrast", "high".to_owned()));
-                }
+                let hidden = kiosk_form_fields(display);
                 let body = if sent {
                     view! {
                         <p class="lead feedback-thanks" role="status" data-testid="feedback-thanks">{f.thanks.clone()}</p>

@@ -8,10 +8,22 @@
 //! The dialog is server-rendered here; the kiosk's one helper island runs the clock
 //! (`idle_browser`), reading the times and the address of the welcome screen from the
 //! guard's data attributes. Without JavaScript, a refresh in `<noscript>` takes the
-//! screen back to the welcome screen after the same time.
+//! screen back to the welcome screen after the same time; with JavaScript but no clock (the
+//! WASM slow to come, or broken), a few lines of script do, unless the clock has started by
+//! then. Either way each screen of the check-in then lasts that long, counted from when it
+//! arrived, and a screen restored from the back-forward cache starts over.
 
 use crate::i18n::fill;
 use leptos::prelude::*;
+
+/// The reset of a page whose clock never started (`idle_browser` marks the guard
+/// `data-ready` when it starts): the welcome screen once the screen's time is up, or at
+/// once when the page comes back from the back-forward cache.
+const WITHOUT_CLOCK: &str =
+    "(function(){function home(){var g=document.querySelector('.idle-guard');\
+if(g&&!g.hasAttribute('data-ready'))location.replace(g.getAttribute('data-home'))}\
+setTimeout(home,LIFETIME_MS);\
+addEventListener('pageshow',function(e){if(e.persisted)home()})})()";
 
 #[component]
 pub fn IdleGuard(
@@ -30,9 +42,14 @@ pub fn IdleGuard(
     // Without JavaScript there is no clock to reset: the page starts over by itself once
     // the guard would have (the time runs from when the screen arrived, and each screen
     // of the check-in is a page of its own).
+    let lifetime = idle_seconds + countdown_seconds;
     let refresh = (!speech_only).then(|| {
-        let content = format!("{}; url={home_url}", idle_seconds + countdown_seconds);
-        view! { <noscript><meta http-equiv="refresh" content=content/></noscript> }
+        let content = format!("{lifetime}; url={home_url}");
+        let script = WITHOUT_CLOCK.replace("LIFETIME_MS", &(lifetime * 1000).to_string());
+        view! {
+            <noscript><meta http-equiv="refresh" content=content/></noscript>
+            <script nonce=leptos::nonce::use_nonce() inner_html=script></script>
+        }
     });
     view! {
         {refresh}

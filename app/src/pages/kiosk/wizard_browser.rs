@@ -129,8 +129,8 @@ fn focus_screen(root: &Element, step: Step) {
     }
 }
 
-/// A random idempotency key, for a page that came without one. `crypto.getRandomValues` works on plain-http kiosks on a
-/// local network, where `crypto.randomUUID` is not available.
+/// A random idempotency key, for a page that came without one. `crypto.getRandomValues`
+/// works on plain-http kiosks on a local network, where `crypto.randomUUID` is not.
 fn new_idempotency_key() -> Uuid {
     let mut bytes = [0u8; 16];
     let filled = web_sys::window()

@@ -4,7 +4,7 @@
 //! and Back for a kiosk without JavaScript.
 
 use super::check_in_steps::{field_name, Step};
-use super::display::KioskDisplay;
+use super::display::{KioskDisplay, KioskFormFields};
 use super::wizard_answers::Tapped;
 use crate::domain::check_in::{CheckInAnswers, Field};
 use leptos::prelude::*;
@@ -64,7 +64,6 @@ impl Carried {
     /// The form for screen `step`: posts to the wizard with the display choices, the
     /// key, the screen's name and every answer not asked on it, around `children`.
     pub fn form(&self, step: Step, shown: Step, children: impl IntoView) -> impl IntoView {
-        let d = &self.display;
         let a = &self.answers;
         let hidden = |name: &'static str, value: String| {
             view! { <input type="hidden" name=name value=value/> }
@@ -86,9 +85,7 @@ impl Carried {
             .collect();
         view! {
             <form class="step" data-step=step.code() hidden=step != shown method="post" action=self.action.clone()>
-                <input type="hidden" name="lang" value=d.locale.tag()/>
-                {d.large_text.then(|| hidden("text", "large".into()))}
-                {d.high_contrast.then(|| hidden("contrast", "high".into()))}
+                <KioskFormFields display=self.display/>
                 {hidden("key", self.key.clone())}
                 {hidden("step", step.code().into())}
                 {typed_elsewhere}

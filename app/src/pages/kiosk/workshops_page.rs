@@ -3,7 +3,7 @@
 //! Plain links and a plain form (no island); the post handler answers on the same page
 //! (`KioskEnrolReply` in context).
 
-use super::display::KioskDisplay;
+use super::display::{KioskDisplay, KioskFormFields};
 use super::kiosk_frame::{KioskFrame, UnknownCenter};
 use crate::api::centers::get_center;
 use crate::api::workshops::{workshop_catalog, workshop_session, SessionView};
@@ -168,9 +168,7 @@ fn enrol_screen(
             {reply.message.map(|m| view! { <p class="notice notice-error" role="alert">{m}</p> })}
             <form method="post" action=format!("/kiosk/{center_id}/workshops/{}", s.id) class="kiosk-enrol" novalidate>
                 <input type="hidden" name="key" value=if reply.key.is_empty() { crate::pages::new_form_key() } else { reply.key.clone() }/>
-                <input type="hidden" name="lang" value=display.locale.tag()/>
-                {display.large_text.then(|| view! { <input type="hidden" name="text" value="large"/> })}
-                {display.high_contrast.then(|| view! { <input type="hidden" name="contrast" value="high"/> })}
+                <KioskFormFields display/>
                 <TextField name="first_name" label=t.kiosk.first_name_label.clone() value=reply.first_name error=reply.first_name_error autocomplete="off" letters=true/>
                 <TextField name="last_name" label=t.kiosk.last_name_label.clone() value=reply.last_name error=reply.last_name_error autocomplete="off" letters=true/>
                 <TextField name="contact" label=w.contact_label.clone() value=reply.contact error=reply.contact_error autocomplete="off" hint=w.contact_hint.clone()/>

@@ -1,0 +1,84 @@
+//! A lobby tablet serves one stranger after another. Its plain forms ("I have an
+//! appointment", a workshop place, "Tell us how we did") posted again from the browser's
+//! history after the kiosk started over (Back, "resubmit") show and do nothing: the next
+//! visitor gets the welcome screen. The check-in wizard's screens are tried in
+//! `check_in_without_script`.
+
+use super::booking_helpers::booking_today;
+use super::helpers::*;
+use super::workshops::session;
+use app::domain::kiosk_idle::SCREEN_LIFETIME_SECONDS;
+use axum::http::{header, StatusCode};
+use chrono::Duration;
+use sqlx::PgPool;
+
+/// `alive_at` of a screen last in use before the kiosk started over.
+fn gone() -> String {
+    let then = chrono::Utc::now().timestamp() - SCREEN_LIFETIME_SECONDS - 15;
+    format!("alive_at={then}")
+}
+
+fn assert_started_over(reply: &Reply) {
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    assert_eq!(reply.header(header::LOCATION), format!("/kiosk/{CENTER}"));
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn an_arrival_posted_again_later_shows_no_one(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    booking_today(&app, "Ana", "Pérez", "5035550142", "K7PQ4X9M").await;
+    let path = format!("/kiosk/{CENTER}/appointment");
+    let late = app
+        .post_form(
+            &path,
+            &format!("lang=en&by=code&code=K7PQ4X9M&{}", gone()),
+            None,
+        )
+        .await;
+    assert_started_over(&late);
+    assert!(!late.body.contains("Ana"));
+    let status: String = sqlx::query_scalar("select status from bookings")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(status, "booked", "nothing done");
+    assert_eq!(app.visit_count().await, 0);
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn a_workshop_place_posted_again_later_is_not_taken(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let id = session(&app.pool, 3, Duration::days(1)).await;
+    let form = format!(
+        "key={}&lang=en&first_name=Eve&last_name=Xu&contact=eve%40example.org&{}",
+        uuid::Uuid::new_v4(),
+        gone()
+    );
+    let late = app
+        .post_form(&format!("/kiosk/{CENTER}/workshops/{id}"), &form, None)
+        .await;
+    assert_started_over(&late);
+    let enrolments: i64 = sqlx::query_scalar("select count(*) from workshop_enrolments")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(enrolments, 0);
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn an_answer_posted_again_later_is_not_counted(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let late = app
+        .post_form(
+            &format!("/kiosk/{CENTER}/feedback"),
+            &format!("lang=es&rating=1&comment=otra+vez&{}", gone()),
+            None,
+        )
+        .await;
+    assert_started_over(&late);
+    let answers: i64 = sqlx::query_scalar("select count(*) from feedback")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(answers, 0);
+}
