@@ -3,7 +3,10 @@
 //! (hash only) before any kiosk handler runs, puts the `KioskDevice` in the request's
 //! extensions, and refuses everything else: the "not set up" screen (403) for a page, a
 //! bare 403 for an endpoint. `/kiosk/pair`, where a tablet becomes a kiosk, is open. The
-//! lobby's "now serving" screen (`/display/{center}`) is paired the same way.
+//! lobby's "now serving" screen (`/display/{center}`) is paired the same way. Each time a
+//! tablet asks for its welcome screen, where every visit ends, the next visitor's number
+//! is drawn (`db::kiosk_devices::next_visitor`): the kiosk's forms carry it, so a form of
+//! an earlier visitor is not answered.
 
 use crate::api::auth::cookie_value;
 use crate::db::kiosk_devices::KioskDevice;
@@ -19,6 +22,12 @@ use axum::response::{IntoResponse, Response};
 /// What a path asks of a tablet: nothing (not a kiosk path, or the pairing screen), to
 /// be a kiosk of a named center (pages and form posts), or of any center (server
 /// functions, which check the center they are sent).
+/// Whether `path` (asked with GET) is a kiosk's welcome screen: a new visitor's turn.
+fn is_welcome(path: &str) -> bool {
+    path.strip_prefix("/kiosk/")
+        .is_some_and(|center| !center.is_empty() && center != "pair" && !center.contains('/'))
+}
+
 fn kiosk_scope(path: &str) -> Option<Option<&str>> {
     if path.starts_with("/api/kiosk/") {
         return Some(None);
@@ -52,11 +61,18 @@ pub async fn kiosk_gate(
         None => None,
     };
     match device {
-        Some(device)
+        Some(mut device)
             if wanted_center
                 .as_ref()
                 .is_none_or(|c| *c == device.center_id) =>
         {
+            if request.method() == axum::http::Method::GET && is_welcome(request.uri().path()) {
+                device.visitors =
+                    match crate::db::kiosk_devices::next_visitor(&state.pool, device.id).await {
+                        Ok(visitor) => visitor,
+                        Err(error) => return crate::forms::unavailable(error, Locale::En),
+                    };
+            }
             request.extensions_mut().insert(device);
             next.run(request).await
         }
@@ -93,7 +109,17 @@ async fn not_set_up(state: &AppState, locale: Locale, device: Option<KioskDevice
 
 #[cfg(test)]
 mod tests {
-    use super::kiosk_scope;
+    use super::{is_welcome, kiosk_scope};
+
+    #[test]
+    fn only_the_welcome_screen_starts_a_new_visitor() {
+        assert!(is_welcome("/kiosk/tigard"));
+        assert!(!is_welcome("/kiosk/tigard/check-in"));
+        assert!(!is_welcome("/kiosk/tigard/"));
+        assert!(!is_welcome("/kiosk/pair"));
+        assert!(!is_welcome("/kiosk/"));
+        assert!(!is_welcome("/display/tigard"));
+    }
 
     #[test]
     fn kiosk_pages_and_endpoints_need_a_tablet_but_pairing_does_not() {

@@ -74,6 +74,23 @@ test.describe("with JavaScript off", () => {
     // The ticket screen starts over by itself: the page says when and where.
     await expect(page.locator('meta[http-equiv="refresh"]')).toHaveAttribute("content", /^\d+; url=\/kiosk\/tigard$/);
   });
+
+  test("the next visitor's Back and resubmit bring back nothing of the last", async ({ page }) => {
+    await page.goto("/kiosk/tigard/check-in?lang=es");
+    await page.getByLabel("Nombre", { exact: true }).fill("Secreto");
+    await page.getByRole("button", { name: "Siguiente" }).tap();
+    await expect(page.getByRole("heading", { name: "¿Cuál es su apellido?" })).toBeVisible();
+    // The visitor gives up; the next one finds the welcome screen.
+    await page.getByRole("link", { name: "Empezar de nuevo" }).tap();
+    await page.waitForURL(/\/kiosk\/tigard\?lang=es$/);
+
+    // Back to the screen a form post answered, and the browser sends that post again.
+    await page.goBack();
+    await page.reload();
+    await page.waitForURL(/\/kiosk\/tigard$/);
+    await expect(page.getByRole("heading", { name: "Welcome to WorkSource" })).toBeVisible();
+    expect(await page.content()).not.toContain("Secreto");
+  });
 });
 
 test("the screens the server answers with pass axe (the WASM never arrives)", async ({ page }) => {

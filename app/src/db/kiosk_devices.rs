@@ -12,6 +12,9 @@ pub struct KioskDevice {
     pub id: i64,
     pub center_id: String,
     pub name: String,
+    /// How many times the tablet has shown its welcome screen: the number of the visitor
+    /// now using it (`next_visitor`).
+    pub visitors: i64,
 }
 
 /// A tablet as the staff page lists it.
@@ -84,7 +87,7 @@ pub async fn redeem(
     let token = new_token();
     let device: KioskDevice = sqlx::query_as(
         "insert into kiosk_devices (center_id, name, token_hash, paired_by, paired_at)
-         values ($1, $2, $3, $4, $5) returning id, center_id, name",
+         values ($1, $2, $3, $4, $5) returning id, center_id, name, visitors",
     )
     .bind(&center_id)
     .bind(&name)
@@ -100,25 +103,25 @@ pub async fn redeem(
 /// The paired, unrevoked tablet holding `token`, at a center not retired. Marks it used (at most once a minute,
 /// so a busy kiosk does not write on every tap).
 pub async fn device(pool: &PgPool, token: &str) -> Result<Option<KioskDevice>, crate::db::Error> {
-    let found: Option<(i64, String, String, Option<DateTime<Utc>>)> = sqlx::query_as(
-        "select d.id, d.center_id, d.name, d.last_used_at
+    #[derive(sqlx::FromRow)]
+    struct Found {
+        #[sqlx(flatten)]
+        device: KioskDevice,
+        last_used_at: Option<DateTime<Utc>>,
+    }
+    let found: Option<Found> = sqlx::query_as(
+        "select d.id, d.center_id, d.name, d.visitors, d.last_used_at
          from kiosk_devices d join centers c on c.id = d.center_id
          where d.token_hash = $1 and d.revoked_at is null and c.retired_at is null",
     )
     .bind(hash(token))
     .fetch_optional(pool)
     .await?;
-    let found = found.map(|(id, center_id, name, used)| {
-        (
-            KioskDevice {
-                id,
-                center_id,
-                name,
-            },
-            used,
-        )
-    });
-    let Some((device, used)) = found else {
+    let Some(Found {
+        device,
+        last_used_at: used,
+    }) = found
+    else {
         return Ok(None);
     };
     let now = Utc::now();
@@ -130,6 +133,17 @@ pub async fn device(pool: &PgPool, token: &str) -> Result<Option<KioskDevice>, c
             .await?;
     }
     Ok(Some(device))
+}
+
+/// The tablet shows its welcome screen: a new visitor's turn. Returns their number.
+pub async fn next_visitor(pool: &PgPool, device_id: i64) -> Result<i64, crate::db::Error> {
+    sqlx::query_scalar(
+        "update kiosk_devices set visitors = visitors + 1 where id = $1 returning visitors",
+    )
+    .bind(device_id)
+    .fetch_one(pool)
+    .await
+    .map_err(Into::into)
 }
 
 /// Every tablet ever paired, live ones first, by center.

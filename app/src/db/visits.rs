@@ -293,7 +293,9 @@ async fn visits_in_progress(
 }
 
 /// Minutes the latest `KNOWN_VISITS` visits done at `center_id` in the four weeks before
-/// `day` took (called to done), newest first.
+/// `day` took (called to done), newest first. A "visit" of two hours or more is a call
+/// nobody closed until later (as `visits_in_progress` reads it): it would stretch every
+/// morning's waits until thirty newer visits pushed it out.
 async fn earlier_services(
     pool: &PgPool,
     center_id: &str,
@@ -303,6 +305,7 @@ async fn earlier_services(
         "select (extract(epoch from finished_at - called_at) / 60)::float8 from visits
          where center_id = $1 and service_day < $2 and service_day >= $2 - 28
            and status = 'done' and called_at is not null and finished_at is not null
+           and finished_at - called_at < interval '2 hours'
          order by finished_at desc
          limit $3",
     )

@@ -27,8 +27,8 @@ pub async fn kiosk_arrival(
     body: Bytes,
 ) -> Response {
     let form = Form::parse(&body);
-    if form.kiosk_screen_expired() {
-        return super::kiosk_start_over(&center_id);
+    if form.shown_to_an_earlier_visitor(&device) {
+        return super::kiosk_start_over(&device);
     }
     let display = form.kiosk_display();
     let page = format!("/kiosk/{center_id}/appointment{}", display.query());

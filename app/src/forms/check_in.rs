@@ -31,8 +31,8 @@ pub async fn wizard_step(
     body: Bytes,
 ) -> Response {
     let form = Form::parse(&body);
-    if form.kiosk_screen_expired() {
-        return super::kiosk_start_over(&center_id);
+    if form.shown_to_an_earlier_visitor(&device) {
+        return super::kiosk_start_over(&device);
     }
     let display = form.kiosk_display();
     let locale = display.locale;

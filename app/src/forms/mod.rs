@@ -32,14 +32,15 @@ pub mod workshops;
 
 use crate::api::auth::Refused;
 use crate::app::shell;
+use crate::db::kiosk_devices::KioskDevice;
 use crate::db::sessions::SessionStaff;
-use crate::domain::kiosk_idle::screen_has_expired;
+use crate::domain::kiosk_visitor::is_current_visitors;
 use crate::domain::limits::Limited;
 use crate::domain::roles::Permission;
 use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::pages::booking::query::BookingQuery;
-use crate::pages::kiosk::display::{KioskDisplay, ALIVE_AT};
+use crate::pages::kiosk::display::{KioskDisplay, VISITOR};
 use crate::security::CspNonce;
 use crate::state::AppState;
 use axum::body::Body;
@@ -75,11 +76,11 @@ impl Form {
             Some(&self.get("contrast")),
         )
     }
-    /// Whether this kiosk form answers for a screen that has already started over: a page
-    /// posted again from the browser's history by the next visitor (`domain::kiosk_idle`).
-    pub(crate) fn kiosk_screen_expired(&self) -> bool {
-        let alive_at = self.get(ALIVE_AT).parse().ok();
-        screen_has_expired(alive_at, chrono::Utc::now().timestamp())
+    /// Whether this kiosk form was shown to an earlier visitor at `tablet` (a page posted
+    /// again from the browser's history by the next one): `domain::kiosk_visitor`.
+    pub(crate) fn shown_to_an_earlier_visitor(&self, tablet: &KioskDevice) -> bool {
+        let shown_to = self.get(VISITOR).parse().ok();
+        !is_current_visitors(shown_to, tablet.visitors)
     }
     pub(crate) fn booking_query(&self) -> BookingQuery {
         BookingQuery {
@@ -93,11 +94,12 @@ impl Form {
     }
 }
 
-/// The answer to a kiosk form whose screen has started over: the welcome screen, as the
-/// idle reset leaves it (the default language; nothing of the post shown or kept).
-pub(crate) fn kiosk_start_over(center_id: &str) -> Response {
+/// The answer to a kiosk form of an earlier visitor: the welcome screen, as the idle reset
+/// leaves it (the default language; nothing of the post shown or kept).
+pub(crate) fn kiosk_start_over(tablet: &KioskDevice) -> Response {
     use axum::response::IntoResponse;
-    axum::response::Redirect::to(&format!("/kiosk/{center_id}")).into_response()
+    // The tablet's own center, as stored: a plain slug.
+    axum::response::Redirect::to(&format!("/kiosk/{}", tablet.center_id)).into_response()
 }
 
 /// The one permission check for a staff form post (`api::auth::authorize`): the caller,

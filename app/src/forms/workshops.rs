@@ -281,8 +281,8 @@ pub async fn kiosk_enrol(
 ) -> Response {
     use crate::pages::kiosk::workshops_page::{waitlist_line, KioskEnrolReply};
     let form = Form::parse(&body);
-    if form.kiosk_screen_expired() {
-        return super::kiosk_start_over(&center);
+    if form.shown_to_an_earlier_visitor(&device) {
+        return super::kiosk_start_over(&device);
     }
     let display = form.kiosk_display();
     let locale = display.locale;

@@ -32,19 +32,6 @@ pub fn new_form_key() -> String {
     }
 }
 
-/// Seconds since the Unix epoch on the server's clock, for a page to carry back in a form
-/// (rendered on the server only; the browser never calls it).
-pub fn server_clock_seconds() -> i64 {
-    #[cfg(feature = "ssr")]
-    {
-        chrono::Utc::now().timestamp()
-    }
-    #[cfg(not(feature = "ssr"))]
-    {
-        0
-    }
-}
-
 /// A center as visitors know it ("WorkSource Gresham"), with the agency's name as set.
 pub fn center_place(locale: crate::i18n::Locale, center: &str) -> String {
     crate::i18n::center_title(locale, &crate::api::agency().public_name, center)

@@ -201,7 +201,7 @@ async fn the_wait_estimate_plays_the_line_forward_from_what_the_database_holds(p
 async fn before_todays_visits_say_enough_the_centers_earlier_visits_do(pool: PgPool) {
     let app = spawn_app(pool).await;
     let known = app::domain::wait::KNOWN_VISITS;
-    for n in 0..known {
+    for n in 0..=known {
         app.check_in(&format!("Earlier{n}"), "Day").await;
     }
     // Yesterday's visits each took 30 minutes.
@@ -209,6 +209,15 @@ async fn before_todays_visits_say_enough_the_centers_earlier_visits_do(pool: PgP
         "update visits set service_day = service_day - 1, status = 'done',
                 called_at = now() - interval '1 day 40 minutes',
                 finished_at = now() - interval '1 day 10 minutes'",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    // But for the latest, a call nobody closed for eight hours: not a visit's length.
+    sqlx::query(
+        "update visits set called_at = now() - interval '1 day 8 hours',
+                finished_at = now() - interval '1 day'
+         where first_name = 'Earlier0'",
     )
     .execute(&app.pool)
     .await

@@ -371,41 +371,37 @@ async fn every_kiosk_screen_starts_over_by_itself_without_javascript(pool: PgPoo
         "{}",
         page.body
     );
-    // With JavaScript but no WASM (slow, broken), a script does the same unless the
-    // kiosk's idle clock has started.
-    assert!(
-        page.body.contains("setTimeout(home,90000)"),
-        "{}",
-        page.body
-    );
-    let script = &page.body[..page.body.find("setTimeout(home,90000)").unwrap()];
+    // With JavaScript but no WASM (slow, broken), a script starts over once nobody has
+    // touched the screen for as long, unless the kiosk's idle clock has started.
+    let reset = "if(Date.now()-last>=90000)home()";
+    assert!(page.body.contains(reset), "{}", page.body);
+    let script = &page.body[..page.body.find(reset).unwrap()];
     let tag = &script[script.rfind("<script").unwrap()..];
-    assert!(tag.contains(" nonce="), "the page's policy runs it: {tag}");
+    let nonce = tag
+        .split(r#"nonce=""#)
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_else(|| panic!("no nonce: {tag}"));
+    assert!(
+        page.header(header::CONTENT_SECURITY_POLICY)
+            .contains(&format!("'nonce-{nonce}'")),
+        "the page's policy runs it"
+    );
     // The welcome screen has nothing to lose.
     let welcome = app.get("/kiosk/tigard", None).await;
     assert!(!welcome.body.contains(r#"http-equiv="refresh""#));
-    assert!(!welcome.body.contains("setTimeout(home"));
-}
-
-/// `page`'s screen `step` with `typed`, posted `seconds_ago` after the screen was last in
-/// use (as the browser resends a form from its history: with the time it had).
-async fn post_late(
-    app: &TestApp,
-    page: &str,
-    step: &str,
-    typed: &[(&str, &str)],
-    seconds_ago: i64,
-) -> Reply {
-    let then = (chrono::Utc::now().timestamp() - seconds_ago).to_string();
-    let mut changes = typed.to_vec();
-    changes.push(("alive_at", &then));
-    post_screen(app, page, step, &changes, "next").await
+    assert!(!welcome.body.contains("function home()"));
 }
 
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
-async fn a_screen_brought_back_after_the_kiosk_started_over_shows_nothing_of_it(pool: PgPool) {
+async fn a_screen_brought_back_for_the_next_visitor_shows_nothing_of_the_last(pool: PgPool) {
     let app = spawn_app(pool).await;
+    let visitor = app.tablet_visitor().await;
     let start = app.get(&format!("{WIZARD}?lang=es"), None).await;
+    assert!(
+        form_of(&start.body, "first-name").contains(&("visitor".into(), visitor.to_string())),
+        "every screen names the visitor it is shown to"
+    );
     let last = post_screen(
         &app,
         &start.body,
@@ -415,47 +411,42 @@ async fn a_screen_brought_back_after_the_kiosk_started_over_shows_nothing_of_it(
     )
     .await;
     assert_eq!(shown(&last.body), "last-name");
-    // Posted in the screen's last seconds: answered.
-    let lifetime = app::domain::kiosk_idle::SCREEN_LIFETIME_SECONDS;
-    let in_time = post_late(
-        &app,
-        &last.body,
-        "last-name",
-        &[("last_name", "Ñúñez")],
-        lifetime - 5,
-    )
-    .await;
-    assert_eq!(in_time.status, StatusCode::OK, "{}", in_time.body);
-    assert_eq!(shown(&in_time.body), "reasons");
+    let typed = [("last_name", "Ñúñez")];
 
-    // The next visitor taps the browser's Back and "resubmit" after the kiosk started
-    // over: the welcome screen in the default language, nothing of the last visitor's.
-    let late = post_late(
-        &app,
-        &last.body,
-        "last-name",
-        &[("last_name", "Ñúñez")],
-        lifetime + 15,
-    )
-    .await;
-    assert_eq!(late.status, StatusCode::SEE_OTHER);
-    assert_eq!(late.header(header::LOCATION), "/kiosk/tigard");
-    assert!(!late.body.contains("Rocío"));
-    // A form without the time, with one the server never gave, or with nonsense.
-    for forged in ["", "99999999999", "-1", "soon"] {
+    // Start over: the welcome screen, where every visit ends. The next visitor taps the
+    // browser's Back and "resubmit": the welcome screen again, not Rocío's answers.
+    app.get("/kiosk/tigard?lang=es", None).await;
+    let back = post_screen(&app, &last.body, "last-name", &typed, "next").await;
+    assert_eq!(back.status, StatusCode::SEE_OTHER);
+    assert_eq!(back.header(header::LOCATION), "/kiosk/tigard");
+
+    // A form naming no visitor, the wrong one or nonsense is not answered either.
+    let page = app.get(&format!("{WIZARD}?lang=es"), None).await;
+    let current = app.tablet_visitor().await.to_string();
+    let next = (app.tablet_visitor().await + 1).to_string();
+    for forged in ["", "-1", "soon", next.as_str()] {
         let reply = post_screen(
             &app,
-            &last.body,
-            "last-name",
-            &[("alive_at", forged)],
+            &page.body,
+            "first-name",
+            &[("visitor", forged)],
             "next",
         )
         .await;
-        assert_eq!(reply.status, StatusCode::SEE_OTHER, "alive_at={forged}");
+        assert_eq!(reply.status, StatusCode::SEE_OTHER, "visitor={forged}");
     }
+    let answered = post_screen(
+        &app,
+        &page.body,
+        "first-name",
+        &[("visitor", &current), ("first_name", "Eva")],
+        "next",
+    )
+    .await;
+    assert_eq!(shown(&answered.body), "last-name", "{}", answered.body);
 
-    // A whole check-in, then its "I agree" sent again later: no ticket, no second visit.
-    let mut page = in_time;
+    // A whole check-in and Done; then "I agree" sent again from the history: no ticket.
+    let mut page = post_screen(&app, &answered.body, "last-name", &typed, "next").await;
     for (step, go) in [
         ("reasons", "reason:job_search"),
         ("reasons", "next"),
@@ -468,7 +459,11 @@ async fn a_screen_brought_back_after_the_kiosk_started_over_shows_nothing_of_it(
     assert_eq!(shown(&page.body), "privacy");
     let ticket = post_screen(&app, &page.body, "privacy", &[], "next").await;
     assert_eq!(shown(&ticket.body), "ticket");
-    let again = post_late(&app, &page.body, "privacy", &[], lifetime + 15).await;
+    // A double tap before Done is the same visitor: the same ticket.
+    let double = post_screen(&app, &page.body, "privacy", &[], "next").await;
+    assert!(double.body.contains(">A-001</p>"));
+    app.get("/kiosk/tigard", None).await;
+    let again = post_screen(&app, &page.body, "privacy", &[], "next").await;
     assert_eq!(again.status, StatusCode::SEE_OTHER);
     assert!(!again.body.contains("A-001"));
     assert_eq!(app.visit_count().await, 1);

@@ -203,13 +203,27 @@ impl TestApp {
         if let Some(cookie) = cookies_for(self, path, cookie) {
             request = request.header(header::COOKIE, cookie);
         }
-        // Every kiosk form says when its screen was last in use; a test's form that does
-        // not say is sent as a screen just shown (`kiosk_screen_expired` tests set it).
+        // Every kiosk form carries the number of the visitor it was shown to; a test's
+        // form that names none is the tablet's current visitor's (`kiosk_history` tests
+        // send earlier ones).
         let mut form = form.to_owned();
-        if path.starts_with("/kiosk/") && !form.contains("alive_at=") {
-            form.push_str(&format!("&alive_at={}", chrono::Utc::now().timestamp()));
+        if path.starts_with("/kiosk/") && !form.split('&').any(|f| f.starts_with("visitor=")) {
+            form.push_str(&format!("&visitor={}", self.tablet_visitor().await));
         }
         self.send(request.body(Body::from(form)).unwrap()).await
+    }
+
+    /// The number of the visitor now at the test's tablet (`kiosk_devices.visitors`).
+    pub async fn tablet_visitor(&self) -> i64 {
+        let token = self
+            .kiosk_cookie
+            .split_once('=')
+            .map(|(_, t)| t)
+            .unwrap_or_default();
+        app::db::kiosk_devices::device(&self.pool, token)
+            .await
+            .unwrap()
+            .map_or(0, |device| device.visitors)
     }
 
     /// A server function call with url-encoded arguments, as a page's script sends it.

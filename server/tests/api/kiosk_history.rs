@@ -1,21 +1,24 @@
 //! A lobby tablet serves one stranger after another. Its plain forms ("I have an
 //! appointment", a workshop place, "Tell us how we did") posted again from the browser's
-//! history after the kiosk started over (Back, "resubmit") show and do nothing: the next
-//! visitor gets the welcome screen. The check-in wizard's screens are tried in
-//! `check_in_without_script`.
+//! history once the welcome screen has come up again (Back, "resubmit") show and do
+//! nothing: the next visitor gets the welcome screen. The check-in wizard's screens are
+//! tried in `check_in_without_script`.
 
 use super::booking_helpers::booking_today;
 use super::helpers::*;
 use super::workshops::session;
-use app::domain::kiosk_idle::SCREEN_LIFETIME_SECONDS;
 use axum::http::{header, StatusCode};
 use chrono::Duration;
 use sqlx::PgPool;
 
-/// `alive_at` of a screen last in use before the kiosk started over.
-fn gone() -> String {
-    let then = chrono::Utc::now().timestamp() - SCREEN_LIFETIME_SECONDS - 15;
-    format!("alive_at={then}")
+/// The visitor field of a form shown to the tablet's visitor now, who then leaves: the
+/// welcome screen comes up for the next one.
+async fn gone(app: &TestApp) -> String {
+    let visitor = app.tablet_visitor().await;
+    let welcome = app.get(&format!("/kiosk/{CENTER}"), None).await;
+    assert_eq!(welcome.status, StatusCode::OK);
+    assert_eq!(app.tablet_visitor().await, visitor + 1, "the next visitor");
+    format!("visitor={visitor}")
 }
 
 fn assert_started_over(reply: &Reply) {
@@ -31,7 +34,7 @@ async fn an_arrival_posted_again_later_shows_no_one(pool: PgPool) {
     let late = app
         .post_form(
             &path,
-            &format!("lang=en&by=code&code=K7PQ4X9M&{}", gone()),
+            &format!("lang=en&by=code&code=K7PQ4X9M&{}", gone(&app).await),
             None,
         )
         .await;
@@ -52,7 +55,7 @@ async fn a_workshop_place_posted_again_later_is_not_taken(pool: PgPool) {
     let form = format!(
         "key={}&lang=en&first_name=Eve&last_name=Xu&contact=eve%40example.org&{}",
         uuid::Uuid::new_v4(),
-        gone()
+        gone(&app).await
     );
     let late = app
         .post_form(&format!("/kiosk/{CENTER}/workshops/{id}"), &form, None)
@@ -71,7 +74,7 @@ async fn an_answer_posted_again_later_is_not_counted(pool: PgPool) {
     let late = app
         .post_form(
             &format!("/kiosk/{CENTER}/feedback"),
-            &format!("lang=es&rating=1&comment=otra+vez&{}", gone()),
+            &format!("lang=es&rating=1&comment=otra+vez&{}", gone(&app).await),
             None,
         )
         .await;

@@ -85,17 +85,35 @@ impl KioskDisplay {
     }
 }
 
-/// The name of the field that says when a kiosk screen was last in use.
-pub const ALIVE_AT: &str = "alive_at";
+/// The name of the field that carries the number of the visitor a kiosk form was shown to.
+pub const VISITOR: &str = "visitor";
 
 /// What every kiosk form carries in hidden fields (name, value): the display choices, and
-/// `alive_at`, when its screen was last in use (the server's clock as it renders the page;
-/// the idle clock moves it on while it runs), so that a screen posted again from the
-/// browser's history after it started over is not answered (`domain::kiosk_idle`).
+/// the number of the visitor using the tablet as the screen was rendered, so that a screen
+/// brought back from the browser's history for the next visitor is not answered
+/// (`domain::kiosk_visitor`).
 pub fn kiosk_form_fields(display: KioskDisplay) -> Vec<(&'static str, String)> {
     let mut fields = display.hidden_fields();
-    fields.push((ALIVE_AT, crate::pages::server_clock_seconds().to_string()));
+    if let Some(visitor) = tablet_visitor() {
+        fields.push((VISITOR, visitor.to_string()));
+    }
     fields
+}
+
+/// The number of the visitor at the tablet this page is rendered for (the kiosk gate puts
+/// the tablet in the request). Kiosk pages are rendered on the server only.
+fn tablet_visitor() -> Option<i64> {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<axum::http::request::Parts>()?
+            .extensions
+            .get::<crate::db::kiosk_devices::KioskDevice>()
+            .map(|device| device.visitors)
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        None
+    }
 }
 
 /// `kiosk_form_fields` as hidden inputs.

@@ -17,10 +17,6 @@ struct Clock {
     idle_seconds: u32,
     countdown_seconds: u32,
     speech_only: bool,
-    /// The server's clock (seconds) as it rendered the page's forms' `alive_at`, and the
-    /// tablet's (milliseconds) when the clock started: the forms' time moves on from there.
-    alive_at_rendered: Option<f64>,
-    started: f64,
 }
 
 thread_local! {
@@ -45,15 +41,9 @@ pub fn start_up() {
             .and_then(|v| v.parse().ok())
             .unwrap_or(60)
     };
-    let alive_at_rendered = alive_at_inputs()
-        .first()
-        .and_then(|input| input.get_attribute("value"))
-        .and_then(|value| value.parse().ok());
     CLOCK.with(|c| {
         *c.borrow_mut() = Clock {
             last_touch: js_sys::Date::now(),
-            alive_at_rendered,
-            started: js_sys::Date::now(),
             home: guard.get_attribute("data-home").unwrap_or_default(),
             idle_seconds: number("data-idle"),
             countdown_seconds: number("data-countdown"),
@@ -100,36 +90,7 @@ fn stretch() -> u32 {
     }
 }
 
-/// The kiosk forms' `alive_at` fields (`display::KioskFormFields`): hidden inputs, whose
-/// value is their `value` attribute.
-fn alive_at_inputs() -> Vec<Element> {
-    let Ok(found) = document().query_selector_all("input[name=alive_at]") else {
-        return Vec::new();
-    };
-    (0..found.length())
-        .filter_map(|i| found.item(i))
-        .filter_map(|node| node.dyn_into().ok())
-        .collect()
-}
-
-/// While this clock runs it resets the screen once left alone, so the screen is in use
-/// now: its forms say so, in the server's time, and the server answers them.
-fn keep_forms_alive() {
-    let Some(now) = CLOCK.with(|c| {
-        let c = c.borrow();
-        let elapsed = ((js_sys::Date::now() - c.started).max(0.0) / 1000.0).floor();
-        c.alive_at_rendered.map(|at| at + elapsed)
-    }) else {
-        return;
-    };
-    let now = format!("{now:.0}");
-    for input in alive_at_inputs() {
-        let _ = input.set_attribute("value", &now);
-    }
-}
-
 fn tick() {
-    keep_forms_alive();
     let speech = stretch() == 2;
     let (idle_for, home, idle, countdown) = CLOCK.with(|c| {
         let mut c = c.borrow_mut();

@@ -8,21 +8,24 @@
 //! The dialog is server-rendered here; the kiosk's one helper island runs the clock
 //! (`idle_browser`), reading the times and the address of the welcome screen from the
 //! guard's data attributes. Without JavaScript, a refresh in `<noscript>` takes the
-//! screen back to the welcome screen after the same time; with JavaScript but no clock (the
-//! WASM slow to come, or broken), a few lines of script do, unless the clock has started by
-//! then. Either way each screen of the check-in then lasts that long, counted from when it
-//! arrived, and a screen restored from the back-forward cache starts over.
+//! screen back to the welcome screen after the same time, counted from when the screen
+//! arrived (each screen of the check-in is then a page of its own). With JavaScript but no
+//! clock (the WASM slow to come, or broken), a few lines of script start over once nobody
+//! has touched the screen for that long, unless the clock has started by then, and when a
+//! screen comes back from the back-forward cache.
 
 use crate::i18n::fill;
 use leptos::prelude::*;
 
 /// The reset of a page whose clock never started (`idle_browser` marks the guard
-/// `data-ready` when it starts): the welcome screen once the screen's time is up, or at
-/// once when the page comes back from the back-forward cache.
-const WITHOUT_CLOCK: &str =
-    "(function(){function home(){var g=document.querySelector('.idle-guard');\
+/// `data-ready` when it starts): the welcome screen once nobody has touched the screen for
+/// its time, or at once when the page comes back from the back-forward cache. No question
+/// first: that needs the clock.
+const WITHOUT_CLOCK: &str = "(function(){var last=Date.now();\
+function home(){var g=document.querySelector('.idle-guard');\
 if(g&&!g.hasAttribute('data-ready'))location.replace(g.getAttribute('data-home'))}\
-setTimeout(home,LIFETIME_MS);\
+['pointerdown','keydown','input'].forEach(function(k){addEventListener(k,function(){last=Date.now()},true)});\
+setInterval(function(){if(Date.now()-last>=LIFETIME_MS)home()},1000);\
 addEventListener('pageshow',function(e){if(e.persisted)home()})})()";
 
 #[component]
