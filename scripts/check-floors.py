@@ -23,6 +23,7 @@ RESTS_ON = {
     "services": ["db", "booking_mail", "workshop_mail", "staff_mail"],  # use cases
     "limits": ["domain"],               # server plumbing
     "security": [],
+    "request_tablet": ["db"],           # the tablet a kiosk request comes from
     "qr_code": [],                      # QR codes as SVG
     "passwords": ["db"],
     "state": ["services", "limits", "passwords", "security"],  # what handlers share
@@ -32,7 +33,7 @@ RESTS_ON = {
     "components": ["i18n"],             # shared view parts
     "pages": ["api", "components"],     # what people see
     "app": ["pages"],                   # the shell and the router of pages
-    "forms": ["app"],                   # HTML form posts (render pages)
+    "forms": ["app", "request_tablet"],  # HTML form posts (render pages)
     "kiosk_gate": ["forms"],            # middleware in front of it all
     "lib": ["kiosk_gate"],
 }

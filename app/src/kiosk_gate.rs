@@ -13,6 +13,7 @@ use crate::db::kiosk_devices::KioskDevice;
 use crate::forms::kiosk_pairing::device_cookie_name;
 use crate::i18n::Locale;
 use crate::pages::kiosk::pair_page::PairingAnswer;
+use crate::request_tablet::REQUEST_TABLET;
 use crate::state::AppState;
 use axum::extract::{Request, State};
 use axum::http::StatusCode;
@@ -73,8 +74,8 @@ pub async fn kiosk_gate(
                         Err(error) => return crate::forms::unavailable(error, Locale::En),
                     };
             }
-            request.extensions_mut().insert(device);
-            next.run(request).await
+            request.extensions_mut().insert(device.clone());
+            REQUEST_TABLET.scope(device, next.run(request)).await
         }
         other => {
             tracing::warn!(path = %request.uri().path(), "kiosk request from a tablet that is not this center's");

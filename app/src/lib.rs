@@ -37,6 +37,8 @@ pub mod passwords;
 #[cfg(feature = "ssr")]
 pub mod qr_code;
 #[cfg(feature = "ssr")]
+pub mod request_tablet;
+#[cfg(feature = "ssr")]
 pub mod security;
 #[cfg(feature = "ssr")]
 pub mod services;

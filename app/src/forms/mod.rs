@@ -303,7 +303,8 @@ where
     if let Some(cookie) = cookie {
         request = request.header(header::COOKIE, cookie);
     }
-    if let Some(device) = device {
+    // A kiosk post's page carries the tablet, however the handler rendered it.
+    if let Some(device) = device.or_else(crate::request_tablet::request_tablet) {
         request = request.extension(device);
     }
     let mut response = handler(request.body(Body::empty()).unwrap_or_default()).await;

@@ -85,3 +85,56 @@ async fn an_answer_posted_again_later_is_not_counted(pool: PgPool) {
         .unwrap();
     assert_eq!(answers, 0);
 }
+
+/// Whether `page` has a form naming visitor `visitor` of the tablet.
+fn names_visitor(page: &str, visitor: i64) -> bool {
+    page.contains(&format!(r#"name="visitor" value="{visitor}""#))
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn every_kiosk_form_names_the_visitor_also_when_it_comes_back_refused(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let id = session(&app.pool, 3, Duration::days(1)).await;
+    let visitor = app.tablet_visitor().await;
+    let v = format!("visitor={visitor}");
+    let screens = [
+        (
+            format!("/kiosk/{CENTER}/appointment?lang=es"),
+            format!("/kiosk/{CENTER}/appointment"),
+            format!("lang=es&by=code&code=&{v}"),
+        ),
+        (
+            format!("/kiosk/{CENTER}/feedback?lang=es"),
+            format!("/kiosk/{CENTER}/feedback"),
+            format!("lang=es&comment=hola&{v}"),
+        ),
+        (
+            format!("/kiosk/{CENTER}/workshops/{id}?lang=es"),
+            format!("/kiosk/{CENTER}/workshops/{id}"),
+            format!(
+                "key={}&lang=es&first_name=&last_name=&contact=&{v}",
+                uuid::Uuid::new_v4()
+            ),
+        ),
+        (
+            format!("/kiosk/{CENTER}/check-in?lang=es"),
+            format!("/kiosk/{CENTER}/check-in"),
+            format!(
+                "lang=es&step=first-name&go=next&key={}&first_name=&{v}",
+                uuid::Uuid::new_v4()
+            ),
+        ),
+    ];
+    for (page, action, refused) in screens {
+        let shown = app.get(&page, None).await;
+        assert!(names_visitor(&shown.body, visitor), "{page}");
+        let again = app.post_form(&action, &refused, None).await;
+        assert_eq!(
+            again.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{action}: {}",
+            again.body
+        );
+        assert!(names_visitor(&again.body, visitor), "{action} refused");
+    }
+}
