@@ -52,8 +52,18 @@ use leptos_router::{
     path, SsrMode,
 };
 
-/// The document around every page. `lang` and `dir` are set per page with `<Html>`.
+/// The document around every page. `lang` and `dir` are set per page with `<Html>`. Only
+/// a page with islands names the WASM and its loader: every other page is HTML and forms,
+/// and a phone opening it downloads no script file.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let hydrate = request_path().is_none_or(|path| page_has_islands(&path));
+    if !hydrate {
+        // What `HydrationScripts` does in islands mode besides naming the scripts: outside
+        // islands, the page is rendered without hydration markers.
+        if let Some(context) = Owner::current_shared_context() {
+            context.set_is_hydrating(false);
+        }
+    }
     view! {
         <!DOCTYPE html>
         <html>
@@ -61,13 +71,42 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options islands=true/>
+                {hydrate.then(|| view! { <HydrationScripts options islands=true/> })}
                 <MetaTags/>
             </head>
             <body>
                 <App/>
             </body>
         </html>
+    }
+}
+
+/// Whether the page at `path` renders an island (`#[island]`: the kiosk's helpers on every
+/// kiosk screen but pairing, the live updater of the lobby display, the phone's ticket
+/// and the staff queue and calendar). The route table below says which page is where;
+/// `server/tests/api/page_scripts.rs` holds the two together.
+pub fn page_has_islands(path: &str) -> bool {
+    let path = path.trim_end_matches('/');
+    let under = |prefix: &str| {
+        path.strip_prefix(prefix)
+            .is_some_and(|rest| !rest.is_empty())
+    };
+    (under("/kiosk/") && path != "/kiosk/pair")
+        || under("/display/")
+        || under("/t/")
+        || path == "/staff/queue"
+        || path == "/staff/calendar"
+}
+
+/// The path of the request being rendered (none in the browser).
+fn request_path() -> Option<String> {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<axum::http::request::Parts>().map(|parts| parts.uri.path().to_owned())
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        None
     }
 }
 
@@ -138,4 +177,37 @@ fn StaffStylesheet() -> impl IntoView {
         .get_untracked();
     path.starts_with("/staff")
         .then(|| view! { <Stylesheet id="staff" href="/workspace.css"/> })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_has_islands;
+
+    #[test]
+    fn only_the_live_pages_and_the_kiosk_have_islands() {
+        for path in [
+            "/kiosk/tigard",
+            "/kiosk/tigard/check-in",
+            "/kiosk/tigard/workshops/3",
+            "/display/tigard",
+            "/t/AbC",
+            "/staff/queue",
+            "/staff/calendar/",
+        ] {
+            assert!(page_has_islands(path), "{path}");
+        }
+        for path in [
+            "/",
+            "/kiosk/pair",
+            "/kiosk/",
+            "/book",
+            "/workshops/7",
+            "/staff/login",
+            "/staff/calendar/12",
+            "/staff/queue-not",
+            "/t/",
+        ] {
+            assert!(!page_has_islands(path), "{path}");
+        }
+    }
 }

@@ -31,6 +31,7 @@ mod embedded_postgres;
 mod live_notifications;
 mod live_sessions;
 mod meeting_links;
+mod page_scripts;
 mod queue;
 mod reports;
 mod retention;
