@@ -7,4 +7,4 @@ source scripts/setup.sh
 # The demo: five centers, workshops and one staff account per role (never in production,
 # where the binary seeds nothing unless this is set).
 export FRONTDESK_DEMO_DATA="${FRONTDESK_DEMO_DATA:-true}"
-exec cargo leptos serve --release
+exec cargo leptos serve --release --precompress

@@ -30,7 +30,7 @@ step "database and HTTP tests (one fresh database per test)"
 cargo test -p server
 
 step "release build (server and kiosk WASM)"
-cargo leptos build --release
+cargo leptos build --release --precompress
 
 step "end-to-end tests in Chromium"
 # A fresh database for the two server processes the tests start.

@@ -80,17 +80,30 @@ test.describe("with JavaScript off", () => {
     await page.getByLabel("Nombre", { exact: true }).fill("Secreto");
     await page.getByRole("button", { name: "Siguiente" }).tap();
     await expect(page.getByRole("heading", { name: "¿Cuál es su apellido?" })).toBeVisible();
+    // What the browser would send again: this screen's form, as the page holds it.
+    const screen = await page.content();
+    const form = screen.slice(screen.indexOf('data-step="last-name"'));
+    const fields: Record<string, string> = {};
+    for (const input of form.slice(0, form.indexOf("</form>")).matchAll(/<input[^>]*>/g)) {
+      const name = /name="([^"]*)"/.exec(input[0])?.[1];
+      const value = /value="([^"]*)"/.exec(input[0])?.[1] ?? "";
+      if (name) fields[name] = value.replace(/&amp;/g, "&");
+    }
+    expect(fields["first_name"]).toBe("Secreto");
     // The visitor gives up; the next one finds the welcome screen.
     await page.getByRole("link", { name: "Empezar de nuevo" }).tap();
     await page.waitForURL(/\/kiosk\/tigard\?lang=es$/);
 
-    // Back to the screen a form post answered: the browser keeps no copy (no-store) and
-    // says so; the reload sends that post again.
+    // Back: the browser kept no copy of a screen a post answered (no-store), so it shows
+    // nothing of it, and asks to send the post again.
     await page.goBack().catch((e) => expect(String(e)).toContain("ERR_CACHE_MISS"));
-    await page.reload();
-    await page.waitForURL(/\/kiosk\/tigard$/);
-    await expect(page.getByRole("heading", { name: "Welcome to WorkSource" })).toBeVisible();
     expect(await page.content()).not.toContain("Secreto");
+    // Sent again (from this tablet, with its cookie): the welcome screen, nothing else.
+    const again = await page.request.post("/kiosk/tigard/check-in", { form: { ...fields, last_name: "Otro", go: "next" } });
+    expect(new URL(again.url()).pathname).toBe("/kiosk/tigard");
+    const answer = await again.text();
+    expect(answer).toContain("Welcome to WorkSource");
+    expect(answer).not.toContain("Secreto");
   });
 });
 

@@ -9,10 +9,10 @@ import * as path from "path";
 const PLAIN_PAGES = ["/", "/book?lang=es", "/workshops", "/staff/login"];
 
 test("pages without islands download no WASM and no script file", async ({ browser }) => {
-  // A phone: no kiosk cookie, a fresh cache.
-  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
   const rows: { page: string; requests: number; bytes: number; files: string[] }[] = [];
   for (const address of PLAIN_PAGES) {
+    // A phone opening the page for the first time: no kiosk cookie, nothing cached.
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
     const page = await phone.newPage();
     const fetched: Promise<{ url: string; bytes: number }>[] = [];
     page.on("requestfinished", (request) => {
@@ -23,9 +23,8 @@ test("pages without islands download no WASM and no script file", async ({ brows
     const names = files.map((f) => new URL(f.url).pathname);
     expect(names.filter((n) => /\.(wasm|js)$/.test(n)), `${address} fetches no script`).toEqual([]);
     rows.push({ page: address, requests: files.length, bytes: files.reduce((sum, f) => sum + f.bytes, 0), files: names });
-    await page.close();
+    await phone.close();
   }
-  await phone.close();
   console.table(rows.map(({ page, requests, bytes }) => ({ page, requests, bytes })));
   fs.mkdirSync(path.join(__dirname, "..", "test-results"), { recursive: true });
   fs.writeFileSync(path.join(__dirname, "..", "test-results", "page-weight.json"), JSON.stringify(rows, null, 2));
