@@ -25,7 +25,9 @@ use axum::response::{IntoResponse, Response};
 /// functions, which check the center they are sent).
 /// Whether `path` (asked with GET) is a kiosk's welcome screen: a new visitor's turn.
 fn is_welcome(path: &str) -> bool {
+    // A trailing slash (a start address typed so) shows the welcome screen too.
     path.strip_prefix("/kiosk/")
+        .map(|center| center.strip_suffix('/').unwrap_or(center))
         .is_some_and(|center| !center.is_empty() && center != "pair" && !center.contains('/'))
 }
 
@@ -116,7 +118,8 @@ mod tests {
     fn only_the_welcome_screen_starts_a_new_visitor() {
         assert!(is_welcome("/kiosk/tigard"));
         assert!(!is_welcome("/kiosk/tigard/check-in"));
-        assert!(!is_welcome("/kiosk/tigard/"));
+        assert!(is_welcome("/kiosk/tigard/"));
+        assert!(!is_welcome("/kiosk/tigard/check-in/"));
         assert!(!is_welcome("/kiosk/pair"));
         assert!(!is_welcome("/kiosk/"));
         assert!(!is_welcome("/display/tigard"));

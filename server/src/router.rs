@@ -316,22 +316,30 @@ async fn ready(State(state): State<AppState>) -> StatusCode {
     }
 }
 
-/// Kiosk and staff pages, booking and workshop pages and all server function answers can
-/// hold a visitor's answers or a form's key: `no-store` keeps them out of every cache, so
-/// Back after a kiosk reset, or on a library's shared computer, cannot show them again.
-async fn no_store_for_personal_pages(request: Request, next: Next) -> Response {
-    let path = request.uri().path();
-    let personal = [
+/// Whether `path` is in an area of personal pages: the area itself or below it, never a
+/// file beside it (`/booking.css` is the site's, `/book/…` a visitor's).
+fn is_personal(path: &str) -> bool {
+    [
         "/kiosk",
         "/staff",
         "/api",
         "/book",
         "/workshops",
-        "/t/",
+        "/t",
         "/display",
     ]
     .iter()
-    .any(|prefix| path.starts_with(prefix));
+    .any(|area| {
+        path.strip_prefix(area)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    })
+}
+
+/// Kiosk and staff pages, booking and workshop pages and all server function answers can
+/// hold a visitor's answers or a form's key: `no-store` keeps them out of every cache, so
+/// Back after a kiosk reset, or on a library's shared computer, cannot show them again.
+async fn no_store_for_personal_pages(request: Request, next: Next) -> Response {
+    let personal = is_personal(request.uri().path());
     let mut response = next.run(request).await;
     // A page without `?lang=` is in the browser's language: a shared cache must keep
     // one copy per Accept-Language.
@@ -367,6 +375,35 @@ async fn require_staff_session(
         Err(error) => {
             tracing::error!(error = %error, "session check failed");
             StatusCode::SERVICE_UNAVAILABLE.into_response()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_personal;
+
+    #[test]
+    fn personal_areas_are_whole_path_segments() {
+        for path in [
+            "/book",
+            "/book/times",
+            "/kiosk/tigard",
+            "/t/abc",
+            "/staff",
+            "/display/tigard",
+        ] {
+            assert!(is_personal(path), "{path}");
+        }
+        // The site's own style sheets beside them are not anyone's.
+        for path in [
+            "/booking.css",
+            "/display.css",
+            "/workspace.css",
+            "/",
+            "/tigard",
+        ] {
+            assert!(!is_personal(path), "{path}");
         }
     }
 }

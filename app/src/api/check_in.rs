@@ -1,6 +1,8 @@
 //! The kiosk's check-in: answers in, ticket out.
 
 use crate::domain::check_in::{CheckInAnswers, FieldError};
+#[cfg(feature = "ssr")]
+use crate::domain::follow::ticket_shows_follow_link;
 use crate::domain::ticket_view::Ticket;
 use crate::domain::visit_reason::KioskReason;
 #[cfg(feature = "ssr")]
@@ -96,10 +98,13 @@ pub async fn walk_in(
     let mut ticket = crate::db::visits::ticket(pool, visit_id)
         .await
         .map_err(Unavailable)?;
-    if let Some(token) = crate::db::visits::follow_token_of(pool, visit_id)
+    let (token, checked_in_at) = crate::db::visits::follow_token_of(pool, visit_id)
         .await
-        .map_err(Unavailable)?
-    {
+        .map_err(Unavailable)?;
+    // The same key again long after: a page brought back for someone else, who gets the
+    // ticket's number but not the link that gives the place up.
+    let since = (now - checked_in_at).num_seconds();
+    if let Some(token) = token.filter(|_| ticket_shows_follow_link(since)) {
         ticket.follow = Some(super::follow::follow_link(
             &state.settings.mail.public_url,
             &token,

@@ -225,10 +225,13 @@ pub async fn ticket(pool: &PgPool, id: i64) -> Result<Ticket, crate::db::Error> 
     })
 }
 
-/// The secret of visit `id`'s follow link; none for visits from before follow links, and
-/// for appointment arrivals.
-pub async fn follow_token_of(pool: &PgPool, id: i64) -> Result<Option<String>, crate::db::Error> {
-    sqlx::query_scalar("select follow_token from visits where id = $1")
+/// The secret of visit `id`'s follow link (none for visits from before follow links, and
+/// for appointment arrivals), and when the visitor checked in.
+pub async fn follow_token_of(
+    pool: &PgPool,
+    id: i64,
+) -> Result<(Option<String>, DateTime<Utc>), crate::db::Error> {
+    sqlx::query_as("select follow_token, checked_in_at from visits where id = $1")
         .bind(id)
         .fetch_one(pool)
         .await

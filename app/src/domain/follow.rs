@@ -16,6 +16,18 @@ pub const FOLLOW_STREAMS_PER_TICKET: usize = 4;
 /// and the day ends without anyone acting.
 pub const FOLLOW_RECHECK_SECONDS: u64 = 30;
 
+/// Seconds after a check-in within which the ticket, shown again for the same page (a
+/// reload, a double tap on "I agree"), still carries the follow link. Later it is a page
+/// brought back on a lobby tablet by someone else, and the link would let them give the
+/// visitor's place up.
+pub const FOLLOW_LINK_REPLAY_SECONDS: i64 = 120;
+
+/// Whether a ticket shown `seconds_since_check_in` after its check-in carries the follow
+/// link.
+pub fn ticket_shows_follow_link(seconds_since_check_in: i64) -> bool {
+    seconds_since_check_in <= FOLLOW_LINK_REPLAY_SECONDS
+}
+
 /// What the phone page shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FollowStage {
@@ -136,6 +148,14 @@ pub fn parse_desk(input: &str) -> Result<Option<String>, DeskError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_ticket_shown_again_later_has_no_follow_link() {
+        assert!(ticket_shows_follow_link(0));
+        assert!(ticket_shows_follow_link(FOLLOW_LINK_REPLAY_SECONDS));
+        assert!(!ticket_shows_follow_link(FOLLOW_LINK_REPLAY_SECONDS + 1));
+        assert!(!ticket_shows_follow_link(i64::MAX));
+    }
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 12, d).unwrap()

@@ -112,6 +112,36 @@ async fn the_same_check_in_sent_many_times_at_once_gives_one_ticket(pool: PgPool
 }
 
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn the_same_check_in_sent_again_later_shows_the_ticket_without_its_follow_link(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let key = Uuid::new_v4();
+    let first = app
+        .check_in_with_key(key, answers("Ana", "Later"))
+        .await
+        .json();
+    assert!(first["CheckedIn"]["follow"]["url"].is_string());
+    // A reload soon after: the same ticket, link and all.
+    let soon = app
+        .check_in_with_key(key, answers("Ana", "Later"))
+        .await
+        .json();
+    assert_eq!(soon["CheckedIn"]["follow"], first["CheckedIn"]["follow"]);
+    // The same page brought back for someone else ten minutes later: the number, but not
+    // the link that would let them give Ana's place up.
+    sqlx::query("update visits set checked_in_at = checked_in_at - interval '10 minutes'")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let later = app
+        .check_in_with_key(key, answers("Ana", "Later"))
+        .await
+        .json();
+    assert_eq!(ticket_number(&later), ticket_number(&first));
+    assert!(later["CheckedIn"]["follow"].is_null(), "{later}");
+    assert_eq!(app.visit_count().await, 1);
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
 async fn many_visitors_at_once_get_distinct_consecutive_tickets(pool: PgPool) {
     let app = spawn_app(pool).await;
     let tasks: Vec<_> = (0..40)
