@@ -20,9 +20,6 @@ use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-/// What a path asks of a tablet: nothing (not a kiosk path, or the pairing screen), to
-/// be a kiosk of a named center (pages and form posts), or of any center (server
-/// functions, which check the center they are sent).
 /// Whether `path` (asked with GET) is a kiosk's welcome screen: a new visitor's turn.
 fn is_welcome(path: &str) -> bool {
     // A trailing slash (a start address typed so) shows the welcome screen too.
@@ -31,6 +28,9 @@ fn is_welcome(path: &str) -> bool {
         .is_some_and(|center| !center.is_empty() && center != "pair" && !center.contains('/'))
 }
 
+/// What a path asks of a tablet: nothing (not a kiosk path, or the pairing screen), to
+/// be a kiosk of a named center (pages and form posts), or of any center (server
+/// functions, which check the center they are sent).
 fn kiosk_scope(path: &str) -> Option<Option<&str>> {
     if path.starts_with("/api/kiosk/") {
         return Some(None);
