@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Issue 16's speed and memory benchmarks, each a ratio to a limit measured in the same
+# run, never a timed test:
+#   - server-side rendering: requests/s and p99 of the kiosk's welcome and check-in pages
+#     at 64 connections (wrk), against nginx serving the same HTML saved as a file;
+#   - the server's resident memory (RSS) under that load.
+# Prints the figures and appends them to bench-results.txt. Needs the release build
+# (`cargo leptos build --release --precompress`: target/release/server, target/site), a
+# PostgreSQL where it may create a database (DATABASE_URL, default the local one), and
+# Debian's wrk and nginx (installed when missing).
+#   bash scripts/bench.sh            BENCH_SECONDS=30 bash scripts/bench.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${BENCH_SECONDS:-10}"
+connections=64
+admin_url="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
+db=frontdesk_bench
+port=3295
+nginx_port=3296
+target="${CARGO_TARGET_DIR:-target}"
+results=bench-results.txt
+
+missing=()
+command -v wrk >/dev/null || missing+=(wrk)
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+if [ ${#missing[@]} -gt 0 ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+fi
+nginx_bin="$(command -v nginx || echo /usr/sbin/nginx)"
+
+work="$(mktemp -d)"
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
+trap cleanup EXIT
+
+psql "$admin_url" -qc "drop database if exists $db with (force)" -c "create database $db"
+hash_files=false
+[ -f "$target/release/hash.txt" ] && hash_files=true
+DATABASE_URL="${admin_url%/*}/$db" LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_OUTPUT_NAME=frontdesk \
+  LEPTOS_SITE_ROOT="$target/site" LEPTOS_SITE_PKG_DIR=pkg LEPTOS_ENV=PROD LEPTOS_HASH_FILES="$hash_files" \
+  RUST_LOG=warn FRONTDESK_DEMO_DATA=true "$target/release/server" >"$work/server.log" 2>&1 &
+server=$!
+pids+=("$server")
+until curl -sf "http://127.0.0.1:$port/readyz" >/dev/null; do sleep 0.2; done
+
+# A tablet, paired with the demo's first printed code, as a manager would pair one.
+code="$(grep -o 'kiosk/pair?code=[A-Z0-9-]*' "$work/server.log" | head -1 | cut -d= -f2)"
+location="$(curl -s -o /dev/null -c "$work/jar" -w '%{redirect_url}' -d "code=$code" "http://127.0.0.1:$port/kiosk/pair")"
+center="$(printf '%s' "$location" | sed -E 's#.*/kiosk/([^/?]+).*#\1#')"
+cookie="$(awk '$6 == "frontdesk_kiosk" { print $6 "=" $7 }' "$work/jar")"
+[ -n "$center" ] && [ -n "$cookie" ] || { echo "could not pair a tablet" >&2; exit 1; }
+
+# nginx serves the very HTML the server renders, as files.
+mkdir -p "$work/www" "$work/nginx"
+cat >"$work/nginx/nginx.conf" <<CONF
+worker_processes auto;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $work/nginx/body;
+  server { listen 127.0.0.1:$nginx_port; root $work/www; default_type text/html; }
+}
+CONF
+# nginx's workers run as an unprivileged user: they must be able to read the files.
+chmod -R a+rX "$work"
+"$nginx_bin" -c "$work/nginx/nginx.conf"
+pids+=("$(cat "$work/nginx/nginx.pid" 2>/dev/null || true)")
+
+kib() { awk -v key="$1:" '$1 == key { print $2 }' "/proc/$server/status"; }
+# wrk's requests/s and 99th percentile (ms) for a URL, with the tablet's cookie.
+measure() {
+  wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "Cookie: $cookie" "$1" >"$work/wrk.txt"
+  local rps p99
+  rps="$(awk '/^Requests\/sec:/ { print $2 }' "$work/wrk.txt")"
+  p99="$(awk '$1 == "99%" { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } print v }' "$work/wrk.txt")"
+  # A page that failed would be measured fast: failures stop the run.
+  if grep -q "Non-2xx" "$work/wrk.txt"; then
+    echo "$1: $(grep 'Non-2xx' "$work/wrk.txt")" >&2
+    exit 1
+  fi
+  echo "$rps $p99"
+}
+
+{
+  echo "== $(date -u +%FT%TZ) commit $(git rev-parse --short HEAD) on $(nproc) cores, ${seconds}s at $connections connections"
+  rss_ready="$(kib VmRSS)"
+  for page in "/kiosk/$center" "/kiosk/$center/check-in"; do
+    name="$(basename "$page").html"
+    curl -sf -H "Cookie: $cookie" "http://127.0.0.1:$port$page" >"$work/www/$name"
+    measure "http://127.0.0.1:$port$page" >"$work/server.txt"
+    measure "http://127.0.0.1:$nginx_port/$name" >"$work/nginx.txt"
+    read -r server_rps server_p99 <"$work/server.txt"
+    read -r nginx_rps nginx_p99 <"$work/nginx.txt"
+    ratio="$(awk -v a="$server_rps" -v b="$nginx_rps" 'BEGIN { printf "%.3f", a / b }')"
+    printf '%-28s server %9.0f req/s p99 %7.2f ms | nginx, same HTML %9.0f req/s p99 %6.2f ms | ratio %s\n' \
+      "$page" "$server_rps" "$server_p99" "$nginx_rps" "$nginx_p99" "$ratio"
+  done
+  printf 'server memory: %d KiB resident when ready, %d KiB peak (VmHWM) under the load, %d KiB after\n' \
+    "$rss_ready" "$(kib VmHWM)" "$(kib VmRSS)"
+} | tee -a "$results"
