@@ -70,9 +70,16 @@ impl leptos::server_fn::error::FromServerFnError for AppError {
     }
 }
 
+/// Marks a response as `AppError::page`'s small page: no part of any screen, so a kiosk
+/// tablet showing it has no idle reset of its own (the kiosk gate adds one).
+#[cfg(feature = "ssr")]
+#[derive(Debug, Clone, Copy)]
+pub struct PlainErrorPage;
+
 #[cfg(feature = "ssr")]
 mod server {
     use super::AppError;
+    use super::PlainErrorPage;
     use axum::http::{header, HeaderValue, StatusCode};
     use axum::response::{IntoResponse, Response};
 
@@ -119,6 +126,7 @@ mod server {
             if let Some(value) = self.retry_after() {
                 response.headers_mut().insert(header::RETRY_AFTER, value);
             }
+            response.extensions_mut().insert(PlainErrorPage);
             response
         }
 

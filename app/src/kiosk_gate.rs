@@ -10,6 +10,7 @@
 
 use crate::api::auth::cookie_value;
 use crate::db::kiosk_devices::KioskDevice;
+use crate::error::PlainErrorPage;
 use crate::forms::kiosk_pairing::device_cookie_name;
 use crate::i18n::Locale;
 use crate::pages::kiosk::pair_page::PairingAnswer;
@@ -77,7 +78,9 @@ pub async fn kiosk_gate(
                     };
             }
             request.extensions_mut().insert(device.clone());
-            REQUEST_TABLET.scope(device, next.run(request)).await
+            let home = format!("/kiosk/{}", device.center_id);
+            let response = REQUEST_TABLET.scope(device, next.run(request)).await;
+            with_reset_on_error_page(response, &home)
         }
         other => {
             tracing::warn!(path = %request.uri().path(), "kiosk request from a tablet that is not this center's");
@@ -96,6 +99,23 @@ pub async fn kiosk_gate(
             not_set_up(&state, Locale::from_tag(&lang), other).await
         }
     }
+}
+
+/// A tablet shown a plain error page (`AppError::page`: the database away, a broken post)
+/// goes back to its welcome screen by itself after a kiosk screen's idle time, as every
+/// kiosk screen does: the next visitor does not find the last one's error, nor a page to
+/// resend (`domain::kiosk_visitor`).
+fn with_reset_on_error_page(mut response: Response, home: &str) -> Response {
+    use crate::domain::kiosk_visitor::{COUNTDOWN_SECONDS, IDLE_SECONDS};
+    if response.extensions().get::<PlainErrorPage>().is_some() {
+        let refresh = format!("{}; url={home}", IDLE_SECONDS + COUNTDOWN_SECONDS);
+        if let Ok(value) = axum::http::HeaderValue::from_str(&refresh) {
+            response
+                .headers_mut()
+                .insert(axum::http::HeaderName::from_static("refresh"), value);
+        }
+    }
+    response
 }
 
 /// The "not set up" screen, in the language the address asked for, with the pairing form

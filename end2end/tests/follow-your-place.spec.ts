@@ -9,7 +9,7 @@ import type { Page } from "@playwright/test";
 import { execFileSync } from "child_process";
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
-import { KIOSK_SERVER, STAFF_SERVER, expectNoAxeViolations, expectNoScrolling, shoot, signedInStaffPage, useKioskOf, waitForWizard } from "./helpers";
+import { KIOSK_SERVER, STAFF_SERVER, expectNoAxeViolations, tabletVisitor, expectNoScrolling, shoot, signedInStaffPage, useKioskOf, waitForWizard } from "./helpers";
 
 const CENTER = "southeast-portland";
 const database = process.env.E2E_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/frontdesk_e2e";
@@ -19,7 +19,7 @@ async function checkedIn(page: Page, first: string): Promise<string> {
   const reply = await page.request.post(`${KIOSK_SERVER}/api/kiosk/check-in`, {
     headers: { Accept: "application/json" },
     data: {
-      center_id: CENTER, language: "en", key: crypto.randomUUID(),
+      center_id: CENTER, language: "en", key: crypto.randomUUID(), visitor: await tabletVisitor(page.context(), CENTER),
       answers: {
         first_name: first, last_name: "Lobby", reasons: ["job_search"], registered: "yes",
         accommodations: [], interpreter_language: "", accommodation_other: "", consent: true,

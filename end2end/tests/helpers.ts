@@ -79,6 +79,15 @@ export async function useKioskOf(context: BrowserContext, center: string) {
   await context.addCookies(state.cookies);
 }
 
+/** The number of the visitor now at `center`'s tablet (paired in `context`), as its check-in
+ *  screen names it: a check-in sent as the kiosk's island sends it carries it. */
+export async function tabletVisitor(context: BrowserContext, center: string): Promise<number> {
+  const screen = await context.request.get(`${KIOSK_SERVER}/kiosk/${center}/check-in`);
+  const found = /name="visitor" value="(\d+)"/.exec(await screen.text());
+  expect(found, "the check-in screen names its visitor").not.toBeNull();
+  return Number(found![1]);
+}
+
 /** A staff page in its own browser context, signed in on the other server process. */
 export async function signedInStaffPage(browser: Browser, center = "tigard", email = DEMO_EMAIL) {
   // Staff screens run their script even beside a kiosk tested without one.

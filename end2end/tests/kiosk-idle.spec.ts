@@ -2,7 +2,10 @@
 // countdown ends it returns to Welcome in the default language with nothing typed left in
 // the page, the history or the browser's storage.
 import { test, expect } from "./fixtures";
+import { execFileSync } from "child_process";
 import { expectNoAxeViolations, expectLargeTapTargets, shoot, waitForWizard } from "./helpers";
+
+const database = process.env.E2E_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/frontdesk_e2e";
 
 test("an idle kiosk asks, counts down, then wipes everything and starts over", async ({ page }, testInfo) => {
   await page.clock.install();
@@ -85,4 +88,52 @@ test("without its WASM a screen left alone starts over as well", async ({ page }
   const html = await page.content();
   expect(html).not.toContain("Secreto");
   expect(html).not.toContain("Privado");
+});
+
+test("a visitor taking their time keeps their turn; the tablet left quiet does not", async ({ page }) => {
+  // The server counts real time since the tablet last asked anything; here minutes pass
+  // for it in the database while the page's own clock moves on.
+  const quietFor = (seconds: number) =>
+    execFileSync("psql", [database, "-qAtX", "-c",
+      `update kiosk_devices set visitor_seen_at = now() - interval '${seconds} seconds' where center_id = 'tigard'`]);
+  const inUse = () => page.waitForResponse((r) => r.url().endsWith("/kiosk/tigard/in-use"));
+  await page.clock.install();
+  await page.goto("/kiosk/tigard/check-in?lang=en");
+  await waitForWizard(page);
+  // Each screen takes its visitor three minutes; touching it says the tablet is in use.
+  for (const [label, text] of [["First name", "Slow"], ["Last name", "Typist"]]) {
+    quietFor(180);
+    await page.clock.fastForward(25_000);
+    const told = inUse();
+    await page.getByLabel(label, { exact: true }).fill(text);
+    expect((await told).status()).toBe(204);
+    await page.getByRole("button", { name: "Next" }).tap();
+  }
+  await page.getByRole("button", { name: "Resume review" }).tap();
+  await page.getByRole("button", { name: "Next" }).tap();
+  await page.getByRole("button", { name: "Yes" }).tap();
+  await page.getByRole("button", { name: "Next" }).tap();
+  quietFor(180);
+  await page.getByRole("button", { name: "I agree. Give me my ticket." }).tap();
+  await expect(page.locator(".ticket-number")).toHaveText(/^A-\d{3}$/);
+
+  // The next visitor's screen, left untouched long past any screen's reset (as Chromium's
+  // "Confirm Form Resubmission" page would stand): its check-in makes no ticket and the
+  // tablet goes back to the welcome screen.
+  await page.getByRole("link", { name: "Done" }).tap();
+  await page.getByRole("link", { name: /Check in/ }).tap();
+  await waitForWizard(page);
+  await page.getByLabel("First name", { exact: true }).fill("Late");
+  await page.getByRole("button", { name: "Next" }).tap();
+  await page.getByLabel("Last name", { exact: true }).fill("Comer");
+  await page.getByRole("button", { name: "Next" }).tap();
+  await page.getByRole("button", { name: "Resume review" }).tap();
+  await page.getByRole("button", { name: "Next" }).tap();
+  await page.getByRole("button", { name: "Yes" }).tap();
+  await page.getByRole("button", { name: "Next" }).tap();
+  quietFor(3600);
+  await page.getByRole("button", { name: "I agree. Give me my ticket." }).tap();
+  await page.waitForURL(/\/kiosk\/tigard$/);
+  await expect(page.getByRole("heading", { name: "Welcome to WorkSource" })).toBeVisible();
+  expect(await page.content()).not.toContain("Comer");
 });

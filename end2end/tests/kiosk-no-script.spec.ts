@@ -2,7 +2,11 @@
 // download is the same to the visitor): every screen is a form the server answers with
 // the next one, in Spanish, by touch, to a ticket staff see on the other server process.
 import { test, expect } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { execFileSync } from "child_process";
 import { expectLargeTapTargets, expectNoAxeViolations, expectNoScrolling, shoot, signedInStaffPage } from "./helpers";
+
+const database = process.env.E2E_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/frontdesk_e2e";
 
 test.describe("with JavaScript off", () => {
   test.use({ javaScriptEnabled: false });
@@ -80,15 +84,7 @@ test.describe("with JavaScript off", () => {
     await page.getByLabel("Nombre", { exact: true }).fill("Secreto");
     await page.getByRole("button", { name: "Siguiente" }).tap();
     await expect(page.getByRole("heading", { name: "¿Cuál es su apellido?" })).toBeVisible();
-    // What the browser would send again: this screen's form, as the page holds it.
-    const screen = await page.content();
-    const form = screen.slice(screen.indexOf('data-step="last-name"'));
-    const fields: Record<string, string> = {};
-    for (const input of form.slice(0, form.indexOf("</form>")).matchAll(/<input[^>]*>/g)) {
-      const name = /name="([^"]*)"/.exec(input[0])?.[1];
-      const value = /value="([^"]*)"/.exec(input[0])?.[1] ?? "";
-      if (name) fields[name] = value.replace(/&amp;/g, "&");
-    }
+    const fields = await lastNameForm(page);
     expect(fields["first_name"]).toBe("Secreto");
     // The visitor gives up; the next one finds the welcome screen.
     await page.getByRole("link", { name: "Empezar de nuevo" }).tap();
@@ -105,7 +101,43 @@ test.describe("with JavaScript off", () => {
     expect(answer).toContain("Welcome to WorkSource");
     expect(answer).not.toContain("Secreto");
   });
+
+  test("a visitor who walks away from the resubmission page leaves nothing to resend", async ({ page }) => {
+    await page.goto("/kiosk/tigard/check-in?lang=es");
+    await page.getByLabel("Nombre", { exact: true }).fill("Oculta");
+    await page.getByRole("button", { name: "Siguiente" }).tap();
+    const fields = await lastNameForm(page);
+    await page.getByLabel("Apellido").fill("Reservada");
+    await page.getByRole("button", { name: "Siguiente" }).tap();
+    await expect(page.getByRole("heading", { name: "¿Por qué vino hoy?" })).toBeVisible();
+    // Back, and she leaves: the tablet stands on Chromium's own page, which has no reset
+    // of ours, and nobody starts over. Minutes pass (for the server, in its database).
+    await page.goBack().catch((e) => expect(String(e)).toContain("ERR_CACHE_MISS"));
+    execFileSync("psql", [database, "-qAtX", "-c",
+      "update kiosk_devices set visitor_seen_at = now() - interval '10 minutes' where center_id = 'tigard'"]);
+    // The next visitor sends it again: the welcome screen, nothing of hers.
+    const again = await page.request.post("/kiosk/tigard/check-in", { form: { ...fields, last_name: "Reservada", go: "next" } });
+    expect(new URL(again.url()).pathname).toBe("/kiosk/tigard");
+    const answer = await again.text();
+    expect(answer).toContain("Welcome to WorkSource");
+    expect(answer).not.toContain("Oculta");
+  });
 });
+
+/** What the browser would send again from the last-name screen: its form, as the page
+ *  holds it. */
+async function lastNameForm(page: Page): Promise<Record<string, string>> {
+  await expect(page.getByRole("heading", { name: "¿Cuál es su apellido?" })).toBeVisible();
+  const screen = await page.content();
+  const form = screen.slice(screen.indexOf('data-step="last-name"'));
+  const fields: Record<string, string> = {};
+  for (const input of form.slice(0, form.indexOf("</form>")).matchAll(/<input[^>]*>/g)) {
+    const name = /name="([^"]*)"/.exec(input[0])?.[1];
+    const value = /value="([^"]*)"/.exec(input[0])?.[1] ?? "";
+    if (name) fields[name] = value.replace(/&amp;/g, "&");
+  }
+  return fields;
+}
 
 test("the screens the server answers with pass axe (the WASM never arrives)", async ({ page }) => {
   await page.route("**/*.wasm", (route) => route.abort());

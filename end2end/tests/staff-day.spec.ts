@@ -5,7 +5,7 @@ import { test, expect } from "./fixtures";
 import type { Page, Locator } from "@playwright/test";
 import { execFileSync } from "child_process";
 import * as fs from "fs";
-import { DEMO_EMAIL, DEMO_PASSWORD, KIOSK_SERVER, STAFF_SERVER, expectNoAxeViolations, shoot, useKioskOf } from "./helpers";
+import { DEMO_EMAIL, DEMO_PASSWORD, KIOSK_SERVER, STAFF_SERVER, expectNoAxeViolations, shoot, tabletVisitor, useKioskOf } from "./helpers";
 import { chooseFirstTime, ENGLISH, fillDetails } from "./booking-helpers";
 
 /** Presses Tab until `target` has focus: proves it can be reached by keyboard. */
@@ -26,7 +26,7 @@ async function kioskCheckIn(page: Page, first: string) {
     data: {
       center_id: "tigard",
       language: "en",
-      key: crypto.randomUUID(),
+      key: crypto.randomUUID(), visitor: await tabletVisitor(page.context(), "tigard"),
       answers: {
         first_name: first, last_name: "Keyboard", reasons: ["job_search"], registered: "yes",
         accommodations: ["spoken_interpreter"], interpreter_language: "Somali", accommodation_other: "", consent: true,

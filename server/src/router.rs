@@ -150,6 +150,10 @@ fn pages_and_forms(state: AppState) -> Router<AppState> {
             post(app::forms::feedback::at_kiosk),
         )
         .route(
+            "/kiosk/{center}/in-use",
+            post(app::forms::kiosk_in_use::still_in_use),
+        )
+        .route(
             "/kiosk/{center}/workshops/{id}",
             post(app::forms::workshops::kiosk_enrol),
         )

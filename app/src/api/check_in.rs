@@ -20,19 +20,34 @@ pub enum CheckInOutcome {
     /// Some answers were refused; the kiosk shows each message beside its field.
     Invalid(Vec<FieldError>),
     UnknownCenter,
+    /// The check-in was begun by an earlier visitor at this tablet, or the tablet has
+    /// stood quiet too long (`domain::kiosk_visitor`): nothing was done, and the kiosk
+    /// goes back to its welcome screen.
+    StartOver,
 }
 
 /// Records a walk-in check-in at `center_id`. `key` is chosen by the kiosk when the
-/// visitor starts, so sending the same check-in twice gives one ticket.
+/// visitor starts, so sending the same check-in twice gives one ticket. `visitor` is the
+/// number of the visitor the check-in screen was shown to (its hidden `visitor` field).
 #[server(input = leptos::server_fn::codec::Json, endpoint = "kiosk/check-in")]
 pub async fn check_in(
     center_id: String,
     language: Locale,
     key: Uuid,
     answers: CheckInAnswers,
+    visitor: Option<i64>,
 ) -> Result<CheckInOutcome, AppError> {
     let state = super::state()?;
     let device = super::kiosk_device()?;
+    // (A tablet of another center is refused as such below.)
+    let current = crate::domain::kiosk_visitor::is_current_visitors(
+        visitor,
+        device.visitors,
+        device.quiet_seconds(),
+    );
+    if device.center_id == center_id && !current {
+        return Ok(CheckInOutcome::StartOver);
+    }
     walk_in(&state, &device, &center_id, language, key, answers)
         .await
         .map_err(|refused| match refused {

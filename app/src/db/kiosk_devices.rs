@@ -15,6 +15,17 @@ pub struct KioskDevice {
     /// How many times the tablet has shown its welcome screen: the number of the visitor
     /// now using it (`next_visitor`).
     pub visitors: i64,
+    /// When the tablet last asked for anything before this request (none: never), as
+    /// `domain::kiosk_visitor` needs it to tell a lapsed visitor's number.
+    pub visitor_seen_at: Option<DateTime<Utc>>,
+}
+
+impl KioskDevice {
+    /// Seconds since the tablet last asked for anything before this request.
+    pub fn quiet_seconds(&self) -> Option<i64> {
+        self.visitor_seen_at
+            .map(|seen| (Utc::now() - seen).num_seconds())
+    }
 }
 
 /// A tablet as the staff page lists it.
@@ -87,7 +98,7 @@ pub async fn redeem(
     let token = new_token();
     let device: KioskDevice = sqlx::query_as(
         "insert into kiosk_devices (center_id, name, token_hash, paired_by, paired_at)
-         values ($1, $2, $3, $4, $5) returning id, center_id, name, visitors",
+         values ($1, $2, $3, $4, $5) returning id, center_id, name, visitors, visitor_seen_at",
     )
     .bind(&center_id)
     .bind(&name)
@@ -100,8 +111,9 @@ pub async fn redeem(
     Ok(Some((token, device)))
 }
 
-/// The paired, unrevoked tablet holding `token`, at a center not retired. Marks it used (at most once a minute,
-/// so a busy kiosk does not write on every tap).
+/// The paired, unrevoked tablet holding `token`, at a center not retired, as it was before
+/// this request; the request is noted as the tablet's latest (`visitor_seen_at`, to within
+/// a few seconds) and, at most once a minute, as its use on the staff's list of tablets.
 pub async fn device(pool: &PgPool, token: &str) -> Result<Option<KioskDevice>, crate::db::Error> {
     #[derive(sqlx::FromRow)]
     struct Found {
@@ -110,7 +122,7 @@ pub async fn device(pool: &PgPool, token: &str) -> Result<Option<KioskDevice>, c
         last_used_at: Option<DateTime<Utc>>,
     }
     let found: Option<Found> = sqlx::query_as(
-        "select d.id, d.center_id, d.name, d.visitors, d.last_used_at
+        "select d.id, d.center_id, d.name, d.visitors, d.visitor_seen_at, d.last_used_at
          from kiosk_devices d join centers c on c.id = d.center_id
          where d.token_hash = $1 and d.revoked_at is null and c.retired_at is null",
     )
@@ -125,7 +137,20 @@ pub async fn device(pool: &PgPool, token: &str) -> Result<Option<KioskDevice>, c
         return Ok(None);
     };
     let now = Utc::now();
-    if used.is_none_or(|used| now - used > Duration::minutes(1)) {
+    let stale = |at: Option<DateTime<Utc>>, after: Duration| at.is_none_or(|at| now - at > after);
+    // A screen asks several things at once as it loads: one write is enough for them.
+    if stale(device.visitor_seen_at, Duration::seconds(5)) {
+        sqlx::query(
+            "update kiosk_devices set visitor_seen_at = $2,
+                 last_used_at = case when last_used_at is null or last_used_at < $2 - interval '1 minute'
+                                     then $2 else last_used_at end
+             where id = $1",
+        )
+        .bind(device.id)
+        .bind(now)
+        .execute(pool)
+        .await?;
+    } else if stale(used, Duration::minutes(1)) {
         sqlx::query("update kiosk_devices set last_used_at = $2 where id = $1")
             .bind(device.id)
             .bind(now)
@@ -135,12 +160,23 @@ pub async fn device(pool: &PgPool, token: &str) -> Result<Option<KioskDevice>, c
     Ok(Some(device))
 }
 
-/// The tablet shows its welcome screen: a new visitor's turn. Returns their number.
+/// The tablet shows its welcome screen: a new visitor's turn. Returns their number: a new
+/// one, or the one drawn a moment ago when two welcome screens are asked at once
+/// (`domain::kiosk_visitor::SAME_WELCOME_SECONDS`; the row's lock orders the two, and the
+/// second sees the first's draw).
 pub async fn next_visitor(pool: &PgPool, device_id: i64) -> Result<i64, crate::db::Error> {
     sqlx::query_scalar(
-        "update kiosk_devices set visitors = visitors + 1 where id = $1 returning visitors",
+        // Each expression reads the row as the lock found it (a concurrent draw included).
+        "update kiosk_devices
+         set visitors = case when visitor_drawn_at > now() - make_interval(secs => $2)
+                             then visitors else visitors + 1 end,
+             visitor_drawn_at = case when visitor_drawn_at > now() - make_interval(secs => $2)
+                                     then visitor_drawn_at else now() end
+         where id = $1
+         returning visitors",
     )
     .bind(device_id)
+    .bind(crate::domain::kiosk_visitor::SAME_WELCOME_SECONDS as f64)
     .fetch_one(pool)
     .await
     .map_err(Into::into)

@@ -35,6 +35,8 @@ pub enum Limited {
     Feedback,
     /// "Tell us how we did" at the kiosk, per kiosk tablet.
     KioskFeedback,
+    /// "Still in use" from a kiosk screen being touched, per kiosk tablet.
+    KioskInUse,
 }
 
 /// A burst of `burst` requests, then one more each `period_seconds`.
@@ -45,7 +47,7 @@ pub struct Quota {
 }
 
 impl Limited {
-    pub const ALL: [Limited; 13] = [
+    pub const ALL: [Limited; 14] = [
         Limited::Booking,
         Limited::BookingChange,
         Limited::Enrolment,
@@ -59,6 +61,7 @@ impl Limited {
         Limited::FollowLeave,
         Limited::Feedback,
         Limited::KioskFeedback,
+        Limited::KioskInUse,
     ];
 
     /// The table (the README prints it).
@@ -84,6 +87,9 @@ impl Limited {
             // Anyone in the lobby may answer, anonymously: enough for a queue of people
             // answering one after another, too few to stuff the report from one tablet.
             Limited::KioskFeedback => (6, 120),
+            // A screen says so at most every 20 seconds; a few more for screens loading
+            // one after another.
+            Limited::KioskInUse => (10, 10),
         };
         Quota {
             burst,

@@ -7,7 +7,7 @@
 //! rules and ticket, and the page's idempotency key, so a reload or a double tap on
 //! "I agree" makes one ticket).
 
-use super::{render_kiosk_page, with_retry_after, Form};
+use super::{render_page, with_retry_after, Form};
 use crate::api::check_in::{offered_reasons, walk_in, CheckInOutcome, WalkInRefused};
 use crate::db::kiosk_devices::KioskDevice;
 use crate::domain::accommodation::Accommodation;
@@ -107,13 +107,15 @@ pub async fn wizard_step(
                 }
                 // The page itself says the center is unknown.
                 Ok(CheckInOutcome::UnknownCenter) => (reply, StatusCode::NOT_FOUND),
+                // (Not from `walk_in`: this post's visitor was checked as it came in.)
+                Ok(CheckInOutcome::StartOver) => return super::kiosk_start_over(&device),
                 Err(WalkInRefused::NotThisCenter) => return AppError::Forbidden.page(locale),
                 Err(WalkInRefused::TooMany(wait)) => {
                     let seconds = wait.as_secs().max(1);
                     let notice = crate::i18n::too_many_requests(locale, seconds);
                     let reply = on_privacy(notice);
                     let status = StatusCode::TOO_MANY_REQUESTS;
-                    let page = render_kiosk_page(&state, &page, device, reply, status).await;
+                    let page = render_page(&state, &page, reply, status).await;
                     return with_retry_after(page, seconds);
                 }
                 Err(WalkInRefused::Unavailable(error)) => {
@@ -124,7 +126,7 @@ pub async fn wizard_step(
             }
         }
     };
-    render_kiosk_page(&state, &page, device, reply, status).await
+    render_page(&state, &page, reply, status).await
 }
 
 /// The answers a screen posted: its own inputs and the others' hidden copies.

@@ -19,6 +19,7 @@ pub mod closures;
 pub mod erasure;
 pub mod feedback;
 pub mod follow;
+pub mod kiosk_in_use;
 pub mod kiosk_pairing;
 pub mod meeting_links;
 pub mod password;
@@ -77,10 +78,11 @@ impl Form {
         )
     }
     /// Whether this kiosk form was shown to an earlier visitor at `tablet` (a page posted
-    /// again from the browser's history by the next one): `domain::kiosk_visitor`.
+    /// again from the browser's history by the next one, or after the tablet stood quiet
+    /// too long): `domain::kiosk_visitor`.
     pub(crate) fn shown_to_an_earlier_visitor(&self, tablet: &KioskDevice) -> bool {
         let shown_to = self.get(VISITOR).parse().ok();
-        !is_current_visitors(shown_to, tablet.visitors)
+        !is_current_visitors(shown_to, tablet.visitors, tablet.quiet_seconds())
     }
     pub(crate) fn booking_query(&self) -> BookingQuery {
         BookingQuery {
@@ -232,22 +234,7 @@ pub(crate) async fn render_page<T>(
 where
     T: Clone + Send + Sync + 'static,
 {
-    render_page_for(state, uri, None, None, answer, status).await
-}
-
-/// As `render_page`, for a kiosk page whose server functions answer only the paired
-/// tablet (`device`) the post came from.
-pub(crate) async fn render_kiosk_page<T>(
-    state: &AppState,
-    uri: &str,
-    device: crate::db::kiosk_devices::KioskDevice,
-    answer: T,
-    status: StatusCode,
-) -> Response
-where
-    T: Clone + Send + Sync + 'static,
-{
-    render_page_for(state, uri, None, Some(device), answer, status).await
+    render_page_for(state, uri, None, answer, status).await
 }
 
 /// As `render_page`, for a staff page: the page's server functions check the staff
@@ -262,22 +249,13 @@ pub(crate) async fn render_staff_page<T>(
 where
     T: Clone + Send + Sync + 'static,
 {
-    render_page_for(
-        state,
-        uri,
-        headers.get(header::COOKIE),
-        None,
-        answer,
-        status,
-    )
-    .await
+    render_page_for(state, uri, headers.get(header::COOKIE), answer, status).await
 }
 
 async fn render_page_for<T>(
     state: &AppState,
     uri: &str,
     cookie: Option<&HeaderValue>,
-    device: Option<crate::db::kiosk_devices::KioskDevice>,
     answer: T,
     status: StatusCode,
 ) -> Response
@@ -303,8 +281,9 @@ where
     if let Some(cookie) = cookie {
         request = request.header(header::COOKIE, cookie);
     }
-    // A kiosk post's page carries the tablet, however the handler rendered it.
-    if let Some(device) = device.or_else(crate::request_tablet::request_tablet) {
+    // A kiosk post's page carries the tablet (its server functions answer only it, its
+    // forms name its visitor), however the handler rendered it.
+    if let Some(device) = crate::request_tablet::request_tablet() {
         request = request.extension(device);
     }
     let mut response = handler(request.body(Body::empty()).unwrap_or_default()).await;

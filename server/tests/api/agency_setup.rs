@@ -216,7 +216,8 @@ async fn an_admin_sets_up_a_center_on_an_empty_database_where_people_then_book_a
     let welcome = app.get(&format!("/kiosk/{NEW}?lang=es"), None).await;
     assert_eq!(welcome.status, StatusCode::OK);
     assert!(welcome.body.contains("WorkSource Hood River"));
-    let body = json!({ "center_id": NEW, "language": "en", "key": Uuid::new_v4(), "answers": answers("Lena", "Berg") });
+    let visitor = app.tablet_visitor().await;
+    let body = json!({ "center_id": NEW, "language": "en", "key": Uuid::new_v4(), "answers": answers("Lena", "Berg"), "visitor": visitor });
     let request = Request::post("/api/kiosk/check-in")
         .header(header::CONTENT_TYPE, "application/json")
         .header(header::ACCEPT, "application/json")

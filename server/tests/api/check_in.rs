@@ -339,7 +339,7 @@ async fn a_key_gives_a_ticket_only_at_its_own_center_on_its_own_day(pool: PgPool
 
     // Another center's tablet with the key (copied from a page): no ticket, no visit.
     let gresham = pair_tablet(&app.pool, "gresham").await;
-    let body = json!({ "center_id": "gresham", "language": "en", "key": key, "answers": answers("Eve", "K") });
+    let body = json!({ "center_id": "gresham", "language": "en", "key": key, "answers": answers("Eve", "K"), "visitor": 0 });
     let request = axum::http::Request::post("/api/kiosk/check-in")
         .header(header::CONTENT_TYPE, "application/json")
         .header(header::ACCEPT, "application/json")

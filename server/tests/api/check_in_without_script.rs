@@ -415,7 +415,7 @@ async fn a_screen_brought_back_for_the_next_visitor_shows_nothing_of_the_last(po
 
     // Start over: the welcome screen, where every visit ends. The next visitor taps the
     // browser's Back and "resubmit": the welcome screen again, not Rocío's answers.
-    app.get("/kiosk/tigard?lang=es", None).await;
+    app.next_visitor_comes().await;
     let back = post_screen(&app, &last.body, "last-name", &typed, "next").await;
     assert_eq!(back.status, StatusCode::SEE_OTHER);
     assert_eq!(back.header(header::LOCATION), "/kiosk/tigard");
@@ -462,7 +462,7 @@ async fn a_screen_brought_back_for_the_next_visitor_shows_nothing_of_the_last(po
     // A double tap before Done is the same visitor: the same ticket.
     let double = post_screen(&app, &page.body, "privacy", &[], "next").await;
     assert!(double.body.contains(">A-001</p>"));
-    app.get("/kiosk/tigard", None).await;
+    app.next_visitor_comes().await;
     let again = post_screen(&app, &page.body, "privacy", &[], "next").await;
     assert_eq!(again.status, StatusCode::SEE_OTHER);
     assert!(!again.body.contains("A-001"));

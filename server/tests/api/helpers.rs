@@ -213,6 +213,19 @@ impl TestApp {
         self.send(request.body(Body::from(form)).unwrap()).await
     }
 
+    /// The next visitor comes to the test's tablet: its welcome screen, asked longer after
+    /// the last one than two taps on Done (`domain::kiosk_visitor::SAME_WELCOME_SECONDS`),
+    /// as any visit takes.
+    pub async fn next_visitor_comes(&self) -> Reply {
+        sqlx::query(
+            "update kiosk_devices set visitor_drawn_at = visitor_drawn_at - interval '1 minute'",
+        )
+        .execute(&self.pool)
+        .await
+        .unwrap();
+        self.get(&format!("/kiosk/{CENTER}"), None).await
+    }
+
     /// The number of the visitor now at the test's tablet (`kiosk_devices.visitors`).
     pub async fn tablet_visitor(&self) -> i64 {
         let token = self
@@ -220,10 +233,14 @@ impl TestApp {
             .split_once('=')
             .map(|(_, t)| t)
             .unwrap_or_default();
-        app::db::kiosk_devices::device(&self.pool, token)
+        // Read as it is: asking through the kiosk's own lookup would count as the tablet
+        // being in use.
+        sqlx::query_scalar("select visitors from kiosk_devices where token_hash = $1")
+            .bind(app::db::sessions::hash(token))
+            .fetch_optional(&self.pool)
             .await
             .unwrap()
-            .map_or(0, |device| device.visitors)
+            .unwrap_or(0)
     }
 
     /// A server function call with url-encoded arguments, as a page's script sends it.
@@ -240,7 +257,8 @@ impl TestApp {
 
     /// The kiosk's check-in call, as the wizard island sends it.
     pub async fn check_in_with_key(&self, key: Uuid, answers: Value) -> Reply {
-        let body = json!({ "center_id": CENTER, "language": "en", "key": key, "answers": answers });
+        let visitor = self.tablet_visitor().await;
+        let body = json!({ "center_id": CENTER, "language": "en", "key": key, "answers": answers, "visitor": visitor });
         let request = Request::post("/api/kiosk/check-in")
             .header(header::CONTENT_TYPE, "application/json")
             .header(header::ACCEPT, "application/json")

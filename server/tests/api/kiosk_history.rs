@@ -15,7 +15,7 @@ use sqlx::PgPool;
 /// welcome screen comes up for the next one.
 async fn gone(app: &TestApp) -> String {
     let visitor = app.tablet_visitor().await;
-    let welcome = app.get(&format!("/kiosk/{CENTER}"), None).await;
+    let welcome = app.next_visitor_comes().await;
     assert_eq!(welcome.status, StatusCode::OK);
     assert_eq!(app.tablet_visitor().await, visitor + 1, "the next visitor");
     format!("visitor={visitor}")

@@ -20,6 +20,7 @@ mod errors;
 mod feedback;
 mod follow;
 mod kiosk_history;
+mod kiosk_turn;
 mod languages;
 
 mod calendar;

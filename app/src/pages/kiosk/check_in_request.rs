@@ -19,6 +19,7 @@ pub struct CheckInRequest {
     pub language: String,
     pub key: Uuid,
     pub answers: CheckInAnswers,
+    pub visitor: Option<i64>,
 }
 
 /// Where the `check_in` server function answers (`/api` + its `endpoint`).

@@ -13,24 +13,35 @@
 //! clock (the WASM slow to come, or broken), a few lines of script start over once nobody
 //! has touched the screen for that long, unless the clock has started by then, and when a
 //! screen comes back from the back-forward cache.
+//!
+//! While someone is touching a screen, the same script tells the server now and then that
+//! the tablet is still in use, so the visitor's number does not lapse however long they
+//! take (`domain::kiosk_visitor`).
 
+use crate::domain::kiosk_visitor::IN_USE_EVERY_SECONDS;
 use crate::i18n::fill;
 use leptos::prelude::*;
 
 /// The reset of a page whose clock never started (`idle_browser` marks the guard
 /// `data-ready` when it starts): the welcome screen once nobody has touched the screen for
 /// its time, or at once when the page comes back from the back-forward cache. No question
-/// first: that needs the clock.
-const WITHOUT_CLOCK: &str = "(function(){var last=Date.now();\
-function home(){var g=document.querySelector('.idle-guard');\
+/// first: that needs the clock. On every screen, clock or not, a touch also tells the
+/// server the tablet is still in use (at most every `IN_USE_MS`).
+const WITHOUT_CLOCK: &str = "(function(){var last=Date.now(),told=last;\
+function guard(){return document.querySelector('.idle-guard')}\
+function home(){var g=guard();\
 if(g&&!g.hasAttribute('data-ready'))location.replace(g.getAttribute('data-home'))}\
-['pointerdown','keydown','input'].forEach(function(k){addEventListener(k,function(){last=Date.now()},true)});\
+function touched(){last=Date.now();var g=guard();if(g&&last-told>=IN_USE_MS){told=last;\
+fetch(g.getAttribute('data-in-use'),{method:'POST',keepalive:true}).catch(function(){})}}\
+['pointerdown','keydown','input'].forEach(function(k){addEventListener(k,touched,true)});\
 setInterval(function(){if(Date.now()-last>=LIFETIME_MS)home()},1000);\
 addEventListener('pageshow',function(e){if(e.persisted)home()})})()";
 
 #[component]
 pub fn IdleGuard(
     home_url: String,
+    /// Where a screen being touched says the tablet is still in use.
+    in_use_url: String,
     heading: String,
     /// "… in {seconds} seconds."
     countdown: String,
@@ -48,7 +59,9 @@ pub fn IdleGuard(
     let lifetime = idle_seconds + countdown_seconds;
     let refresh = (!speech_only).then(|| {
         let content = format!("{lifetime}; url={home_url}");
-        let script = WITHOUT_CLOCK.replace("LIFETIME_MS", &(lifetime * 1000).to_string());
+        let script = WITHOUT_CLOCK
+            .replace("LIFETIME_MS", &(lifetime * 1000).to_string())
+            .replace("IN_USE_MS", &(IN_USE_EVERY_SECONDS * 1000).to_string());
         view! {
             <noscript><meta http-equiv="refresh" content=content/></noscript>
             <script nonce=leptos::nonce::use_nonce() inner_html=script></script>
@@ -59,6 +72,7 @@ pub fn IdleGuard(
         <div
             class="idle-guard"
             data-home=home_url
+            data-in-use=in_use_url
             data-idle=idle_seconds
             data-countdown=countdown_seconds
             data-speech-only=speech_only.then_some("")

@@ -5,15 +5,10 @@ use super::display::KioskDisplay;
 use super::idle_guard::IdleGuard;
 use super::kiosk_assist::KioskAssist;
 use super::speech_mode::SpeechControls;
+use crate::domain::kiosk_visitor::{COUNTDOWN_SECONDS, IDLE_SECONDS};
 use crate::i18n::{fill, language_line, translations, Locale, Packed};
 use leptos::prelude::*;
 use leptos_meta::{Html, Title};
-
-/// Seconds without a touch before the kiosk asks whether more time is needed (twice as
-/// long in speech mode).
-pub const IDLE_SECONDS: u32 = 60;
-/// Seconds the question stays up, counting down, before the kiosk starts over.
-pub const COUNTDOWN_SECONDS: u32 = 30;
 
 /// `guard_idle`: whether this screen has anything to reset after a visitor walks away
 /// (without it, only speech mode is reset, so the next visitor does not find it on).
@@ -51,6 +46,7 @@ pub fn KioskFrame(
             </footer>
             <IdleGuard
                     home_url=format!("/kiosk/{center_id}")
+                    in_use_url=format!("/kiosk/{center_id}/in-use")
                     heading=t.kiosk_frame.idle_heading.clone()
                     countdown=t.kiosk_frame.idle_countdown.clone()
                     continue_label=t.kiosk_frame.idle_continue.clone()

@@ -29,6 +29,9 @@ struct Wizard {
     center_id: String,
     language: String,
     key: Uuid,
+    /// The number of the visitor the screen was rendered for (its hidden field), sent
+    /// with the check-in (`domain::kiosk_visitor`).
+    visitor: Option<i64>,
     step: Step,
     reasons: Vec<String>,
     registered: Option<Registration>,
@@ -82,12 +85,16 @@ pub fn start_up(center_id: String, language: String, t: WizardStrings) {
         .and_then(|k| property(&k, "value").as_string())
         .and_then(|k| Uuid::parse_str(&k).ok())
         .unwrap_or_else(new_idempotency_key);
+    let visitor = first(&root, "input[name=visitor]")
+        .and_then(|v| property(&v, "value").as_string())
+        .and_then(|v| v.parse().ok());
     WIZARD.with(|w| {
         *w.borrow_mut() = Some(Wizard {
             t,
             center_id,
             language,
             key,
+            visitor,
             step,
             reasons: chosen("reason"),
             registered: Registration::ALL
@@ -408,6 +415,7 @@ fn agree() {
             language: w.language.clone(),
             key: w.key,
             answers: answers(w, true),
+            visitor: w.visitor,
         })
     });
     let Some(request) = request else {
@@ -441,6 +449,14 @@ fn agree() {
             Some(CheckInOutcome::Invalid(errors)) => {
                 if let Some(first) = errors.first() {
                     show_error(*first);
+                }
+            }
+            // Begun by an earlier visitor (a page brought back from history): nothing of
+            // it stays on the screen.
+            Some(CheckInOutcome::StartOver) => {
+                forget_typed();
+                if let Some(home) = find(".idle-guard").and_then(|g| g.get_attribute("data-home")) {
+                    let _ = window().location().replace(&home);
                 }
             }
             // The answers stay; the visitor can try again.
