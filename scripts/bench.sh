@@ -3,11 +3,15 @@
 # run, never a timed test:
 #   - server-side rendering: requests/s and p99 of the kiosk's welcome and check-in pages
 #     at 64 connections (wrk), against nginx serving the same HTML saved as a file;
-#   - the server's resident memory (RSS) under that load.
+#   - the server's resident memory (RSS) under that load;
+#   - bookings: committed bookings/s on distinct slots from 16 clients at once through
+#     HTTP, against pgbench's TPS (-c 16 -j 2) on the same PostgreSQL;
+#   - a crowd: 500 enrolment posts at once for a 25-seat session: the slowest answer,
+#     and whether exactly 25 were seated and the rest waitlisted in arrival order.
 # Prints the figures and appends them to bench-results.txt. Needs the release build
 # (`cargo leptos build --release --precompress`: target/release/server, target/site), a
-# PostgreSQL where it may create a database (DATABASE_URL, default the local one), and
-# Debian's wrk and nginx (installed when missing).
+# PostgreSQL where it may create databases (DATABASE_URL, default the local one), Node
+# (scripts/bench-writes.mjs), pgbench, and Debian's wrk and nginx (installed when missing).
 #   bash scripts/bench.sh            BENCH_SECONDS=30 bash scripts/bench.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,11 +38,12 @@ cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; r
 trap cleanup EXIT
 
 psql "$admin_url" -qc "drop database if exists $db with (force)" -c "create database $db"
+bench_url="${admin_url%/*}/$db"
 hash_files=false
 [ -f "$target/release/hash.txt" ] && hash_files=true
 DATABASE_URL="${admin_url%/*}/$db" LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_OUTPUT_NAME=frontdesk \
   LEPTOS_SITE_ROOT="$target/site" LEPTOS_SITE_PKG_DIR=pkg LEPTOS_ENV=PROD LEPTOS_HASH_FILES="$hash_files" \
-  RUST_LOG=warn FRONTDESK_DEMO_DATA=true "$target/release/server" >"$work/server.log" 2>&1 &
+  RUST_LOG=warn FRONTDESK_DEMO_DATA=true FRONTDESK_TRUSTED_PROXIES=127.0.0.1 "$target/release/server" >"$work/server.log" 2>&1 &
 server=$!
 pids+=("$server")
 until curl -sf "http://127.0.0.1:$port/readyz" >/dev/null; do sleep 0.2; done
@@ -99,4 +104,26 @@ measure() {
   done
   printf 'server memory: %d KiB resident when ready, %d KiB peak (VmHWM) under the load, %d KiB after\n' \
     "$rss_ready" "$(kib VmHWM)" "$(kib VmRSS)"
+
+  # Bookings through HTTP, then what PostgreSQL itself commits with pgbench's own
+  # transactions at the same concurrency, on its own database.
+  node scripts/bench-writes.mjs bookings "http://127.0.0.1:$port" >"$work/bookings.json"
+  per_second="$(node -e 'console.log(require(process.argv[1]).perSecond)' "$work/bookings.json")"
+  psql "$admin_url" -qc "drop database if exists frontdesk_pgbench with (force)" -c "create database frontdesk_pgbench"
+  pgbench -i -q "${admin_url%/*}/frontdesk_pgbench" >/dev/null 2>&1
+  tps="$(pgbench -c 16 -j 2 -T "$seconds" "${admin_url%/*}/frontdesk_pgbench" 2>/dev/null | awk '/^tps = / { print $3; exit }')"
+  psql "$admin_url" -qc "drop database frontdesk_pgbench with (force)"
+  printf 'bookings: %s | pgbench -c 16 -j 2 -T %s: %.0f TPS | ratio %s\n' "$(cat "$work/bookings.json")" "$seconds" "$tps" \
+    "$(awk -v a="$per_second" -v b="$tps" 'BEGIN { printf "%.3f", a / b }')"
+
+  # The crowd: a 25-seat session two days ahead at the tablet's center.
+  session="$(psql "$bench_url" -qAtX -c "insert into workshop_sessions (topic, title, center_id, starts_at, ends_at, capacity)
+    values ('resumes', 'Bench crowd', '$center', now() + interval '2 days', now() + interval '2 days 2 hours', 25) returning id" | head -1)"
+  crowd="$(node scripts/bench-writes.mjs crowd "http://127.0.0.1:$port" "$session")"
+  seated="$(psql "$bench_url" -qAtX -c "select
+      count(*) filter (where status = 'enrolled') || ' seated, ' ||
+      count(*) filter (where status = 'waitlisted') || ' waitlisted, arrival order kept: ' ||
+      coalesce(max(id) filter (where status = 'enrolled') < min(id) filter (where status = 'waitlisted'), false)
+    from workshop_enrolments where session_id = $session")"
+  echo "crowd of 500 for 25 seats: $crowd | $seated"
 } | tee -a "$results"

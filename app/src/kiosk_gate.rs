@@ -53,6 +53,13 @@ pub async fn kiosk_gate(
         return next.run(request).await;
     };
     let wanted_center = scope.map(str::to_owned);
+    // Where an error page at this tablet goes back to: the lobby display's own screen, or
+    // the kiosk's welcome screen.
+    let area = if request.uri().path().starts_with("/display/") {
+        "display"
+    } else {
+        "kiosk"
+    };
     let token = cookie_value(
         request.headers(),
         device_cookie_name(state.settings.secure_cookies),
@@ -60,7 +67,10 @@ pub async fn kiosk_gate(
     let device = match token {
         Some(token) => match crate::db::kiosk_devices::device(&state.pool, &token).await {
             Ok(device) => device,
-            Err(error) => return crate::forms::unavailable(error, Locale::En),
+            Err(error) => {
+                let page = crate::forms::unavailable(error, Locale::En);
+                return with_reset_on_error_page(page, area, wanted_center.as_deref());
+            }
         },
         None => None,
     };
@@ -74,13 +84,16 @@ pub async fn kiosk_gate(
                 device.visitors =
                     match crate::db::kiosk_devices::next_visitor(&state.pool, device.id).await {
                         Ok(visitor) => visitor,
-                        Err(error) => return crate::forms::unavailable(error, Locale::En),
+                        Err(error) => {
+                            let page = crate::forms::unavailable(error, Locale::En);
+                            return with_reset_on_error_page(page, area, Some(&device.center_id));
+                        }
                     };
             }
             request.extensions_mut().insert(device.clone());
-            let home = format!("/kiosk/{}", device.center_id);
+            let center = device.center_id.clone();
             let response = REQUEST_TABLET.scope(device, next.run(request)).await;
-            with_reset_on_error_page(response, &home)
+            with_reset_on_error_page(response, area, Some(&center))
         }
         other => {
             tracing::warn!(path = %request.uri().path(), "kiosk request from a tablet that is not this center's");
@@ -102,13 +115,19 @@ pub async fn kiosk_gate(
 }
 
 /// A tablet shown a plain error page (`AppError::page`: the database away, a broken post)
-/// goes back to its welcome screen by itself after a kiosk screen's idle time, as every
+/// goes back to its first screen (`area`'s) by itself after a kiosk screen's idle time, as every
 /// kiosk screen does: the next visitor does not find the last one's error, nor a page to
-/// resend (`domain::kiosk_visitor`).
-fn with_reset_on_error_page(mut response: Response, home: &str) -> Response {
+/// resend (`domain::kiosk_visitor`). `center`: the tablet's, or, before it is known, the
+/// one its address names (used only when it is a plain slug).
+fn with_reset_on_error_page(mut response: Response, area: &str, center: Option<&str>) -> Response {
     use crate::domain::kiosk_visitor::{COUNTDOWN_SECONDS, IDLE_SECONDS};
-    if response.extensions().get::<PlainErrorPage>().is_some() {
-        let refresh = format!("{}; url={home}", IDLE_SECONDS + COUNTDOWN_SECONDS);
+    let slug = center.filter(|c| {
+        !c.is_empty()
+            && c.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    });
+    if let (Some(center), Some(_)) = (slug, response.extensions().get::<PlainErrorPage>()) {
+        let refresh = format!("{}; url=/{area}/{center}", IDLE_SECONDS + COUNTDOWN_SECONDS);
         if let Ok(value) = axum::http::HeaderValue::from_str(&refresh) {
             response
                 .headers_mut()

@@ -92,15 +92,17 @@ test("without its WASM a screen left alone starts over as well", async ({ page }
 
 test("a visitor taking their time keeps their turn; the tablet left quiet does not", async ({ page }) => {
   // The server counts real time since the tablet last asked anything; here minutes pass
-  // for it in the database while the page's own clock moves on.
+  // for it in the database (added up: only a request of the tablet ends the quiet) while
+  // the page's own clock moves on.
   const quietFor = (seconds: number) =>
     execFileSync("psql", [database, "-qAtX", "-c",
-      `update kiosk_devices set visitor_seen_at = now() - interval '${seconds} seconds' where center_id = 'tigard'`]);
+      `update kiosk_devices set visitor_seen_at = visitor_seen_at - interval '${seconds} seconds' where center_id = 'tigard'`]);
   const inUse = () => page.waitForResponse((r) => r.url().endsWith("/kiosk/tigard/in-use"));
   await page.clock.install();
   await page.goto("/kiosk/tigard/check-in?lang=en");
   await waitForWizard(page);
-  // Each screen takes its visitor three minutes; touching it says the tablet is in use.
+  // Each screen takes its visitor three minutes, nine in all: touching a screen says the
+  // tablet is in use.
   for (const [label, text] of [["First name", "Slow"], ["Last name", "Typist"]]) {
     quietFor(180);
     await page.clock.fastForward(25_000);

@@ -40,11 +40,7 @@ pub async fn check_in(
     let state = super::state()?;
     let device = super::kiosk_device()?;
     // (A tablet of another center is refused as such below.)
-    let current = crate::domain::kiosk_visitor::is_current_visitors(
-        visitor,
-        device.visitors,
-        device.quiet_seconds(),
-    );
+    let current = crate::domain::kiosk_visitor::is_current_visitors(visitor, device.visitors);
     if device.center_id == center_id && !current {
         return Ok(CheckInOutcome::StartOver);
     }

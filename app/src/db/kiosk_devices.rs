@@ -3,6 +3,7 @@
 
 use super::sessions::{hash, new_token};
 use crate::domain::kiosk_pairing::{code_from_random, ALPHABET, CODE_LENGTH};
+use crate::domain::kiosk_visitor::QUIET_LIMIT_SECONDS;
 use chrono::{DateTime, Duration, Utc};
 use sqlx::PgPool;
 
@@ -15,17 +16,6 @@ pub struct KioskDevice {
     /// How many times the tablet has shown its welcome screen: the number of the visitor
     /// now using it (`next_visitor`).
     pub visitors: i64,
-    /// When the tablet last asked for anything before this request (none: never), as
-    /// `domain::kiosk_visitor` needs it to tell a lapsed visitor's number.
-    pub visitor_seen_at: Option<DateTime<Utc>>,
-}
-
-impl KioskDevice {
-    /// Seconds since the tablet last asked for anything before this request.
-    pub fn quiet_seconds(&self) -> Option<i64> {
-        self.visitor_seen_at
-            .map(|seen| (Utc::now() - seen).num_seconds())
-    }
 }
 
 /// A tablet as the staff page lists it.
@@ -98,7 +88,7 @@ pub async fn redeem(
     let token = new_token();
     let device: KioskDevice = sqlx::query_as(
         "insert into kiosk_devices (center_id, name, token_hash, paired_by, paired_at)
-         values ($1, $2, $3, $4, $5) returning id, center_id, name, visitors, visitor_seen_at",
+         values ($1, $2, $3, $4, $5) returning id, center_id, name, visitors",
     )
     .bind(&center_id)
     .bind(&name)
@@ -111,53 +101,53 @@ pub async fn redeem(
     Ok(Some((token, device)))
 }
 
-/// The paired, unrevoked tablet holding `token`, at a center not retired, as it was before
-/// this request; the request is noted as the tablet's latest (`visitor_seen_at`, to within
-/// a few seconds) and, at most once a minute, as its use on the staff's list of tablets.
+/// The paired, unrevoked tablet holding `token`, at a center not retired, with the number
+/// of the visitor now at it. The request is noted as the tablet's latest (to within a few
+/// seconds: a screen asks several things as it loads, and one write is enough for them),
+/// and a tablet that had been quiet for longer than `QUIET_LIMIT_SECONDS` has a new visitor
+/// by then: the number of whoever left it is no longer answered, whatever is asked next
+/// (`domain::kiosk_visitor`). The one statement decides with the database's clock, so
+/// requests at several server processes agree.
 pub async fn device(pool: &PgPool, token: &str) -> Result<Option<KioskDevice>, crate::db::Error> {
     #[derive(sqlx::FromRow)]
     struct Found {
         #[sqlx(flatten)]
         device: KioskDevice,
-        last_used_at: Option<DateTime<Utc>>,
+        seen: Option<DateTime<Utc>>,
     }
     let found: Option<Found> = sqlx::query_as(
-        "select d.id, d.center_id, d.name, d.visitors, d.visitor_seen_at, d.last_used_at
+        "select d.id, d.center_id, d.name, d.visitors, d.visitor_seen_at as seen
          from kiosk_devices d join centers c on c.id = d.center_id
          where d.token_hash = $1 and d.revoked_at is null and c.retired_at is null",
     )
     .bind(hash(token))
     .fetch_optional(pool)
     .await?;
-    let Some(Found {
-        device,
-        last_used_at: used,
-    }) = found
-    else {
+    let Some(Found { device, seen }) = found else {
         return Ok(None);
     };
-    let now = Utc::now();
-    let stale = |at: Option<DateTime<Utc>>, after: Duration| at.is_none_or(|at| now - at > after);
-    // A screen asks several things at once as it loads: one write is enough for them.
-    if stale(device.visitor_seen_at, Duration::seconds(5)) {
-        sqlx::query(
-            "update kiosk_devices set visitor_seen_at = $2,
-                 last_used_at = case when last_used_at is null or last_used_at < $2 - interval '1 minute'
-                                     then $2 else last_used_at end
-             where id = $1",
-        )
-        .bind(device.id)
-        .bind(now)
-        .execute(pool)
-        .await?;
-    } else if stale(used, Duration::minutes(1)) {
-        sqlx::query("update kiosk_devices set last_used_at = $2 where id = $1")
-            .bind(device.id)
-            .bind(now)
-            .execute(pool)
-            .await?;
+    // Seen a moment ago: nothing can have lapsed since.
+    if seen.is_some_and(|seen| Utc::now() - seen < Duration::seconds(5)) {
+        return Ok(Some(device));
     }
-    Ok(Some(device))
+    // Each expression reads the row as its lock found it: of two requests after a long
+    // quiet, only the first draws a new number, and both get it.
+    let noted = sqlx::query_as(
+        "update kiosk_devices
+         set visitors = case when visitor_seen_at < now() - make_interval(secs => $2)
+                             then visitors + 1 else visitors end,
+             visitor_drawn_at = case when visitor_seen_at < now() - make_interval(secs => $2)
+                                     then now() else visitor_drawn_at end,
+             visitor_seen_at = now(),
+             last_used_at = now()
+         where id = $1 and revoked_at is null
+         returning id, center_id, name, visitors",
+    )
+    .bind(device.id)
+    .bind(QUIET_LIMIT_SECONDS as f64)
+    .fetch_optional(pool)
+    .await?;
+    Ok(noted)
 }
 
 /// The tablet shows its welcome screen: a new visitor's turn. Returns their number: a new

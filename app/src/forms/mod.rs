@@ -78,11 +78,10 @@ impl Form {
         )
     }
     /// Whether this kiosk form was shown to an earlier visitor at `tablet` (a page posted
-    /// again from the browser's history by the next one, or after the tablet stood quiet
-    /// too long): `domain::kiosk_visitor`.
+    /// again from the browser's history by the next one): `domain::kiosk_visitor`.
     pub(crate) fn shown_to_an_earlier_visitor(&self, tablet: &KioskDevice) -> bool {
         let shown_to = self.get(VISITOR).parse().ok();
-        !is_current_visitors(shown_to, tablet.visitors, tablet.quiet_seconds())
+        !is_current_visitors(shown_to, tablet.visitors)
     }
     pub(crate) fn booking_query(&self) -> BookingQuery {
         BookingQuery {

@@ -26,14 +26,17 @@ use leptos::prelude::*;
 /// `data-ready` when it starts): the welcome screen once nobody has touched the screen for
 /// its time, or at once when the page comes back from the back-forward cache. No question
 /// first: that needs the clock. On every screen, clock or not, a touch also tells the
-/// server the tablet is still in use (at most every `IN_USE_MS`).
+/// server the tablet is still in use (at most every `IN_USE_MS`; at the next touch again
+/// when that did not reach a server).
 const WITHOUT_CLOCK: &str = "(function(){var last=Date.now(),told=last;\
 function guard(){return document.querySelector('.idle-guard')}\
 function home(){var g=guard();\
 if(g&&!g.hasAttribute('data-ready'))location.replace(g.getAttribute('data-home'))}\
+function lost(){told=0}\
 function touched(){last=Date.now();var g=guard();if(g&&last-told>=IN_USE_MS){told=last;\
-fetch(g.getAttribute('data-in-use'),{method:'POST',keepalive:true}).catch(function(){})}}\
-['pointerdown','keydown','input'].forEach(function(k){addEventListener(k,touched,true)});\
+fetch(g.getAttribute('data-in-use'),{method:'POST',keepalive:true})\
+.then(function(r){if(r.status>=500)lost()},lost)}}\
+['pointerdown','keydown','input','wheel'].forEach(function(k){addEventListener(k,touched,true)});\
 setInterval(function(){if(Date.now()-last>=LIFETIME_MS)home()},1000);\
 addEventListener('pageshow',function(e){if(e.persisted)home()})})()";
 
