@@ -48,6 +48,9 @@ if [ "${1:-}" = "--with-browser" ]; then
   # Arabic, Han), so screenshots show letters, not missing-glyph boxes.
   [ -d /usr/share/fonts/truetype/noto ] || missing+=(fonts-noto-core)
   [ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk)
+  # scripts/chaos.sh: nginx in front of three processes, a PostgreSQL it may restart.
+  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+  compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
   if [ ${#missing[@]} -gt 0 ]; then
     say "installing Debian packages: ${missing[*]}"
     apt-get update -qq

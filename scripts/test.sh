@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: unit tests, database and HTTP tests on real PostgreSQL, and the
-# end-to-end tests in Debian's Chromium against two server processes sharing a database.
+# end-to-end tests in Debian's Chromium against two server processes sharing a database,
+# and a short run of faults on purpose behind nginx (scripts/chaos.sh).
 # Needs a PostgreSQL server: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres)
 # names one where the tests may create and drop databases.
 set -euo pipefail
@@ -39,5 +40,8 @@ admin_url="$DATABASE_URL"
 psql "$admin_url" -qc "drop database if exists $e2e_db with (force)" -c "create database $e2e_db"
 export E2E_DATABASE_URL="${admin_url%/*}/$e2e_db"
 (cd end2end && npx playwright test)
+
+step "faults on purpose: kill -9 and a PostgreSQL restart under load (scripts/chaos.sh, short)"
+bash scripts/chaos.sh
 
 step "all tests passed"

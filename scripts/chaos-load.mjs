@@ -1,0 +1,195 @@
+// The load client of scripts/chaos.sh: people book, enrol and check in through nginx
+// without pause while chaos.sh kills a server process and restarts PostgreSQL. Every
+// request carries an idempotency key; one that gets no answer (the connection cut, a
+// 502/503/504 while a process or the database is away) is sent again with the same key,
+// as the pages do, until it is answered or 20 s have passed. Writes what each person was
+// shown to a JSON file for chaos.sh to hold against the database:
+//   confirmed  keys of the bookings, enrolments and check-ins a client was shown as done
+//              (with the ticket numbers and manage links shown);
+//   refused    keys answered "no" (taken, full, over a limit): nothing may exist for them;
+//   cut        keys never answered: they may or may not exist, and are reported;
+//   answers    the time of every answer, to find how long each fault kept service away.
+// At the end it reads the faults chaos.sh caused (a line each: the time in ms, what) and
+// fails when any of them left a gap of more than 10 s without an answer.
+//   node scripts/chaos-load.mjs <nginx url> <seconds> <out.json> <center> <kiosk cookie> <session id> <faults file>
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+
+const [base, seconds, out, center, kioskCookie, session, faultsFile] = process.argv.slice(2);
+const deadline = Date.now() + Number(seconds) * 1000;
+const result = {
+  confirmed: { booking: [], enrolment: [], checkIn: [] },
+  refused: { booking: [], enrolment: [], checkIn: [] },
+  cut: { booking: [], enrolment: [], checkIn: [] },
+  tickets: [],
+  answers: [],
+  retries: 0,
+};
+
+/** A made-up client address for person `n` (nginx forwards it; the server trusts nginx). */
+const addressOf = (n) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Sends `request()` until it is answered (anything but no answer or 502/503/504), or
+ *  20 s have passed; the same key each time, as the request carries it. */
+async function untilAnswered(request) {
+  const giveUp = Date.now() + 20_000;
+  for (let attempt = 0; ; attempt++) {
+    if (attempt > 0) result.retries++;
+    try {
+      const reply = await request();
+      if (![502, 503, 504].includes(reply.status)) {
+        result.answers.push(Date.now());
+        return reply;
+      }
+    } catch {
+      // The connection was cut or refused: try again.
+    }
+    if (Date.now() > giveUp) return null;
+    await sleep(250);
+  }
+}
+
+function postForm(path, fields, n, headers = {}) {
+  return fetch(base + path, {
+    method: "POST",
+    redirect: "manual",
+    signal: AbortSignal.timeout(10_000),
+    headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": addressOf(n), ...headers },
+    body: new URLSearchParams(fields).toString(),
+  });
+}
+
+async function serverFn(path, fields) {
+  const reply = await fetch(base + path, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+    body: new URLSearchParams(fields).toString(),
+  });
+  if (!reply.ok) throw new Error(`${path}: ${reply.status}`);
+  return reply.json();
+}
+
+/** Every free slot now, each once, shuffled so that the clients spread over the days. */
+async function freeSlots() {
+  const services = await serverFn("/api/book/services", {});
+  const centers = await serverFn("/api/centers/list", {});
+  const slots = [];
+  for (const service of services.map((s) => s.code)) {
+    for (const c of centers.map((c) => c.id)) {
+      const free = await serverFn("/api/book/free-times", { service, center: c });
+      for (const start of free?.starts ?? []) slots.push({ service, center: c, start });
+    }
+  }
+  return slots.sort(() => Math.random() - 0.5);
+}
+
+let person = 0;
+
+async function booker(slots) {
+  while (Date.now() < deadline && slots.length) {
+    const { service, center: c, start } = slots.pop();
+    const n = person++;
+    const key = crypto.randomUUID();
+    const fields = {
+      service, center: c, tz: "America/Los_Angeles", lang: "en", start, key,
+      first_name: `Chaos${n}`, last_name: "Booker", email: `chaos${n}@example.org`,
+      phone: `503-555-${String(n % 10000).padStart(4, "0")}`, language: "en", held: "phone",
+    };
+    const reply = await untilAnswered(() => postForm("/book/details", fields, n));
+    if (!reply) result.cut.booking.push(key);
+    else if (reply.status === 303 && (reply.headers.get("location") ?? "").startsWith("/book/manage/")) {
+      result.confirmed.booking.push(key);
+    } else result.refused.booking.push(key);
+    await reply?.arrayBuffer().catch(() => {});
+  }
+}
+
+async function enroller() {
+  while (Date.now() < deadline) {
+    const n = person++;
+    const key = crypto.randomUUID();
+    const fields = {
+      key, lang: "en", tz: "America/Los_Angeles", first_name: `Chaos${n}`, last_name: "Enroller",
+      contact: `enrol${n}@example.org`, language: "en",
+    };
+    const reply = await untilAnswered(() => postForm(`/workshops/enrol/${session}`, fields, n));
+    if (!reply) result.cut.enrolment.push(key);
+    else if (reply.status === 303 && (reply.headers.get("location") ?? "").startsWith("/workshops/manage/")) {
+      result.confirmed.enrolment.push(key);
+    } else result.refused.enrolment.push(key);
+    await reply?.arrayBuffer().catch(() => {});
+  }
+}
+
+/** The number of the visitor at the tablet, as its check-in screen names it. */
+async function tabletVisitor() {
+  const reply = await untilAnswered(() =>
+    fetch(`${base}/kiosk/${center}/check-in`, { headers: { cookie: kioskCookie }, signal: AbortSignal.timeout(10_000) }));
+  const found = /name="visitor" value="(\d+)"/.exec(await reply.text());
+  return Number(found[1]);
+}
+
+async function checkInDesk() {
+  let visitor = await tabletVisitor();
+  while (Date.now() < deadline) {
+    const n = person++;
+    const key = crypto.randomUUID();
+    const send = () => fetch(`${base}/api/kiosk/check-in`, {
+      method: "POST",
+      signal: AbortSignal.timeout(10_000),
+      headers: { "content-type": "application/json", accept: "application/json", cookie: kioskCookie },
+      body: JSON.stringify({
+        center_id: center, language: "en", key, visitor,
+        answers: {
+          first_name: `Chaos${n}`, last_name: "Walkin", reasons: ["job_search"], registered: "yes",
+          accommodations: [], interpreter_language: "", accommodation_other: "", consent: true,
+        },
+      }),
+    });
+    let reply = await untilAnswered(send);
+    let outcome = reply?.ok ? await reply.json() : null;
+    if (outcome === "StartOver") {
+      // The tablet has a new visitor number (it stood quiet): the same check-in again.
+      visitor = await tabletVisitor();
+      reply = await untilAnswered(send);
+      outcome = reply?.ok ? await reply.json() : null;
+    }
+    if (!reply) result.cut.checkIn.push(key);
+    else if (outcome?.CheckedIn) {
+      result.confirmed.checkIn.push(key);
+      result.tickets.push({ key, number: outcome.CheckedIn.number });
+    } else result.refused.checkIn.push(key);
+    // A lobby's pace: a check-in every half second (the tablet's own limit allows bursts).
+    await sleep(500);
+  }
+}
+
+const slots = await freeSlots();
+await Promise.all([
+  ...Array.from({ length: 4 }, () => booker(slots)),
+  ...Array.from({ length: 2 }, () => enroller()),
+  checkInDesk(),
+]);
+writeFileSync(out, JSON.stringify(result));
+const count = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v.length]));
+console.log(JSON.stringify({ confirmed: count(result.confirmed), refused: count(result.refused), cut: count(result.cut), retries: result.retries }));
+
+// Service after each fault: the longest stretch without any answer, from the fault on.
+const answers = [...result.answers].sort((a, b) => a - b);
+const faults = existsSync(faultsFile) ? readFileSync(faultsFile, "utf8").trim().split("\n").filter(Boolean) : [];
+let slow = false;
+for (const line of faults) {
+  const at = Number(line.split(" ")[0]);
+  const what = line.slice(line.indexOf(" ") + 1);
+  let previous = at;
+  let longest = 0;
+  for (const t of answers.filter((t) => t > at && t < at + 20_000)) {
+    longest = Math.max(longest, t - previous);
+    previous = t;
+  }
+  const after = answers.find((t) => t > at);
+  if (after === undefined) longest = Infinity;
+  console.log(`${what}: longest time without an answer after it ${(longest / 1000).toFixed(1)} s`);
+  slow ||= longest > 10_000;
+}
+process.exit(slow ? 1 : 0);
