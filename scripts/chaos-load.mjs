@@ -4,11 +4,13 @@
 // 502/503/504 while a process or the database is away) is sent again with the same key,
 // as the pages do, until it is answered or 20 s have passed. Writes what each person was
 // shown to a JSON file for chaos.sh to hold against the database:
-//   confirmed  keys of the bookings, enrolments and check-ins a client was shown as done
-//              (with the ticket numbers and manage links shown);
+//   confirmed  keys of the bookings, enrolments and check-ins a client was shown as done,
+//              each with what it was shown (the manage link's token, the ticket number);
 //   refused    keys answered "no" (taken, full, over a limit): nothing may exist for them;
+//   failed     keys answered with a server error other than "try again" (500): none may be;
 //   cut        keys never answered: they may or may not exist, and are reported;
-//   answers    the time of every answer, to find how long each fault kept service away.
+//   answers    the time of every confirmation, to find how long each fault kept service
+//              away.
 // At the end it reads the faults chaos.sh caused (a line each: the time in ms, what) and
 // fails when any of them left a gap of more than 10 s without an answer.
 //   node scripts/chaos-load.mjs <nginx url> <seconds> <out.json> <center> <kiosk cookie> <session id> <faults file>
@@ -19,8 +21,9 @@ const deadline = Date.now() + Number(seconds) * 1000;
 const result = {
   confirmed: { booking: [], enrolment: [], checkIn: [] },
   refused: { booking: [], enrolment: [], checkIn: [] },
+  failed: { booking: [], enrolment: [], checkIn: [] },
   cut: { booking: [], enrolment: [], checkIn: [] },
-  tickets: [],
+  shown: {},
   answers: [],
   retries: 0,
 };
@@ -37,10 +40,7 @@ async function untilAnswered(request) {
     if (attempt > 0) result.retries++;
     try {
       const reply = await request();
-      if (![502, 503, 504].includes(reply.status)) {
-        result.answers.push(Date.now());
-        return reply;
-      }
+      if (![502, 503, 504].includes(reply.status)) return reply;
     } catch {
       // The connection was cut or refused: try again.
     }
@@ -85,6 +85,21 @@ async function freeSlots() {
 
 let person = 0;
 
+/** Files what `key` of `kind` was answered: shown as done (with what was shown), refused,
+ *  failed (a 5xx that is not "try again"), or never answered. */
+function file(kind, key, reply, shown) {
+  if (!reply) result.cut[kind].push(key);
+  else if (shown) {
+    result.confirmed[kind].push(key);
+    result.shown[key] = shown;
+    result.answers.push(Date.now());
+  } else if (reply.status >= 500) result.failed[kind].push(key);
+  else result.refused[kind].push(key);
+}
+
+/** The token of a manage link `location` under `prefix`, if it is one. */
+const tokenIn = (location, prefix) => (location ?? "").startsWith(prefix) ? location.slice(prefix.length).split("?")[0] : null;
+
 async function booker(slots) {
   while (Date.now() < deadline && slots.length) {
     const { service, center: c, start } = slots.pop();
@@ -96,11 +111,10 @@ async function booker(slots) {
       phone: `503-555-${String(n % 10000).padStart(4, "0")}`, language: "en", held: "phone",
     };
     const reply = await untilAnswered(() => postForm("/book/details", fields, n));
-    if (!reply) result.cut.booking.push(key);
-    else if (reply.status === 303 && (reply.headers.get("location") ?? "").startsWith("/book/manage/")) {
-      result.confirmed.booking.push(key);
-    } else result.refused.booking.push(key);
+    file("booking", key, reply, reply?.status === 303 && tokenIn(reply.headers.get("location"), "/book/manage/"));
     await reply?.arrayBuffer().catch(() => {});
+    // Paced so that the free slots last the whole run.
+    await sleep(pace);
   }
 }
 
@@ -113,10 +127,7 @@ async function enroller() {
       contact: `enrol${n}@example.org`, language: "en",
     };
     const reply = await untilAnswered(() => postForm(`/workshops/enrol/${session}`, fields, n));
-    if (!reply) result.cut.enrolment.push(key);
-    else if (reply.status === 303 && (reply.headers.get("location") ?? "").startsWith("/workshops/manage/")) {
-      result.confirmed.enrolment.push(key);
-    } else result.refused.enrolment.push(key);
+    file("enrolment", key, reply, reply?.status === 303 && tokenIn(reply.headers.get("location"), "/workshops/manage/"));
     await reply?.arrayBuffer().catch(() => {});
   }
 }
@@ -125,8 +136,8 @@ async function enroller() {
 async function tabletVisitor() {
   const reply = await untilAnswered(() =>
     fetch(`${base}/kiosk/${center}/check-in`, { headers: { cookie: kioskCookie }, signal: AbortSignal.timeout(10_000) }));
-  const found = /name="visitor" value="(\d+)"/.exec(await reply.text());
-  return Number(found[1]);
+  const found = /name="visitor" value="(\d+)"/.exec((await reply?.text()) ?? "");
+  return found ? Number(found[1]) : null;
 }
 
 async function checkInDesk() {
@@ -154,25 +165,23 @@ async function checkInDesk() {
       reply = await untilAnswered(send);
       outcome = reply?.ok ? await reply.json() : null;
     }
-    if (!reply) result.cut.checkIn.push(key);
-    else if (outcome?.CheckedIn) {
-      result.confirmed.checkIn.push(key);
-      result.tickets.push({ key, number: outcome.CheckedIn.number });
-    } else result.refused.checkIn.push(key);
+    file("checkIn", key, reply, outcome?.CheckedIn?.number);
     // A lobby's pace: a check-in every half second (the tablet's own limit allows bursts).
     await sleep(500);
   }
 }
 
 const slots = await freeSlots();
+const bookers = 4;
+const pace = Math.max(0, (Number(seconds) * 1000 * bookers) / slots.length);
 await Promise.all([
-  ...Array.from({ length: 4 }, () => booker(slots)),
+  ...Array.from({ length: bookers }, () => booker(slots)),
   ...Array.from({ length: 2 }, () => enroller()),
   checkInDesk(),
 ]);
 writeFileSync(out, JSON.stringify(result));
 const count = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v.length]));
-console.log(JSON.stringify({ confirmed: count(result.confirmed), refused: count(result.refused), cut: count(result.cut), retries: result.retries }));
+console.log(JSON.stringify({ confirmed: count(result.confirmed), refused: count(result.refused), failed: count(result.failed), cut: count(result.cut), retries: result.retries, slotsLeft: slots.length }));
 
 // Service after each fault: the longest stretch without any answer, from the fault on.
 const answers = [...result.answers].sort((a, b) => a - b);
@@ -181,15 +190,19 @@ let slow = false;
 for (const line of faults) {
   const at = Number(line.split(" ")[0]);
   const what = line.slice(line.indexOf(" ") + 1);
+  // From the fault to the end of the window (or of the run), counting the silence after
+  // the last confirmation too.
+  const end = Math.min(at + 20_000, deadline);
   let previous = at;
   let longest = 0;
-  for (const t of answers.filter((t) => t > at && t < at + 20_000)) {
+  for (const t of answers.filter((t) => t > at && t < end)) {
     longest = Math.max(longest, t - previous);
     previous = t;
   }
-  const after = answers.find((t) => t > at);
-  if (after === undefined) longest = Infinity;
-  console.log(`${what}: longest time without an answer after it ${(longest / 1000).toFixed(1)} s`);
+  longest = Math.max(longest, end - previous);
+  console.log(`${what}: longest time without a confirmation after it ${(longest / 1000).toFixed(1)} s`);
   slow ||= longest > 10_000;
 }
-process.exit(slow ? 1 : 0);
+const unanswered = Object.values(result.cut).flat().length + Object.values(result.failed).flat().length;
+if (unanswered) console.log(`${unanswered} requests never answered, or answered with a server error`);
+process.exit(slow || unanswered ? 1 : 0);
