@@ -218,13 +218,7 @@ async fn an_admin_sets_up_a_center_on_an_empty_database_where_people_then_book_a
     assert!(welcome.body.contains("WorkSource Hood River"));
     let visitor = app.tablet_visitor().await;
     let body = json!({ "center_id": NEW, "language": "en", "key": Uuid::new_v4(), "answers": answers("Lena", "Berg"), "visitor": visitor });
-    let request = Request::post("/api/kiosk/check-in")
-        .header(header::CONTENT_TYPE, "application/json")
-        .header(header::ACCEPT, "application/json")
-        .header(header::COOKIE, &app.kiosk_cookie)
-        .body(Body::from(body.to_string()))
-        .unwrap();
-    let checked_in = app.send(request).await;
+    let checked_in = app.check_in_json(&body).await;
     assert_eq!(checked_in.status, StatusCode::OK, "{}", checked_in.body);
     assert_eq!(ticket_number(&checked_in.json()), "A-001");
 

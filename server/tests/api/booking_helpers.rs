@@ -105,6 +105,14 @@ pub async fn booking_today(app: &TestApp, first: &str, last: &str, phone: &str, 
     .unwrap()
 }
 
+/// The status of the one booking in the database.
+pub async fn booking_status(app: &TestApp) -> String {
+    sqlx::query_scalar("select status from bookings")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap()
+}
+
 /// What a calendar file says, read by the `icalendar` crate's parser.
 #[derive(Debug)]
 pub struct ParsedEvent {

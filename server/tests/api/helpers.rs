@@ -259,6 +259,12 @@ impl TestApp {
     pub async fn check_in_with_key(&self, key: Uuid, answers: Value) -> Reply {
         let visitor = self.tablet_visitor().await;
         let body = json!({ "center_id": CENTER, "language": "en", "key": key, "answers": answers, "visitor": visitor });
+        self.check_in_json(&body).await
+    }
+
+    /// The check-in server function called with `body` as its JSON arguments, from the
+    /// test's tablet.
+    pub async fn check_in_json(&self, body: &Value) -> Reply {
         let request = Request::post("/api/kiosk/check-in")
             .header(header::CONTENT_TYPE, "application/json")
             .header(header::ACCEPT, "application/json")

@@ -4,7 +4,7 @@
 //! nothing: the next visitor gets the welcome screen. The check-in wizard's screens are
 //! tried in `check_in_without_script`.
 
-use super::booking_helpers::booking_today;
+use super::booking_helpers::{booking_status, booking_today};
 use super::helpers::*;
 use super::workshops::session;
 use axum::http::{header, StatusCode};
@@ -40,11 +40,7 @@ async fn an_arrival_posted_again_later_shows_no_one(pool: PgPool) {
         .await;
     assert_started_over(&late);
     assert!(!late.body.contains("Ana"));
-    let status: String = sqlx::query_scalar("select status from bookings")
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
-    assert_eq!(status, "booked", "nothing done");
+    assert_eq!(booking_status(&app).await, "booked", "nothing done");
     assert_eq!(app.visit_count().await, 0);
 }
 

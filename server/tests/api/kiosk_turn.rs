@@ -5,7 +5,7 @@
 //! names its visitor too; two welcome screens asked at once are one visitor; a plain error
 //! page at the tablet goes back to the welcome screen by itself.
 
-use super::booking_helpers::booking_today;
+use super::booking_helpers::{booking_status, booking_today};
 use super::helpers::*;
 use app::domain::kiosk_visitor::QUIET_LIMIT_SECONDS;
 use axum::body::Body;
@@ -50,11 +50,7 @@ async fn a_form_resent_after_the_tablet_stood_quiet_is_not_answered(pool: PgPool
     let resent = look_up(&app, visitor).await;
     assert_started_over(&resent);
     assert!(!resent.body.contains("Ana"));
-    let status: String = sqlx::query_scalar("select status from bookings")
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
-    assert_eq!(status, "booked", "nothing done");
+    assert_eq!(booking_status(&app).await, "booked", "nothing done");
     assert_eq!(app.visit_count().await, 0);
     assert_eq!(app.tablet_visitor().await, visitor + 1, "a new visitor");
 }
@@ -149,13 +145,7 @@ async fn island_check_in(app: &TestApp, visitor: Option<i64>) -> Reply {
     if let Some(visitor) = visitor {
         body["visitor"] = json!(visitor);
     }
-    let request = Request::post("/api/kiosk/check-in")
-        .header(header::CONTENT_TYPE, "application/json")
-        .header(header::ACCEPT, "application/json")
-        .header(header::COOKIE, &app.kiosk_cookie)
-        .body(Body::from(body.to_string()))
-        .unwrap();
-    app.send(request).await
+    app.check_in_json(&body).await
 }
 
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
