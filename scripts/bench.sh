@@ -6,8 +6,9 @@
 #   - the server's resident memory (RSS) under that load;
 #   - bookings: committed bookings/s on distinct slots from 16 clients at once through
 #     HTTP, against pgbench's TPS (-c 16 -j 2) on the same PostgreSQL;
-#   - a crowd: 500 enrolment posts at once for a 25-seat session: the slowest answer,
-#     and whether exactly 25 were seated and the rest waitlisted in arrival order.
+#   - a crowd: 500 enrolment posts at once for a 25-seat session (sent by curl): the
+#     slowest answer, and whether exactly 25 were seated and the rest waitlisted in
+#     arrival order.
 # Prints the figures and appends them to bench-results.txt. Needs the release build
 # (`cargo leptos build --release --precompress`: target/release/server, target/site), a
 # PostgreSQL where it may create databases (DATABASE_URL, default the local one), Node
@@ -54,11 +55,8 @@ pids+=("$server")
 until curl -sf "http://127.0.0.1:$port/readyz" >/dev/null; do sleep 0.2; done
 
 # A tablet, paired with the demo's first printed code, as a manager would pair one.
-code="$(grep -o 'kiosk/pair?code=[A-Z0-9-]*' "$work/server.log" | head -1 | cut -d= -f2)"
-location="$(curl -s -o /dev/null -c "$work/jar" -w '%{redirect_url}' -d "code=$code" "http://127.0.0.1:$port/kiosk/pair")"
-center="$(printf '%s' "$location" | sed -E 's#.*/kiosk/([^/?]+).*#\1#')"
-cookie="$(awk '$6 == "frontdesk_kiosk" { print $6 "=" $7 }' "$work/jar")"
-[ -n "$center" ] && [ -n "$cookie" ] || { echo "could not pair a tablet" >&2; exit 1; }
+source scripts/pair-tablet.sh
+pair_tablet "http://127.0.0.1:$port" "$work/server.log" "$work/jar"
 
 # nginx serves the very HTML the server renders, as files.
 mkdir -p "$work/www" "$work/nginx"
@@ -93,7 +91,7 @@ measure() {
 }
 
 {
-  echo "== $(date -u +%FT%TZ) commit $(git rev-parse --short HEAD) on $(nproc) cores, ${seconds}s at $connections connections"
+  echo "== $(date -u +%FT%TZ) commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo -dirty) on $(nproc) cores, ${seconds}s at $connections connections"
   rss_ready="$(kib VmRSS)"
   for page in "/kiosk/$center" "/kiosk/$center/check-in"; do
     name="$(basename "$page").html"

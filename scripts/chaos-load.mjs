@@ -2,7 +2,8 @@
 // without pause while chaos.sh kills a server process and restarts PostgreSQL. Every
 // request carries an idempotency key; one that gets no answer (the connection cut, a
 // 502/503/504 while a process or the database is away) is sent again with the same key,
-// as the pages do, until it is answered or 20 s have passed. Writes what each person was
+// as the pages do, until it is answered or 20 s have passed; the key also travels in an
+// X-Chaos-Key header, for nginx's log to name the requests cut by the kill. Writes what each person was
 // shown to a JSON file for chaos.sh to hold against the database:
 //   confirmed  keys of the bookings, enrolments and check-ins a client was shown as done,
 //              each with what it was shown (the manage link's token, the ticket number);
@@ -15,6 +16,7 @@
 // fails when any of them left a gap of more than 10 s without an answer.
 //   node scripts/chaos-load.mjs <nginx url> <seconds> <out.json> <center> <kiosk cookie> <session id> <faults file>
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { addressOf, freeSlots } from "./load-client.mjs";
 
 const [base, seconds, out, center, kioskCookie, session, faultsFile] = process.argv.slice(2);
 const deadline = Date.now() + Number(seconds) * 1000;
@@ -28,8 +30,6 @@ const result = {
   retries: 0,
 };
 
-/** A made-up client address for person `n` (nginx forwards it; the server trusts nginx). */
-const addressOf = (n) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Sends `request()` until it is answered (anything but no answer or 502/503/504), or
@@ -49,38 +49,14 @@ async function untilAnswered(request) {
   }
 }
 
-function postForm(path, fields, n, headers = {}) {
+function postForm(path, fields, n) {
   return fetch(base + path, {
     method: "POST",
     redirect: "manual",
     signal: AbortSignal.timeout(10_000),
-    headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": addressOf(n), ...headers },
+    headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": addressOf(n), "x-chaos-key": fields.key },
     body: new URLSearchParams(fields).toString(),
   });
-}
-
-async function serverFn(path, fields) {
-  const reply = await fetch(base + path, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
-    body: new URLSearchParams(fields).toString(),
-  });
-  if (!reply.ok) throw new Error(`${path}: ${reply.status}`);
-  return reply.json();
-}
-
-/** Every free slot now, each once, shuffled so that the clients spread over the days. */
-async function freeSlots() {
-  const services = await serverFn("/api/book/services", {});
-  const centers = await serverFn("/api/centers/list", {});
-  const slots = [];
-  for (const service of services.map((s) => s.code)) {
-    for (const c of centers.map((c) => c.id)) {
-      const free = await serverFn("/api/book/free-times", { service, center: c });
-      for (const start of free?.starts ?? []) slots.push({ service, center: c, start });
-    }
-  }
-  return slots.sort(() => Math.random() - 0.5);
 }
 
 let person = 0;
@@ -148,7 +124,7 @@ async function checkInDesk() {
     const send = () => fetch(`${base}/api/kiosk/check-in`, {
       method: "POST",
       signal: AbortSignal.timeout(10_000),
-      headers: { "content-type": "application/json", accept: "application/json", cookie: kioskCookie },
+      headers: { "content-type": "application/json", accept: "application/json", cookie: kioskCookie, "x-chaos-key": key },
       body: JSON.stringify({
         center_id: center, language: "en", key, visitor,
         answers: {
@@ -171,12 +147,13 @@ async function checkInDesk() {
   }
 }
 
-const slots = await freeSlots();
+// Shuffled, so that the clients spread over the days.
+const slots = (await freeSlots(base)).sort(() => Math.random() - 0.5);
 const bookers = 4;
 const pace = Math.max(0, (Number(seconds) * 1000 * bookers) / slots.length);
 await Promise.all([
   ...Array.from({ length: bookers }, () => booker(slots)),
-  ...Array.from({ length: 2 }, () => enroller()),
+  ...Array.from({ length: 3 }, () => enroller()),
   checkInDesk(),
 ]);
 writeFileSync(out, JSON.stringify(result));

@@ -11,8 +11,13 @@
 #   - nothing is there that no client was told about, nobody is there twice, and every
 #     request was answered (never answered, or a server error, fails the run);
 #   - no slot and no workshop session holds more than its seats, and the counters agree;
+#   - the requests the kill cut mid-way (nginx's log names them) were sent again with
+#     the same key and answered, as shown above;
 #   - confirmations came again within 10 s of each fault, the killed process answered
-#     again within 10 s, and all three processes are up at the end.
+#     again within 10 s, and all three processes are up at the end;
+#   - three staff screens watching the queue live (scripts/chaos-watch.mjs, in Chromium)
+#     reconnected by themselves and, after a visitor is called at the end, show the same
+#     queue as a fresh page load.
 # Needs the release build (target/release/server, target/site), Debian's nginx and
 # PostgreSQL server binaries, Node and psql.
 #   bash scripts/chaos.sh            # the short form scripts/test.sh runs (30 s)
@@ -32,8 +37,10 @@ work="$(mktemp -d)"
 chmod 755 "$work"
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 load=""
+watch=""
 cleanup() {
   [ -n "$load" ] && kill "$load" 2>/dev/null || true
+  [ -n "$watch" ] && kill "$watch" 2>/dev/null || true
   for port in "${ports[@]}"; do
     [ -f "$work/server-$port.pid" ] && kill "$(cat "$work/server-$port.pid")" 2>/dev/null || true
   done
@@ -108,7 +115,10 @@ pid $work/nginx/nginx.pid;
 error_log $work/nginx/error.log;
 events { worker_connections 2048; }
 http {
-  access_log off;
+  # Which process took each load request (the client names its key in a header) and
+  # how it ended: 502 from the killed process is a request cut mid-way.
+  log_format chaos '\$http_x_chaos_key \$upstream_addr \$upstream_status \$status';
+  access_log $work/nginx/access.log chaos;
   client_body_temp_path $work/nginx/body;
   proxy_temp_path $work/nginx/proxy;
   include $work/nginx/site.conf;
@@ -120,14 +130,20 @@ base="http://127.0.0.1:$nginx_port"
 for _ in $(seq 100); do curl -sf "$base/readyz" >/dev/null && break; sleep 0.1; done
 
 # A kiosk tablet, paired through nginx with the first process's printed code.
-code="$(grep -o 'kiosk/pair?code=[A-Z0-9-]*' "$work/server-${ports[0]}.log" | head -1 | cut -d= -f2)"
-location="$(curl -s -o /dev/null -c "$work/jar" -w '%{redirect_url}' -d "code=$code" "$base/kiosk/pair")"
-center="$(printf '%s' "$location" | sed -E 's#.*/kiosk/([^/?]+).*#\1#')"
-cookie="$(awk '$6 == "frontdesk_kiosk" { print $6 "=" $7 }' "$work/jar")"
-[ -n "$center" ] && [ -n "$cookie" ] || { echo "could not pair a tablet" >&2; exit 1; }
+source scripts/pair-tablet.sh
+pair_tablet "$base" "$work/server-${ports[0]}.log" "$work/jar"
 # A workshop session with 40 seats at that center, two days ahead.
 session="$(psql "$db" -qAtX -c "insert into workshop_sessions (topic, title, center_id, starts_at, ends_at, capacity)
   values ('resumes', 'Chaos', '$center', now() + interval '2 days', now() + interval '2 days 2 hours', 40) returning id" | head -1)"
+
+# Three staff screens on the queue, live, before the load starts.
+timeout 300 node scripts/chaos-watch.mjs "$base" "$center" "$work/watch-ready" "$work/load-done" >"$work/watch.log" 2>&1 &
+watch=$!
+for _ in $(seq 300); do
+  [ -f "$work/watch-ready" ] || ! kill -0 "$watch" 2>/dev/null && break
+  sleep 0.2
+done
+[ -f "$work/watch-ready" ] || { echo "chaos: the staff screens did not open" >&2; cat "$work/watch.log" >&2; exit 1; }
 
 echo "chaos: ${seconds}s of load through nginx on 3 processes; faults at 30% (kill -9) and 60% (PostgreSQL restart)"
 node scripts/chaos-load.mjs "$base" "$seconds" "$work/load.json" "$center" "$cookie" "$session" "$work/faults" &
@@ -146,6 +162,11 @@ as_postgres "$pg_bin/pg_ctl" -D "$work/pg" -o "$pg_start_options" -l "$work/pg/l
 load_status=0
 wait "$load" || load_status=$?
 load=""
+touch "$work/load-done"
+watch_status=0
+wait "$watch" || watch_status=$?
+watch=""
+cat "$work/watch.log"
 echo "the killed process answered again $(awk -v ms="$back_after" 'BEGIN { printf "%.1f", ms / 1000 }') s after the kill (restarted after 2 s)"
 alive=0
 for port in "${ports[@]}"; do
@@ -159,6 +180,9 @@ node -e '
   for (const [answer, kinds] of Object.entries({ confirmed: r.confirmed, refused: r.refused, failed: r.failed, cut: r.cut }))
     for (const [kind, keys] of Object.entries(kinds)) for (const key of keys) console.log(`${kind},${key},${answer},${r.shown[key] ?? ""}`);
 ' "$work/load.json" >"$work/keys.csv"
+# Cut mid-way by the kill: the killed process took the request and nginx got no answer.
+awk -v killed="127.0.0.1:${ports[1]}" '$1 != "-" && $2 == killed && $3 == 502 { print $1 }' \
+  "$work/nginx/access.log" | sort -u >"$work/cut-by-kill.csv"
 report="$(psql "$db" -qAtX -v ON_ERROR_STOP=1 <<SQL
 create temporary table shown (kind text, key uuid, answer text, what text);
 \copy shown from '$work/keys.csv' with (format csv)
@@ -178,6 +202,10 @@ create temporary view as_shown as
   union all select s.key from shown s join visits v on v.idempotency_key = s.key
     and v.ticket_prefix || '-' || lpad(v.ticket_number::text, 3, '0') = s.what
     where s.kind = 'checkIn';
+create temporary table cut_by_kill (key uuid);
+\copy cut_by_kill from '$work/cut-by-kill.csv' with (format csv)
+select 'cut by the kill, sent again and answered: ' || count(*) filter (where s.answer in ('confirmed', 'refused'))
+    || ' of ' || count(*) from cut_by_kill k left join shown s using (key);
 select 'confirmed, in the database as shown: ' || count(*) filter (where s.key in (select key from as_shown))
     || ' of ' || count(*) from shown s where answer = 'confirmed';
 select 'people in the database twice: ' || count(*) from (select first_name from (
@@ -200,6 +228,8 @@ confirmed_line="$(grep '^confirmed' <<<"$report" || true)"
 failed="$load_status"
 [[ "$confirmed_line" =~ :\ ([0-9]+)\ of\ ([0-9]+)$ ]] && [ "${BASH_REMATCH[1]}" = "${BASH_REMATCH[2]}" ] && [ "${BASH_REMATCH[2]}" -gt 0 ] || failed=1
 grep -q '^refused yet in the database: 0$' <<<"$report" || failed=1
+# (The kill comes at a moment, not at a request: a run may find none in flight.)
+[[ "$(grep '^cut by the kill' <<<"$report" || true)" =~ :\ ([0-9]+)\ of\ ([0-9]+)$ ]] && [ "${BASH_REMATCH[1]}" = "${BASH_REMATCH[2]}" ] || failed=1
 grep -q '^in the database, never shown: 0$' <<<"$report" || failed=1
 grep -q '^people in the database twice: 0$' <<<"$report" || failed=1
 grep -q '^slots over their seats or miscounted: 0$' <<<"$report" || failed=1
@@ -207,6 +237,7 @@ grep -q '^slots over their seats or miscounted: 0$' <<<"$report" || failed=1
   [ "${BASH_REMATCH[1]}" -le "${BASH_REMATCH[2]}" ] && [ "${BASH_REMATCH[1]}" = "${BASH_REMATCH[3]}" ] || failed=1
 [ "$back_after" -le 10000 ] || failed=1
 [ "$alive" = 3 ] || failed=1
+[ "$watch_status" = 0 ] || failed=1
 if [ "$failed" != 0 ]; then
   echo "chaos: FAILED" >&2
   tail -n 20 "$work"/server-*.log >&2

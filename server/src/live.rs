@@ -45,6 +45,7 @@ pub async fn forward_notifications(pool: sqlx::PgPool, hearers: Hearers) {
         match listen(&pool, &hearers).await {
             Ok(()) => {}
             Err(error) => {
+                crate::database::note_database_lost();
                 tracing::warn!(error = %error, "notification listener lost its connection; retrying")
             }
         }
@@ -77,7 +78,10 @@ async fn listen(pool: &sqlx::PgPool, hearers: &Hearers) -> Result<(), app::db::E
             Some(n) => {
                 let _ = hearers.changes.send(n.payload().to_owned());
             }
-            None => missed_some().await?,
+            None => {
+                crate::database::note_database_lost();
+                missed_some().await?
+            }
         }
     }
 }

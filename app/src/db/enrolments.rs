@@ -65,25 +65,38 @@ pub async fn lock_two_sessions(
     .map_err(Into::into)
 }
 
+/// Locks session `id` until the transaction ends and reads it whole, for the seat
+/// decision and the confirmation email in one round trip; `None` when there is no such
+/// session. A statement that waited for the lock sees the session row as the lock found
+/// it, but other tables as they were when it began: so the center is read by subqueries,
+/// which follow the row's center even when staff moved the session meanwhile (a join
+/// would pair the new center's id with nothing). The waitlist is not counted here (its
+/// `waitlisted` is 0): `insert_with_link` gives a new person's place.
+pub async fn lock_session_whole(
+    conn: &mut PgConnection,
+    id: i64,
+) -> Result<Option<WorkshopSession>, crate::db::Error> {
+    sqlx::query_as(
+        "select s.id, s.series_id, s.topic, s.title, s.description, s.employer, s.center_id,
+            (select c.name from centers c where c.id = s.center_id) as center_name,
+            coalesce((select c.time_zone from centers c where c.id = s.center_id),
+                     'America/Los_Angeles') as time_zone,
+            s.meeting_link, s.starts_at, s.ends_at, s.capacity, s.language, s.facilitator,
+            s.status, s.enrolled, 0::bigint as waitlisted, s.sequence
+         from workshop_sessions s where s.id = $1 for update",
+    )
+    .bind(id)
+    .fetch_optional(conn)
+    .await
+    .map_err(Into::into)
+}
+
 /// The enrolment a form's key made: its id, session and contact.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct FormEnrolment {
     pub id: i64,
     pub session_id: i64,
     pub contact_key: String,
-}
-
-pub async fn made_by_form(
-    conn: &mut PgConnection,
-    key: Uuid,
-) -> Result<Option<FormEnrolment>, crate::db::Error> {
-    sqlx::query_as(
-        "select id, session_id, contact_key from workshop_enrolments where idempotency_key = $1",
-    )
-    .bind(key)
-    .fetch_optional(conn)
-    .await
-    .map_err(Into::into)
 }
 
 /// The enrolment a contact already holds in a session.
@@ -113,6 +126,71 @@ pub async fn place_held(
     .map_err(Into::into)
 }
 
+/// What a form's key made, and what a contact holds in a session: what an enrolment
+/// must know before it adds anyone.
+#[derive(Debug, Clone, Default)]
+pub struct EarlierPlaces {
+    /// The enrolment this form's key made, in any session and status.
+    pub by_form: Option<FormEnrolment>,
+    /// The seat or waitlist place the contact holds in the session.
+    pub held: Option<PlaceHeld>,
+}
+
+#[derive(sqlx::FromRow)]
+struct EarlierRow {
+    id: i64,
+    session_id: i64,
+    contact_key: String,
+    by_form: bool,
+    status: String,
+    has_email: bool,
+    link_resent_at: Option<DateTime<Utc>>,
+}
+
+/// Both of `EarlierPlaces` in one round trip (it runs under the session's lock).
+pub async fn earlier_places(
+    conn: &mut PgConnection,
+    form_key: Uuid,
+    session_id: i64,
+    contact_key: &str,
+) -> Result<EarlierPlaces, crate::db::Error> {
+    let rows: Vec<EarlierRow> = sqlx::query_as(
+        "select id, session_id, contact_key, idempotency_key is not distinct from $1 as by_form,
+                status, email is not null as has_email, link_resent_at
+         from workshop_enrolments
+         where idempotency_key = $1
+            or (session_id = $2 and contact_key = $3 and status <> 'cancelled')",
+    )
+    .bind(form_key)
+    .bind(session_id)
+    .bind(contact_key)
+    .fetch_all(conn)
+    .await?;
+    let mut places = EarlierPlaces::default();
+    for row in rows {
+        let status = EnrolmentStatus::try_from(row.status)?;
+        if row.session_id == session_id
+            && row.contact_key == contact_key
+            && status != EnrolmentStatus::Cancelled
+        {
+            places.held = Some(PlaceHeld {
+                id: row.id,
+                status,
+                has_email: row.has_email,
+                link_resent_at: row.link_resent_at,
+            });
+        }
+        if row.by_form {
+            places.by_form = Some(FormEnrolment {
+                id: row.id,
+                session_id: row.session_id,
+                contact_key: row.contact_key,
+            });
+        }
+    }
+    Ok(places)
+}
+
 pub async fn mark_link_resent(
     conn: &mut PgConnection,
     enrolment_id: i64,
@@ -134,20 +212,44 @@ fn status_for(seat: bool) -> &'static str {
     }
 }
 
-/// Inserts `person` into the session, holding a seat or waiting; returns the new id.
-pub async fn insert(
+/// A person just added to a session.
+#[derive(Debug, Clone)]
+pub struct Added {
+    pub id: i64,
+    /// The private link's token (the only link: there is no older one to revoke).
+    pub token: String,
+    /// Their place on the waitlist (1 = next), when they got no seat.
+    pub waitlist_place: u32,
+}
+
+/// Adds `person` to the session, holding a seat (counted on the session) or waiting, with
+/// a private link, in one statement: it runs under the session's row lock, where every
+/// round trip is one more wait for everyone queued behind it.
+pub async fn insert_with_link(
     conn: &mut PgConnection,
     session_id: i64,
     person: &NewEnrolment,
     form_key: Uuid,
     seat: bool,
-) -> Result<i64, crate::db::Error> {
+) -> Result<Added, crate::db::Error> {
     let accommodations: Vec<&str> = person.accommodations.iter().map(|a| a.code()).collect();
-    sqlx::query_scalar(
-        "insert into workshop_enrolments (session_id, first_name, last_name, contact, contact_key,
-            email, language, email_locale, accommodations, interpreter_language, accommodation_other,
-            status, idempotency_key)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) returning id",
+    let token = new_token();
+    // The count runs on the statement's snapshot, without the row it inserts: those
+    // already waiting, all drawn earlier under this lock, so all ahead.
+    let (id, waiting_ahead): (i64, i64) = sqlx::query_as(
+        "with added as (
+             insert into workshop_enrolments (session_id, first_name, last_name, contact, contact_key,
+                 email, language, email_locale, accommodations, interpreter_language, accommodation_other,
+                 status, idempotency_key)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) returning id
+         ), counted as (
+             update workshop_sessions set enrolled = enrolled + 1 where id = $1 and $12 = 'enrolled'
+         ), linked as (
+             insert into workshop_links (token_hash, enrolment_id) select $14, id from added
+         )
+         select id, (select count(*) from workshop_enrolments
+                     where session_id = $1 and status = 'waitlisted')
+         from added",
     )
     .bind(session_id)
     .bind(&person.first_name)
@@ -162,8 +264,14 @@ pub async fn insert(
     .bind(&person.accommodation_other)
     .bind(status_for(seat))
     .bind(form_key)
+    .bind(hash(&token))
     .fetch_one(conn)
-    .await.map_err(Into::into)
+    .await?;
+    Ok(Added {
+        id,
+        token,
+        waitlist_place: u32::try_from(waiting_ahead + 1).unwrap_or(1),
+    })
 }
 
 /// A copy of enrolment `enrolment_id` in session `to`: a new row, whose id puts the person

@@ -152,24 +152,33 @@ pub async fn device(pool: &PgPool, token: &str) -> Result<Option<KioskDevice>, c
 
 /// The tablet shows its welcome screen: a new visitor's turn. Returns their number: a new
 /// one, or the one drawn a moment ago when two welcome screens are asked at once
-/// (`domain::kiosk_visitor::SAME_WELCOME_SECONDS`; the row's lock orders the two, and the
-/// second sees the first's draw).
+/// (`domain::kiosk_visitor::SAME_WELCOME_SECONDS`).
+///
+/// Only a draw writes: a welcome screen asked again within that moment reads the number,
+/// so it neither waits for the row's lock nor for a commit to reach the disk.
 pub async fn next_visitor(pool: &PgPool, device_id: i64) -> Result<i64, crate::db::Error> {
-    sqlx::query_scalar(
-        // Each expression reads the row as the lock found it (a concurrent draw included).
-        "update kiosk_devices
-         set visitors = case when visitor_drawn_at > now() - make_interval(secs => $2)
-                             then visitors else visitors + 1 end,
-             visitor_drawn_at = case when visitor_drawn_at > now() - make_interval(secs => $2)
-                                     then visitor_drawn_at else now() end
-         where id = $1
+    let drawn: Option<i64> = sqlx::query_scalar(
+        // A concurrent draw holds the row: this one waits, finds its draw recent on the row
+        // as it is now, and changes nothing.
+        "update kiosk_devices set visitors = visitors + 1, visitor_drawn_at = now()
+         where id = $1 and (visitor_drawn_at is null
+                            or visitor_drawn_at <= now() - make_interval(secs => $2))
          returning visitors",
     )
     .bind(device_id)
     .bind(crate::domain::kiosk_visitor::SAME_WELCOME_SECONDS as f64)
-    .fetch_one(pool)
-    .await
-    .map_err(Into::into)
+    .fetch_optional(pool)
+    .await?;
+    if let Some(visitor) = drawn {
+        return Ok(visitor);
+    }
+    // Drawn a moment ago, maybe by the request that held the row just now: a statement of
+    // its own sees that draw.
+    sqlx::query_scalar("select visitors from kiosk_devices where id = $1")
+        .bind(device_id)
+        .fetch_one(pool)
+        .await
+        .map_err(Into::into)
 }
 
 /// Every tablet ever paired, live ones first, by center.

@@ -18,21 +18,10 @@ pub enum Recipient {
 /// enrolments need, far fewer than a script cancelling and rebooking in a loop would make.
 pub const MESSAGES_PER_RECIPIENT_PER_DAY: i64 = 30;
 
-/// Whether `to` has had its day's share of messages already.
-async fn recipient_full(conn: &mut PgConnection, to: &str) -> Result<bool, crate::db::Error> {
-    let sent: i64 = sqlx::query_scalar(
-        "select count(*) from outbox
-         where lower(to_address) = lower($1) and created_at > now() - interval '24 hours'",
-    )
-    .bind(to)
-    .fetch_one(conn)
-    .await?;
-    Ok(sent >= MESSAGES_PER_RECIPIENT_PER_DAY)
-}
-
 /// Writes a composed message to the outbox, unless the address has had its day's share
 /// (`MESSAGES_PER_RECIPIENT_PER_DAY`): then it is left out and logged, and the change it
-/// reports still happens.
+/// reports still happens. The count and the insert are one statement: this runs under
+/// the row locks that order bookings and enrolments, where every round trip counts.
 pub async fn insert_message(
     conn: &mut PgConnection,
     about: Recipient,
@@ -40,20 +29,15 @@ pub async fn insert_message(
     to: &str,
     message: &Composed,
 ) -> Result<(), crate::db::Error> {
-    if recipient_full(&mut *conn, to).await? {
-        tracing::warn!(
-            kind,
-            "recipient had its day's share of messages; this one is left out"
-        );
-        return Ok(());
-    }
     let (booking_id, enrolment_id) = match about {
         Recipient::Booking(id) => (Some(id), None),
         Recipient::Enrolment(id) => (None, Some(id)),
     };
-    sqlx::query(
+    let written = sqlx::query(
         "insert into outbox (booking_id, enrolment_id, kind, to_address, subject, body, ics, ics_method)
-         values ($1, $2, $3, $4, $5, $6, $7, $8)",
+         select $1, $2, $3, $4, $5, $6, $7, $8
+         where (select count(*) from outbox
+                where lower(to_address) = lower($4) and created_at > now() - interval '24 hours') < $9",
     )
     .bind(booking_id)
     .bind(enrolment_id)
@@ -63,8 +47,15 @@ pub async fn insert_message(
     .bind(&message.body)
     .bind(&message.ics)
     .bind(message.ics_method)
+    .bind(MESSAGES_PER_RECIPIENT_PER_DAY)
     .execute(conn)
     .await?;
+    if written.rows_affected() == 0 {
+        tracing::warn!(
+            kind,
+            "recipient had its day's share of messages; this one is left out"
+        );
+    }
     Ok(())
 }
 

@@ -41,6 +41,17 @@ pub struct WorkshopSession {
     pub sequence: i32,
 }
 
+impl WorkshopSession {
+    pub fn cancelled(&self) -> bool {
+        self.status == SessionStatus::Cancelled
+    }
+    /// Whether one more person gets a seat (else they wait). Decided under the session's
+    /// row lock, on `enrolled` as the lock found it.
+    pub fn has_free_seat(&self) -> bool {
+        self.enrolled < self.capacity
+    }
+}
+
 /// A person enrolling, validated.
 #[derive(Debug, Clone)]
 pub struct NewEnrolment {
@@ -54,4 +65,47 @@ pub struct NewEnrolment {
     pub accommodations: Vec<Accommodation>,
     pub interpreter_language: Option<String>,
     pub accommodation_other: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn session(capacity: i32, enrolled: i32, status: SessionStatus) -> WorkshopSession {
+        WorkshopSession {
+            id: 1,
+            series_id: None,
+            topic: "resumes".into(),
+            title: String::new(),
+            description: String::new(),
+            employer: None,
+            center_id: None,
+            center_name: None,
+            time_zone: "America/Los_Angeles".into(),
+            meeting_link: None,
+            starts_at: Utc::now(),
+            ends_at: Utc::now(),
+            capacity,
+            language: "en".into(),
+            facilitator: String::new(),
+            status,
+            enrolled,
+            waitlisted: 0,
+            sequence: 0,
+        }
+    }
+
+    #[test]
+    fn the_last_seat_is_free_and_the_one_after_is_not() {
+        assert!(session(25, 24, SessionStatus::Scheduled).has_free_seat());
+        assert!(!session(25, 25, SessionStatus::Scheduled).has_free_seat());
+        // Seats lowered below those taken: nobody new is seated.
+        assert!(!session(10, 12, SessionStatus::Scheduled).has_free_seat());
+    }
+
+    #[test]
+    fn only_a_cancelled_session_is_cancelled() {
+        assert!(session(25, 0, SessionStatus::Cancelled).cancelled());
+        assert!(!session(25, 0, SessionStatus::Scheduled).cancelled());
+    }
 }

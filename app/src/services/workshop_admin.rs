@@ -71,16 +71,7 @@ pub async fn update_session(
     let mut notified = 0;
     if moved {
         for enrolment_id in live_enrolments(&mut tx, id).await? {
-            queue_mail(
-                &mut tx,
-                id,
-                enrolment_id,
-                WorkshopMail::Changed,
-                mail,
-                now,
-                None,
-            )
-            .await?;
+            queue_mail(&mut tx, id, enrolment_id, WorkshopMail::Changed, mail, now).await?;
             notified += 1;
         }
     }
@@ -112,7 +103,6 @@ pub async fn cancel_sessions(
                 WorkshopMail::Cancelled,
                 mail,
                 now,
-                None,
             )
             .await?;
         }
@@ -179,7 +169,7 @@ pub async fn move_enrolment(
             place: waitlist_place(&mut tx, to, moved_id).await?,
         }
     };
-    queue_mail(&mut tx, to, moved_id, kind, mail, now, None).await?;
+    queue_mail(&mut tx, to, moved_id, kind, mail, now).await?;
     tx.commit().await?;
     Ok(MoveOutcome::Moved { waitlisted: !seat })
 }

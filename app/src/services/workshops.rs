@@ -4,8 +4,8 @@
 //! transaction that freed it, with the email that tells them.
 
 use crate::db::enrolments::{
-    addressee, change_seats_taken, insert, live_in_session, lock_session, made_by_form,
-    mark_cancelled, mark_link_resent, new_link, place_held, promote_waitlist, session_in,
+    addressee, change_seats_taken, earlier_places, insert_with_link, live_in_session, lock_session,
+    lock_session_whole, mark_cancelled, mark_link_resent, new_link, promote_waitlist, session_in,
     waitlist_place, PlaceHeld,
 };
 use crate::db::outbox::{insert_message, Recipient};
@@ -41,6 +41,10 @@ pub enum EnrolOutcome {
 }
 
 /// Enrols in session `session_id`, or puts on its waitlist when it is full.
+///
+/// Everyone enrolling in one session waits for its row lock in turn, so the work under it
+/// is kept to four round trips (lock and read, earlier places, add, email) and the
+/// commit: at a crowd's opening minute, that is what makes the last of 500 wait.
 pub async fn enrol(
     pool: &PgPool,
     session_id: i64,
@@ -49,17 +53,18 @@ pub async fn enrol(
     now: DateTime<Utc>,
 ) -> Result<EnrolOutcome, crate::db::Error> {
     let mut tx = pool.begin().await?;
-    let Some(session) = lock_session(&mut tx, session_id).await? else {
+    let Some(session) = lock_session_whole(&mut tx, session_id).await? else {
         return Ok(EnrolOutcome::UnknownSession);
     };
     if let Err(refusal) = open_for_enrolment(session.cancelled(), session.starts_at, now) {
         return Ok(EnrolOutcome::Refused(refusal));
     }
     let key = person.contact.key();
+    let earlier = earlier_places(&mut tx, person.key, session_id, &key).await?;
     // The same form, for the same session and contact, sent again: the same person. (A
     // form's key with another contact is someone on a shared computer pressing Back on
     // the first person's page: a new enrolment under a new key.)
-    let form_key = match made_by_form(&mut tx, person.key).await? {
+    let form_key = match earlier.by_form {
         Some(earlier) if earlier.session_id == session_id && earlier.contact_key == key => {
             let token = new_link(&mut tx, earlier.id, OlderLinks::Keep).await?;
             tx.commit().await?;
@@ -71,40 +76,36 @@ pub async fn enrol(
         Some(_) => Uuid::new_v4(),
         None => person.key,
     };
-    if let Some(held) = place_held(&mut tx, session_id, &key).await? {
+    if let Some(held) = earlier.held {
         let emailed = held.has_email;
         resend_link(&mut tx, session_id, &held, mail, now).await?;
         tx.commit().await?;
         return Ok(EnrolOutcome::AlreadyHasPlace { emailed });
     }
     let seat = session.has_free_seat();
-    let enrolment_id = insert(&mut tx, session_id, person, form_key, seat).await?;
-    if seat {
-        change_seats_taken(&mut tx, session_id, 1).await?;
+    let added = insert_with_link(&mut tx, session_id, person, form_key, seat).await?;
+    if let Some(email) = person.contact.email() {
+        let kind = if seat {
+            WorkshopMail::Enrolled
+        } else {
+            WorkshopMail::Waitlisted {
+                place: added.waitlist_place,
+            }
+        };
+        let enrollee = Enrollee {
+            enrolment_id: added.id,
+            first_name: &person.first_name,
+            locale: person.locale,
+        };
+        // One link, on the confirmation page and in the email.
+        let message = compose(kind, &session, &enrollee, &added.token, mail, now);
+        let about = Recipient::Enrolment(added.id);
+        insert_message(&mut tx, about, kind.code(), email, &message).await?;
     }
-    let kind = if seat {
-        WorkshopMail::Enrolled
-    } else {
-        WorkshopMail::Waitlisted {
-            place: waitlist_place(&mut tx, session_id, enrolment_id).await?,
-        }
-    };
-    // One link, on the confirmation page and in the email.
-    let token = new_link(&mut tx, enrolment_id, OlderLinks::Revoke).await?;
-    queue_mail(
-        &mut tx,
-        session_id,
-        enrolment_id,
-        kind,
-        mail,
-        now,
-        Some(&token),
-    )
-    .await?;
     tx.commit().await?;
     Ok(EnrolOutcome::Done {
-        enrolment_id,
-        token,
+        enrolment_id: added.id,
+        token: added.token,
     })
 }
 
@@ -130,12 +131,12 @@ async fn resend_link(
         },
         _ => WorkshopMail::Enrolled,
     };
-    queue_mail(&mut *conn, session_id, held.id, kind, mail, now, None).await?;
+    queue_mail(&mut *conn, session_id, held.id, kind, mail, now).await?;
     mark_link_resent(conn, held.id, now).await
 }
 
 /// Queues `kind` for the enrolment when the person gave an email address (a phone number
-/// gets no email), with the link `token`, or else a new link that replaces the older ones.
+/// gets no email), with a new link that replaces the older ones.
 pub(super) async fn queue_mail(
     conn: &mut PgConnection,
     session_id: i64,
@@ -143,17 +144,13 @@ pub(super) async fn queue_mail(
     kind: WorkshopMail,
     mail: &MailContext,
     now: DateTime<Utc>,
-    token: Option<&str>,
 ) -> Result<(), crate::db::Error> {
     let to = addressee(&mut *conn, enrolment_id).await?;
     let Some(email) = to.email else {
         return Ok(());
     };
     let session = session_in(&mut *conn, session_id).await?;
-    let token = match token {
-        Some(token) => token.to_owned(),
-        None => new_link(&mut *conn, enrolment_id, OlderLinks::Revoke).await?,
-    };
+    let token = new_link(&mut *conn, enrolment_id, OlderLinks::Revoke).await?;
     let enrollee = Enrollee {
         enrolment_id,
         first_name: &to.first_name,
@@ -188,7 +185,6 @@ pub(super) async fn promote(
             WorkshopMail::Promoted,
             mail,
             now,
-            None,
         )
         .await?;
     }

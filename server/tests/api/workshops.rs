@@ -136,6 +136,67 @@ async fn five_hundred_enrolment_posts_for_twenty_five_seats(pool: PgPool) {
     assert!(last_seat < first_wait);
 }
 
+/// Each email an enrolment sends says what it says to that person: a seat, or their place
+/// in line, counted under the session's lock; a phone number gets none.
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn each_email_tells_the_seat_or_the_place_in_line(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let id = session(&app.pool, 1, Duration::days(1)).await;
+    let by_phone = NewEnrolment {
+        contact: Contact::parse("503-555-0142").unwrap(),
+        ..person(9)
+    };
+    let mut shown = Vec::new();
+    for person in [person(1), person(2), by_phone, person(3)] {
+        shown.push(token(
+            enrol(&app.pool, id, &person, &mail(), Utc::now())
+                .await
+                .unwrap(),
+        ));
+    }
+    let emails: Vec<(String, String, String)> = sqlx::query_as(
+        "select o.to_address, o.kind, o.body from outbox o
+         join workshop_enrolments e on e.id = o.enrolment_id where e.session_id = $1 order by o.id",
+    )
+    .bind(id)
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    let told: Vec<(&str, &str)> = emails
+        .iter()
+        .map(|(to, kind, _)| (to.as_str(), kind.as_str()))
+        .collect();
+    assert_eq!(
+        told,
+        [
+            ("person1@example.org", "workshop_enrolled"),
+            ("person2@example.org", "workshop_waitlisted"),
+            ("person3@example.org", "workshop_waitlisted"),
+        ]
+    );
+    // The phone number waits second in line: the third person is third.
+    assert!(
+        emails[1].2.contains("You are number 1 on the waitlist."),
+        "{}",
+        emails[1].2
+    );
+    assert!(
+        emails[2].2.contains("You are number 3 on the waitlist."),
+        "{}",
+        emails[2].2
+    );
+    // Each email carries the link its confirmation page showed, and that link works.
+    for ((_, _, body), token) in emails.iter().zip([&shown[0], &shown[1], &shown[3]]) {
+        assert!(body.contains(token.as_str()), "{body}");
+    }
+    for token in &shown {
+        let found = app::db::workshops::enrolment_by_token(&app.pool, token)
+            .await
+            .unwrap();
+        assert!(found.is_some(), "the link shown works");
+    }
+}
+
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
 async fn a_cancellation_promotes_the_first_in_line(pool: PgPool) {
     let app = spawn_app(pool).await;
