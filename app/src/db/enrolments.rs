@@ -31,7 +31,7 @@ impl LockedSession {
         self.status == SessionStatus::Cancelled
     }
     pub fn has_free_seat(&self) -> bool {
-        self.enrolled < self.capacity
+        crate::domain::workshop_session::has_free_seat(self.enrolled, self.capacity)
     }
 }
 
@@ -92,7 +92,7 @@ pub async fn lock_session_whole(
 }
 
 /// The enrolment a form's key made: its id, session and contact.
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct FormEnrolment {
     pub id: i64,
     pub session_id: i64,

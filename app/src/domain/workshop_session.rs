@@ -41,14 +41,18 @@ pub struct WorkshopSession {
     pub sequence: i32,
 }
 
+/// Whether one more person gets a seat (else they wait), with `enrolled` of `capacity`
+/// seats taken. Decided under the session's row lock, on the seats as the lock found them.
+pub fn has_free_seat(enrolled: i32, capacity: i32) -> bool {
+    enrolled < capacity
+}
+
 impl WorkshopSession {
     pub fn cancelled(&self) -> bool {
         self.status == SessionStatus::Cancelled
     }
-    /// Whether one more person gets a seat (else they wait). Decided under the session's
-    /// row lock, on `enrolled` as the lock found it.
     pub fn has_free_seat(&self) -> bool {
-        self.enrolled < self.capacity
+        has_free_seat(self.enrolled, self.capacity)
     }
 }
 
