@@ -137,3 +137,57 @@ test("a visitor who taps before the kiosk has finished loading goes on, and noth
   await page.getByRole("button", { name: /Back/ }).tap();
   await expect(page.getByLabel("First name")).toHaveValue("Early");
 });
+
+// The server has the last word on every answer (a reason withdrawn by a manager while the
+// visitor was typing, a rule the tablet's copy lacks). Its answers, in the shapes the
+// server function writes, as the browser code reads them without serde_json.
+test("answers the server refuses are shown beside their field, and a check-in begun by an earlier visitor starts over", async ({ page }) => {
+  await page.goto("/kiosk/tigard/check-in");
+  await waitForWizard(page);
+  await page.getByLabel("First name").fill("Ana");
+  await page.getByRole("button", { name: "Next" }).tap();
+  await page.getByLabel("Last name").fill("Lima");
+  await page.getByRole("button", { name: "Next" }).tap();
+  await page.getByRole("button", { name: "Job coaching" }).tap();
+  await page.getByRole("button", { name: "Next" }).tap();
+  await page.getByRole("button", { name: "No", exact: true }).tap();
+  await page.getByRole("button", { name: "Next" }).tap();
+  const agree = page.getByRole("button", { name: "I agree. Give me my ticket." });
+  // Back to the privacy notice from a name screen (`nexts`: screens before the one-tap
+  // registration question).
+  const backToPrivacy = async (nexts: number) => {
+    for (let i = 0; i < nexts; i++) await page.getByRole("button", { name: "Next" }).tap();
+    await page.getByRole("button", { name: "No", exact: true }).tap();
+    await page.getByRole("button", { name: "Next" }).tap();
+    await expect(agree).toBeVisible();
+  };
+
+  const answer = (body: unknown) => (route: import("@playwright/test").Route) =>
+    route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(body) });
+  await page.route("**/api/kiosk/check-in", answer({ Invalid: [{ field: "LastName", problem: { Text: "InvisibleCharacters" } }] }));
+  await agree.tap();
+  await expect(page.getByRole("heading", { name: "What is your last name?" })).toBeVisible();
+  await expect(page.getByRole("alert")).toHaveText("This has an invisible character in it (for example from copying). Please type it again.");
+  await expect(page.getByLabel("Last name")).toHaveValue("Lima");
+  await expect(page.getByLabel("Last name")).toHaveAttribute("aria-invalid", "true");
+
+  await page.unroute("**/api/kiosk/check-in");
+  await page.route("**/api/kiosk/check-in", answer({ Invalid: [{ field: "FirstName", problem: { Text: { TooLong: { max: 50 } } } }] }));
+  await backToPrivacy(2);
+  await agree.tap();
+  await expect(page.getByRole("heading", { name: "What is your first name?" })).toBeVisible();
+  await expect(page.getByRole("alert")).toHaveText("Please use 50 characters or fewer.");
+  await expect(page.getByLabel("First name")).toHaveValue("Ana");
+
+  // An answer the kiosk cannot read is a failed request: the answers stay.
+  await page.unroute("**/api/kiosk/check-in");
+  await page.route("**/api/kiosk/check-in", answer({ Invalid: 5 }));
+  await backToPrivacy(3);
+  await agree.tap();
+  await expect(page.getByRole("alert")).toContainText("Your answers are still here. Please try again.");
+
+  await page.unroute("**/api/kiosk/check-in");
+  await page.route("**/api/kiosk/check-in", answer("StartOver"));
+  await agree.tap();
+  await expect(page).toHaveURL(/\/kiosk\/tigard$/);
+});

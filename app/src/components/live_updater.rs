@@ -11,32 +11,83 @@
 
 use leptos::prelude::*;
 
-#[island]
+/// The status line ("Live" / "Reconnecting…") and the island that keeps `target_id` fresh.
+/// The line is rendered here, on the server, with what the island needs in its data
+/// attributes; the island only sets its text and its `data-connected`. An island with a
+/// reactive view would bring Leptos's reactive rendering into the WASM that every kiosk
+/// tablet downloads, and one with props serde_json's parser (`island_props`).
+#[component]
 pub fn LiveUpdater(
     events_url: String,
     target_id: String,
     live_label: String,
     reconnecting_label: String,
 ) -> impl IntoView {
-    let connected = RwSignal::new(false);
-    #[cfg(feature = "hydrate")]
-    Effect::new(move |_| listen(&events_url, &target_id, connected));
-    #[cfg(not(feature = "hydrate"))]
-    let _ = (events_url, target_id);
+    let shown = reconnecting_label.clone();
     view! {
-        <p class="live-status" role="status" data-connected=move || connected.get().to_string()>
-            {move || if connected.get() { live_label.clone() } else { reconnecting_label.clone() }}
+        <p
+            class="live-status"
+            role="status"
+            data-connected="false"
+            data-events=events_url
+            data-target=target_id
+            data-live=live_label
+            data-reconnecting=reconnecting_label
+        >
+            {shown}
         </p>
+        <LiveStream/>
     }
 }
 
+/// Listens for the first status line on the page that no island listens for yet: islands
+/// start in page order, each after its own line, and the line is marked before anything
+/// else is done with it. (Only `LiveUpdater` renders `.live-status[data-events]`.)
+#[island]
+fn LiveStream() -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    {
+        let status = document()
+            .query_selector(".live-status[data-events]:not([data-listening])")
+            .ok()
+            .flatten();
+        if let Some(status) = status {
+            let _ = status.set_attribute("data-listening", "");
+            listen(status);
+        }
+    }
+}
+
+/// Shows on the status line whether the stream is connected.
 #[cfg(feature = "hydrate")]
-fn listen(events_url: &str, target_id: &str, connected: RwSignal<bool>) {
+fn show_connected(status: &web_sys::Element, connected: bool) {
+    let (flag, label) = if connected {
+        ("true", "data-live")
+    } else {
+        ("false", "data-reconnecting")
+    };
+    // Only a change is written: new text in a status region is announced again, and the
+    // browser reports an error every few seconds while it tries to reconnect.
+    if status.get_attribute("data-connected").as_deref() == Some(flag) {
+        return;
+    }
+    let _ = status.set_attribute("data-connected", flag);
+    status.set_text_content(status.get_attribute(label).as_deref());
+}
+
+#[cfg(feature = "hydrate")]
+fn listen(status: web_sys::Element) {
     use wasm_bindgen::{closure::Closure, JsCast};
-    let Ok(source) = web_sys::EventSource::new(events_url) else {
+    let (Some(events_url), Some(target_id)) = (
+        status.get_attribute("data-events"),
+        status.get_attribute("data-target"),
+    ) else {
         return;
     };
-    let target_id = target_id.to_owned();
+    let Ok(source) = web_sys::EventSource::new(&events_url) else {
+        return;
+    };
+    let closed_status = status.clone();
     let watched = target_id.clone();
     // The alert already on the page when it loaded was seen: only a new one rings.
     let heard = std::cell::RefCell::new(alert_in(&target_id));
@@ -55,10 +106,10 @@ fn listen(events_url: &str, target_id: &str, connected: RwSignal<bool>) {
                 *heard.borrow_mut() = alert;
             }
         });
-    let on_open = Closure::<dyn Fn()>::new(move || connected.set(true));
+    let on_open = Closure::<dyn Fn()>::new(move || show_connected(&status, true));
     let closed_source = source.clone();
     let on_error = Closure::<dyn Fn()>::new(move || {
-        connected.set(false);
+        show_connected(&closed_status, false);
         // The browser reconnects by itself after a dropped connection, but gives up on a
         // refusal (too many streams, the server busy). The page then loads itself again
         // a little later, unless what it shows is over (`data-final`, a session ended).

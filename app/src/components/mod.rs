@@ -3,6 +3,7 @@
 pub mod erase_details;
 pub mod feedback_form;
 pub mod filter_form;
+pub mod island_props;
 pub mod live_updater;
 pub mod needs_fields;
 pub mod staff_table;

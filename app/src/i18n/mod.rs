@@ -295,14 +295,17 @@ mod tests {
     #[test]
     fn an_island_gets_the_agency_name_in_place_and_nothing_else_changes() {
         let kiosk = &translations(Locale::Es).kiosk;
-        let packed = Packed::for_agency(kiosk, "Gorge Works");
+        let filled = with_agency(kiosk, "Gorge Works");
         assert_eq!(
-            packed.0.registered_question,
+            filled.registered_question,
             "¿Ya se inscribió en Gorge Works?"
         );
-        assert_eq!(packed.0.next, kiosk.next);
-        let json = serde_json::to_string(&packed).unwrap();
-        assert!(!json.contains("{agency}"), "{json}");
+        assert_eq!(filled.next, kiosk.next);
+        let strings = flatten(&filled);
+        assert!(
+            strings.iter().all(|s| !s.contains("{agency}")),
+            "{strings:?}"
+        );
     }
 
     #[test]
@@ -329,16 +332,16 @@ mod tests {
     }
 
     #[test]
-    fn packed_strings_survive_the_trip_to_an_island() {
+    fn strings_survive_the_trip_to_an_island() {
         for locale in Locale::ALL {
             let kiosk = translations(locale).kiosk.clone();
-            let json = serde_json::to_string(&Packed(kiosk.clone())).unwrap();
-            assert!(json.starts_with("[\""), "sent as a plain list: {json}");
-            let back: Packed<KioskStrings> = serde_json::from_str(&json).unwrap();
-            assert_eq!(back.0, kiosk);
+            assert_eq!(unpack::<KioskStrings>(flatten(&kiosk)), Some(kiosk));
         }
-        let too_short: Result<Packed<KioskStrings>, _> = serde_json::from_str("[\"a\"]");
-        assert!(too_short.is_err());
+        // A list of the wrong length is refused, not half read.
+        assert_eq!(unpack::<KioskStrings>(vec!["a".to_owned()]), None);
+        let mut too_long = flatten(&translations(Locale::En).kiosk);
+        too_long.push("extra".to_owned());
+        assert_eq!(unpack::<KioskStrings>(too_long), None);
     }
 
     #[test]

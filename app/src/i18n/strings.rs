@@ -2,9 +2,10 @@
 //! (`deny_unknown_fields` plus required fields: a file parses only when it has exactly the
 //! keys the code uses), and the methods that turn domain values into their strings.
 //!
-//! Strings handed to an island travel as `Packed<T>`: a plain list in field order. A derived
-//! `Deserialize` for a struct of 55 named fields costs about 26 KB of WASM; a list of strings
-//! costs next to nothing, and kiosk tablets pay for every byte.
+//! Strings handed to an island travel as a plain list in field order (`StringTable`,
+//! `components::island_props`). A derived `Deserialize` for a struct of 55 named fields
+//! costs about 26 KB of WASM; a list of strings costs next to nothing, and kiosk tablets
+//! pay for every byte.
 
 use super::{Locale, Plural};
 use crate::domain::accommodation::Accommodation;
@@ -20,7 +21,6 @@ use crate::domain::roles::Role;
 use crate::domain::session_plan::PlanProblem;
 use crate::domain::workshop::{Refusal, Seats, Topic};
 use crate::domain::workshop_status::EnrolmentStatus;
-use serde::{Deserialize, Serialize};
 
 include!(concat!(env!("OUT_DIR"), "/translation_structs.rs"));
 
@@ -75,22 +75,24 @@ impl<T: StringTable> StringTable for Vec<T> {
 }
 
 /// Declares a struct of translated strings and its `StringTable` implementation, so the
-/// field list is written once.
+/// field list is written once. Islands declare their props with it too
+/// (`components::island_props`).
 macro_rules! string_table {
     ($(#[$meta:meta])* pub struct $name:ident { $($(#[$field_meta:meta])* pub $field:ident: $ty:ty,)* }) => {
         $(#[$meta])*
         pub struct $name { $($(#[$field_meta])* pub $field: $ty,)* }
 
-        impl StringTable for $name {
+        impl $crate::i18n::StringTable for $name {
             fn flatten_into(&self, out: &mut Vec<String>) {
-                $(StringTable::flatten_into(&self.$field, out);)*
+                $($crate::i18n::StringTable::flatten_into(&self.$field, out);)*
             }
-            fn take_from(source: &mut StringSource) -> Self {
-                $name { $($field: <$ty as StringTable>::take_from(source),)* }
+            fn take_from(source: &mut $crate::i18n::StringSource) -> Self {
+                $name { $($field: <$ty as $crate::i18n::StringTable>::take_from(source),)* }
             }
         }
     };
 }
+pub(crate) use string_table;
 
 string_table! {
 /// A reason for a visit as the kiosk's wizard shows it, in its language, ready to show:
@@ -115,49 +117,36 @@ impl crate::domain::check_in::OfferedReason for ReasonChoice {
     }
 }
 
-/// Island props made of translated strings, sent as a list.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Packed<T>(pub T);
-
-impl<T: StringTable> Packed<T> {
-    /// `table` with the agency's public name in place of every `{agency}`: an island gets
-    /// its strings ready to show, as it cannot read the agency settings.
-    pub fn for_agency(table: &T, public_name: &str) -> Self {
-        let mut strings = Vec::new();
-        table.flatten_into(&mut strings);
-        let mut source = StringSource {
-            strings: strings
-                .into_iter()
-                .map(|s| s.replace("{agency}", public_name))
-                .collect::<Vec<_>>()
-                .into_iter(),
-            ran_short: false,
-        };
-        Packed(T::take_from(&mut source))
-    }
+/// `table` as its list of strings, in field order.
+pub fn flatten<T: StringTable>(table: &T) -> Vec<String> {
+    let mut strings = Vec::new();
+    table.flatten_into(&mut strings);
+    strings
 }
 
-impl<T: StringTable> Serialize for Packed<T> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut strings = Vec::new();
-        self.0.flatten_into(&mut strings);
-        strings.serialize(serializer)
-    }
+/// The table read back from the list `strings`; `None` unless they are exactly as many as
+/// its fields need.
+pub fn unpack<T: StringTable>(strings: Vec<String>) -> Option<T> {
+    let mut source = StringSource {
+        strings: strings.into_iter(),
+        ran_short: false,
+    };
+    let table = T::take_from(&mut source);
+    (!source.ran_short && source.strings.len() == 0).then_some(table)
 }
 
-impl<'de, T: StringTable> Deserialize<'de> for Packed<T> {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let strings = Vec::<String>::deserialize(deserializer)?;
-        let mut source = StringSource {
-            strings: strings.into_iter(),
-            ran_short: false,
-        };
-        let table = T::take_from(&mut source);
-        if source.ran_short || source.strings.len() > 0 {
-            return Err(serde::de::Error::custom("wrong number of strings"));
-        }
-        Ok(Packed(table))
-    }
+/// `table` with the agency's public name in place of every `{agency}`: an island gets
+/// its strings ready to show, as it cannot read the agency settings.
+pub fn with_agency<T: StringTable>(table: &T, public_name: &str) -> T {
+    let mut source = StringSource {
+        strings: flatten(table)
+            .into_iter()
+            .map(|s| s.replace("{agency}", public_name))
+            .collect::<Vec<_>>()
+            .into_iter(),
+        ran_short: false,
+    };
+    T::take_from(&mut source)
 }
 
 string_table! {
@@ -184,7 +173,7 @@ impl WizardStrings {
         agency: &str,
         reasons: Vec<ReasonChoice>,
         retention_days: u32,
-    ) -> Packed<WizardStrings> {
+    ) -> WizardStrings {
         use crate::domain::free_text::{NAME_MAX_CHARS, NOTE_MAX_CHARS};
         let n = &t.kiosk_numbers;
         let strings = WizardStrings {
@@ -194,7 +183,7 @@ impl WizardStrings {
             name_too_long: n.error_too_long.count(NAME_MAX_CHARS),
             note_too_long: n.error_too_long.count(NOTE_MAX_CHARS),
         };
-        Packed::for_agency(&strings, agency)
+        with_agency(&strings, agency)
     }
 
     /// The message shown beside a field for `problem`.

@@ -8,15 +8,16 @@
 //! them all at once at the end. Screens that are plain markup, rather than reactive
 //! views, keep the kiosk's WASM small.
 
-use super::check_in_assist::CheckInAssist;
+use super::check_in_assist::{CheckInAssist, CheckInAssistData, CHECK_IN_ASSIST_DATA};
 use super::check_in_steps::{field_name, Step};
 use super::display::KioskDisplay;
 use super::wizard_answers::{Tapped, WizardReply};
 use super::wizard_choices::{accommodations_step, reasons_step, registered_step};
 use super::wizard_form::{moves, next_button, refusal, Carried};
 use super::wizard_ticket::ticket_step;
+use crate::components::island_props::island_props;
 use crate::domain::check_in::Field;
-use crate::i18n::{fill, Packed, WizardStrings};
+use crate::i18n::{fill, WizardStrings};
 use leptos::prelude::*;
 
 #[component]
@@ -29,9 +30,9 @@ pub fn CheckInWizard(
     start_over_url: String,
     /// Welcome screen in the default language, for Done on the ticket.
     home_url: String,
-    strings: Packed<WizardStrings>,
+    strings: WizardStrings,
 ) -> impl IntoView {
-    let t = &strings.0;
+    let t = &strings;
     let k = &t.kiosk;
     let shown = if reply.ticket.is_some() {
         Step::Ticket
@@ -78,7 +79,12 @@ pub fn CheckInWizard(
             {accommodations_step(t, &carried, shown)}
             {privacy_step(t, &carried, shown, reply.notice)}
             {ticket_step(t, home_url, reply.ticket.as_ref())}
-            <CheckInAssist center_id language=display.locale.tag().to_owned() strings=strings.clone()/>
+            {island_props(CHECK_IN_ASSIST_DATA, &CheckInAssistData {
+                center_id,
+                language: display.locale.tag().to_owned(),
+                strings: strings.clone(),
+            })}
+            <CheckInAssist/>
         </div>
     }
 }

@@ -2,24 +2,35 @@
 //! keypad (`speech_browser`) and the idle guard's clock (`idle_browser`). It renders
 //! nothing; what it drives is server-rendered (`speech_mode::SpeechControls`,
 //! `idle_guard::IdleGuard`). One island with no view, rather than an island per part
-//! with its own reactive view, keeps the kiosk's WASM within its budget.
+//! with its own reactive view, keeps the kiosk's WASM within its budget; its props come
+//! beside it (`components::island_props`).
 
-use crate::i18n::{KioskSpeechStrings, Packed};
+use crate::i18n::{string_table, KioskSpeechStrings};
 use leptos::prelude::*;
 
-#[island]
-pub fn KioskAssist(
+string_table! {
+/// What the helper needs that the page does not show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KioskAssistData {
     /// The screen's language tag.
-    lang: String,
+    pub lang: String,
     /// "This tablet has no Somali voice…", in English, for an English voice to say.
-    no_voice_english: String,
-    strings: Packed<KioskSpeechStrings>,
-) -> impl IntoView {
+    pub no_voice_english: String,
+    pub strings: KioskSpeechStrings,
+}
+}
+
+/// The id of the element holding the helper's props.
+pub const KIOSK_ASSIST_DATA: &str = "kiosk-assist-props";
+
+#[island]
+pub fn KioskAssist() -> impl IntoView {
     #[cfg(feature = "hydrate")]
     {
-        super::speech_browser::start_up(strings.0, lang, no_voice_english);
+        use crate::components::island_props::read_island_props;
+        if let Some(p) = read_island_props::<KioskAssistData>(KIOSK_ASSIST_DATA) {
+            super::speech_browser::start_up(p.strings, p.lang, p.no_voice_english);
+        }
         super::idle_browser::start_up();
     }
-    #[cfg(not(feature = "hydrate"))]
-    let _ = (lang, no_voice_english, strings);
 }

@@ -3,10 +3,11 @@
 
 use super::display::KioskDisplay;
 use super::idle_guard::IdleGuard;
-use super::kiosk_assist::KioskAssist;
+use super::kiosk_assist::{KioskAssist, KioskAssistData, KIOSK_ASSIST_DATA};
 use super::speech_mode::SpeechControls;
+use crate::components::island_props::island_props;
 use crate::domain::kiosk_visitor::{COUNTDOWN_SECONDS, IDLE_SECONDS};
-use crate::i18n::{fill, language_line, translations, Locale, Packed};
+use crate::i18n::{fill, language_line, translations, Locale};
 use leptos::prelude::*;
 use leptos_meta::{Html, Title};
 
@@ -54,11 +55,12 @@ pub fn KioskFrame(
                     countdown_seconds=COUNTDOWN_SECONDS
                     speech_only=!guard_idle
                 />
-            <KioskAssist
-                lang=locale.tag().to_owned()
-                no_voice_english=no_voice_english
-                strings=Packed(t.kiosk_speech.clone())
-            />
+            {island_props(KIOSK_ASSIST_DATA, &KioskAssistData {
+                lang: locale.tag().to_owned(),
+                no_voice_english,
+                strings: t.kiosk_speech.clone(),
+            })}
+            <KioskAssist/>
         </div>
     }
 }

@@ -13,6 +13,7 @@ pub mod feedback_page;
 #[cfg(feature = "hydrate")]
 mod idle_browser;
 pub mod idle_guard;
+mod json_tree;
 pub mod keypad_letters;
 pub mod kiosk_assist;
 pub mod kiosk_frame;
