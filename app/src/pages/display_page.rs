@@ -5,12 +5,13 @@
 
 use crate::api::display::{lobby_board, DisplayData};
 use crate::components::live_updater::LiveUpdater;
+use crate::components::page_title::PageTitle;
 use crate::domain::display_board::{Call, DisplayBoard};
 use crate::domain::ticket::spell_out;
 use crate::i18n::{fill, translations, Locale};
 use crate::pages::booking::query::encode;
 use leptos::prelude::*;
-use leptos_meta::{Html, Stylesheet, Title};
+use leptos_meta::{Html, Stylesheet};
 use leptos_router::hooks::use_params_map;
 
 #[component]
@@ -48,7 +49,7 @@ fn DisplayScreen(data: DisplayData, locale: Locale) -> impl IntoView {
     );
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir()/>
-        <Title text=format!("{} · {place}", d.title)/>
+        <PageTitle text=format!("{} · {place}", d.title)/>
         <Stylesheet id="display" href="/display.css"/>
         <main class="display-screen">
             <header class="display-header">

@@ -1,9 +1,10 @@
 //! `/`: a plain index of the kiosks and the staff sign-in, for whoever opens the bare URL.
 
 use crate::api::centers::list_centers;
+use crate::components::page_title::PageTitle;
 use crate::i18n::{fill, language_line, translations};
 use leptos::prelude::*;
-use leptos_meta::{Html, Title};
+use leptos_meta::Html;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -15,7 +16,7 @@ pub fn HomePage() -> impl IntoView {
     );
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir()/>
-        <Title text=heading.clone()/>
+        <PageTitle text=heading.clone()/>
         <main class="page">
             <h1>{heading}</h1>
             <p>{t.common.home_intro.clone()}</p>

@@ -1,8 +1,9 @@
 //! The page for any address the app does not know.
 
+use crate::components::page_title::PageTitle;
 use crate::i18n::{language_line, translations};
 use leptos::prelude::*;
-use leptos_meta::{Html, Title};
+use leptos_meta::Html;
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
@@ -11,7 +12,7 @@ pub fn NotFoundPage() -> impl IntoView {
     crate::pages::respond_not_found();
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir()/>
-        <Title text=t.common.not_found.clone()/>
+        <PageTitle text=t.common.not_found.clone()/>
         <main class="page">
             <h1>{t.common.not_found.clone()}</h1>
             <p><a href="/">{crate::i18n::fill(&t.common.home_heading, &[("agency", &crate::api::agency().public_name)])}</a></p>

@@ -33,6 +33,7 @@ mod live_notifications;
 mod live_sessions;
 mod meeting_links;
 mod page_scripts;
+mod page_titles;
 mod queue;
 mod reports;
 mod retention;

@@ -3,9 +3,10 @@
 
 use super::handoff_links::HandoffLinks;
 use super::query::BookingQuery;
+use crate::components::page_title::PageTitle;
 use crate::i18n::{fill, language_line, translations, Locale};
 use leptos::prelude::*;
-use leptos_meta::{Html, Stylesheet, Title};
+use leptos_meta::{Html, Stylesheet};
 
 /// This page in each language (the choices kept), for the language picker.
 #[derive(Clone)]
@@ -33,7 +34,7 @@ pub fn BookingFrame(
     let notice = use_context::<crate::pages::PageNotice>();
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir()/>
-        <Title text=full_title/>
+        <PageTitle text=full_title/>
         <Stylesheet id="booking" href="/booking.css"/>
         <a class="skip-link" href="#main">{t.common.skip_to_content.clone()}</a>
         <header class="booking-header">

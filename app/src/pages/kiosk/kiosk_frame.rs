@@ -6,10 +6,11 @@ use super::idle_guard::IdleGuard;
 use super::kiosk_assist::{KioskAssist, KioskAssistData, KIOSK_ASSIST_DATA};
 use super::speech_mode::SpeechControls;
 use crate::components::island_props::island_props;
+use crate::components::page_title::PageTitle;
 use crate::domain::kiosk_visitor::{COUNTDOWN_SECONDS, IDLE_SECONDS};
 use crate::i18n::{fill, language_line, translations, Locale};
 use leptos::prelude::*;
-use leptos_meta::{Html, Title};
+use leptos_meta::Html;
 
 /// `guard_idle`: whether this screen has anything to reset after a visitor walks away
 /// (without it, only speech mode is reset, so the next visitor does not find it on).
@@ -34,7 +35,7 @@ pub fn KioskFrame(
     );
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir()/>
-        <Title text=fill(&t.kiosk_frame.page_title, &[("page", &title), ("place", &place)])/>
+        <PageTitle text=fill(&t.kiosk_frame.page_title, &[("page", &title), ("place", &place)])/>
         <div class=display.classes()>
             <header class="kiosk-header">
                 <SpeechControls t=t.kiosk_speech.clone()/>
@@ -72,7 +73,7 @@ pub fn UnknownCenter(locale: Locale) -> impl IntoView {
     crate::pages::respond_not_found();
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir()/>
-        <Title text=t.kiosk_frame.unknown_center.clone()/>
+        <PageTitle text=t.kiosk_frame.unknown_center.clone()/>
         <main class="kiosk kiosk-main">
             <h1>{t.kiosk_frame.unknown_center.clone()}</h1>
         </main>

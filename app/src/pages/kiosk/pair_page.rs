@@ -3,10 +3,11 @@
 //! is not set up as a kiosk", and the form for the manager's pairing code.
 
 use crate::api::centers::get_center;
+use crate::components::page_title::PageTitle;
 use crate::components::text_field::TextField;
 use crate::i18n::{fill, translations};
 use leptos::prelude::*;
-use leptos_meta::{Html, Title};
+use leptos_meta::Html;
 use leptos_router::hooks::use_query_map;
 
 /// What the screen shows beyond the form: why it is shown, the code as typed and what was
@@ -39,7 +40,7 @@ pub fn KioskPairPage() -> impl IntoView {
     let own_center = answer.own_center.clone();
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir()/>
-        <Title text=p.title.clone()/>
+        <PageTitle text=p.title.clone()/>
         <div class="kiosk">
             <main id="main" class="kiosk-main">
                 <div class="step">

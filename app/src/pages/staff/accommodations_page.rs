@@ -5,13 +5,14 @@
 use super::staff_nav::StaffNav;
 use crate::api::accommodations::{accommodation_queue, WorkItem};
 use crate::components::filter_form::{CenterSelect, FilterForm};
+use crate::components::page_title::PageTitle;
 use crate::components::staff_table::StaffTable;
 use crate::domain::accommodation::Accommodation;
 use crate::domain::accommodation_work::WorkStatus;
 use crate::i18n::dates::date_and_time;
 use crate::i18n::{fill, translations, Translations};
 use leptos::prelude::*;
-use leptos_meta::{Html, Title};
+use leptos_meta::Html;
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -24,7 +25,7 @@ pub fn AccommodationsPage() -> impl IntoView {
     let center = query.get("center").unwrap_or_default();
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir()/>
-        <Title text=a.heading.clone()/>
+        <PageTitle text=a.heading.clone()/>
         <Suspense>
             {Suspend::new(async move {
                 let Ok(queue) = accommodation_queue(Some(status.clone()), Some(center.clone())).await else {

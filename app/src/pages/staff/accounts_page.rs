@@ -4,12 +4,13 @@
 
 use super::staff_nav::StaffNav;
 use crate::api::accounts::{staff_accounts, Account};
+use crate::components::page_title::PageTitle;
 use crate::components::staff_table::StaffTable;
 use crate::components::text_field::TextField;
 use crate::domain::roles::Role;
 use crate::i18n::{fill, translations, AccountsStrings};
 use leptos::prelude::*;
-use leptos_meta::{Html, Title};
+use leptos_meta::Html;
 use leptos_router::hooks::use_query_map;
 
 /// What a post on this page answers with.
@@ -50,7 +51,7 @@ pub fn AccountsPage() -> impl IntoView {
         });
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir()/>
-        <Title text=a.heading.clone()/>
+        <PageTitle text=a.heading.clone()/>
         <Suspense>
             {Suspend::new(async move {
                 let Ok((staff_name, me, accounts)) = staff_accounts().await else {

@@ -6,6 +6,7 @@
 use super::closures_page::{StrandedBookings, StrandedView};
 use super::staff_nav::StaffNav;
 use crate::api::closures::closures_page;
+use crate::components::page_title::PageTitle;
 use crate::components::staff_table::StaffTable;
 use crate::components::stranded_choice::StrandedChoice;
 use crate::components::text_field::TextField;
@@ -13,7 +14,7 @@ use crate::domain::holiday_import::{Holiday, ImportNotes, ImportProblem};
 use crate::i18n::dates::long_date;
 use crate::i18n::{fill, translations, Locale};
 use leptos::prelude::*;
-use leptos_meta::{Html, Title};
+use leptos_meta::Html;
 use leptos_router::hooks::use_query_map;
 
 /// A refused post, or the days read from a calendar file, shown on the page.
@@ -50,7 +51,7 @@ pub fn AgencyClosuresPage() -> impl IntoView {
     let sub = use_context::<AgencyClosureSubmission>().unwrap_or_default();
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir()/>
-        <Title text=a.title.clone()/>
+        <PageTitle text=a.title.clone()/>
         <Suspense>
             {Suspend::new(async move {
                 let Ok(Some(data)) = closures_page(None).await else {

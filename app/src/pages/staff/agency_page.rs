@@ -6,11 +6,12 @@
 use super::setup_log::SetupLog;
 use super::staff_nav::StaffNav;
 use crate::api::agency_settings::{agency_settings_page, AgencySettingsData};
+use crate::components::page_title::PageTitle;
 use crate::components::text_field::TextField;
 use crate::domain::agency::{AgencyField, TypedAgency};
 use crate::i18n::{translations, AgencySettingsStrings, Locale};
 use leptos::prelude::*;
-use leptos_meta::{Html, Title};
+use leptos_meta::Html;
 use leptos_router::hooks::use_query_map;
 
 /// A refused post, shown again.
@@ -35,7 +36,7 @@ pub fn AgencyPage() -> impl IntoView {
     let submission = use_context::<AgencySubmission>();
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir()/>
-        <Title text=s.heading.clone()/>
+        <PageTitle text=s.heading.clone()/>
         <Suspense>
             {Suspend::new(async move {
                 let Ok(data) = agency_settings_page().await else {

@@ -6,13 +6,14 @@ use super::meeting_link_form::{LinkFormText, MeetingLinkForm};
 use super::person_history::person_history;
 use super::staff_nav::StaffNav;
 use crate::api::calendar::{appointment_details, AppointmentInfo};
+use crate::components::page_title::PageTitle;
 use crate::components::text_field::textarea_text;
 use crate::domain::booking_form::PREFERRED_LANGUAGES;
 use crate::domain::service::HowHeld;
 use crate::i18n::dates::date_and_time;
 use crate::i18n::{fill, translations, Translations};
 use leptos::prelude::*;
-use leptos_meta::{Html, Title};
+use leptos_meta::Html;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
@@ -36,7 +37,7 @@ pub fn AppointmentDetailPage() -> impl IntoView {
         });
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir()/>
-        <Title text=c.details_heading.clone()/>
+        <PageTitle text=c.details_heading.clone()/>
         <Suspense>
             {Suspend::new(async move {
                 let Ok(Some(a)) = appointment_details(id).await else {

@@ -3,6 +3,7 @@
 
 use crate::api::appointments::staff_appointments;
 use crate::components::filter_form::{CenterSelect, FilterForm};
+use crate::components::page_title::PageTitle;
 use crate::components::staff_table::StaffTable;
 use crate::domain::appointment_entry::AppointmentEntry;
 use crate::domain::booking_form::PREFERRED_LANGUAGES;
@@ -11,7 +12,7 @@ use crate::i18n::dates::{clock, long_date};
 use crate::i18n::{fill, translations, Translations};
 use chrono_tz::Tz;
 use leptos::prelude::*;
-use leptos_meta::{Html, Title};
+use leptos_meta::Html;
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -25,7 +26,7 @@ pub fn AppointmentsPage() -> impl IntoView {
     };
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir()/>
-        <Title text=s.nav_appointments.clone()/>
+        <PageTitle text=s.nav_appointments.clone()/>
         <Suspense>
             {Suspend::new(async move {
                 let Ok(Some(page)) = staff_appointments(center, day).await else {

@@ -2,11 +2,12 @@
 
 use super::staff_nav::StaffNav;
 use crate::api::calendar::contact_audit;
+use crate::components::page_title::PageTitle;
 use crate::components::staff_table::StaffTable;
 use crate::i18n::dates::date_and_time;
 use crate::i18n::translations;
 use leptos::prelude::*;
-use leptos_meta::{Html, Title};
+use leptos_meta::Html;
 
 #[component]
 pub fn AuditPage() -> impl IntoView {
@@ -15,7 +16,7 @@ pub fn AuditPage() -> impl IntoView {
     let c = &t.calendar;
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir()/>
-        <Title text=c.audit_heading.clone()/>
+        <PageTitle text=c.audit_heading.clone()/>
         <Suspense>
             {Suspend::new(async move {
                 let Ok((staff_name, reads)) = contact_audit().await else {

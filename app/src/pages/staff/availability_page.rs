@@ -8,6 +8,7 @@ use super::meeting_link_form::{LinkFormText, MeetingLinkForm, StaffLinkText, Sta
 use super::staff_nav::StaffNav;
 use crate::api::availability::availability_page;
 use crate::components::filter_form::{CenterSelect, FilterForm};
+use crate::components::page_title::PageTitle;
 use crate::domain::availability::SEATS_PER_SLOT;
 use crate::domain::service_rules::{
     RuleField, TypedRules, HORIZON_DAYS, LEAD_MINUTES, SLOT_MINUTES,
@@ -15,7 +16,7 @@ use crate::domain::service_rules::{
 use crate::i18n::dates::weekday;
 use crate::i18n::{fill, translations};
 use leptos::prelude::*;
-use leptos_meta::{Html, Title};
+use leptos_meta::Html;
 use leptos_router::hooks::use_query_map;
 
 /// A refused change, shown again.
@@ -51,7 +52,7 @@ pub fn AvailabilityPage() -> impl IntoView {
     let submission = use_context::<AvailabilitySubmission>();
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir()/>
-        <Title text=a.nav.clone()/>
+        <PageTitle text=a.nav.clone()/>
         <Suspense>
             {Suspend::new(async move {
                 let Ok(Some(data)) = availability_page(center.clone()).await else {

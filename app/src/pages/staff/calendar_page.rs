@@ -6,6 +6,7 @@ use super::staff_nav::StaffNav;
 use crate::api::calendar::{staff_calendar, CalendarAppointment, CalendarDay};
 use crate::components::filter_form::{CenterSelect, FilterForm};
 use crate::components::live_updater::LiveUpdater;
+use crate::components::page_title::PageTitle;
 use crate::components::staff_table::StaffTable;
 use crate::domain::service::ServiceNames;
 use crate::i18n::dates::{clock, long_date};
@@ -14,7 +15,7 @@ use crate::pages::booking::held_choice;
 use crate::pages::workshops::session_card::title;
 use chrono::Duration;
 use leptos::prelude::*;
-use leptos_meta::{Html, Title};
+use leptos_meta::Html;
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -32,7 +33,7 @@ pub fn CalendarPage() -> impl IntoView {
     );
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir()/>
-        <Title text=c.heading.clone()/>
+        <PageTitle text=c.heading.clone()/>
         <Suspense>
             {Suspend::new(async move {
                 let (center, view, day, service, staff) = args.clone();

@@ -7,6 +7,7 @@ use super::closures_page::{StrandedBookings, StrandedView};
 use super::setup_log::SetupLog;
 use super::staff_nav::StaffNav;
 use crate::api::center_setup::{centers_setup_page, CenterSetup, CentersSetupData};
+use crate::components::page_title::PageTitle;
 use crate::components::staff_table::StaffTable;
 use crate::components::stranded_choice::StrandedChoice;
 use crate::components::text_field::TextField;
@@ -14,7 +15,7 @@ use crate::domain::center_setup::{CenterField, TypedCenter};
 use crate::domain::time_zone::listed_zones;
 use crate::i18n::{fill, translations, CenterSetupStrings, Locale};
 use leptos::prelude::*;
-use leptos_meta::{Html, Title};
+use leptos_meta::Html;
 use leptos_router::hooks::use_query_map;
 
 /// Which form a refused post came from.
@@ -59,7 +60,7 @@ pub fn CentersPage() -> impl IntoView {
     let submission = use_context::<CenterSubmission>().unwrap_or_default();
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir()/>
-        <Title text=s.heading.clone()/>
+        <PageTitle text=s.heading.clone()/>
         <Suspense>
             {Suspend::new(async move {
                 let Ok(data) = centers_setup_page().await else {

@@ -5,12 +5,13 @@
 use super::staff_nav::StaffNav;
 use crate::api::closures::closures_page;
 use crate::components::filter_form::{CenterSelect, FilterForm};
+use crate::components::page_title::PageTitle;
 use crate::components::staff_table::StaffTable;
 use crate::i18n::dates::{date_and_time, long_date};
 use crate::i18n::{fill, translations};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
-use leptos_meta::{Html, Title};
+use leptos_meta::Html;
 use leptos_router::hooks::use_query_map;
 
 /// A booking the refused closure would have stranded.
@@ -76,7 +77,7 @@ pub fn ClosuresPage() -> impl IntoView {
     let submission = use_context::<ClosureSubmission>().unwrap_or_default();
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir()/>
-        <Title text=c.nav.clone()/>
+        <PageTitle text=c.nav.clone()/>
         <Suspense>
             {Suspend::new(async move {
                 let Ok(Some(data)) = closures_page(center.clone()).await else {

@@ -3,13 +3,14 @@
 
 use super::staff_nav::StaffNav;
 use crate::api::kiosks::{kiosk_tablets, Tablet};
+use crate::components::page_title::PageTitle;
 use crate::components::staff_table::StaffTable;
 use crate::components::text_field::TextField;
 use crate::domain::kiosk_pairing::{display, CODE_MINUTES};
 use crate::i18n::dates::date_and_time;
 use crate::i18n::{fill, translations, Translations};
 use leptos::prelude::*;
-use leptos_meta::{Html, Title};
+use leptos_meta::Html;
 use leptos_router::hooks::use_query_map;
 
 /// What a post on this page answers with: the new tablet form as typed, or the code made.
@@ -41,7 +42,7 @@ pub fn KiosksPage() -> impl IntoView {
     let revoked = use_query_map().read_untracked().get("notice").as_deref() == Some("revoked");
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir()/>
-        <Title text=k.heading.clone()/>
+        <PageTitle text=k.heading.clone()/>
         <Suspense>
             {Suspend::new(async move {
                 let Ok(data) = kiosk_tablets().await else {

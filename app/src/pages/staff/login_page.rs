@@ -1,9 +1,10 @@
 //! `/staff/login`: a plain HTML form that posts to `/staff/login` (`forms::sign_in`). A
 //! refused attempt comes back here with the email kept and the reason beside the form.
 
+use crate::components::page_title::PageTitle;
 use crate::i18n::translations;
 use leptos::prelude::*;
-use leptos_meta::{Html, Title};
+use leptos_meta::Html;
 
 /// What a refused sign-in sends back to the form.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -20,7 +21,7 @@ pub fn LoginPage() -> impl IntoView {
     let failed = answer.message.is_some();
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir()/>
-        <Title text=t.sign_in_heading.clone()/>
+        <PageTitle text=t.sign_in_heading.clone()/>
         <main id="main" class="page staff narrow">
             <h1>{t.sign_in_heading.clone()}</h1>
             <form method="post" action="/staff/login" class="stack">

@@ -1,9 +1,10 @@
 //! `/staff/not-allowed`: what a staff form post answers (with 403) when the signed-in
 //! role may not do what was asked.
 
+use crate::components::page_title::PageTitle;
 use crate::i18n::translations;
 use leptos::prelude::*;
-use leptos_meta::{Html, Title};
+use leptos_meta::Html;
 
 #[component]
 pub fn NotAllowedPage() -> impl IntoView {
@@ -15,7 +16,7 @@ pub fn NotAllowedPage() -> impl IntoView {
     }
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir()/>
-        <Title text=t.not_allowed_heading.clone()/>
+        <PageTitle text=t.not_allowed_heading.clone()/>
         <main id="main" class="page staff">
             <h1>{t.not_allowed_heading.clone()}</h1>
             <p data-testid="not-allowed">{t.not_allowed_body.clone()}</p>

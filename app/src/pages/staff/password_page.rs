@@ -3,10 +3,11 @@
 //! form: it works before (or without) any WASM.
 
 use crate::api::accounts::password_link;
+use crate::components::page_title::PageTitle;
 use crate::components::text_field::TextField;
 use crate::i18n::{fill, translations};
 use leptos::prelude::*;
-use leptos_meta::{Html, Title};
+use leptos_meta::Html;
 use leptos_router::hooks::use_params_map;
 
 /// A refused post, shown again. The passwords themselves are not sent back into the
@@ -28,7 +29,7 @@ pub fn PasswordPage() -> impl IntoView {
     let answer = use_context::<PasswordAnswer>().unwrap_or_default();
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir()/>
-        <Title text=a.password_title.clone()/>
+        <PageTitle text=a.password_title.clone()/>
         <main id="main" class="page staff narrow">
             <h1>{a.password_title.clone()}</h1>
             <Suspense>

@@ -3,12 +3,13 @@
 
 use super::staff_nav::StaffNav;
 use crate::api::privacy::data_we_keep;
+use crate::components::page_title::PageTitle;
 use crate::components::staff_table::StaffTable;
 use crate::domain::retention::PURGE_EVERY;
 use crate::i18n::dates::date_and_time;
 use crate::i18n::{fill, translations};
 use leptos::prelude::*;
-use leptos_meta::{Html, Title};
+use leptos_meta::Html;
 
 #[component]
 pub fn PrivacyPage() -> impl IntoView {
@@ -17,7 +18,7 @@ pub fn PrivacyPage() -> impl IntoView {
     let p = &t.privacy_admin;
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir()/>
-        <Title text=p.heading.clone()/>
+        <PageTitle text=p.heading.clone()/>
         <Suspense>
             {Suspend::new(async move {
                 let Ok(data) = data_we_keep().await else {

@@ -4,10 +4,11 @@ use super::queue_table::QueueTable;
 use crate::api::queue::staff_queue_page;
 use crate::components::filter_form::{CenterSelect, FilterForm};
 use crate::components::live_updater::LiveUpdater;
+use crate::components::page_title::PageTitle;
 use crate::components::text_field::TextField;
 use crate::i18n::{fill, translations};
 use leptos::prelude::*;
-use leptos_meta::{Html, Title};
+use leptos_meta::Html;
 use leptos_router::hooks::use_query_map;
 
 /// A desk name refused by the form handler: what was typed, and why.
@@ -25,7 +26,7 @@ pub fn QueuePage() -> impl IntoView {
     let refused = use_context::<DeskRefused>();
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir()/>
-        <Title text=t.queue_heading.clone()/>
+        <PageTitle text=t.queue_heading.clone()/>
         <Suspense>
             {Suspend::new(async move {
                 let Ok(Some(page)) = staff_queue_page(center).await else {

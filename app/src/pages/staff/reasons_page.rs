@@ -6,13 +6,14 @@
 use super::setup_log::SetupLog;
 use super::staff_nav::StaffNav;
 use crate::api::reason_setup::{reason_setup_page, ReasonSetupData};
+use crate::components::page_title::PageTitle;
 use crate::components::staff_table::StaffTable;
 use crate::components::text_field::{textarea_text, TextField};
 use crate::domain::reason_setup::{ReasonField, TypedReason};
 use crate::domain::visit_reason::VisitReason;
 use crate::i18n::{fill, translations, Locale, ReasonSetupStrings};
 use leptos::prelude::*;
-use leptos_meta::{Html, Title};
+use leptos_meta::Html;
 use leptos_router::hooks::use_query_map;
 
 /// A refused post, shown again.
@@ -46,7 +47,7 @@ pub fn ReasonsPage() -> impl IntoView {
     let submission = use_context::<ReasonSubmission>();
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir()/>
-        <Title text=s.heading.clone()/>
+        <PageTitle text=s.heading.clone()/>
         <Suspense>
             {Suspend::new(async move {
                 let Ok(data) = reason_setup_page().await else {

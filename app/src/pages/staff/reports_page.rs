@@ -7,12 +7,13 @@ use super::service_level_report::ServiceLevelReport;
 use super::staff_nav::StaffNav;
 use crate::api::reports::{staff_report, PeriodRow};
 use crate::components::filter_form::{CenterSelect, FilterForm};
+use crate::components::page_title::PageTitle;
 use crate::domain::booking_form::PREFERRED_LANGUAGES;
 use crate::domain::report::{bar_heights, fill_rate};
 use crate::i18n::dates::long_date;
 use crate::i18n::{fill, translations, ReportsStrings, Translations};
 use leptos::prelude::*;
-use leptos_meta::{Html, Title};
+use leptos_meta::Html;
 use leptos_router::hooks::use_query_map;
 
 const CHART_HEIGHT: u32 = 160;
@@ -33,7 +34,7 @@ pub fn ReportsPage() -> impl IntoView {
     );
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir()/>
-        <Title text=r.heading.clone()/>
+        <PageTitle text=r.heading.clone()/>
         <Suspense>
             {Suspend::new(async move {
                 let (from, to, center, period) = args.clone();

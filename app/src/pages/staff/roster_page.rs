@@ -5,12 +5,13 @@
 use super::staff_nav::StaffNav;
 use crate::api::staff_workshops::{staff_roster, RosterEntry};
 use crate::api::workshops::SessionView;
+use crate::components::page_title::PageTitle;
 use crate::domain::workshop_status::EnrolmentStatus;
 use crate::i18n::dates::date_and_time;
 use crate::i18n::{fill, translations, Translations};
 use crate::pages::workshops::session_card::title;
 use leptos::prelude::*;
-use leptos_meta::{Html, Title};
+use leptos_meta::Html;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
@@ -29,7 +30,7 @@ pub fn RosterPage() -> impl IntoView {
         .and_then(|code| notice_text(t, &code));
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir()/>
-        <Title text=s.roster_heading.clone()/>
+        <PageTitle text=s.roster_heading.clone()/>
         <Suspense>
             {Suspend::new(async move {
                 let Ok(Some(roster)) = staff_roster(id).await else {

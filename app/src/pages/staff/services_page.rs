@@ -7,6 +7,7 @@
 use super::setup_log::SetupLog;
 use super::staff_nav::StaffNav;
 use crate::api::service_setup::{service_setup_page, ServiceSetupData};
+use crate::components::page_title::PageTitle;
 use crate::components::staff_table::StaffTable;
 use crate::components::text_field::TextField;
 use crate::domain::service::{AppointmentService, HowHeld};
@@ -14,7 +15,7 @@ use crate::domain::service_setup::{ServiceField, TypedService};
 use crate::domain::visit_reason::{ReasonNames, VisitReason};
 use crate::i18n::{fill, translations, Locale, ServiceSetupStrings};
 use leptos::prelude::*;
-use leptos_meta::{Html, Title};
+use leptos_meta::Html;
 use leptos_router::hooks::use_query_map;
 
 /// A refused post, shown again.
@@ -48,7 +49,7 @@ pub fn ServicesPage() -> impl IntoView {
     let submission = use_context::<ServiceSubmission>();
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir()/>
-        <Title text=s.heading.clone()/>
+        <PageTitle text=s.heading.clone()/>
         <Suspense>
             {Suspend::new(async move {
                 let Ok(data) = service_setup_page().await else {

@@ -5,13 +5,14 @@
 
 use super::staff_nav::StaffNav;
 use crate::api::staff_workshops::session_form;
+use crate::components::page_title::PageTitle;
 use crate::components::text_field::{textarea_text, TextField};
 use crate::domain::booking_form::PREFERRED_LANGUAGES;
 use crate::domain::session_plan::{PlanField, PlanProblem, SessionFields, MAX_CAPACITY};
 use crate::domain::workshop::Topic;
 use crate::i18n::{fill, translations, SessionAdminStrings};
 use leptos::prelude::*;
-use leptos_meta::{Html, Title};
+use leptos_meta::Html;
 use leptos_router::hooks::use_params_map;
 
 /// A refused form, shown again.
@@ -50,7 +51,7 @@ fn session_form_page(id: Option<i64>) -> impl IntoView {
     let submission = use_context::<SessionSubmission>();
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir()/>
-        <Title text=heading.clone()/>
+        <PageTitle text=heading.clone()/>
         <Suspense>
             {Suspend::new(async move {
                 let Ok(Some(data)) = session_form(id).await else {

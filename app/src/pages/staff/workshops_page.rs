@@ -3,12 +3,13 @@
 
 use super::staff_nav::StaffNav;
 use crate::api::staff_workshops::staff_workshops;
+use crate::components::page_title::PageTitle;
 use crate::components::staff_table::StaffTable;
 use crate::i18n::dates::date_and_time;
 use crate::i18n::translations;
 use crate::pages::workshops::session_card::title;
 use leptos::prelude::*;
-use leptos_meta::{Html, Title};
+use leptos_meta::Html;
 
 #[component]
 pub fn StaffWorkshopsPage() -> impl IntoView {
@@ -17,7 +18,7 @@ pub fn StaffWorkshopsPage() -> impl IntoView {
     let s = &t.staff;
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir()/>
-        <Title text=t.workshops.heading.clone()/>
+        <PageTitle text=t.workshops.heading.clone()/>
         <Suspense>
             {Suspend::new(async move {
                 let Ok((staff_name, can_manage, sessions)) = staff_workshops().await else {
