@@ -2,11 +2,20 @@
 // (E2E_DATABASE_URL, made by scripts/test.sh): kiosks talk to one, staff screens to the
 // other, so live updates are tested across processes as behind a load balancer.
 import { defineConfig } from "@playwright/test";
+import * as os from "os";
 import * as path from "path";
 
 const database = process.env.E2E_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/frontdesk_e2e";
 export const KIOSK_SERVER = "http://127.0.0.1:3210";
 export const STAFF_SERVER = "http://127.0.0.1:3211";
+
+// A real SMTP server (Debian's python3-aiosmtpd) receives every email the servers send,
+// into a maildir made fresh for this run; tests read links from what it received
+// (`emailedLink` in tests/helpers.ts). Set once here and inherited by the workers.
+const SMTP_PORT = 2587;
+// (aiosmtpd makes the maildir, which must not exist yet.)
+process.env.E2E_MAILDIR ??= path.join(os.tmpdir(), `frontdesk-e2e-mail-${process.pid}-${Date.now()}`);
+const maildir = process.env.E2E_MAILDIR;
 
 // CI may keep cargo's output outside the clone; the site assets stay in ./target/site.
 const binary = `${process.env.CARGO_TARGET_DIR ?? "../target"}/release/server`;
@@ -30,6 +39,7 @@ function server(url: string) {
       // finds the names in hash.txt next to its binary.
       LEPTOS_HASH_FILES: "true",
       FRONTDESK_DEMO_DATA: "true",
+      FRONTDESK_SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
       RUST_LOG: "warn",
     },
   };
@@ -74,5 +84,14 @@ export default defineConfig({
       },
     },
   ],
-  webServer: [server(KIOSK_SERVER), server(STAFF_SERVER)],
+  webServer: [
+    {
+      command: `/usr/bin/python3 -m aiosmtpd -n -l 127.0.0.1:${SMTP_PORT} -c aiosmtpd.handlers.Mailbox ${maildir}`,
+      port: SMTP_PORT,
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
+    server(KIOSK_SERVER),
+    server(STAFF_SERVER),
+  ],
 });

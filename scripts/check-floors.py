@@ -20,7 +20,8 @@ RESTS_ON = {
     "booking_mail": ["i18n"],           # emails, composed from plain facts
     "workshop_mail": ["i18n"],
     "staff_mail": ["i18n"],
-    "services": ["db", "booking_mail", "workshop_mail", "staff_mail"],  # use cases
+    "waitlist_mail": ["i18n"],
+    "services": ["db", "booking_mail", "workshop_mail", "staff_mail", "waitlist_mail"],  # use cases
     "limits": ["domain"],               # server plumbing
     "security": [],
     "request_tablet": ["db"],           # the tablet a kiosk request comes from

@@ -136,6 +136,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/book/details") view=BookDetailsPage ssr=SsrMode::Async/>
                 <Route path=path!("/book/manage/:token") view=ManageBookingPage ssr=SsrMode::Async/>
                 <Route path=path!("/book/manage/:token/reschedule") view=RescheduleBookingPage ssr=SsrMode::Async/>
+                <Route path=path!("/book/waitlist") view=crate::pages::booking::waitlist_page::WaitlistPage ssr=SsrMode::Async/>
+                <Route path=path!("/book/waitlist/:token") view=crate::pages::booking::entry_page::WaitlistEntryPage ssr=SsrMode::Async/>
+                <Route path=path!("/book/hold/:token") view=crate::pages::booking::hold_page::HoldPage ssr=SsrMode::Async/>
                 <Route path=path!("/workshops") view=WorkshopsPage ssr=SsrMode::Async/>
                 <Route path=path!("/workshops/:id") view=WorkshopSessionPage ssr=SsrMode::Async/>
                 <Route path=path!("/workshops/manage/:token") view=EnrolmentPage ssr=SsrMode::Async/>

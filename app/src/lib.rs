@@ -47,6 +47,8 @@ pub mod staff_mail;
 #[cfg(feature = "ssr")]
 pub mod state;
 #[cfg(feature = "ssr")]
+pub mod waitlist_mail;
+#[cfg(feature = "ssr")]
 pub mod workshop_mail;
 
 /// Entry point of the WASM bundle: hydrates the islands on the page. Must stay named

@@ -92,7 +92,7 @@ test("an admin adds a service that a participant then books as a video call", as
   await expect(staff.getByRole("status")).toHaveText("The participant was emailed the new link.");
   await expectNoAxeViolations(staff, "appointment with a video link");
   await shoot(staff, testInfo, "staff-appointment-video-link");
-  await page.goto(emailedLink("marisol@example.org", "meeting_link"));
+  await page.goto(await emailedLink("marisol@example.org", "meeting_link"));
   await expect(page.getByTestId("join-video")).toHaveAttribute("href", "https://meet.example.org/marisol-coach");
   await desk2.close();
   await home.close();

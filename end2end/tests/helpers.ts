@@ -109,15 +109,62 @@ export async function expectNoScrolling(page: Page, what: string) {
   expect(overflow, `${what} is ${overflow}px taller than the screen`).toBeLessThanOrEqual(0);
 }
 
-/** The link of `kind` last emailed to `to` (emails wait in the outbox: no mail relay in
- * these tests), as a path on the server. Every email carries a new private link that
- * replaces the older ones. */
-export function emailedLink(to: string, kind: string): string {
+/** The link of `kind` last emailed to `to`, as a path on the server, taken from the mail
+ * the real SMTP server (aiosmtpd, started by playwright.config.ts) received: the outbox
+ * row names the message (its Message-ID is `<outbox-{id}@frontdesk>`), the maildir holds
+ * what was delivered. Waits for the mail worker to send it. */
+export async function emailedLink(to: string, kind: string): Promise<string> {
   const database = process.env.E2E_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/frontdesk_e2e";
-  const body = execFileSync("psql", [database, "-AtX", "-c",
-    `select body from outbox where to_address = '${to}' and kind = '${kind}' order by id desc limit 1`], { encoding: "utf8" });
-  const found = body.match(/https?:\/\/\S+/g)?.find((url) => /\/manage\/|\/password\//.test(url));
-  if (!found) throw new Error(`no ${kind} email with a link to ${to}: ${body}`);
+  const id = execFileSync("psql", [database, "-AtX", "-c",
+    `select id from outbox where to_address = '${to}' and kind = '${kind}' order by id desc limit 1`], { encoding: "utf8" }).trim();
+  if (!id) throw new Error(`no ${kind} email to ${to} in the outbox`);
+  const messageId = `<outbox-${id}@frontdesk>`;
+  let mail: string | undefined;
+  await expect.poll(() => {
+    mail = deliveredMail(messageId);
+    return mail !== undefined;
+  }, { message: `the SMTP server received ${kind} for ${to}`, timeout: 15_000 }).toBe(true);
+  const body = plainText(mail!);
+  const found = body.match(/https?:\/\/\S+/g)?.find((url) => /\/manage\/|\/password\/|\/book\/waitlist\/|\/book\/hold\//.test(url));
+  if (!found) throw new Error(`no link in the ${kind} email to ${to}: ${body}`);
   const url = new URL(found);
   return url.pathname + url.search;
+}
+
+/** The delivered message whose Message-ID is `messageId`, from the test SMTP server's maildir. */
+function deliveredMail(messageId: string): string | undefined {
+  const dir = path.join(process.env.E2E_MAILDIR!, "new");
+  if (!fs.existsSync(dir)) return undefined;
+  for (const name of fs.readdirSync(dir)) {
+    const raw = fs.readFileSync(path.join(dir, name), "utf8");
+    if (header(raw.split(/\r?\n\r?\n/)[0], "message-id") === messageId) return raw;
+  }
+  return undefined;
+}
+
+/** A header's value (folded lines joined), or "". */
+function header(head: string, name: string): string {
+  const unfolded = head.replace(/\r?\n[ \t]+/g, " ");
+  const line = unfolded.split(/\r?\n/).find((l) => l.toLowerCase().startsWith(`${name}:`));
+  return line ? line.slice(name.length + 1).trim() : "";
+}
+
+/** The text/plain body of a MIME message, decoded (base64 or quoted-printable). */
+function plainText(raw: string): string {
+  const split = raw.search(/\r?\n\r?\n/);
+  const head = raw.slice(0, split);
+  const body = raw.slice(split).replace(/^\r?\n\r?\n/, "");
+  const type = header(head, "content-type");
+  const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
+  if (/^multipart\//i.test(type) && boundary) {
+    const part = body.split(`--${boundary}`).find((p) => /content-type:\s*text\/plain/i.test(p));
+    return part ? plainText(part.replace(/^\r?\n/, "")) : "";
+  }
+  const encoding = header(head, "content-transfer-encoding").toLowerCase();
+  if (encoding === "base64") return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
+  if (encoding === "quoted-printable") {
+    const bytes = body.replace(/=\r?\n/g, "").replace(/=([0-9A-Fa-f]{2})/g, (_, hex) => `%${hex}`);
+    return decodeURIComponent(bytes.replace(/%(?![0-9A-Fa-f]{2})/g, "%25"));
+  }
+  return body;
 }

@@ -5,7 +5,7 @@ import { test, expect } from "./fixtures";
 import type { Page, Locator } from "@playwright/test";
 import { execFileSync } from "child_process";
 import * as fs from "fs";
-import { DEMO_EMAIL, DEMO_PASSWORD, KIOSK_SERVER, STAFF_SERVER, expectNoAxeViolations, shoot, tabletVisitor, useKioskOf } from "./helpers";
+import { DEMO_EMAIL, DEMO_PASSWORD, KIOSK_SERVER, STAFF_SERVER, emailedLink, expectNoAxeViolations, shoot, tabletVisitor, useKioskOf } from "./helpers";
 import { chooseFirstTime, ENGLISH, fillDetails } from "./booking-helpers";
 
 /** Presses Tab until `target` has focus: proves it can be reached by keyboard. */
@@ -263,12 +263,8 @@ test("an admin invites a colleague, who chooses a password from the emailed link
   await expect(admin.getByTestId("accounts")).toContainText("Rosa Diaz");
   await shoot(admin, testInfo, "staff-accounts");
 
-  // The email waits in the outbox (no mail relay in these tests): take the link from it.
-  const database = process.env.E2E_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/frontdesk_e2e";
-  const body = execFileSync("psql", [database, "-AtX", "-c",
-    `select body from outbox where to_address = '${email}' and kind = 'staff_invitation'`], { encoding: "utf8" });
-  const link = body.match(/http\S*\/staff\/password\/\S+/)![0];
-  const path = new URL(link).pathname + new URL(link).search;
+  // The link from the invitation the SMTP server received.
+  const path = await emailedLink(email, "staff_invitation");
 
   // Rosa, on a tablet, opens the link by touch and chooses a password.
   const rosaContext = await browser.newContext({ viewport: { width: 800, height: 1280 }, hasTouch: true });

@@ -99,7 +99,7 @@ test("staff create a series, move a person, change the time and cancel", async (
   await expect(staff.getByRole("link", { name: "Edit session" })).toHaveCount(0);
   await shoot(staff, testInfo, "staff-session-5-cancelled");
   // The cancellation email's link is the one that works now.
-  await page.goto(emailedLink("bao@example.org", "workshop_cancelled"));
+  await page.goto(await emailedLink("bao@example.org", "workshop_cancelled"));
   await expect(page.getByTestId("enrolment-status")).toHaveText("This session was cancelled.");
   await expect(page.getByRole("button", { name: "Cancel my enrolment" })).toHaveCount(0);
   await expectNoAxeViolations(page, "enrolment in a cancelled session");

@@ -76,7 +76,7 @@ test("a full session puts people on the waitlist and a cancellation promotes the
   const cancelled = await page.request.post(`${links[0].split("?")[0]}/cancel`, { form: { lang: "en" }, maxRedirects: 0 });
   expect(cancelled.status()).toBe(303);
   // The promotion email carries a new link, which replaces the older ones.
-  await page.goto(emailedLink("seat4@example.org", "workshop_promoted"));
+  await page.goto(await emailedLink("seat4@example.org", "workshop_promoted"));
   await expect(page.getByTestId("enrolment-status")).toHaveText("You are enrolled");
   await page.goto(links[3]);
   await expect(page.getByTestId("enrolment-status")).toHaveCount(0);

@@ -46,6 +46,22 @@ pub async fn queue_reminders(state: AppState) {
     }
 }
 
+/// Passes on the waiting list's holds nobody answered, every 15 seconds: each expires
+/// once (across server processes) and its seat is offered to the next person waiting.
+pub async fn pass_on_holds(state: AppState) {
+    let mut every = tokio::time::interval(Duration::from_secs(15));
+    loop {
+        every.tick().await;
+        match app::services::waitlist::pass_on_holds(&state.pool, &state.mail(), chrono::Utc::now())
+            .await
+        {
+            Ok(0) => {}
+            Ok(expired) => tracing::info!(expired, "passed on unanswered holds"),
+            Err(error) => tracing::warn!(error = %error, "could not pass on unanswered holds"),
+        }
+    }
+}
+
 /// Forgets rate-limit state of clients whose limits have refilled, every minute, so a
 /// flood from many addresses does not grow memory for good; and failed sign-ins too old to
 /// count, so made-up emails do not pile up rows.

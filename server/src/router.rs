@@ -102,6 +102,10 @@ fn pages_and_forms(state: AppState) -> Router<AppState> {
         .route("/staff/queue/act", post(app::forms::queue::act))
         .route("/staff/queue/transfer", post(app::forms::queue::transfer))
         .route("/staff/queue/call-next", post(app::forms::queue::call_next))
+        .route(
+            "/staff/queue/offer-slot",
+            post(app::forms::queue::offer_slot),
+        )
         .route("/staff/queue/desk", post(app::forms::queue::choose_desk))
         .route(
             "/staff/accommodations/update",
@@ -116,6 +120,23 @@ fn pages_and_forms(state: AppState) -> Router<AppState> {
             post(app::forms::staff_sessions::mark_attendance),
         )
         .route("/book/details", post(app::forms::booking::submit_details))
+        .route("/book/waitlist", post(app::forms::waitlist::join_waitlist))
+        .route(
+            "/book/waitlist/{token}/confirm",
+            post(app::forms::waitlist::confirm_entry),
+        )
+        .route(
+            "/book/waitlist/{token}/leave",
+            post(app::forms::waitlist::leave_waitlist),
+        )
+        .route(
+            "/book/hold/{token}/claim",
+            post(app::forms::waitlist::claim_hold),
+        )
+        .route(
+            "/book/hold/{token}/decline",
+            post(app::forms::waitlist::decline_hold),
+        )
         .route("/t/{token}/leave", post(app::forms::follow::leave))
         .route(
             "/t/{token}/feedback",

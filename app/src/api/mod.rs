@@ -27,6 +27,7 @@ pub mod service_setup;
 #[cfg(feature = "ssr")]
 mod staff_center;
 pub mod staff_workshops;
+pub mod waitlist;
 pub mod workshops;
 
 #[cfg(feature = "ssr")]

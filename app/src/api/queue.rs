@@ -17,11 +17,23 @@ pub async fn load_queue(
     center_id: &str,
 ) -> Result<Option<QueueView>, crate::db::Error> {
     match crate::db::centers::find_center(pool, center_id).await? {
-        Some(center) => Ok(Some(
-            crate::db::queue::open_queue(pool, &center, chrono::Utc::now()).await?,
-        )),
+        Some(center) => Ok(Some(queue_with_open_slots(pool, &center).await?)),
         None => Ok(None),
     }
+}
+
+/// The center's queue, with today's free appointment times beside the walk-ins who could
+/// take them.
+#[cfg(feature = "ssr")]
+async fn queue_with_open_slots(
+    pool: &sqlx::PgPool,
+    center: &crate::db::centers::CenterRow,
+) -> Result<QueueView, crate::db::Error> {
+    let now = chrono::Utc::now();
+    let mut queue = crate::db::queue::open_queue(pool, center, now).await?;
+    let open = crate::db::booking_slots::open_today(pool, &center.id, now).await?;
+    queue.open_slots = crate::domain::open_slot::pair_walk_ins(&open, &queue.entries);
+    Ok(queue)
 }
 
 /// What the queue page shows: who is signed in, the centers to choose from, and the queue.
@@ -41,7 +53,7 @@ pub async fn staff_queue_page(center: Option<String>) -> Result<Option<QueuePage
     let Some(page) = open else {
         return Ok(None);
     };
-    let queue = crate::db::queue::open_queue(&page.state.pool, &page.chosen, chrono::Utc::now())
+    let queue = queue_with_open_slots(&page.state.pool, &page.chosen)
         .await
         .map_err(super::unavailable)?;
     Ok(Some(QueuePageData {

@@ -124,16 +124,28 @@ pub async fn free_slots(
     offers: &[Offer],
     now: DateTime<Utc>,
 ) -> Result<Vec<FreeSlot>, crate::db::Error> {
+    let mut conn = pool.acquire().await?;
+    free_slots_in(&mut conn, service, offers, now).await
+}
+
+/// `free_slots`, read on `conn` (inside a transaction: as things stand when it is called).
+/// A seat held for someone on the waiting list is taken, as a booked one is.
+pub async fn free_slots_in(
+    conn: &mut PgConnection,
+    service: &str,
+    offers: &[Offer],
+    now: DateTime<Utc>,
+) -> Result<Vec<FreeSlot>, crate::db::Error> {
     let mut free = Vec::new();
     for offer in offers {
         let booked: Vec<(DateTime<Utc>, i32)> = sqlx::query_as(
-            "select starts_at, booked from slot_seats
+            "select starts_at, booked + on_hold from slot_seats
              where center_id = $1 and service_id = $2 and starts_at >= $3",
         )
         .bind(&offer.center.id)
         .bind(service)
         .bind(now)
-        .fetch_all(pool)
+        .fetch_all(&mut *conn)
         .await?;
         let booked: BTreeMap<DateTime<Utc>, u32> = booked
             .into_iter()
@@ -158,4 +170,43 @@ pub fn distinct_times(free: &[FreeSlot]) -> Vec<Slot> {
     let mut times: Vec<Slot> = free.iter().map(|f| f.slot).collect();
     times.dedup_by_key(|s| s.start);
     times
+}
+
+/// The appointment times still free today at `center_id`, of every service it offers, in
+/// time order, from `now` on: booking lead time aside (a walk-in in the lobby can take a
+/// time no one could book online any more), held seats counted as taken.
+pub async fn open_today(
+    pool: &PgPool,
+    center_id: &str,
+    now: DateTime<Utc>,
+) -> Result<Vec<crate::domain::open_slot::OpenSlotToday>, crate::db::Error> {
+    let services: Vec<(String, String)> = sqlx::query_as(
+        "select s.service_id, v.arrival_reason from center_services s join services v on v.id = s.service_id
+         where s.center_id = $1 and s.offered and not v.hidden order by v.position",
+    )
+    .bind(center_id)
+    .fetch_all(pool)
+    .await?;
+    let mut conn = pool.acquire().await?;
+    let mut open = Vec::new();
+    for (service, arrival_reason) in services {
+        let mut offers = offers_in(&mut conn, &service, Some(center_id)).await?;
+        let Some(offer) = offers.first_mut() else {
+            continue;
+        };
+        offer.rules.lead_time = chrono::Duration::zero();
+        let today = now.with_timezone(&offer.tz).date_naive();
+        let free = free_slots_in(&mut conn, &service, &offers, now).await?;
+        open.extend(
+            free.into_iter()
+                .filter(|f| f.slot.start.with_timezone(&offers[0].tz).date_naive() == today)
+                .map(|f| crate::domain::open_slot::OpenSlotToday {
+                    service: service.clone(),
+                    arrival_reason: arrival_reason.clone(),
+                    start: f.slot.start,
+                }),
+        );
+    }
+    open.sort_by_key(|o| o.start);
+    Ok(open)
 }

@@ -76,9 +76,9 @@ pub async fn lock_center_shared(
     Ok(())
 }
 
-/// Takes one seat of the slot, or returns false when it is full. The row lock taken by
-/// the upsert makes concurrent claims wait for each other, and the `where` re-checks the
-/// count they see after waiting.
+/// Takes one seat of the slot, or returns false when it is full (seats held for someone on
+/// the waiting list are not free). The row lock taken by the upsert makes concurrent
+/// claims wait for each other, and the `where` re-checks the count they see after waiting.
 pub async fn claim_seat(
     conn: &mut PgConnection,
     offer: &Offer,
@@ -89,7 +89,8 @@ pub async fn claim_seat(
         "insert into slot_seats (center_id, service_id, starts_at, capacity, booked)
          values ($1, $2, $3, $4, 1)
          on conflict (center_id, service_id, starts_at)
-         do update set booked = slot_seats.booked + 1 where slot_seats.booked < slot_seats.capacity
+         do update set booked = slot_seats.booked + 1
+                   where slot_seats.booked + slot_seats.on_hold < slot_seats.capacity
          returning booked",
     )
     .bind(&offer.center.id)

@@ -169,9 +169,10 @@ pub async fn set_service_rules(
     .await?;
     // Seat counters of slots still to come take the new capacity; none holds more
     // bookings than that now, but for people who have already arrived, whose seats stay
-    // (their slot is too near to be booked anyway).
+    // (their slot is too near to be booked anyway), and seats held for someone on the
+    // waiting list, which stay theirs until answered.
     sqlx::query(
-        "update slot_seats set capacity = greatest($3, booked)
+        "update slot_seats set capacity = greatest($3, booked + on_hold)
          where center_id = $1 and service_id = $2 and starts_at > $4",
     )
     .bind(center_id)

@@ -38,6 +38,8 @@ pub mod sign_in_failures;
 pub mod staff;
 pub mod visit_reasons;
 pub mod visits;
+pub mod waitlist;
+pub mod walk_in_slots;
 pub mod workshop_admin;
 pub mod workshops;
 

@@ -12,6 +12,8 @@ use sqlx::{PgConnection, Postgres, Transaction};
 pub enum Recipient {
     Booking(i64),
     Enrolment(i64),
+    /// An entry on the appointments' waiting list.
+    Waitlist(i64),
 }
 
 /// Messages one address may be sent in 24 hours: far more than any person's bookings and
@@ -29,13 +31,16 @@ pub async fn insert_message(
     to: &str,
     message: &Composed,
 ) -> Result<(), crate::db::Error> {
-    let (booking_id, enrolment_id) = match about {
-        Recipient::Booking(id) => (Some(id), None),
-        Recipient::Enrolment(id) => (None, Some(id)),
+    let (booking_id, enrolment_id, waitlist_id) = match about {
+        Recipient::Booking(id) => (Some(id), None, None),
+        Recipient::Enrolment(id) => (None, Some(id), None),
+        Recipient::Waitlist(id) => (None, None, Some(id)),
     };
+    // A message without a calendar file (`ics` empty) stores none.
     let written = sqlx::query(
-        "insert into outbox (booking_id, enrolment_id, kind, to_address, subject, body, ics, ics_method)
-         select $1, $2, $3, $4, $5, $6, $7, $8
+        "insert into outbox (booking_id, enrolment_id, waitlist_id, kind, to_address, subject, body,
+                             ics, ics_method)
+         select $1, $2, $10, $3, $4, $5, $6, nullif($7, ''), nullif($8, '')
          where (select count(*) from outbox
                 where lower(to_address) = lower($4) and created_at > now() - interval '24 hours') < $9",
     )
@@ -48,6 +53,7 @@ pub async fn insert_message(
     .bind(&message.ics)
     .bind(message.ics_method)
     .bind(MESSAGES_PER_RECIPIENT_PER_DAY)
+    .bind(waitlist_id)
     .execute(conn)
     .await?;
     if written.rows_affected() == 0 {

@@ -125,6 +125,9 @@ pub async fn open_queue(
         center_name: center.name.clone(),
         time_zone: center.time_zone.clone(),
         entries,
+        // Filled by the caller that wants them (`api::queue`): it needs every service's
+        // free times, which only the staff queue shows.
+        open_slots: Vec::new(),
     })
 }
 

@@ -10,6 +10,9 @@
 //!   the person) and the history of both; its manage links go;
 //! - workshop enrolments: names, contact, email, interpreter language, "other"
 //!   accommodation; the contact key becomes a placeholder; its manage links go;
+//! - waitlist entries (appointments): names, email, phone, interpreter language, "other"
+//!   accommodation, once the entry ended (left or booked) or, still on the list, was made
+//!   that long ago (it leaves the list); its links go and a time held for it is given back;
 //! - outbox: address, subject, body and calendar file of sent (or long-failed) mail;
 //! - contact reads (the audit log): the person's name; who read and when stay;
 //! - feedback: the comment (the rating, day, reasons and language stay);
@@ -97,6 +100,45 @@ async fn erase_enrolments(
     Ok(ids)
 }
 
+/// Erases places on the waiting list that ended, or were made, before `cutoff`: one still
+/// live leaves the list, and a time held for it goes back to its slot. Returns how many.
+async fn erase_waitlist(
+    conn: &mut PgConnection,
+    cutoff: DateTime<Utc>,
+) -> Result<u64, crate::db::Error> {
+    let ids: Vec<i64> = sqlx::query_scalar(
+        "update waitlist_entries
+            set first_name = '', last_name = '', email = '', phone = '',
+                interpreter_language = null, accommodation_other = null,
+                state = case when state in ('unconfirmed', 'waiting') then 'left' else state end,
+                ended_at = coalesce(ended_at, now()), anonymized_at = now()
+          where anonymized_at is null and coalesce(ended_at, created_at) < $1
+          returning id",
+    )
+    .bind(cutoff)
+    .fetch_all(&mut *conn)
+    .await?;
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    sqlx::query("delete from waitlist_links where entry_id = any($1)")
+        .bind(&ids)
+        .execute(&mut *conn)
+        .await?;
+    let freed: Vec<super::waitlist::FreedHold> = sqlx::query_as(
+        "update slot_holds set state = 'void', ended_at = now()
+          where entry_id = any($1) and state = 'offered'
+          returning center_id, service_id, starts_at",
+    )
+    .bind(&ids)
+    .fetch_all(&mut *conn)
+    .await?;
+    for seat in &freed {
+        super::waitlist::release_held_seat(&mut *conn, seat).await?;
+    }
+    Ok(ids.len() as u64)
+}
+
 /// Erases visits checked in before `cutoff`, and the arrivals of bookings `booking_ids`.
 async fn erase_visits(
     conn: &mut PgConnection,
@@ -139,7 +181,9 @@ async fn erase_mail(
                               and (exists (select 1 from bookings b
                                             where b.id = o.booking_id and b.anonymized_at is not null)
                                    or exists (select 1 from workshop_enrolments e
-                                               where e.id = o.enrolment_id and e.anonymized_at is not null))))))",
+                                               where e.id = o.enrolment_id and e.anonymized_at is not null)
+                                   or exists (select 1 from waitlist_entries w
+                                               where w.id = o.waitlist_id and w.anonymized_at is not null))))))",
     )
     .bind(cutoff)
     .bind(booking)
@@ -161,6 +205,7 @@ pub async fn purge(pool: &PgPool, cutoff: DateTime<Utc>) -> Result<Purged, crate
     let bookings = erase_bookings(&mut tx, Some(cutoff), None).await?;
     let enrolments = erase_enrolments(&mut tx, Some(cutoff), None).await?;
     let visits = erase_visits(&mut tx, Some(cutoff), &bookings).await?;
+    let waitlist = erase_waitlist(&mut tx, cutoff).await?;
     let emails = erase_mail(&mut tx, Some(cutoff), None, None).await?;
     let audit_names =
         sqlx::query("update contact_reads set person = '' where person <> '' and read_at < $1")
@@ -186,12 +231,13 @@ pub async fn purge(pool: &PgPool, cutoff: DateTime<Utc>) -> Result<Purged, crate
         emails,
         audit_names,
         comments,
+        waitlist,
     };
     let count = |n: u64| i32::try_from(n).unwrap_or(i32::MAX);
     sqlx::query(
         "insert into purge_runs (cutoff, visits, bookings, enrolments, emails, audit_names,
-                                 comments)
-         values ($1, $2, $3, $4, $5, $6, $7)",
+                                 comments, waitlist)
+         values ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(cutoff)
     .bind(count(purged.visits))
@@ -200,6 +246,7 @@ pub async fn purge(pool: &PgPool, cutoff: DateTime<Utc>) -> Result<Purged, crate
     .bind(count(purged.emails))
     .bind(count(purged.audit_names))
     .bind(count(purged.comments))
+    .bind(count(purged.waitlist))
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;

@@ -17,6 +17,11 @@ pub enum Limited {
     Enrolment,
     /// Cancelling an enrolment from its link.
     EnrolmentChange,
+    /// "Tell me when a time opens": joining the appointments' waiting list (each join
+    /// may email a confirmation link).
+    WaitlistJoin,
+    /// Confirming or leaving the waiting list, booking or letting go a held time, by link.
+    WaitlistChange,
     /// A staff sign-in attempt (on top of the per-account slow-down).
     SignIn,
     /// Choosing a password from an emailed link.
@@ -47,11 +52,13 @@ pub struct Quota {
 }
 
 impl Limited {
-    pub const ALL: [Limited; 14] = [
+    pub const ALL: [Limited; 16] = [
         Limited::Booking,
         Limited::BookingChange,
         Limited::Enrolment,
         Limited::EnrolmentChange,
+        Limited::WaitlistJoin,
+        Limited::WaitlistChange,
         Limited::SignIn,
         Limited::PasswordLink,
         Limited::KioskPairing,
@@ -73,6 +80,9 @@ impl Limited {
             Limited::BookingChange => (20, 180),
             Limited::Enrolment => (20, 180),
             Limited::EnrolmentChange => (20, 180),
+            // As the booking form: a lab or an office may put many people on the list.
+            Limited::WaitlistJoin => (20, 180),
+            Limited::WaitlistChange => (20, 180),
             // A whole center's staff signs in from one office address at 8:30.
             Limited::SignIn => (60, 10),
             Limited::PasswordLink => (10, 60),

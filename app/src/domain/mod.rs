@@ -35,6 +35,7 @@ pub mod locale;
 pub mod mail;
 pub mod meeting_link;
 pub mod month_grid;
+pub mod open_slot;
 pub mod queue;
 pub mod queue_view;
 pub mod reason_setup;
@@ -58,6 +59,7 @@ pub mod visit_reason;
 pub mod wait;
 #[cfg(feature = "ssr")]
 pub mod wait_replay;
+pub mod waitlist;
 pub mod web_address;
 pub mod workshop;
 pub mod workshop_session;

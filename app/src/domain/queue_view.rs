@@ -43,6 +43,8 @@ pub struct QueueView {
     pub waits: WaitSummary,
     /// The wait a walk-in checking in now would see on their kiosk ticket, in minutes.
     pub new_walk_in_wait: u32,
+    /// Appointment times still free today, each beside the walk-in it could go to.
+    pub open_slots: Vec<super::open_slot::SlotForWalkIn>,
 }
 
 impl QueueView {

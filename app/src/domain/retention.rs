@@ -29,6 +29,8 @@ pub struct Purged {
     pub audit_names: u64,
     /// Feedback comments (the ratings stay).
     pub comments: u64,
+    /// Places on the appointments' waiting list.
+    pub waitlist: u64,
 }
 
 impl Purged {
@@ -39,6 +41,7 @@ impl Purged {
             + self.emails
             + self.audit_names
             + self.comments
+            + self.waitlist
     }
 }
 
@@ -84,8 +87,9 @@ mod tests {
             emails: 4,
             audit_names: 5,
             comments: 6,
+            waitlist: 7,
         };
-        assert_eq!(purged.total(), 21);
+        assert_eq!(purged.total(), 28);
         assert_eq!(Purged::default().total(), 0);
     }
 }

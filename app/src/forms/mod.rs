@@ -29,6 +29,7 @@ pub mod reports;
 pub mod service_setup;
 pub mod sign_in;
 pub mod staff_sessions;
+pub mod waitlist;
 pub mod workshops;
 
 use crate::api::auth::Refused;

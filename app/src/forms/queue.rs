@@ -95,6 +95,55 @@ pub async fn transfer(State(state): State<AppState>, headers: HeaderMap, body: B
     }
 }
 
+/// `POST /staff/queue/offer-slot`: `center_id`, `visit_id`, `service`, `start` (RFC 3339).
+/// Books that free time today for the walk-in, whose visit becomes the appointment. When
+/// the time went or the walk-in was called meanwhile, nothing changes: the live queue
+/// shows what is free now.
+pub async fn offer_slot(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let StaffPost {
+        form,
+        locale,
+        staff,
+    } = match super::staff_post(&state, &headers, &body, Permission::ActOnQueue).await {
+        Ok(post) => post,
+        Err(refused) => return refused,
+    };
+    let center_id = form.get("center_id");
+    let service = form.get("service");
+    let (Ok(visit_id), Ok(start)) = (
+        form.get("visit_id").parse::<i64>(),
+        chrono::DateTime::parse_from_rfc3339(&form.get("start")),
+    ) else {
+        return StatusCode::UNPROCESSABLE_ENTITY.into_response();
+    };
+    let start = start.with_timezone(&chrono::Utc);
+    match crate::services::walk_in_slots::give_to_walk_in(
+        &state.pool,
+        &center_id,
+        visit_id,
+        &service,
+        start,
+        chrono::Utc::now(),
+    )
+    .await
+    {
+        Ok(outcome) => {
+            tracing::info!(
+                visit.id = visit_id,
+                staff.id = staff.staff_id,
+                ?outcome,
+                "free time offered to a walk-in"
+            );
+            back_to_queue(&center_id, locale)
+        }
+        Err(error) => unavailable(error, locale),
+    }
+}
+
 /// `POST /staff/queue/call-next`: `center_id`.
 pub async fn call_next(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
     let StaffPost {

@@ -18,7 +18,7 @@ pub use strings::*;
 
 /// The sections of a language file that visitors and participants see: every language
 /// translates these; the rest (staff pages) are in English and Spanish only.
-pub const VISITOR_SECTIONS: [&str; 13] = [
+pub const VISITOR_SECTIONS: [&str; 14] = [
     "common",
     "display",
     "feedback",
@@ -29,6 +29,7 @@ pub const VISITOR_SECTIONS: [&str; 13] = [
     "kiosk_speech",
     "arrival",
     "booking",
+    "waitlist",
     "workshops",
     "kiosk_pairing",
     "privacy",

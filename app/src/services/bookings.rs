@@ -3,6 +3,7 @@
 //! and queues the email that reports it, so an email goes out exactly when the change
 //! commits. The queries are in `db::bookings`; the emails are composed in `booking_mail`.
 
+use super::waitlist::offer_freed_seats;
 use crate::booking_mail::{compose, MailKind};
 use crate::db::booking_slots::{distinct_times, free_slots, offers, offers_in, Offer};
 use crate::db::bookings::{
@@ -243,6 +244,10 @@ pub async fn cancel(
     let mut tx = pool.begin().await?;
     let cancelled = cancel_booked(&mut tx, booking.id, mail, now).await?;
     tx.commit().await?;
+    if cancelled.is_some() {
+        // The freed seat goes to the first person waiting for it.
+        offer_freed_seats(pool, &booking.center_id, &booking.service_id, mail, now).await;
+    }
     Ok(match cancelled {
         Some(token) => CancelOutcome::Cancelled { token },
         None => CancelOutcome::Unchanged,
@@ -307,7 +312,11 @@ pub async fn reschedule(
     let updated = load(&mut tx, booking.id).await?;
     let link = new_link(&mut tx, booking.id, OlderLinks::Revoke).await?;
     queue_mail(&mut tx, MailKind::Change, &updated, &link, mail, now).await?;
+    // Staff calendars show the booking at its new time live.
+    notify_queue_changed(&mut tx, &booking.center_id).await?;
     tx.commit().await?;
+    // The seat it left goes to the first person waiting for it.
+    offer_freed_seats(pool, &booking.center_id, service, mail, now).await;
     Ok(RescheduleOutcome::Moved { token: link })
 }
 

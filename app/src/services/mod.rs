@@ -21,5 +21,7 @@ pub mod follow;
 pub mod meeting_links;
 pub mod staff_accounts;
 pub mod visit_reasons;
+pub mod waitlist;
+pub mod walk_in_slots;
 pub mod workshop_admin;
 pub mod workshops;

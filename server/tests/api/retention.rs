@@ -157,6 +157,16 @@ async fn a_purge_past_the_period_leaves_no_trace_of_a_person_and_the_reports_unc
         .await
         .unwrap();
 
+    // A place on the appointments' waiting list, confirmed.
+    let wait = format!(
+        "service=career_coaching&center={CENTER}&tz={}&lang=en&day=1&part=morning&held=phone\
+         &first_name=Zyxcanary&last_name=Qwcanary&email=qwcanary.list%40example.org\
+         &phone=503-555-7391&language=es&accommodations=other&accommodation_other=zyxcanary+dog",
+        enc("America/Los_Angeles"),
+    );
+    let joined = app.post_form("/book/waitlist", &wait, None).await;
+    assert_eq!(joined.status, StatusCode::SEE_OTHER, "{}", joined.body);
+
     // A mistyped staff sign-in, and every email sent.
     assert!(app
         .sign_in_as("zyxcanary@example.org", "guess")
@@ -180,6 +190,8 @@ async fn a_purge_past_the_period_leaves_no_trace_of_a_person_and_the_reports_unc
         ("contact_reads", "person"),
         ("booking_changes", "new_value"),
         ("sign_in_attempts", "email"),
+        ("waitlist_entries", "email"),
+        ("waitlist_entries", "accommodation_other"),
     ] {
         assert!(
             seen.iter()
@@ -207,6 +219,7 @@ async fn a_purge_past_the_period_leaves_no_trace_of_a_person_and_the_reports_unc
     );
     assert!(purged.emails >= 2, "{purged:?}");
     assert_eq!(purged.comments, 2, "{purged:?}");
+    assert_eq!(purged.waitlist, 1, "{purged:?}");
 
     assert_eq!(
         canary_sightings(&app.pool).await,

@@ -126,6 +126,11 @@ async fn every_staff_action_is_refused_to_every_role_the_table_refuses(pool: PgP
         ),
         post(
             ActOnQueue,
+            "/staff/queue/offer-slot",
+            format!("center_id=tigard&visit_id={visit_id}&service=career_coaching&start=2026-12-07T17%3A00%3A00Z"),
+        ),
+        post(
+            ActOnQueue,
             "/staff/queue/transfer",
             format!("center_id=tigard&visit_id={visit_id}&to=service:resume_review"),
         ),

@@ -2,15 +2,13 @@
 //! is refused or the time was just taken, the handler shows this page again with
 //! everything typed still in place (`DetailsSubmission` in context).
 
+use super::about_you::{field_label, AboutYouFields};
 use super::frame::{language_hrefs, BookingFrame};
-use super::held_choice::HeldChoice;
 use super::query::{BookingQuery, CarriedFields};
 use super::start_page::{StartProblems, StartStep};
 use super::times_page::time_label;
 use crate::api::booking::{bookable_services, free_times};
 use crate::api::centers::list_centers;
-use crate::components::needs_fields::{AccommodationChoices, LanguageSelect};
-use crate::components::text_field::TextField;
 use crate::domain::booking_form::{DetailsAnswers, DetailsField, DetailsProblem};
 use crate::domain::service::AppointmentService;
 use crate::i18n::dates::{long_date, zone_label};
@@ -88,21 +86,10 @@ fn DetailsStep(
             None,
         ),
     };
-    let refused = problems.clone();
-    let problem = move |field: DetailsField| {
-        refused
-            .iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, p)| b.problem(*p))
-    };
     let where_ = center_name
         .map(|name| crate::pages::center_place(locale, &name))
         .unwrap_or_else(|| b.any_center.clone());
     let service_name = service.name(locale);
-    let held_error = problems
-        .iter()
-        .any(|(f, _)| *f == DetailsField::Held)
-        .then(|| b.error_held.clone());
     let change_href = query.href("/book/times");
     view! {
         <BookingFrame locale title=b.details_heading.clone() languages=language_hrefs("/book/details", &query) step=Some(3)>
@@ -132,40 +119,10 @@ fn DetailsStep(
                 <CarriedFields query=query.clone() with_start=taken.is_none()/>
                 <input type="hidden" name="key" value=key/>
                 {taken.map(|nearest| taken_choices(t, &query, zone, center_zone, nearest))}
-                <HeldChoice b ways=service.details.held.clone() chosen=answers.held.clone()
-                    error=held_error/>
-                <TextField name="first_name" label=b.first_name_label.clone() value=answers.first_name.clone()
-                    error=problem(DetailsField::FirstName) autocomplete="given-name"/>
-                <TextField name="last_name" label=b.last_name_label.clone() value=answers.last_name.clone()
-                    error=problem(DetailsField::LastName) autocomplete="family-name"/>
-                <TextField name="email" label=b.email_label.clone() value=answers.email.clone()
-                    error=problem(DetailsField::Email) autocomplete="email" kind="email" hint=b.email_hint.clone()/>
-                <TextField name="phone" label=b.phone_label.clone() value=answers.phone.clone()
-                    error=problem(DetailsField::Phone) autocomplete="tel" kind="tel" hint=b.phone_hint.clone()/>
-                <LanguageSelect locale=locale chosen=answers.language.clone() error=problem(DetailsField::Language)/>
-                <AccommodationChoices locale=locale chosen=answers.accommodations.clone()/>
-                <TextField name="interpreter_language" label=b.interpreter_language_label.clone()
-                    value=answers.interpreter_language.clone() error=problem(DetailsField::InterpreterLanguage) required=false/>
-                <TextField name="accommodation_other" label=b.accommodation_other_label.clone()
-                    value=answers.accommodation_other.clone() error=problem(DetailsField::AccommodationOther) required=false/>
+                <AboutYouFields locale ways=service.details.held.clone() answers problems=problems.clone()/>
                 <button type="submit" class="primary-button">{b.done_button.clone()}</button>
             </form>
         </BookingFrame>
-    }
-}
-
-/// The name of a field, for the list of problems at the top of the form.
-fn field_label(t: &Translations, field: DetailsField) -> String {
-    let b = &t.booking;
-    match field {
-        DetailsField::FirstName => b.first_name_label.clone(),
-        DetailsField::LastName => b.last_name_label.clone(),
-        DetailsField::Email => b.email_label.clone(),
-        DetailsField::Phone => b.phone_label.clone(),
-        DetailsField::Language => b.language_label.clone(),
-        DetailsField::InterpreterLanguage => b.interpreter_language_label.clone(),
-        DetailsField::AccommodationOther => b.accommodation_other_label.clone(),
-        DetailsField::Held => b.held_question.clone(),
     }
 }
 

@@ -6,6 +6,7 @@ use super::calendar::DayPicker;
 use super::frame::{language_hrefs, BookingFrame};
 use super::query::{BookingQuery, CarriedFields};
 use super::start_page::{StartProblems, StartStep};
+use super::waitlist_page::waitlist_href;
 use crate::api::booking::{bookable_services, free_times};
 use crate::api::centers::list_centers;
 use crate::domain::availability::{by_visitor_day, Slot};
@@ -158,6 +159,14 @@ fn TimesStep(
                     {times}
                 }.into_any()
             }}
+            // No time that suits, or none at all: the waiting list (not when moving a
+            // booking, which keeps its time until a new one is chosen).
+            {rescheduling.is_none().then(|| view! {
+                <section class="waitlist-prompt" aria-labelledby="waitlist-prompt">
+                    <p id="waitlist-prompt">{t.waitlist.times_prompt.clone()}</p>
+                    <p><a class="secondary-button" href=waitlist_href(&query) data-testid="join-waitlist">{t.waitlist.join_link.clone()}</a></p>
+                </section>
+            })}
         </BookingFrame>
     }
 }

@@ -42,6 +42,7 @@ pub fn QueueTable(queue: QueueView, locale: Locale) -> impl IntoView {
     let center_id = queue.center_id.clone();
     let zone: chrono_tz::Tz = queue.time_zone.parse().unwrap_or(chrono_tz::UTC);
     let names = ReasonNames::new(&queue.reasons, locale);
+    let open_slots = open_slots(t, &queue, zone, &names);
     // A visit goes back to the line for a reason handled here and still offered.
     let lines: Vec<(String, String)> = queue
         .reasons
@@ -62,6 +63,7 @@ pub fn QueueTable(queue: QueueView, locale: Locale) -> impl IntoView {
     view! {
         <p class="queue-summary">{waiting}</p>
         {stats}
+        {open_slots}
         <table class="queue-table">
             <thead>
                 <tr>
@@ -80,6 +82,50 @@ pub fn QueueTable(queue: QueueView, locale: Locale) -> impl IntoView {
         </table>
     }
     .into_any()
+}
+
+/// Today's free appointment times, each beside the walk-in waiting longest for it, with
+/// the press that gives it to them.
+fn open_slots(
+    t: &'static Translations,
+    queue: &QueueView,
+    zone: chrono_tz::Tz,
+    names: &ReasonNames,
+) -> Option<impl IntoView> {
+    let s = &t.staff;
+    (!queue.open_slots.is_empty()).then(|| {
+        let lang = t.locale.tag();
+        view! {
+            <section class="open-slots" aria-labelledby="open-slots-heading" data-testid="open-slots">
+                <h2 id="open-slots-heading">{s.open_slots_heading.clone()}</h2>
+                <ul>
+                    {queue.open_slots.iter().map(|o| {
+                        let time = crate::i18n::dates::clock(o.start.with_timezone(&zone).time(), t.locale);
+                        let line = fill(&s.open_slot, &[
+                            ("time", &time),
+                            ("reason", names.label(&o.reason)),
+                            ("ticket", &o.ticket),
+                            ("minutes", &o.waited_minutes.to_string()),
+                        ]);
+                        let button = fill(&s.open_slot_button, &[("time", &time), ("ticket", &o.ticket)]);
+                        view! {
+                            <li>
+                                <form method="post" action="/staff/queue/offer-slot">
+                                    <input type="hidden" name="lang" value=lang/>
+                                    <input type="hidden" name="center_id" value=queue.center_id.clone()/>
+                                    <input type="hidden" name="visit_id" value=o.visit_id/>
+                                    <input type="hidden" name="service" value=o.service.clone()/>
+                                    <input type="hidden" name="start" value=o.start.to_rfc3339()/>
+                                    <p>{line}</p>
+                                    <button type="submit" class="secondary-button">{button}</button>
+                                </form>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        }
+    })
 }
 
 /// What every row shares: the center, its zone, and where a visit can be sent.
