@@ -484,3 +484,20 @@ pub async fn centers_offering(
     .await
     .map_err(Into::into)
 }
+
+/// The services `center_id` offers that someone is waiting for (there or at any center):
+/// where a change at the center (more seats, longer hours, a day reopened) may have opened
+/// a time for them.
+pub async fn awaited_at(pool: &PgPool, center_id: &str) -> Result<Vec<String>, crate::db::Error> {
+    sqlx::query_scalar(
+        "select distinct s.service_id from center_services s
+         join waitlist_entries e on e.service_id = s.service_id
+              and e.state = 'waiting' and (e.center_id is null or e.center_id = s.center_id)
+         where s.center_id = $1 and s.offered
+         order by 1",
+    )
+    .bind(center_id)
+    .fetch_all(pool)
+    .await
+    .map_err(Into::into)
+}

@@ -69,6 +69,22 @@ pub fn seats(capacity: u32, enrolled: u32, waitlisted: u32) -> Seats {
     }
 }
 
+/// Whether a session should be pointed out to walk-ins as having seats free now: seats
+/// left with nobody on its waitlist (a freed seat goes to the waitlist first), starting
+/// within a day and not yet started.
+pub fn free_soon(
+    capacity: u32,
+    enrolled: u32,
+    waitlisted: u32,
+    starts_at: chrono::DateTime<chrono::Utc>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> bool {
+    waitlisted == 0
+        && enrolled < capacity
+        && starts_at > now
+        && starts_at <= now + chrono::Duration::days(1)
+}
+
 /// Why an enrolment is refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Refusal {
@@ -138,6 +154,31 @@ impl Contact {
 mod tests {
     use super::*;
     use chrono::{Duration, TimeZone};
+
+    #[test]
+    fn seats_free_soon_are_those_nobody_waits_for_within_a_day() {
+        use chrono::Utc;
+        let now = Utc.with_ymd_and_hms(2026, 12, 7, 17, 0, 0).unwrap();
+        let soon = now + Duration::hours(3);
+        assert!(free_soon(20, 12, 0, soon, now));
+        assert!(
+            !free_soon(20, 12, 1, soon, now),
+            "the waitlist has them first"
+        );
+        assert!(!free_soon(20, 20, 0, soon, now), "full");
+        assert!(
+            !free_soon(20, 12, 0, now - Duration::minutes(5), now),
+            "started"
+        );
+        assert!(free_soon(20, 12, 0, now + Duration::days(1), now));
+        assert!(!free_soon(
+            20,
+            12,
+            0,
+            now + Duration::days(1) + Duration::minutes(1),
+            now
+        ));
+    }
 
     #[test]
     fn seats_read_as_left_or_as_a_waitlist_place() {

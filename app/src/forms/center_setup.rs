@@ -251,7 +251,12 @@ pub async fn restore(
         Err(refused) => return refused,
     };
     match restore_center(&state.pool, Some(post.staff.staff_id), &id).await {
-        Ok(SetupOutcome::Saved { .. }) => saved(post.locale, Some(&id), "restored", 0),
+        Ok(SetupOutcome::Saved { .. }) => {
+            // Bookable again: its free times go first to whoever waits for them.
+            let (mail, now) = (state.mail(), chrono::Utc::now());
+            crate::services::waitlist::offer_center_seats(&state.pool, &id, &mail, now).await;
+            saved(post.locale, Some(&id), "restored", 0)
+        }
         Ok(_) => Redirect::to(&page(post.locale, Some(&id))).into_response(),
         Err(error) => unavailable(error, post.locale),
     }

@@ -123,7 +123,13 @@ pub async fn reopen(State(state): State<AppState>, headers: HeaderMap, body: Byt
         return StatusCode::UNPROCESSABLE_ENTITY.into_response();
     };
     match reopen_day(&state.pool, &center_id, day).await {
-        Ok(_) => Redirect::to(&page(&center_id, locale, Some("reopened"))).into_response(),
+        Ok(_) => {
+            // The day's times are bookable again: first for whoever waits for them.
+            let (mail, now) = (state.mail(), chrono::Utc::now());
+            crate::services::waitlist::offer_center_seats(&state.pool, &center_id, &mail, now)
+                .await;
+            Redirect::to(&page(&center_id, locale, Some("reopened"))).into_response()
+        }
         Err(error) => unavailable(error, locale),
     }
 }

@@ -77,6 +77,8 @@ pub async fn change(
     };
     record_change(&mut tx, staff, &format!("center:{}", center.id), &summary).await?;
     tx.commit().await?;
+    // More seats or longer hours may open times someone on the waiting list wants.
+    super::waitlist::offer_center_seats(pool, &center.id, mail, now).await;
     Ok(ChangeOutcome::Saved {
         cancelled: ids.len(),
     })

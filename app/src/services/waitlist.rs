@@ -16,10 +16,10 @@ use crate::db::bookings::{
 };
 use crate::db::outbox::{insert_message, Recipient};
 use crate::db::waitlist::{
-    book_held_seat, centers_offering, confirm_entry, end_entry, end_hold, entry_by_token,
-    expire_due_holds, hold_by_token, hold_seat, in_line, insert_entry, insert_hold, load_entry,
-    load_hold, lock_entry, lock_matching, mark_mailed, new_entry_link, release_held_seat,
-    set_hold_booking, void_hold_of_entry, FreedHold, Joined,
+    awaited_at, book_held_seat, centers_offering, confirm_entry, end_entry, end_hold,
+    entry_by_token, expire_due_holds, hold_by_token, hold_seat, in_line, insert_entry, insert_hold,
+    load_entry, load_hold, lock_entry, lock_matching, mark_mailed, new_entry_link,
+    release_held_seat, set_hold_booking, void_hold_of_entry, FreedHold, Joined,
 };
 use crate::db::{notify_queue_changed, OlderLinks};
 use crate::domain::availability::Slot;
@@ -133,6 +133,27 @@ pub async fn offer_freed_seats(
 ) {
     if let Err(error) = offer_open_seats(pool, center_id, service, mail, now).await {
         tracing::error!(%error, center = center_id, service, "could not offer freed seats");
+    }
+}
+
+/// After a change at `center_id` that may open times (more seats, longer hours, a day
+/// reopened, the center brought back): offers them to whoever waits for its services.
+/// Failures are logged, as for `offer_freed_seats`.
+pub async fn offer_center_seats(
+    pool: &PgPool,
+    center_id: &str,
+    mail: &MailContext,
+    now: DateTime<Utc>,
+) {
+    match awaited_at(pool, center_id).await {
+        Ok(services) => {
+            for service in services {
+                offer_freed_seats(pool, center_id, &service, mail, now).await;
+            }
+        }
+        Err(error) => {
+            tracing::error!(%error, center = center_id, "could not read who waits here");
+        }
     }
 }
 

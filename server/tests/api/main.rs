@@ -19,6 +19,7 @@ mod email;
 mod errors;
 mod feedback;
 mod follow;
+mod kiosk_free_seats;
 mod kiosk_history;
 mod kiosk_turn;
 mod languages;

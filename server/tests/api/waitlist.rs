@@ -545,3 +545,35 @@ async fn joining_is_limited_per_client_address(pool: PgPool) {
     );
     assert_eq!(emails(&app, "late", "waitlist_confirm").await, 0);
 }
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn a_day_reopened_offers_its_freed_time_to_the_first_in_line(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    one_seat_a_day(&app).await;
+    let (weekday, part) = wish_of(a_day_ahead(&app).await);
+    let (slot, _) = fill_the_wish(&app, weekday, part).await;
+    join_and_confirm(&app, "ada", weekday, part).await;
+    let manager = app
+        .sign_in_with_role("manager@frontdesk.test", "Mia Manager", "manager")
+        .await;
+    let day = slot.with_timezone(&ZONE).date_naive();
+    // Closed, its booking cancelled: nothing is offered for a closed day.
+    let close = format!("lang=en&center={CENTER}&day={day}&reason=Staff+training&stranded=cancel");
+    let reply = app
+        .post_form("/staff/closures", &close, Some(&manager))
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    assert_eq!(emails(&app, "ada", "waitlist_hold").await, 0);
+    // Reopened: its free time goes to Ada.
+    let reply = app
+        .post_form(
+            "/staff/closures/reopen",
+            &format!("lang=en&center={CENTER}&day={day}"),
+            Some(&manager),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    assert_eq!(emails(&app, "ada", "waitlist_hold").await, 1);
+    assert_eq!(seats(&app.pool, slot).await, (0, 1));
+    holds_are_counted(&app.pool).await;
+}

@@ -8,7 +8,7 @@ use super::kiosk_frame::{KioskFrame, UnknownCenter};
 use crate::api::centers::get_center;
 use crate::api::workshops::{workshop_catalog, workshop_session, SessionView};
 use crate::components::text_field::TextField;
-use crate::domain::workshop::{seats, Seats};
+use crate::domain::workshop::{free_soon, seats, Seats};
 use crate::i18n::dates::{clock, long_date};
 use crate::i18n::{fill, translations, Locale};
 use crate::pages::workshops::session_card::{language_name, title};
@@ -46,6 +46,24 @@ fn when(s: &SessionView, locale: Locale) -> String {
     )
 }
 
+/// "Seats free today" (or tomorrow) for a session a walk-in could join now: seats left
+/// with nobody waiting for them, starting within a day (`domain::workshop::free_soon`).
+fn free_now(s: &SessionView, locale: Locale) -> Option<String> {
+    let now = chrono::Utc::now();
+    if !free_soon(s.capacity, s.enrolled, s.waitlisted, s.starts_at, now) {
+        return None;
+    }
+    let tz: chrono_tz::Tz = s.time_zone.parse().unwrap_or(chrono_tz::UTC);
+    let w = &translations(locale).workshops;
+    Some(
+        if s.starts_at.with_timezone(&tz).date_naive() == now.with_timezone(&tz).date_naive() {
+            w.seats_free_today.clone()
+        } else {
+            w.seats_free_tomorrow.clone()
+        },
+    )
+}
+
 #[component]
 pub fn KioskWorkshopsPage() -> impl IntoView {
     let (display, center_id) = crate::pages::kiosk_params();
@@ -76,9 +94,12 @@ pub fn KioskWorkshopsPage() -> impl IntoView {
                                         {sessions.into_iter().map(|s| {
                                             let href = format!("/kiosk/{}/workshops/{}{}", center.id, s.id, display.query());
                                             let seat_words = t.workshops.seats(seats(s.capacity, s.enrolled, s.waitlisted));
+                                            let free = free_now(&s, display.locale);
+                                            let free_soon = free.is_some();
                                             view! {
                                                 <li>
-                                                    <a class="kiosk-session" href=href>
+                                                    <a class="kiosk-session" class:free-soon=free_soon href=href>
+                                                        {free.map(|label| view! { <span class="badge free-soon-badge" data-testid="seats-free">{label}</span> })}
                                                         <span class="kiosk-session-title">{title(&s, display.locale)}</span>
                                                         <span>{when(&s, display.locale)}</span>
                                                         <span>{format!("{} · {}", language_name(&s.language), seat_words)}</span>
