@@ -31,9 +31,10 @@ create table waitlist_entries (
     interpreter_language text,
     accommodation_other text,
     -- unconfirmed: the emailed link was not followed yet (double opt-in); waiting: in
-    -- line since confirmed_at; booked: a hold was claimed; left: by the person's link.
+    -- line since confirmed_at; booked: a hold was claimed; left: by the person's link;
+    -- dropped: holds offered went unanswered (a mailbox nobody reads holds no more seats).
     state text not null default 'unconfirmed'
-        check (state in ('unconfirmed', 'waiting', 'booked', 'left')),
+        check (state in ('unconfirmed', 'waiting', 'booked', 'left', 'dropped')),
     created_at timestamptz not null default now(),
     confirmed_at timestamptz,
     ended_at timestamptz,
@@ -41,8 +42,12 @@ create table waitlist_entries (
     mailed_at timestamptz not null default now(),
     anonymized_at timestamptz
 );
--- One live entry per address and service: joining again finds the first.
+-- One live entry per address, and per phone number, and service: joining again finds the
+-- first (and one person cannot hold a seat per mailbox they make up with one phone).
 create unique index waitlist_one_per_contact on waitlist_entries (service_id, lower(email))
+    where state in ('unconfirmed', 'waiting');
+create unique index waitlist_one_per_phone
+    on waitlist_entries (service_id, regexp_replace(phone, '[^0-9]', '', 'g'))
     where state in ('unconfirmed', 'waiting');
 create index waitlist_in_line on waitlist_entries (service_id, confirmed_at, id)
     where state = 'waiting';

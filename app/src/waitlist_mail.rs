@@ -50,7 +50,14 @@ pub fn compose_confirm(entry: &WaitlistEntry, entry_token: &str, mail: &MailCont
         String::new(),
         w.mail_not_you.clone(),
     ];
-    plain(entry, &w.mail_confirm_subject, lines, mail)
+    // Greeted without the name typed: anyone may type any name beside any address.
+    plain(
+        entry,
+        &w.mail_confirm_subject,
+        w.mail_hello.clone(),
+        lines,
+        mail,
+    )
 }
 
 /// "A time opened for you": the held time in both zones, until when it is held, the link
@@ -115,29 +122,33 @@ pub fn compose_hold(
         &w.mail_hold_subject,
         &[("time", &date_and_time(hold.starts_at, visitor, locale))],
     );
-    plain(entry, &subject, lines, mail)
+    let greeting = fill(&t.booking.mail_greeting, &[("name", &entry.first_name)]);
+    plain(entry, &subject, greeting, lines, mail)
 }
 
-/// A plain-text message (no calendar file: nothing is booked yet) with the greeting, the
-/// agency's Language Access Line and its name.
-fn plain(entry: &WaitlistEntry, subject: &str, lines: Vec<String>, mail: &MailContext) -> Composed {
+/// A plain-text message (no calendar file: nothing is booked yet): the greeting, the lines,
+/// the agency's Language Access Line and its name.
+fn plain(
+    entry: &WaitlistEntry,
+    subject: &str,
+    greeting: String,
+    lines: Vec<String>,
+    mail: &MailContext,
+) -> Composed {
     let locale = entry.locale();
     let t = translations(locale);
     let language_line = mail.agency.language_line_shown().map(|phone| {
         let phone = left_to_right(locale, &phone);
         fill(&t.common.language_line, &[("phone", &phone)])
     });
-    let body = [
-        fill(&t.booking.mail_greeting, &[("name", &entry.first_name)]),
-        String::new(),
-    ]
-    .into_iter()
-    .chain(lines)
-    .chain([String::new()])
-    .chain(language_line)
-    .chain([String::new(), mail.agency.name.clone()])
-    .collect::<Vec<_>>()
-    .join("\n");
+    let body = [greeting, String::new()]
+        .into_iter()
+        .chain(lines)
+        .chain([String::new()])
+        .chain(language_line)
+        .chain([String::new(), mail.agency.name.clone()])
+        .collect::<Vec<_>>()
+        .join("\n");
     Composed {
         subject: subject.to_owned(),
         body,

@@ -62,6 +62,21 @@ pub async fn pass_on_holds(state: AppState) {
     }
 }
 
+/// Offers open times to whoever waits for them, every five minutes: times that opened
+/// with no change announcing them (a day entering the booking horizon).
+pub async fn offer_waiting(state: AppState) {
+    let mut every = tokio::time::interval(Duration::from_secs(300));
+    loop {
+        every.tick().await;
+        let now = chrono::Utc::now();
+        if let Err(error) =
+            app::services::waitlist::offer_waiting(&state.pool, &state.mail(), now).await
+        {
+            tracing::warn!(error = %error, "could not offer open times to the waiting list");
+        }
+    }
+}
+
 /// Forgets rate-limit state of clients whose limits have refilled, every minute, so a
 /// flood from many addresses does not grow memory for good; and failed sign-ins too old to
 /// count, so made-up emails do not pile up rows.

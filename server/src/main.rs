@@ -181,6 +181,7 @@ async fn serve(
     tokio::spawn(server::jobs::forget_spent_limits(state.clone()));
     tokio::spawn(server::jobs::queue_reminders(state.clone()));
     tokio::spawn(server::jobs::pass_on_holds(state.clone()));
+    tokio::spawn(server::jobs::offer_waiting(state.clone()));
     tokio::spawn(server::mailer::run(
         pool.clone(),
         config.smtp_url.clone(),

@@ -18,6 +18,8 @@ pub enum EntryState {
     /// A held time was booked.
     Booked,
     Left,
+    /// Taken off the list after holds went unanswered.
+    Dropped,
 }
 
 /// An entry as its link shows it.
@@ -51,6 +53,7 @@ pub async fn entry_by_token(token: String) -> Result<Option<EntryView>, AppError
         "unconfirmed" => EntryState::Unconfirmed,
         "waiting" => EntryState::Waiting,
         "booked" => EntryState::Booked,
+        "dropped" => EntryState::Dropped,
         _ => EntryState::Left,
     };
     Ok(Some(EntryView {

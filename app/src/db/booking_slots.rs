@@ -195,6 +195,8 @@ pub async fn open_today(
             continue;
         };
         offer.rules.lead_time = chrono::Duration::zero();
+        // Today and no further: this runs on every live queue update.
+        offer.rules.horizon_days = 0;
         let today = now.with_timezone(&offer.tz).date_naive();
         let free = free_slots_in(&mut conn, &service, &offers, now).await?;
         open.extend(

@@ -77,8 +77,10 @@ pub async fn lock_center_shared(
 }
 
 /// Takes one seat of the slot, or returns false when it is full (seats held for someone on
-/// the waiting list are not free). The row lock taken by the upsert makes concurrent
-/// claims wait for each other, and the `where` re-checks the count they see after waiting.
+/// the waiting list are not free; of the row's capacity and the rules' as they are now,
+/// the lower counts, since a row keeps a higher one while a cut left seats taken). The
+/// row lock taken by the upsert makes concurrent claims wait for each other, and the
+/// `where` re-checks the count they see after waiting.
 pub async fn claim_seat(
     conn: &mut PgConnection,
     offer: &Offer,
@@ -90,7 +92,8 @@ pub async fn claim_seat(
          values ($1, $2, $3, $4, 1)
          on conflict (center_id, service_id, starts_at)
          do update set booked = slot_seats.booked + 1
-                   where slot_seats.booked + slot_seats.on_hold < slot_seats.capacity
+                   where slot_seats.booked + slot_seats.on_hold
+                         < least(slot_seats.capacity, excluded.capacity)
          returning booked",
     )
     .bind(&offer.center.id)

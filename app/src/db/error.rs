@@ -21,6 +21,8 @@ pub enum DataError {
     UnknownTimeZone { center_id: String, zone: String },
     #[error("no free confirmation code after {draws} draws")]
     CodesExhausted { draws: u32 },
+    #[error("a claimed hold had no held seat behind it")]
+    HeldSeatMissing,
 }
 
 impl From<UnknownCode> for Error {

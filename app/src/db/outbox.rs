@@ -22,7 +22,7 @@ pub const MESSAGES_PER_RECIPIENT_PER_DAY: i64 = 30;
 
 /// Writes a composed message to the outbox, unless the address has had its day's share
 /// (`MESSAGES_PER_RECIPIENT_PER_DAY`): then it is left out and logged, and the change it
-/// reports still happens. The count and the insert are one statement: this runs under
+/// reports still happens. Returns whether it was written. The count and the insert are one statement: this runs under
 /// the row locks that order bookings and enrolments, where every round trip counts.
 pub async fn insert_message(
     conn: &mut PgConnection,
@@ -30,7 +30,7 @@ pub async fn insert_message(
     kind: &str,
     to: &str,
     message: &Composed,
-) -> Result<(), crate::db::Error> {
+) -> Result<bool, crate::db::Error> {
     let (booking_id, enrolment_id, waitlist_id) = match about {
         Recipient::Booking(id) => (Some(id), None, None),
         Recipient::Enrolment(id) => (None, Some(id), None),
@@ -62,7 +62,7 @@ pub async fn insert_message(
             "recipient had its day's share of messages; this one is left out"
         );
     }
-    Ok(())
+    Ok(written.rows_affected() == 1)
 }
 
 /// Writes an email about a staff account (no calendar file) to the outbox.

@@ -133,9 +133,7 @@ async fn erase_waitlist(
     .bind(&ids)
     .fetch_all(&mut *conn)
     .await?;
-    for seat in &freed {
-        super::waitlist::release_held_seat(&mut *conn, seat).await?;
-    }
+    super::waitlist::release_in_order(conn, &freed).await?;
     Ok(ids.len() as u64)
 }
 

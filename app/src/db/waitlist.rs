@@ -32,7 +32,10 @@ pub enum Joined {
     Existing { id: i64, mailed_at: DateTime<Utc> },
 }
 
-/// Inserts the entry, unless the address has a live one for the service.
+/// Inserts the entry, unless the address or the phone number has a live one for the
+/// service. An unconfirmed one found takes the newest details and wish: until its link is
+/// followed nobody has shown they own the address, so the last form sent counts, and it is
+/// what the person confirms.
 pub async fn insert_entry(
     conn: &mut PgConnection,
     entry: &NewEntry,
@@ -47,8 +50,7 @@ pub async fn insert_entry(
             visitor_time_zone, held, first_name, last_name, email, phone, language, email_locale,
             accommodations, interpreter_language, accommodation_other, created_at, mailed_at)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16)
-         on conflict (service_id, lower(email)) where state in ('unconfirmed', 'waiting')
-         do nothing returning id",
+         on conflict do nothing returning id",
     )
     .bind(&entry.service)
     .bind(&entry.center_id)
@@ -71,17 +73,71 @@ pub async fn insert_entry(
     if let Some(id) = id {
         return Ok(Joined::New(id));
     }
-    // The live entry of that address, locked: two joins at once resend at most once.
-    let (id, mailed_at): (i64, DateTime<Utc>) = sqlx::query_as(
-        "select id, mailed_at from waitlist_entries
-         where service_id = $1 and lower(email) = lower($2) and state in ('unconfirmed', 'waiting')
+    // The live entry of that address (or else of that phone), locked: two joins at once
+    // resend at most once.
+    let (id, mailed_at, state): (i64, DateTime<Utc>, String) = sqlx::query_as(
+        "select id, mailed_at, state from waitlist_entries
+         where service_id = $1 and state in ('unconfirmed', 'waiting')
+           and (lower(email) = lower($2) or regexp_replace(phone, '[^0-9]', '', 'g') = $3)
+         order by (lower(email) = lower($2)) desc
+         limit 1
          for update",
     )
     .bind(&entry.service)
     .bind(&d.email)
-    .fetch_one(conn)
+    .bind(digits(&d.phone))
+    .fetch_one(&mut *conn)
     .await?;
+    if state == "unconfirmed" {
+        sqlx::query(
+            "update waitlist_entries
+                set center_id = $2, weekdays = $3, parts_of_day = $4, visitor_time_zone = $5,
+                    held = $6, first_name = $7, last_name = $8, email = $9, phone = $10,
+                    language = $11, email_locale = $12, accommodations = $13,
+                    interpreter_language = $14, accommodation_other = $15
+              where id = $1",
+        )
+        .bind(id)
+        .bind(&entry.center_id)
+        .bind(&weekdays)
+        .bind(&parts)
+        .bind(&entry.visitor_time_zone)
+        .bind(entry.held.code())
+        .bind(&d.first_name)
+        .bind(&d.last_name)
+        .bind(&d.email)
+        .bind(&d.phone)
+        .bind(&d.language)
+        .bind(entry.email_locale.tag())
+        .bind(&accommodations)
+        .bind(&d.interpreter_language)
+        .bind(&d.accommodation_other)
+        .execute(&mut *conn)
+        .await?;
+    }
     Ok(Joined::Existing { id, mailed_at })
+}
+
+fn digits(phone: &str) -> String {
+    phone.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// Confirmation links emailed to `email` in the 24 hours before `now`, for any service.
+pub async fn confirmations_sent(
+    conn: &mut PgConnection,
+    email: &str,
+    now: DateTime<Utc>,
+) -> Result<i64, crate::db::Error> {
+    sqlx::query_scalar(
+        "select count(*) from outbox
+         where kind = 'waitlist_confirm' and lower(to_address) = lower($1)
+           and created_at > $2 - interval '24 hours'",
+    )
+    .bind(email)
+    .bind(now)
+    .fetch_one(conn)
+    .await
+    .map_err(Into::into)
 }
 
 /// Notes that the entry's link was emailed at `now`.
@@ -139,6 +195,23 @@ pub async fn entry_by_token(
     .map_err(Into::into)
 }
 
+/// Locks entries `ids` in id order (every path locks several in that order, so two never
+/// wait on each other) and returns those still waiting.
+pub async fn lock_waiting(
+    conn: &mut PgConnection,
+    ids: &[i64],
+) -> Result<Vec<i64>, crate::db::Error> {
+    sqlx::query_scalar(
+        "select id from (select id, state from waitlist_entries where id = any($1)
+                         order by id for update) locked
+         where state = 'waiting'",
+    )
+    .bind(ids)
+    .fetch_all(conn)
+    .await
+    .map_err(Into::into)
+}
+
 /// Locks entry `entry_id` until the transaction ends and returns its state.
 pub async fn lock_entry(
     conn: &mut PgConnection,
@@ -169,8 +242,9 @@ pub async fn confirm_entry(
         == 1)
 }
 
-/// Ends a live entry (`left` by its link, `booked` from a hold); returns whether it was
-/// live.
+/// Ends a live entry (`left` by its link, `booked` from a hold, `dropped` after holds
+/// went unanswered); returns whether it was live. Leaving erases the person's details at
+/// once: nothing is kept for a list they are no longer on.
 pub async fn end_entry(
     conn: &mut PgConnection,
     entry_id: i64,
@@ -178,7 +252,14 @@ pub async fn end_entry(
     now: DateTime<Utc>,
 ) -> Result<bool, crate::db::Error> {
     Ok(sqlx::query(
-        "update waitlist_entries set state = $2, ended_at = $3
+        "update waitlist_entries set state = $2, ended_at = $3,
+                first_name = case when $2 = 'left' then '' else first_name end,
+                last_name = case when $2 = 'left' then '' else last_name end,
+                email = case when $2 = 'left' then '' else email end,
+                phone = case when $2 = 'left' then '' else phone end,
+                interpreter_language = case when $2 = 'left' then null else interpreter_language end,
+                accommodation_other = case when $2 = 'left' then null else accommodation_other end,
+                anonymized_at = case when $2 = 'left' then $3 else anonymized_at end
          where id = $1 and state in ('unconfirmed', 'waiting')",
     )
     .bind(entry_id)
@@ -220,6 +301,7 @@ pub async fn in_line(
     conn: &mut PgConnection,
     center_id: &str,
     service: &str,
+    now: DateTime<Utc>,
 ) -> Result<Vec<InLine>, crate::db::Error> {
     let rows: Vec<InLineRow> = sqlx::query_as(
         "select e.id, e.center_id, e.weekdays, e.parts_of_day, e.visitor_time_zone,
@@ -230,10 +312,18 @@ pub async fn in_line(
          where e.service_id = $2 and e.state = 'waiting'
            and (e.center_id is null or e.center_id = $1)
            and not exists (select 1 from slot_holds h where h.entry_id = e.id and h.state = 'offered')
+           -- Someone who could not book it (their contact holds as many upcoming
+           -- appointments as one may) is not offered a seat to sit on.
+           and (select count(*) from bookings b
+                where b.status = 'booked' and b.starts_at > $3
+                  and (lower(b.email) = lower(e.email)
+                       or regexp_replace(b.phone, '[^0-9]', '', 'g') = regexp_replace(e.phone, '[^0-9]', '', 'g'))) < $4
          order by e.confirmed_at, e.id",
     )
     .bind(center_id)
     .bind(service)
+    .bind(now)
+    .bind(crate::domain::limits::FUTURE_BOOKINGS_PER_CONTACT)
     .fetch_all(conn)
     .await?;
     Ok(rows
@@ -268,7 +358,8 @@ pub async fn hold_seat(
          values ($1, $2, $3, $4, 0, 1)
          on conflict (center_id, service_id, starts_at)
          do update set on_hold = slot_seats.on_hold + 1
-                   where slot_seats.booked + slot_seats.on_hold < slot_seats.capacity
+                   where slot_seats.booked + slot_seats.on_hold
+                         < least(slot_seats.capacity, excluded.capacity)
          returning on_hold",
     )
     .bind(center_id)
@@ -408,7 +499,7 @@ pub async fn book_held_seat(
     conn: &mut PgConnection,
     freed: &FreedHold,
 ) -> Result<(), crate::db::Error> {
-    sqlx::query(
+    let moved = sqlx::query(
         "update slot_seats set on_hold = on_hold - 1, booked = booked + 1
          where center_id = $1 and service_id = $2 and starts_at = $3 and on_hold > 0",
     )
@@ -417,6 +508,10 @@ pub async fn book_held_seat(
     .bind(freed.starts_at)
     .execute(conn)
     .await?;
+    // A claimed hold with no held seat behind it would book past capacity: refuse.
+    if moved.rows_affected() != 1 {
+        return Err(super::DataError::HeldSeatMissing.into());
+    }
     Ok(())
 }
 
@@ -426,21 +521,105 @@ pub async fn book_held_seat(
 pub async fn expire_due_holds(
     conn: &mut PgConnection,
     now: DateTime<Utc>,
-) -> Result<Vec<FreedHold>, crate::db::Error> {
-    let freed: Vec<FreedHold> = sqlx::query_as(
+) -> Result<Vec<ExpiredHold>, crate::db::Error> {
+    let expired: Vec<ExpiredHold> = sqlx::query_as(
         "update slot_holds set state = 'expired', ended_at = $1
          where id in (select id from slot_holds
                       where state = 'offered' and expires_at <= $1
                       order by id for update skip locked)
-         returning center_id, service_id, starts_at",
+         returning entry_id, center_id, service_id, starts_at",
     )
     .bind(now)
     .fetch_all(&mut *conn)
     .await?;
-    for hold in &freed {
-        release_held_seat(&mut *conn, hold).await?;
+    let seats: Vec<FreedHold> = expired.iter().map(|e| e.seat.clone()).collect();
+    release_in_order(conn, &seats).await?;
+    Ok(expired)
+}
+
+/// A hold that ran out unanswered: whose it was, and the seat given back.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ExpiredHold {
+    pub entry_id: i64,
+    #[sqlx(flatten)]
+    pub seat: FreedHold,
+}
+
+/// Gives back the seats of `freed` in slot order (as every path that frees several does:
+/// two never wait on each other's seat rows).
+pub async fn release_in_order(
+    conn: &mut PgConnection,
+    freed: &[FreedHold],
+) -> Result<(), crate::db::Error> {
+    let mut sorted = freed.to_vec();
+    sorted.sort();
+    for seat in &sorted {
+        release_held_seat(&mut *conn, seat).await?;
     }
-    Ok(freed)
+    Ok(())
+}
+
+/// Entries among `entry_ids` whose holds went unanswered `times` times or more: they are
+/// taken off the list (`dropped`), so a mailbox nobody reads stops holding seat after seat.
+pub async fn drop_unanswered(
+    conn: &mut PgConnection,
+    entry_ids: &[i64],
+    times: i64,
+    now: DateTime<Utc>,
+) -> Result<Vec<i64>, crate::db::Error> {
+    sqlx::query_scalar(
+        "update waitlist_entries e set state = 'dropped', ended_at = $3
+         where e.id = any($1) and e.state = 'waiting'
+           and (select count(*) from slot_holds h where h.entry_id = e.id and h.state = 'expired') >= $2
+         returning e.id",
+    )
+    .bind(entry_ids)
+    .bind(times)
+    .bind(now)
+    .fetch_all(conn)
+    .await
+    .map_err(Into::into)
+}
+
+/// Voids the holds on offer at `center_id` starting in `[from, until)` (a day closed, the
+/// center retired) and gives their seats back.
+pub async fn void_holds_between(
+    conn: &mut PgConnection,
+    center_id: &str,
+    from: DateTime<Utc>,
+    until: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<usize, crate::db::Error> {
+    let freed: Vec<FreedHold> = sqlx::query_as(
+        "update slot_holds set state = 'void', ended_at = $4
+         where center_id = $1 and state = 'offered' and starts_at >= $2 and starts_at < $3
+         returning center_id, service_id, starts_at",
+    )
+    .bind(center_id)
+    .bind(from)
+    .bind(until)
+    .bind(now)
+    .fetch_all(&mut *conn)
+    .await?;
+    release_in_order(conn, &freed).await?;
+    Ok(freed.len())
+}
+
+/// Every center and service where someone waits and the center offers the service: for
+/// the job that offers times that opened without a change announcing it (a day entering
+/// the booking horizon, a service offered again).
+pub async fn awaited_everywhere(pool: &PgPool) -> Result<Vec<(String, String)>, crate::db::Error> {
+    sqlx::query_as(
+        "select distinct s.center_id, s.service_id from center_services s
+         join centers c on c.id = s.center_id and c.retired_at is null
+         join waitlist_entries e on e.service_id = s.service_id
+              and e.state = 'waiting' and (e.center_id is null or e.center_id = s.center_id)
+         where s.offered
+         order by 1, 2",
+    )
+    .fetch_all(pool)
+    .await
+    .map_err(Into::into)
 }
 
 /// Voids the hold on offer to entry `entry_id`, if any, and gives its seat back; returns

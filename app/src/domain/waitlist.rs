@@ -19,6 +19,14 @@ pub const HOLD_MINUTES: i64 = 30;
 /// a stranger's inbox.
 pub const RESEND_AFTER_MINUTES: i64 = 10;
 
+/// Confirmation emails one address may be sent in a day, whoever asks for them: enough
+/// for a person who joins the list for a few services, too few to fill a stranger's inbox.
+pub const CONFIRMATIONS_PER_DAY: i64 = 3;
+
+/// Holds a person may let run out unanswered before they are taken off the list: a
+/// mailbox nobody reads must not keep one seat after another from everyone else.
+pub const UNANSWERED_HOLDS: i64 = 2;
+
 pub fn hold_length() -> Duration {
     Duration::minutes(HOLD_MINUTES)
 }

@@ -184,7 +184,8 @@ pub(crate) async fn queue_mail(
         &booking.email,
         &message,
     )
-    .await
+    .await?;
+    Ok(())
 }
 
 /// Cancels booking `booking_id` inside `conn`'s transaction when it is still booked (by

@@ -165,6 +165,9 @@ pub async fn retire_center(
     if !set_retired(&mut tx, id, Some(now)).await? {
         return Ok(SetupOutcome::Conflict);
     }
+    // Times held there for the waiting list go too (their people stay in line).
+    crate::db::waitlist::void_holds_between(&mut tx, id, now, DateTime::<Utc>::MAX_UTC, now)
+        .await?;
     let summary = match ids.len() {
         0 => "retired".to_owned(),
         n => format!("retired; {n} bookings cancelled"),

@@ -48,6 +48,8 @@ pub async fn close_day(
     for booking in &stranded {
         cancel_booked(&mut tx, booking.id, mail, now).await?;
     }
+    // Times held for the waiting list on that day go too (their people stay in line).
+    crate::db::waitlist::void_holds_between(&mut tx, &center.id, from, until, now).await?;
     tx.commit().await?;
     Ok(CloseOutcome::Closed {
         cancelled: stranded.len(),

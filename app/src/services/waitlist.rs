@@ -16,10 +16,11 @@ use crate::db::bookings::{
 };
 use crate::db::outbox::{insert_message, Recipient};
 use crate::db::waitlist::{
-    awaited_at, book_held_seat, centers_offering, confirm_entry, end_entry, end_hold,
-    entry_by_token, expire_due_holds, hold_by_token, hold_seat, in_line, insert_entry, insert_hold,
-    load_entry, load_hold, lock_entry, lock_matching, mark_mailed, new_entry_link,
-    release_held_seat, set_hold_booking, void_hold_of_entry, FreedHold, Joined,
+    awaited_at, awaited_everywhere, book_held_seat, centers_offering, confirm_entry,
+    confirmations_sent, drop_unanswered, end_entry, end_hold, entry_by_token, expire_due_holds,
+    hold_by_token, hold_seat, in_line, insert_entry, insert_hold, load_entry, load_hold,
+    lock_entry, lock_matching, lock_waiting, mark_mailed, new_entry_link, release_held_seat,
+    set_hold_booking, void_hold_of_entry, FreedHold, Joined,
 };
 use crate::db::{notify_queue_changed, OlderLinks};
 use crate::domain::availability::Slot;
@@ -28,17 +29,20 @@ use crate::domain::limits::FUTURE_BOOKINGS_PER_CONTACT;
 use crate::domain::mail::MailContext;
 use crate::domain::service::HowHeld;
 use crate::domain::waitlist::{
-    assign, hold_length, worth_holding, NewEntry, OpenSeats, SlotHold, RESEND_AFTER_MINUTES,
+    assign, hold_length, worth_holding, NewEntry, OpenSeats, SlotHold, CONFIRMATIONS_PER_DAY,
+    RESEND_AFTER_MINUTES, UNANSWERED_HOLDS,
 };
 use crate::waitlist_mail::{compose_confirm, compose_hold, WaitlistMail};
 use chrono::{DateTime, Duration, Utc};
 use sqlx::{PgConnection, PgPool};
 
 /// Puts a person on the waiting list, unconfirmed, and emails them the link that
-/// confirms it. When the address already has a live entry for the service, its link is
-/// emailed again, at most once per `RESEND_AFTER_MINUTES`; what is on the list is not
-/// changed (a stranger who knows the address cannot change someone's wish). The page
-/// says the same in every case, so it tells nobody who is on the list.
+/// confirms it. When the address or phone already has a live entry for the service, its
+/// link is emailed again, at most once per `RESEND_AFTER_MINUTES`; an unconfirmed one takes
+/// the newest details, a confirmed one is not changed (a stranger who knows the address
+/// cannot change someone's wish). At most `CONFIRMATIONS_PER_DAY` confirmation emails go
+/// to one address a day, whoever asks. The page says the same in every case, so it tells
+/// nobody who is on the list.
 pub async fn join(
     pool: &PgPool,
     entry: &NewEntry,
@@ -46,21 +50,20 @@ pub async fn join(
     now: DateTime<Utc>,
 ) -> Result<(), crate::db::Error> {
     let mut tx = pool.begin().await?;
-    let id = match insert_entry(&mut tx, entry, now).await? {
-        Joined::New(id) => id,
-        Joined::Existing { id, mailed_at }
-            if mailed_at <= now - Duration::minutes(RESEND_AFTER_MINUTES) =>
-        {
-            mark_mailed(&mut tx, id, now).await?;
-            id
-        }
-        Joined::Existing { .. } => {
-            tx.rollback().await?;
-            return Ok(());
-        }
+    let (id, due) = match insert_entry(&mut tx, entry, now).await? {
+        Joined::New(id) => (id, true),
+        Joined::Existing { id, mailed_at } => (
+            id,
+            mailed_at <= now - Duration::minutes(RESEND_AFTER_MINUTES),
+        ),
     };
-    let token = new_entry_link(&mut tx, id).await?;
     let stored = load_entry(&mut tx, id).await?;
+    if !due || confirmations_sent(&mut tx, &stored.email, now).await? >= CONFIRMATIONS_PER_DAY {
+        tx.commit().await?;
+        return Ok(());
+    }
+    mark_mailed(&mut tx, id, now).await?;
+    let token = new_entry_link(&mut tx, id).await?;
     let message = compose_confirm(&stored, &token, mail);
     let kind = WaitlistMail::Confirm.code();
     insert_message(
@@ -171,7 +174,7 @@ pub async fn offer_open_seats(
     // The booking's locks first (a day being closed is waited for), then the list's.
     lock_center_shared(&mut tx, center_id).await?;
     lock_matching(&mut tx, center_id, service).await?;
-    let waiting = in_line(&mut tx, center_id, service).await?;
+    let waiting = in_line(&mut tx, center_id, service, now).await?;
     let offers = offers_in(&mut tx, service, Some(center_id)).await?;
     let Some(offer) = offers.first().filter(|_| !waiting.is_empty()) else {
         tx.rollback().await?;
@@ -186,9 +189,17 @@ pub async fn offer_open_seats(
             seats: free.seats_left,
         })
         .collect();
+    let given = assign(center_id, &waiting, &open);
+    // Locked in id order before any seat: a person leaving now either left before (and is
+    // skipped) or waits, and then finds their hold and gives it back.
+    let mut ids: Vec<i64> = given.iter().map(|(id, _)| *id).collect();
+    ids.sort_unstable();
+    let still_waiting = lock_waiting(&mut tx, &ids).await?;
     let mut made = 0;
-    for (entry_id, slot) in assign(center_id, &waiting, &open) {
-        if hold_for(&mut tx, offer, service, entry_id, slot, mail, now).await? {
+    for (entry_id, slot) in given {
+        if still_waiting.contains(&entry_id)
+            && hold_for(&mut tx, offer, service, entry_id, slot, mail, now).await?
+        {
             made += 1;
         }
     }
@@ -204,8 +215,9 @@ pub async fn offer_open_seats(
     Ok(made)
 }
 
-/// Holds `slot` for entry `entry_id` and emails them, unless they left meanwhile or a
-/// booking took the seat first; returns whether it did.
+/// Holds `slot` for entry `entry_id` (locked, waiting) and emails them, unless a booking
+/// took the seat first or their address had its day's share of email (a hold nobody is
+/// told of would only keep the seat from others); returns whether it did.
 async fn hold_for(
     tx: &mut PgConnection,
     offer: &Offer,
@@ -216,11 +228,6 @@ async fn hold_for(
     now: DateTime<Utc>,
 ) -> Result<bool, crate::db::Error> {
     let center_id = offer.center.id.as_str();
-    // Locked: a person leaving now either left before (and is skipped) or waits, and
-    // then finds this hold and gives it back.
-    if lock_entry(&mut *tx, entry_id).await?.as_deref() != Some("waiting") {
-        return Ok(false);
-    }
     if !hold_seat(
         &mut *tx,
         center_id,
@@ -252,7 +259,7 @@ async fn hold_for(
     let entry_token = new_entry_link(&mut *tx, entry_id).await?;
     let message = compose_hold(&entry, &hold, &hold_token, &entry_token, mail);
     let kind = WaitlistMail::Hold.code();
-    insert_message(
+    let told = insert_message(
         &mut *tx,
         Recipient::Waitlist(entry_id),
         kind,
@@ -260,7 +267,16 @@ async fn hold_for(
         &message,
     )
     .await?;
-    Ok(true)
+    if !told {
+        end_hold(&mut *tx, hold_id, "void", now).await?;
+        let seat = FreedHold {
+            center_id: center_id.to_owned(),
+            service_id: service.to_owned(),
+            starts_at: slot.start,
+        };
+        release_held_seat(&mut *tx, &seat).await?;
+    }
+    Ok(told)
 }
 
 /// What became of pressing "Book this time" on a hold's page.
@@ -390,24 +406,49 @@ pub async fn decline(
     Ok(true)
 }
 
-/// Expires every hold whose time ran out (each exactly once, across server processes)
-/// and offers the seats to the next people waiting. Returns how many expired.
+/// Expires every hold whose time ran out (each exactly once, across server processes),
+/// takes off the list whoever let `UNANSWERED_HOLDS` go by, and offers the seats to the
+/// next people waiting. Returns how many expired.
 pub async fn pass_on_holds(
     pool: &PgPool,
     mail: &MailContext,
     now: DateTime<Utc>,
 ) -> Result<usize, crate::db::Error> {
     let mut tx = pool.begin().await?;
-    let freed = expire_due_holds(&mut tx, now).await?;
+    let expired = expire_due_holds(&mut tx, now).await?;
+    let mut entries: Vec<i64> = expired.iter().map(|e| e.entry_id).collect();
+    entries.sort_unstable();
+    entries.dedup();
+    let dropped = drop_unanswered(&mut tx, &entries, UNANSWERED_HOLDS, now).await?;
     tx.commit().await?;
-    let mut slots: Vec<(&str, &str)> = freed
+    if !dropped.is_empty() {
+        tracing::info!(
+            entries = dropped.len(),
+            "taken off the waiting list: holds unanswered"
+        );
+    }
+    let mut slots: Vec<(&str, &str)> = expired
         .iter()
-        .map(|f| (f.center_id.as_str(), f.service_id.as_str()))
+        .map(|e| (e.seat.center_id.as_str(), e.seat.service_id.as_str()))
         .collect();
     slots.sort_unstable();
     slots.dedup();
     for (center, service) in slots {
-        offer_open_seats(pool, center, service, mail, now).await?;
+        offer_freed_seats(pool, center, service, mail, now).await;
     }
-    Ok(freed.len())
+    Ok(expired.len())
+}
+
+/// Offers every open time to whoever waits for it, everywhere: for times that opened with
+/// no change announcing them (a day entering the booking horizon, a service offered or
+/// shown again). Run by a job every few minutes; cheap when nobody waits.
+pub async fn offer_waiting(
+    pool: &PgPool,
+    mail: &MailContext,
+    now: DateTime<Utc>,
+) -> Result<(), crate::db::Error> {
+    for (center, service) in awaited_everywhere(pool).await? {
+        offer_freed_seats(pool, &center, &service, mail, now).await;
+    }
+    Ok(())
 }

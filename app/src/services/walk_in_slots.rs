@@ -50,6 +50,10 @@ pub async fn give_to_walk_in(
         return Ok(GiveOutcome::TimeGone);
     };
     let today = now.with_timezone(&offer.tz).date_naive();
+    // Today's times only: the lobby's walk-ins are here today.
+    if slot.start.with_timezone(&offer.tz).date_naive() != today {
+        return Ok(GiveOutcome::TimeGone);
+    }
     let Some(walk_in) = lock_waiting_walk_in(&mut tx, visit_id, center_id, today).await? else {
         return Ok(GiveOutcome::NotWaiting);
     };

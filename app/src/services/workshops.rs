@@ -164,7 +164,8 @@ pub(super) async fn queue_mail(
         &email,
         &message,
     )
-    .await
+    .await?;
+    Ok(())
 }
 
 /// Gives freed seats to the first people on the waitlist, in order, while there is room,

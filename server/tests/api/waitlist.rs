@@ -58,9 +58,13 @@ fn email_of(name: &str) -> String {
 /// "Tell me when a time opens", as the browser posts it, by `name` for `weekday` and
 /// `part` at the test center.
 fn join_form(name: &str, weekday: u32, part: PartOfDay) -> String {
+    // A phone of their own: one live place per phone number and service.
+    let phone = name
+        .bytes()
+        .fold(17u32, |n, b| (n * 31 + u32::from(b)) % 10_000);
     format!(
         "service={SERVICE}&center={CENTER}&tz={}&lang=en&day={weekday}&part={}\
-         &held=phone&first_name={name}&last_name=Waiting&email={}&phone=503-555-0199&language=en",
+         &held=phone&first_name={name}&last_name=Waiting&email={}&phone=503-555-{phone:04}&language=en",
         enc(ZONE.name()),
         part.code(),
         enc(&email_of(name)),
@@ -576,4 +580,115 @@ async fn a_day_reopened_offers_its_freed_time_to_the_first_in_line(pool: PgPool)
     assert_eq!(emails(&app, "ada", "waitlist_hold").await, 1);
     assert_eq!(seats(&app.pool, slot).await, (0, 1));
     holds_are_counted(&app.pool).await;
+}
+
+async fn entry_state(app: &TestApp, name: &str) -> String {
+    sqlx::query_scalar("select state from waitlist_entries where first_name = $1")
+        .bind(name)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap()
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn a_mailbox_nobody_reads_is_taken_off_the_list_after_two_unanswered_holds(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    one_seat_a_day(&app).await;
+    let (weekday, part) = wish_of(a_day_ahead(&app).await);
+    assert!(
+        fitting(&app, weekday, part).await.len() >= 3,
+        "the week's slots fit"
+    );
+    // Confirming offers the earliest fitting time at once.
+    let token = join_and_confirm(&app, "ada", weekday, part).await;
+    let mail = app.state.mail();
+    let mut now = Utc::now();
+    for round in 1..=2 {
+        assert_eq!(emails(&app, "ada", "waitlist_hold").await, round);
+        now += Duration::minutes(HOLD_MINUTES + 1);
+        app::services::waitlist::pass_on_holds(&app.pool, &mail, now)
+            .await
+            .unwrap();
+    }
+    // Two went unanswered: off the list, no third hold, and the seats are free again.
+    assert_eq!(entry_state(&app, "ada").await, "dropped");
+    assert_eq!(emails(&app, "ada", "waitlist_hold").await, 2);
+    holds_are_counted(&app.pool).await;
+    let held: i64 = sqlx::query_scalar("select coalesce(sum(on_hold), 0) from slot_seats")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(held, 0);
+    let page = app.get(&format!("/book/waitlist/{token}"), None).await;
+    assert!(
+        page.body.contains("two times held for you went unanswered"),
+        "{}",
+        page.body
+    );
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn a_stranger_cannot_flood_an_inbox_with_confirmations_nor_greet_it_by_a_made_up_name(
+    pool: PgPool,
+) {
+    let app = spawn_app(pool).await;
+    // The same address put on the list for every service, twice, by a stranger.
+    let services = [
+        "registration_help",
+        "career_coaching",
+        "resume_review",
+        "skills_team",
+        "interview_practice",
+    ];
+    for _ in 0..2 {
+        for service in services {
+            let form = join_form("ada", 1, PartOfDay::Morning)
+                .replace(&format!("service={SERVICE}"), &format!("service={service}"))
+                .replace("first_name=ada", "first_name=Click+evil.example+now");
+            let reply = app.post_form("/book/waitlist", &form, None).await;
+            assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+        }
+    }
+    assert_eq!(
+        emails(&app, "ada", "waitlist_confirm").await,
+        app::domain::waitlist::CONFIRMATIONS_PER_DAY
+    );
+    let bodies: Vec<String> =
+        sqlx::query_scalar("select body from outbox where kind = 'waitlist_confirm'")
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
+    assert!(
+        bodies.iter().all(|b| !b.contains("evil.example")),
+        "{bodies:?}"
+    );
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn closing_a_day_gives_back_the_times_held_on_it(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    one_seat_a_day(&app).await;
+    let (weekday, part) = wish_of(a_day_ahead(&app).await);
+    let (slot, booker) = fill_the_wish(&app, weekday, part).await;
+    join_and_confirm(&app, "ada", weekday, part).await;
+    app.post_form(&format!("/book/manage/{booker}/cancel"), "lang=en", None)
+        .await;
+    assert_eq!(seats(&app.pool, slot).await, (0, 1));
+    let hold = emailed_token(&app, "ada", "waitlist_hold", "/book/hold/")
+        .await
+        .unwrap();
+    let manager = app
+        .sign_in_with_role("manager@frontdesk.test", "Mia Manager", "manager")
+        .await;
+    let day = slot.with_timezone(&ZONE).date_naive();
+    let close = format!("lang=en&center={CENTER}&day={day}&reason=Snow&stranded=cancel");
+    let reply = app
+        .post_form("/staff/closures", &close, Some(&manager))
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    assert_eq!(seats(&app.pool, slot).await, (0, 0));
+    holds_are_counted(&app.pool).await;
+    let page = app.get(&format!("/book/hold/{hold}"), None).await;
+    assert!(page.body.contains("no longer available"), "{}", page.body);
+    assert_eq!(entry_state(&app, "ada").await, "waiting", "still in line");
 }

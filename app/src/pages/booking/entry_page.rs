@@ -71,6 +71,7 @@ fn Entry(token: String, entry: EntryView, locale: Locale, confirmed: bool) -> im
                 }.into_any(),
                 EntryState::Booked => view! { <p class="lead" data-testid="waitlist-booked">{w.booked_body.clone()}</p> }.into_any(),
                 EntryState::Left => view! { <p class="lead" data-testid="waitlist-left">{w.left_body.clone()}</p> }.into_any(),
+                EntryState::Dropped => view! { <p class="lead" data-testid="waitlist-dropped">{w.dropped_body.clone()}</p> }.into_any(),
             }}
             <dl class="booking-facts" class:struck=!live>
                 <dt>{b.service_label_short.clone()}</dt>
