@@ -3,10 +3,9 @@
 use super::{limit, render_page, Form};
 use crate::booking_mail::{calendar_event, manage_url};
 use crate::db::bookings::find_by_token;
-use crate::domain::accommodation::Accommodation;
 use crate::domain::appointment_status::AppointmentStatus;
 use crate::domain::booking::NewBooking;
-use crate::domain::booking_form::{DetailsAnswers, DetailsField, DetailsProblem};
+use crate::domain::booking_form::{DetailsField, DetailsProblem};
 use crate::domain::ics::Method;
 use crate::domain::limits::Limited;
 use crate::domain::service::chosen_way;
@@ -39,20 +38,7 @@ pub async fn submit_details(
         .get("key")
         .parse::<Uuid>()
         .unwrap_or_else(|_| Uuid::new_v4());
-    let answers = DetailsAnswers {
-        first_name: form.get("first_name"),
-        last_name: form.get("last_name"),
-        email: form.get("email"),
-        phone: form.get("phone"),
-        language: form.get("language"),
-        accommodations: form
-            .all("accommodations")
-            .filter_map(Accommodation::from_code)
-            .collect(),
-        interpreter_language: form.get("interpreter_language"),
-        accommodation_other: form.get("accommodation_other"),
-        held: form.get("held"),
-    };
+    let answers = form.details_answers();
     let (Some(service), Some(zone), Some(center), Some(start)) = (
         crate::domain::reason_setup::valid_code(&query.service).then(|| query.service.clone()),
         query.zone(),

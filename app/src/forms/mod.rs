@@ -70,6 +70,23 @@ impl Form {
             .filter(move |(k, _)| k == name)
             .map(|(_, v)| v.as_str())
     }
+    /// The "about you" answers a booking and a place on the waiting list both ask for.
+    pub(crate) fn details_answers(&self) -> crate::domain::booking_form::DetailsAnswers {
+        crate::domain::booking_form::DetailsAnswers {
+            first_name: self.get("first_name"),
+            last_name: self.get("last_name"),
+            email: self.get("email"),
+            phone: self.get("phone"),
+            language: self.get("language"),
+            accommodations: self
+                .all("accommodations")
+                .filter_map(crate::domain::accommodation::Accommodation::from_code)
+                .collect(),
+            interpreter_language: self.get("interpreter_language"),
+            accommodation_other: self.get("accommodation_other"),
+            held: self.get("held"),
+        }
+    }
     /// The kiosk's display choices, carried in hidden fields.
     pub(crate) fn kiosk_display(&self) -> KioskDisplay {
         KioskDisplay::from_query(

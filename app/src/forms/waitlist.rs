@@ -3,8 +3,7 @@
 //! is limited per client address; a link's token is never echoed into a header unencoded.
 
 use super::{limit, render_page, Form};
-use crate::domain::accommodation::Accommodation;
-use crate::domain::booking_form::{DetailsAnswers, DetailsField, DetailsProblem};
+use crate::domain::booking_form::{DetailsField, DetailsProblem};
 use crate::domain::limits::Limited;
 use crate::domain::service::chosen_way;
 use crate::domain::waitlist::{parse_wish, NewEntry};
@@ -31,20 +30,7 @@ pub async fn join_waitlist(
 ) -> Response {
     let form = Form::parse(&body);
     let query = form.booking_query();
-    let answers = DetailsAnswers {
-        first_name: form.get("first_name"),
-        last_name: form.get("last_name"),
-        email: form.get("email"),
-        phone: form.get("phone"),
-        language: form.get("language"),
-        accommodations: form
-            .all("accommodations")
-            .filter_map(Accommodation::from_code)
-            .collect(),
-        interpreter_language: form.get("interpreter_language"),
-        accommodation_other: form.get("accommodation_other"),
-        held: form.get("held"),
-    };
+    let answers = form.details_answers();
     let days: Vec<String> = form.all("day").map(str::to_owned).collect();
     let parts: Vec<String> = form.all("part").map(str::to_owned).collect();
     let (Some(zone), Some(center)) = (query.zone(), query.center_choice()) else {
@@ -137,27 +123,30 @@ pub async fn join_waitlist(
     }
 }
 
-/// The language a link's form was sent in.
-fn form_locale(body: &[u8]) -> Locale {
-    Locale::from_tag(&Form::parse(body).get("lang"))
-}
-
-/// Checks the limit on changes by link; the refusal is the link's page, translated.
-async fn limit_change(
+/// A post from a private link's page (`{path}/{token}`): the language it was sent in and
+/// the page to go back to, once the per-address limit on changes by link allows it; the
+/// refusal is that page, translated.
+async fn link_post(
     state: &AppState,
     client: &ClientAddress,
-    locale: Locale,
-    page: &str,
-) -> Result<(), Response> {
+    path: &str,
+    token: &str,
+    body: &[u8],
+) -> Result<(Locale, String), Response> {
+    let locale = Locale::from_tag(&Form::parse(body).get("lang"));
+    // The token came in the path: encoded, so no byte of it reaches a header as sent.
+    let page = format!("{path}/{}?lang={}", encode(token), locale.tag());
+    let key = client.limit_key();
     limit(
         state,
         Limited::WaitlistChange,
-        &client.limit_key(),
+        &key,
         locale,
-        page,
+        &page,
         PageNotice,
     )
-    .await
+    .await?;
+    Ok((locale, page))
 }
 
 /// `POST /book/waitlist/{token}/confirm`: "Yes, keep me on the list".
@@ -167,11 +156,10 @@ pub async fn confirm_entry(
     Path(token): Path<String>,
     body: Bytes,
 ) -> Response {
-    let locale = form_locale(&body);
-    let page = format!("/book/waitlist/{}?lang={}", encode(&token), locale.tag());
-    if let Err(refused) = limit_change(&state, &client, locale, &page).await {
-        return refused;
-    }
+    let (locale, page) = match link_post(&state, &client, "/book/waitlist", &token, &body).await {
+        Ok(post) => post,
+        Err(refused) => return refused,
+    };
     match confirm(&state.pool, &token, &state.mail(), Utc::now()).await {
         Ok(true) => Redirect::to(&format!("{page}&confirmed=1")).into_response(),
         Ok(false) => Redirect::to(&page).into_response(),
@@ -186,11 +174,10 @@ pub async fn leave_waitlist(
     Path(token): Path<String>,
     body: Bytes,
 ) -> Response {
-    let locale = form_locale(&body);
-    let page = format!("/book/waitlist/{}?lang={}", encode(&token), locale.tag());
-    if let Err(refused) = limit_change(&state, &client, locale, &page).await {
-        return refused;
-    }
+    let (locale, page) = match link_post(&state, &client, "/book/waitlist", &token, &body).await {
+        Ok(post) => post,
+        Err(refused) => return refused,
+    };
     match leave(&state.pool, &token, &state.mail(), Utc::now()).await {
         Ok(_) => Redirect::to(&page).into_response(),
         Err(error) => super::unavailable(error, locale),
@@ -204,11 +191,10 @@ pub async fn claim_hold(
     Path(token): Path<String>,
     body: Bytes,
 ) -> Response {
-    let locale = form_locale(&body);
-    let page = format!("/book/hold/{}?lang={}", encode(&token), locale.tag());
-    if let Err(refused) = limit_change(&state, &client, locale, &page).await {
-        return refused;
-    }
+    let (locale, page) = match link_post(&state, &client, "/book/hold", &token, &body).await {
+        Ok(post) => post,
+        Err(refused) => return refused,
+    };
     match claim(&state.pool, &token, &state.mail(), Utc::now()).await {
         Ok(ClaimOutcome::Booked { token: booking }) => {
             tracing::info!("booked from a held time");
@@ -235,11 +221,10 @@ pub async fn decline_hold(
     Path(token): Path<String>,
     body: Bytes,
 ) -> Response {
-    let locale = form_locale(&body);
-    let page = format!("/book/hold/{}?lang={}", encode(&token), locale.tag());
-    if let Err(refused) = limit_change(&state, &client, locale, &page).await {
-        return refused;
-    }
+    let (locale, page) = match link_post(&state, &client, "/book/hold", &token, &body).await {
+        Ok(post) => post,
+        Err(refused) => return refused,
+    };
     match decline(&state.pool, &token, &state.mail(), Utc::now()).await {
         Ok(_) => Redirect::to(&page).into_response(),
         Err(error) => super::unavailable(error, locale),

@@ -90,15 +90,15 @@ pub async fn confirm(
         return Ok(false);
     };
     let mut conn = pool.acquire().await?;
-    if confirm_entry(&mut conn, entry.id, now).await? {
-        drop(conn);
-        let mut conn = pool.acquire().await?;
-        let centers =
-            centers_offering(&mut conn, &entry.service_id, entry.center_id.as_deref()).await?;
-        drop(conn);
-        for center in centers {
-            offer_freed_seats(pool, &center, &entry.service_id, mail, now).await;
-        }
+    if !confirm_entry(&mut conn, entry.id, now).await? {
+        return Ok(true);
+    }
+    let centers =
+        centers_offering(&mut conn, &entry.service_id, entry.center_id.as_deref()).await?;
+    // Back to the pool before offering, which takes connections of its own.
+    drop(conn);
+    for center in centers {
+        offer_freed_seats(pool, &center, &entry.service_id, mail, now).await;
     }
     Ok(true)
 }

@@ -288,10 +288,11 @@ async fn a_cancellation_holds_the_slot_for_the_first_who_fits_and_passes_it_on_a
     assert_eq!(at_slot, 1);
 }
 
-/// A pool big enough that a hundred requests really race at the database.
+/// A pool big enough that a hundred requests really race at the database: 40 at once.
+/// (Not more: two such tests may run side by side, and the server takes 100 connections.)
 async fn racing_pool(pool: &PgPool) -> PgPool {
     PgPoolOptions::new()
-        .max_connections(60)
+        .max_connections(40)
         .connect_with(pool.connect_options().as_ref().clone())
         .await
         .unwrap()
