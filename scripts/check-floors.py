@@ -31,12 +31,13 @@ RESTS_ON = {
     "site_files": [],                   # the build's names of the site's files
     "error": ["db", "i18n", "site_files"],  # the one error a person is answered with
     "api": ["state", "error", "qr_code"],          # server functions
+    "partner_api": ["state", "site_files"],        # the partners' read API, /api/v1
     "components": ["i18n"],             # shared view parts
     "pages": ["api", "components"],     # what people see
     "app": ["pages"],                   # the shell and the router of pages
     "forms": ["app", "request_tablet"],  # HTML form posts (render pages)
     "kiosk_gate": ["forms"],            # middleware in front of it all
-    "lib": ["kiosk_gate"],
+    "lib": ["kiosk_gate", "partner_api"],
 }
 
 

@@ -13,7 +13,7 @@ use app::app::{shell, App};
 use app::security::provide_request_nonce;
 use app::state::AppState;
 use axum::extract::{DefaultBodyLimit, Request, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -22,6 +22,7 @@ use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::time::Duration;
 use tower_http::compression::CompressionLayer;
+use tower_http::cors::{Any, CorsLayer};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 
@@ -301,6 +302,7 @@ fn pages_and_forms(state: AppState) -> Router<AppState> {
             post(app::forms::agency_closures::import_confirm),
         )
         .route("/staff/closures/reopen", post(app::forms::closures::reopen))
+        .merge(app::partner_api::routes(state.clone()).layer(open_reads()))
         .leptos_routes_with_context(
             &state,
             routes,
@@ -323,6 +325,18 @@ fn pages_and_forms(state: AppState) -> Router<AppState> {
         ))
 }
 
+/// CORS for the partners' read API: any site's page may read it (nothing in it is
+/// anyone's, and no cookie is sent or needed), poll it with `If-None-Match` and see the
+/// `ETag` and `Retry-After` it answers with.
+fn open_reads() -> CorsLayer {
+    CorsLayer::new()
+        .allow_origin(Any)
+        .allow_methods([Method::GET, Method::HEAD])
+        .allow_headers([header::IF_NONE_MATCH])
+        .expose_headers([header::ETAG, header::RETRY_AFTER])
+        .max_age(Duration::from_secs(24 * 60 * 60))
+}
+
 /// `scheme://host[:port]` of a URL, as browsers send it in `Origin`.
 fn origin_of(url: &str) -> String {
     match url.split_once("://") {
@@ -342,8 +356,16 @@ async fn ready(State(state): State<AppState>) -> StatusCode {
 }
 
 /// Whether `path` is in an area of personal pages: the area itself or below it, never a
-/// file beside it (`/booking.css` is the site's, `/book/…` a visitor's).
+/// file beside it (`/booking.css` is the site's, `/book/…` a visitor's). The partners'
+/// API holds nobody's data and says itself how long its answers keep.
 fn is_personal(path: &str) -> bool {
+    let within = |area: &str| {
+        path.strip_prefix(area)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    };
+    if within("/api/v1") {
+        return false;
+    }
     [
         "/kiosk",
         "/staff",
@@ -353,11 +375,8 @@ fn is_personal(path: &str) -> bool {
         "/t",
         "/display",
     ]
-    .iter()
-    .any(|area| {
-        path.strip_prefix(area)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
-    })
+    .into_iter()
+    .any(within)
 }
 
 /// Kiosk and staff pages, booking and workshop pages and all server function answers can
@@ -420,8 +439,10 @@ mod tests {
         ] {
             assert!(is_personal(path), "{path}");
         }
-        // The site's own style sheets beside them are not anyone's.
+        // The site's own style sheets beside them are not anyone's, nor the partners' API.
         for path in [
+            "/api/v1",
+            "/api/v1/free-times",
             "/booking.css",
             "/display.css",
             "/workspace.css",

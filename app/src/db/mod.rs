@@ -30,6 +30,7 @@ pub mod ordered_list;
 pub mod outbox;
 pub mod password_links;
 pub mod person_history;
+pub mod public_directory;
 pub mod queue;
 pub mod reports;
 pub mod retention;

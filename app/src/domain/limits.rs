@@ -42,6 +42,8 @@ pub enum Limited {
     KioskFeedback,
     /// "Still in use" from a kiosk screen being touched, per kiosk tablet.
     KioskInUse,
+    /// A request to the partners' read API (`/api/v1`).
+    PartnerRead,
 }
 
 /// A burst of `burst` requests, then one more each `period_seconds`.
@@ -52,7 +54,7 @@ pub struct Quota {
 }
 
 impl Limited {
-    pub const ALL: [Limited; 16] = [
+    pub const ALL: [Limited; 17] = [
         Limited::Booking,
         Limited::BookingChange,
         Limited::Enrolment,
@@ -69,6 +71,7 @@ impl Limited {
         Limited::Feedback,
         Limited::KioskFeedback,
         Limited::KioskInUse,
+        Limited::PartnerRead,
     ];
 
     /// The table (the README prints it).
@@ -100,6 +103,9 @@ impl Limited {
             // A screen says so at most every 20 seconds; a few more for screens loading
             // one after another.
             Limited::KioskInUse => (10, 10),
+            // A partner's page or server may fetch a few lists at once and poll each
+            // (cheaply, with If-None-Match) every minute; a crawler gets one a second.
+            Limited::PartnerRead => (120, 1),
         };
         Quota {
             burst,

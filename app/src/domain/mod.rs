@@ -19,6 +19,7 @@ pub mod check_in;
 pub mod confirmation_code;
 pub mod contact_details;
 pub mod contacts;
+pub mod date_window;
 pub mod display_board;
 pub mod display_name;
 pub mod enrolment_form;

@@ -36,6 +36,7 @@ mod meeting_links;
 mod open_slots;
 mod page_scripts;
 mod page_titles;
+mod partner_api;
 mod queue;
 mod reports;
 mod retention;
