@@ -2,7 +2,8 @@
 # Installs what a fresh machine lacks to build Frontdesk, and puts the right tools first on
 # PATH. Sourced by run.sh and test.sh; safe to run again (it skips what is there).
 #   --with-browser   also install what the tests need: Debian's Chromium for the end-to-end
-#                    tests, psql, and python3-aiosmtpd (the SMTP server the email tests start)
+#                    tests, psql, python3-aiosmtpd (the SMTP server the email tests start),
+#                    and from PyPI icalendar and schemathesis
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -55,5 +56,11 @@ if [ "${1:-}" = "--with-browser" ]; then
     say "installing Debian packages: ${missing[*]}"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+  fi
+  # From PyPI: Python's icalendar (the HTTP tests read the calendar feeds with it too) and
+  # Schemathesis (it tests the partners' API against its OpenAPI document).
+  if ! python3 -c "import icalendar" 2>/dev/null || ! command -v st >/dev/null; then
+    say "installing icalendar and schemathesis from PyPI"
+    python3 -m pip install --quiet --disable-pip-version-check icalendar==7.3.2 schemathesis==4.32.5
   fi
 fi

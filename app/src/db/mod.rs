@@ -34,6 +34,7 @@ pub mod public_directory;
 pub mod queue;
 pub mod reports;
 pub mod retention;
+pub mod session_feed;
 pub mod sessions;
 pub mod sign_in_failures;
 pub mod staff;

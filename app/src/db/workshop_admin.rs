@@ -99,8 +99,10 @@ pub async fn lock_for_edit(
     .map_err(Into::into)
 }
 
-/// Saves `plan` over session `id` with the time `starts_at`..`ends_at`; `moved` raises
-/// the calendar sequence.
+/// Saves `plan` over session `id` with the time `starts_at`..`ends_at`. The calendar
+/// sequence rises when it is `moved` or anything a calendar shows of it changes (topic,
+/// title, description, employer, place, language): the partners' feeds and the
+/// participants' calendar files then replace the event.
 pub async fn save(
     conn: &mut PgConnection,
     id: i64,
@@ -112,7 +114,10 @@ pub async fn save(
         sqlx::query(
             "update workshop_sessions set topic = $1, title = $2, description = $3, employer = $4,
                 center_id = $5, meeting_link = $6, capacity = $7, language = $8, facilitator = $9,
-                starts_at = $10, ends_at = $11, sequence = sequence + $12::int
+                starts_at = $10, ends_at = $11, updated_at = now(),
+                sequence = sequence + case when $12::int = 1
+                    or (topic, title, description, employer, center_id, language)
+                       is distinct from ($1, $2, $3, $4, $5, $8) then 1 else 0 end
              where id = $13",
         ),
         plan,
@@ -152,7 +157,8 @@ pub async fn mark_session_cancelled(
     id: i64,
 ) -> Result<(), crate::db::Error> {
     sqlx::query(
-        "update workshop_sessions set status = 'cancelled', sequence = sequence + 1 where id = $1",
+        "update workshop_sessions set status = 'cancelled', sequence = sequence + 1, updated_at = now()
+         where id = $1",
     )
     .bind(id)
     .execute(conn)

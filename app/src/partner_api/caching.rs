@@ -28,10 +28,19 @@ impl Freshness {
 
 /// `value` as JSON, or 304 when the client already holds this very answer.
 pub fn json<T: Serialize>(request: &HeaderMap, value: &T, freshness: Freshness) -> Response {
-    let body = match serde_json::to_vec(value) {
-        Ok(body) => body,
-        Err(error) => return super::problem::Problem::unavailable(error).into_response(),
-    };
+    match serde_json::to_vec(value) {
+        Ok(body) => cached(request, body, "application/json", freshness),
+        Err(error) => super::problem::Problem::unavailable(error).into_response(),
+    }
+}
+
+/// `body` as `content_type`, or 304 when the client already holds this very answer.
+pub fn cached(
+    request: &HeaderMap,
+    body: Vec<u8>,
+    content_type: &'static str,
+    freshness: Freshness,
+) -> Response {
     let tag = etag(&body);
     let not_modified = request
         .get_all(header::IF_NONE_MATCH)
@@ -42,10 +51,8 @@ pub fn json<T: Serialize>(request: &HeaderMap, value: &T, freshness: Freshness) 
         StatusCode::NOT_MODIFIED.into_response()
     } else {
         let mut ok = body.into_response();
-        ok.headers_mut().insert(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/json"),
-        );
+        ok.headers_mut()
+            .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
         ok
     };
     let headers = response.headers_mut();

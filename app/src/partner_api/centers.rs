@@ -45,6 +45,8 @@ pub struct Center {
     pub booking_url: String,
     /// The list of its workshops and hiring events.
     pub workshops_url: String,
+    /// Its workshops and hiring events as a calendar feed to subscribe to.
+    pub calendar_url: String,
 }
 
 /// Opening hours on one weekday, on the center's clock.
@@ -162,6 +164,7 @@ fn center(
             .collect(),
         booking_url: format!("{base}/book?center={}", row.id),
         workshops_url: format!("{base}/workshops?place={}", row.id),
+        calendar_url: format!("{base}/api/v1/centers/{}/calendar.ics", row.id),
         id: row.id,
         name: row.name,
         address: row.address,

@@ -5,7 +5,7 @@
 
 use super::caching::{json, Freshness};
 use super::problem::{InvalidParam, Problem};
-use super::{centers, free_times, services, sessions};
+use super::{centers, feeds, free_times, services, sessions};
 use crate::domain::limits::Limited;
 use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Response};
@@ -21,12 +21,13 @@ use utoipa::openapi::{OpenApi, RefOr, Required};
         version = "1",
         description = "Read-only facts of the job centers for partners: centers, bookable services and their free times, workshop sessions and hiring events. No answer holds anything of any person. Errors are RFC 9457 problem details; every answer carries an ETag for If-None-Match; CORS is open to every origin."
     ),
-    paths(centers::list, centers::one, services::list, free_times::list, sessions::workshops, sessions::hiring_events),
+    paths(centers::list, centers::one, services::list, free_times::list, sessions::workshops, sessions::hiring_events, feeds::center, feeds::topic),
     components(schemas(Problem, InvalidParam)),
     tags(
         (name = "centers", description = "Where the centers are and when they are open"),
         (name = "appointments", description = "What can be booked, and when"),
         (name = "workshops", description = "Workshop sessions and hiring events"),
+        (name = "calendars", description = "iCalendar feeds to subscribe to from a phone or Outlook"),
     )
 )]
 pub struct PartnerApi;
@@ -165,6 +166,8 @@ mod tests {
             "/api/v1/free-times",
             "/api/v1/workshops",
             "/api/v1/hiring-events",
+            "/api/v1/centers/{id}/calendar.ics",
+            "/api/v1/topics/{topic}/calendar.ics",
         ] {
             assert!(doc["paths"][path]["get"].is_object(), "{path}");
         }

@@ -11,6 +11,7 @@
 mod caching;
 mod centers;
 pub mod docs;
+mod feeds;
 mod free_times;
 pub mod problem;
 mod services;
@@ -35,6 +36,8 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .route("/api/v1/openapi.json", get(docs::openapi_json))
         .route("/api/v1/centers", get(centers::list))
         .route("/api/v1/centers/{id}", get(centers::one))
+        .route("/api/v1/centers/{id}/calendar.ics", get(feeds::center))
+        .route("/api/v1/topics/{topic}/calendar.ics", get(feeds::topic))
         .route("/api/v1/services", get(services::list))
         .route("/api/v1/free-times", get(free_times::list))
         .route("/api/v1/workshops", get(sessions::workshops))

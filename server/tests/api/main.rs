@@ -37,6 +37,7 @@ mod open_slots;
 mod page_scripts;
 mod page_titles;
 mod partner_api;
+mod partner_feeds;
 mod queue;
 mod reports;
 mod retention;

@@ -310,6 +310,8 @@ async fn no_answer_holds_a_name_an_email_or_a_phone(pool: PgPool) {
             today + Duration::days(91)
         ),
         "/api/v1/hiring-events".to_owned(),
+        format!("/api/v1/centers/{CENTER}/calendar.ics"),
+        "/api/v1/topics/resumes/calendar.ics?lang=es".to_owned(),
         "/api/v1/workshops?time_zone=Mars%2FBase".to_owned(),
         "/api/v1/nothing-here".to_owned(),
     ];
@@ -329,12 +331,15 @@ async fn no_answer_holds_a_name_an_email_or_a_phone(pool: PgPool) {
                 reply.body
             );
         }
-        if body.contains(&format!("\"id\":{id},")) {
+        if body.contains(&format!("\"id\":{id},"))
+            || body.contains(&format!("workshop-session-{id}@"))
+        {
             sessions_seen += 1;
         }
     }
+    // Two lists and two feeds.
     assert!(
-        sessions_seen >= 2,
+        sessions_seen >= 4,
         "the canaries' session is listed, without them"
     );
 }
@@ -534,14 +539,14 @@ async fn the_document_and_the_page_describe_every_endpoint(pool: PgPool) {
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.header(header::CONTENT_TYPE).starts_with("text/html"));
     let paths = doc["paths"].as_object().unwrap();
-    assert_eq!(paths.len(), 6);
+    assert_eq!(paths.len(), 8);
     for path in paths.keys() {
         assert!(
             page.body.contains(&format!("<code>GET {path}</code>")),
             "{path}"
         );
         // Each documented path answers (the one with a parameter, for the test center).
-        let real = path.replace("{id}", CENTER);
+        let real = path.replace("{id}", CENTER).replace("{topic}", "resumes");
         let real = if real.ends_with("free-times") {
             format!("{real}?service={SERVICE}")
         } else {

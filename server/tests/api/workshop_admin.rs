@@ -236,11 +236,17 @@ async fn moving_a_session_emails_everyone_and_seats_cannot_drop_below_those_take
 
     // A change of title alone tells nobody.
     let retitled = later.replace(
-        "title=Job+Hunter+Series",
-        "title=Job+Hunter+Series+%28spring%29",
+        "title=Job%20Hunter%20Series",
+        "title=Job%20Hunter%20Series%20%28spring%29",
     );
     let reply = app.post_form(&edit, &retitled, Some(&cookie)).await;
     assert!(reply.header(header::LOCATION).ends_with("notice=saved"));
+    let title: String = sqlx::query_scalar("select title from workshop_sessions where id = $1")
+        .bind(id)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(title, "Job Hunter Series (spring)", "the title did change");
     assert_eq!(mails(&app, "workshop_changed").await.len(), 3);
 }
 
