@@ -142,6 +142,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/workshops") view=WorkshopsPage ssr=SsrMode::Async/>
                 <Route path=path!("/workshops/:id") view=WorkshopSessionPage ssr=SsrMode::Async/>
                 <Route path=path!("/workshops/manage/:token") view=EnrolmentPage ssr=SsrMode::Async/>
+                <Route path=path!("/embed/workshops") view=crate::pages::workshops::embed_page::EmbedWorkshopsPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/login") view=LoginPage/>
                 <Route path=path!("/staff/not-allowed") view=NotAllowedPage/>
                 <Route path=path!("/staff/password/:token") view=PasswordPage ssr=SsrMode::Async/>

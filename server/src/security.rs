@@ -3,7 +3,8 @@
 //!
 //! - A Content-Security-Policy naming a fresh nonce per request: only scripts from this
 //!   site, or inline scripts carrying the nonce (Leptos's hydration script and ours), run;
-//!   no page of Frontdesk can be framed (`frame-ancestors 'none'`).
+//!   no page of Frontdesk can be framed (`frame-ancestors 'none'`, `X-Frame-Options`) but
+//!   the lists under `/embed/` made for partners' pages.
 //! - `nosniff`, `Referrer-Policy: no-referrer` (manage links are private and sit in URLs),
 //!   a Permissions-Policy that turns off what no page uses, and HSTS over https — set with
 //!   tower-http's `SetResponseHeaderLayer` in `static_headers`.
@@ -23,25 +24,56 @@ use tower_http::set_header::SetResponseHeaderLayer;
 /// names it in the response's Content-Security-Policy.
 pub async fn content_security_policy(mut request: Request, next: Next) -> Response {
     let nonce = CspNonce::new();
+    let framing = Framing::of(request.uri().path());
     request.extensions_mut().insert(nonce.clone());
     let mut response = REQUEST_NONCE.scope(nonce.clone(), next.run(request)).await;
-    if let Ok(policy) = HeaderValue::from_str(&policy(&nonce)) {
+    if let Ok(policy) = HeaderValue::from_str(&policy(&nonce, framing)) {
         response
             .headers_mut()
             .insert(header::CONTENT_SECURITY_POLICY, policy);
     }
+    if framing == Framing::Nobody {
+        // For browsers that predate frame-ancestors.
+        response
+            .headers_mut()
+            .insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    }
     response
+}
+
+/// Who may show a page in a frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Framing {
+    /// Every page but the embeddable ones: no clickjacking of a form or a staff button.
+    Nobody,
+    /// `/embed/…`: lists made to sit on partners' pages. They hold no form and no one's
+    /// data, and their links open in a new tab, so a framing page can trick nobody into
+    /// acting here.
+    AnySite,
+}
+
+impl Framing {
+    pub fn of(path: &str) -> Framing {
+        match path.strip_prefix("/embed/") {
+            Some(rest) if !rest.is_empty() => Framing::AnySite,
+            _ => Framing::Nobody,
+        }
+    }
 }
 
 /// The policy for a response whose inline scripts carry `nonce`. WebAssembly needs
 /// `'wasm-unsafe-eval'` to compile (it allows no JavaScript `eval`); styles may be inline
 /// (`style=` attributes), scripts never without the nonce.
-pub fn policy(nonce: &CspNonce) -> String {
+pub fn policy(nonce: &CspNonce, framing: Framing) -> String {
+    let ancestors = match framing {
+        Framing::Nobody => "'none'",
+        Framing::AnySite => "*",
+    };
     format!(
         "default-src 'self'; script-src 'self' 'nonce-{}' 'wasm-unsafe-eval'; \
          style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; \
          font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; \
-         frame-ancestors 'none'",
+         frame-ancestors {ancestors}",
         nonce.0
     )
 }
@@ -56,7 +88,6 @@ pub fn static_headers(hsts: bool) -> Vec<SetResponseHeaderLayer<Option<HeaderVal
         // Private links (manage, password, pairing) sit in addresses: none leaves in a
         // Referer. No form relies on one: every form post answers with its own redirect.
         fixed(header::REFERRER_POLICY, "no-referrer"),
-        fixed(header::X_FRAME_OPTIONS, "DENY"),
         fixed(
             HeaderName::from_static("permissions-policy"),
             "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
@@ -254,9 +285,27 @@ mod tests {
 
     #[test]
     fn the_policy_names_the_nonce_and_forbids_framing_and_inline_scripts() {
-        let p = policy(&CspNonce("abc123".to_owned()));
+        let p = policy(&CspNonce("abc123".to_owned()), Framing::Nobody);
         assert!(p.contains("script-src 'self' 'nonce-abc123' 'wasm-unsafe-eval';"));
         assert!(p.contains("frame-ancestors 'none'"));
         assert!(!p.contains("script-src 'self' 'unsafe-inline'"));
+        let embed = policy(&CspNonce("abc123".to_owned()), Framing::AnySite);
+        assert!(embed.contains("frame-ancestors *"));
+        assert!(embed.contains("form-action 'self'"));
+    }
+
+    #[test]
+    fn only_pages_under_embed_may_be_framed() {
+        assert_eq!(Framing::of("/embed/workshops"), Framing::AnySite);
+        for path in [
+            "/embed",
+            "/embed/",
+            "/embedded/workshops",
+            "/workshops",
+            "/book",
+            "/staff/queue",
+        ] {
+            assert_eq!(Framing::of(path), Framing::Nobody, "{path}");
+        }
     }
 }

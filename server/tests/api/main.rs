@@ -16,6 +16,7 @@ mod availability;
 mod booking;
 mod display;
 mod email;
+mod embed;
 mod errors;
 mod feedback;
 mod follow;

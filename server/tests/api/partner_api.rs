@@ -312,6 +312,7 @@ async fn no_answer_holds_a_name_an_email_or_a_phone(pool: PgPool) {
         "/api/v1/hiring-events".to_owned(),
         format!("/api/v1/centers/{CENTER}/calendar.ics"),
         "/api/v1/topics/resumes/calendar.ics?lang=es".to_owned(),
+        format!("/embed/workshops?center={CENTER}&lang=en"),
         "/api/v1/workshops?time_zone=Mars%2FBase".to_owned(),
         "/api/v1/nothing-here".to_owned(),
     ];

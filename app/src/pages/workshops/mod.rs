@@ -3,6 +3,7 @@
 //! booking (they share its frame and stylesheet), so no island and no JavaScript needed.
 
 pub mod catalog_page;
+pub mod embed_page;
 pub mod enrolment_page;
 pub mod session_card;
 pub mod session_page;
