@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: unit tests, database and HTTP tests on real PostgreSQL, and the
 # end-to-end tests in Debian's Chromium against two server processes sharing a database,
-# and a short run of faults on purpose behind nginx (scripts/chaos.sh).
+# Schemathesis against the partners' API, and a short run of faults on purpose behind nginx
+# (scripts/chaos.sh).
 # Needs a PostgreSQL server: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres)
 # names one where the tests may create and drop databases.
 set -euo pipefail
@@ -32,6 +33,9 @@ cargo test -p server
 
 step "release build (server and kiosk WASM)"
 cargo leptos build --release --precompress
+
+step "the partners' API against its OpenAPI document (scripts/api-contract.sh, Schemathesis)"
+bash scripts/api-contract.sh
 
 step "end-to-end tests in Chromium"
 # A fresh database for the two server processes the tests start.

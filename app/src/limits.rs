@@ -35,17 +35,29 @@ impl ClientAddress {
 #[derive(Clone)]
 pub struct Limits {
     limiters: Arc<HashMap<Limited, DefaultKeyedRateLimiter<String>>>,
+    /// The partners' API's burst, as configured (its page tells partners).
+    partner_burst: u32,
 }
 
 impl Limits {
     /// The table of `domain::limits`.
     pub fn standard() -> Limits {
-        Limits::from_table(|limited| {
-            let quota = limited.quota();
+        Limits::with_partner_burst(Limited::PartnerRead.quota().burst)
+    }
+
+    /// The table, with `burst` requests at once to the partners' API.
+    pub fn with_partner_burst(burst: u32) -> Limits {
+        let mut limits = Limits::from_table(|limited| {
+            let mut quota = limited.quota();
+            if limited == Limited::PartnerRead {
+                quota.burst = burst;
+            }
             let burst = NonZeroU32::new(quota.burst).unwrap_or(NonZeroU32::MIN);
             Quota::with_period(Duration::from_secs(quota.period_seconds))
                 .map(|q| q.allow_burst(burst))
-        })
+        });
+        limits.partner_burst = burst;
+        limits
     }
 
     /// No limit that a test could meet (for tests about something else, which race
@@ -62,7 +74,13 @@ impl Limits {
             .collect();
         Limits {
             limiters: Arc::new(limiters),
+            partner_burst: Limited::PartnerRead.quota().burst,
         }
+    }
+
+    /// Requests one address may make to the partners' API at once.
+    pub fn partner_burst(&self) -> u32 {
+        self.partner_burst
     }
 
     /// Counts one `what` for `key`: `Ok`, or how long until the next one is allowed.

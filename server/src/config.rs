@@ -31,6 +31,10 @@ pub struct Config {
     pub mail_from: String,
     /// `FRONTDESK_TRUSTED_PROXIES`: reverse proxies whose `X-Forwarded-For` is believed.
     pub trusted_proxies: crate::client_address::TrustedProxies,
+    /// `FRONTDESK_PARTNER_API_BURST`: requests one address may make to `/api/v1` at once,
+    /// before it gets one a second (an agency with a partner that mirrors the whole API
+    /// may raise it; the contract tests do).
+    pub partner_api_burst: u32,
 }
 
 impl Config {
@@ -93,6 +97,16 @@ impl Config {
             trusted_proxies: crate::client_address::TrustedProxies::parse(
                 &var("FRONTDESK_TRUSTED_PROXIES").unwrap_or_default(),
             )?,
+            partner_api_burst: u32::try_from(parse(
+                "FRONTDESK_PARTNER_API_BURST",
+                &app::domain::limits::Limited::PartnerRead
+                    .quota()
+                    .burst
+                    .to_string(),
+            )?)
+            .ok()
+            .filter(|burst| *burst >= 1)
+            .ok_or_else(|| "FRONTDESK_PARTNER_API_BURST must be a number from 1 up".to_owned())?,
         })
     }
 }

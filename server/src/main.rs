@@ -166,7 +166,7 @@ async fn serve(
         queue_changes: queue_changes.clone(),
         session_ends: session_ends.clone(),
         live_streams: Default::default(),
-        limits: app::limits::Limits::standard(),
+        limits: app::limits::Limits::with_partner_burst(config.partner_api_burst),
         hashing: app::passwords::Hashing::per_core(),
     };
     tokio::spawn(server::live::forward_notifications(

@@ -109,7 +109,16 @@ pub fn static_headers(hsts: bool) -> Vec<SetResponseHeaderLayer<Option<HeaderVal
 /// itself would otherwise answer a path that the kiosk gate and the other checks, which
 /// read the path as sent, did not recognise.
 pub async fn refuse_odd_paths(request: Request, next: Next) -> Response {
-    if has_odd_segments(request.uri().path()) {
+    let path = request.uri().path();
+    if has_odd_segments(path) {
+        // The partners' API answers every error as a problem, this one too.
+        if path.starts_with("/api/v1/") {
+            return app::partner_api::problem::Problem::invalid(
+                "path",
+                "has an empty, . or .. segment",
+            )
+            .into_response();
+        }
         return (StatusCode::BAD_REQUEST, "Bad path").into_response();
     }
     next.run(request).await

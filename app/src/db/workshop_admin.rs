@@ -100,9 +100,9 @@ pub async fn lock_for_edit(
 }
 
 /// Saves `plan` over session `id` with the time `starts_at`..`ends_at`. The calendar
-/// sequence rises when it is `moved` or anything a calendar shows of it changes (topic,
-/// title, description, employer, place, language): the partners' feeds and the
-/// participants' calendar files then replace the event.
+/// sequence and the time of the last change rise when it is `moved` or anything a
+/// calendar shows of it changes (topic, title, description, employer, place, language):
+/// the partners' feeds and the participants' calendar files then replace the event.
 pub async fn save(
     conn: &mut PgConnection,
     id: i64,
@@ -114,10 +114,12 @@ pub async fn save(
         sqlx::query(
             "update workshop_sessions set topic = $1, title = $2, description = $3, employer = $4,
                 center_id = $5, meeting_link = $6, capacity = $7, language = $8, facilitator = $9,
-                starts_at = $10, ends_at = $11, updated_at = now(),
-                sequence = sequence + case when $12::int = 1
-                    or (topic, title, description, employer, center_id, language)
-                       is distinct from ($1, $2, $3, $4, $5, $8) then 1 else 0 end
+                starts_at = $10, ends_at = $11,
+                sequence = sequence + case when $12::int = 1 or changed.shown then 1 else 0 end,
+                updated_at = case when $12::int = 1 or changed.shown then now() else updated_at end
+             from (select (topic, title, description, employer, center_id, language)
+                          is distinct from ($1, $2, $3, $4, $5, $8) as shown
+                   from workshop_sessions where id = $13) changed
              where id = $13",
         ),
         plan,

@@ -12,6 +12,12 @@ pub const DEFAULT_DAYS: i64 = 14;
 /// The most days one request may span, `from` and `to` included.
 pub const MAX_DAYS: i64 = 92;
 
+/// The last day the API writes (and reads): years have four digits.
+const LAST_DAY: NaiveDate = match NaiveDate::from_ymd_opt(9999, 12, 31) {
+    Some(day) => day,
+    None => NaiveDate::MIN,
+};
+
 /// A checked window: local days `from..=to` in `zone`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DateWindow {
@@ -88,9 +94,11 @@ pub fn parse_window(
     let from = date(from, "from")?.unwrap_or_else(|| now.with_timezone(&zone).date_naive());
     let to = match date(to, "to")? {
         Some(to) => to,
+        // Never past the last date a four-digit year can write.
         None => from
             .checked_add_signed(Duration::days(DEFAULT_DAYS - 1))
-            .ok_or(WindowProblem::TooLong)?,
+            .unwrap_or(LAST_DAY)
+            .min(LAST_DAY),
     };
     if to < from {
         return Err(WindowProblem::Reversed);
@@ -166,7 +174,12 @@ mod tests {
                 "{far}"
             );
         }
-        assert!(parse_window(None, Some("9999-12-31"), None, la, now()).is_ok());
+        let last = parse_window(None, Some("9999-12-30"), None, la, now()).unwrap();
+        assert_eq!(
+            last.to,
+            day("9999-12-31"),
+            "the default end stays within four digits"
+        );
     }
 
     #[test]

@@ -87,6 +87,20 @@ pub fn kiosk_params() -> (kiosk::display::KioskDisplay, String) {
     (display, center)
 }
 
+/// Lets browsers and shared caches keep the page for `seconds` (a public page that is the
+/// same for everyone who asks with the same address and language).
+pub fn respond_cacheable_for(seconds: u32) {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        if let Ok(value) = axum::http::HeaderValue::from_str(&format!("public, max-age={seconds}"))
+        {
+            response.insert_header(axum::http::header::CACHE_CONTROL, value);
+        }
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = seconds;
+}
+
 /// Makes the page's response a 404.
 pub fn respond_not_found() {
     #[cfg(feature = "ssr")]

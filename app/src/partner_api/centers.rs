@@ -84,6 +84,7 @@ pub async fn list(State(state): State<AppState>, headers: HeaderMap) -> Response
     responses(
         (status = 200, description = "The center", body = Center),
         (status = 304, description = "Unchanged since the `ETag` sent in `If-None-Match`"),
+        (status = 400, description = "The name holds characters no name has", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No open center has this name", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many requests from this address", body = Problem, content_type = "application/problem+json"),
         (status = 503, description = "The server cannot answer now", body = Problem, content_type = "application/problem+json"),

@@ -7,9 +7,11 @@ use super::caching::{json, Freshness};
 use super::problem::{InvalidParam, Problem};
 use super::{centers, feeds, free_times, services, sessions};
 use crate::domain::limits::Limited;
+use crate::state::AppState;
+use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Response};
-use html_escape::encode_text as esc;
+use html_escape::{encode_double_quoted_attribute as attr, encode_text as esc};
 use std::sync::OnceLock;
 use utoipa::openapi::path::{Operation, ParameterIn};
 use utoipa::openapi::{OpenApi, RefOr, Required};
@@ -44,8 +46,8 @@ pub async fn openapi_json(headers: HeaderMap) -> Response {
 }
 
 /// `GET /api/v1`: every endpoint with its parameters and answers.
-pub async fn page() -> Response {
-    let mut response = page_html(document()).into_response();
+pub async fn page(State(state): State<AppState>) -> Response {
+    let mut response = page_html(document(), state.limits.partner_burst()).into_response();
     response.headers_mut().insert(
         header::CONTENT_TYPE,
         HeaderValue::from_static("text/html; charset=utf-8"),
@@ -57,7 +59,7 @@ pub async fn page() -> Response {
     response
 }
 
-fn page_html(doc: &OpenApi) -> String {
+fn page_html(doc: &OpenApi, burst: u32) -> String {
     let quota = Limited::PartnerRead.quota();
     let mut endpoints = String::new();
     for (path, item) in &doc.paths.paths {
@@ -68,8 +70,8 @@ fn page_html(doc: &OpenApi) -> String {
     format!(
         r#"<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}, version {version}</title><link rel="stylesheet" href="{css}"></head>
-<body class="api-docs"><main id="main">
+<title>{title}, version {version}</title><link rel="stylesheet" href="{css}"><link rel="stylesheet" href="/booking.css"></head>
+<body><main id="main" class="booking-main api-docs">
 <h1>{title}, version {version}</h1>
 <p>{description}</p>
 <ul>
@@ -91,7 +93,7 @@ fn page_html(doc: &OpenApi) -> String {
         description = esc(doc.info.description.as_deref().unwrap_or_default()),
         css = crate::site_files::stylesheet_href(),
         openapi = "3.1",
-        burst = quota.burst,
+        burst = burst,
         period = quota.period_seconds,
     )
 }
@@ -99,7 +101,7 @@ fn page_html(doc: &OpenApi) -> String {
 fn endpoint_html(path: &str, operation: &Operation) -> String {
     let mut html = format!(
         "<section class=\"api-endpoint\" aria-labelledby=\"{id}\"><h2 id=\"{id}\"><code>GET {path}</code></h2>\n",
-        id = esc(&path.replace(['/', '{', '}'], "-")),
+        id = attr(&path.replace(['/', '{', '}'], "-")),
         path = esc(path),
     );
     for text in [&operation.summary, &operation.description]
@@ -175,10 +177,11 @@ mod tests {
 
     #[test]
     fn the_page_lists_every_endpoint_of_the_document() {
-        let html = page_html(document());
+        let html = page_html(document(), 120);
         for path in document().paths.paths.keys() {
             assert!(html.contains(&format!("<code>GET {path}</code>")), "{path}");
         }
         assert!(html.contains("id=\"problem-invalid-parameter\""));
+        assert!(html.contains("make 120 requests at once"));
     }
 }

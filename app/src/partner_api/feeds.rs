@@ -145,23 +145,24 @@ async fn feed(
 /// The feed: one VEVENT per session.
 fn calendar(name: &str, sessions: &[FeedSession], base: &str, t: &Translations) -> Calendar {
     let mut calendar = Calendar::empty();
+    // No METHOD: a subscribed feed is a calendar store, whose DTSTAMP says when each
+    // event was last revised (RFC 5545, 3.8.7.2), so an unchanged feed is byte-for-byte
+    // the same and its ETag holds.
     for (key, value) in [
         ("VERSION", "2.0"),
         ("PRODID", "-//Frontdesk//Workshops and hiring events//EN"),
         ("CALSCALE", "GREGORIAN"),
-        ("METHOD", "PUBLISH"),
     ] {
         calendar.append_property(Property::new(key, value));
     }
     calendar.name(name).ttl(&chrono::Duration::hours(1));
-    let host = base.split("://").nth(1).unwrap_or(base);
     for session in sessions {
-        calendar.push(event(session, base, host, t));
+        calendar.push(event(session, base, t));
     }
     calendar.done()
 }
 
-fn event(s: &FeedSession, base: &str, host: &str, t: &Translations) -> Event {
+fn event(s: &FeedSession, base: &str, t: &Translations) -> Event {
     let w = &t.workshops;
     let cancelled = s.status == SessionStatus::Cancelled;
     let mut summary = match &s.employer {
@@ -184,8 +185,9 @@ fn event(s: &FeedSession, base: &str, host: &str, t: &Translations) -> Event {
         format!("{}\n\n{enrol_line}", s.description)
     };
     Event::new()
-        // The same UID for the life of the session, whatever changes.
-        .uid(&format!("workshop-session-{}@{host}", s.id))
+        // The same UID for the life of the session, whatever changes (the site's address
+        // too, so it names no host).
+        .uid(&format!("workshop-session-{}@frontdesk", s.id))
         .sequence(u32::try_from(s.sequence).unwrap_or(0))
         .timestamp(s.updated_at)
         .last_modified(s.updated_at)

@@ -58,6 +58,8 @@ pub struct FreeTimes {
 pub struct FreeTime {
     /// In UTC.
     pub start: DateTime<Utc>,
+    /// In UTC; where centers with room differ in how long an appointment is, the first
+    /// one's.
     pub end: DateTime<Utc>,
     /// The start on the clock of `time_zone`, with its offset.
     #[schema(example = "2026-12-08T09:30:00-08:00")]
@@ -93,6 +95,18 @@ async fn free_times(
 ) -> Result<FreeTimes, Problem> {
     let query = query_of(query)?;
     let now = Utc::now();
+    let window = |default_zone: Tz| {
+        parse_window(
+            query.time_zone.as_deref(),
+            query.from.as_deref(),
+            query.to.as_deref(),
+            default_zone,
+            now,
+        )
+        .map_err(|p| Problem::invalid(p.parameter(), p.reason()))
+    };
+    // A window that cannot be used is refused before the database is asked anything.
+    window(chrono_tz::UTC)?;
     let offers =
         booking_slots::offers(&state.pool, &query.service, query.center.as_deref()).await?;
     let Some(first) = offers.first() else {
@@ -100,14 +114,7 @@ async fn free_times(
             "No such service is offered at the center asked for (or at any center).",
         ));
     };
-    let window = parse_window(
-        query.time_zone.as_deref(),
-        query.from.as_deref(),
-        query.to.as_deref(),
-        first.tz,
-        now,
-    )
-    .map_err(|p| Problem::invalid(p.parameter(), p.reason()))?;
+    let window = window(first.tz)?;
     let free = booking_slots::free_slots(&state.pool, &query.service, &offers, now).await?;
     Ok(FreeTimes {
         service: query.service,

@@ -28,11 +28,23 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use problem::Problem;
+use std::time::Duration;
+use tokio::sync::Semaphore;
+
+/// Requests of the API one process answers at once: one may run a query or three per
+/// center, and the database pool is shared with the kiosks and the staff screens, which
+/// must never wait behind a partner's burst.
+const AT_ONCE: usize = 6;
+static ANSWERING: Semaphore = Semaphore::const_new(AT_ONCE);
+
+/// How long a request waits for its turn before it is told to come back.
+const WAIT_FOR_TURN: Duration = Duration::from_secs(10);
 
 /// The API's routes, each request counted against its client's `PartnerRead` limit.
 pub fn routes(state: AppState) -> Router<AppState> {
     Router::new()
         .route("/api/v1", get(docs::page))
+        .route("/api/v1/", get(docs::page))
         .route("/api/v1/openapi.json", get(docs::openapi_json))
         .route("/api/v1/centers", get(centers::list))
         .route("/api/v1/centers/{id}", get(centers::one))
@@ -46,9 +58,9 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .layer(middleware::from_fn_with_state(state, limit_and_screen))
 }
 
-/// Counts the request against its address (a burst, then a steady rate) and refuses a
+/// Counts the request against its address (a burst, then a steady rate), refuses a
 /// query or path holding control characters, which no parameter has a use for (and
-/// PostgreSQL refuses in text).
+/// PostgreSQL refuses in text), and waits for one of the `AT_ONCE` turns.
 async fn limit_and_screen(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let key = request
         .extensions()
@@ -61,6 +73,9 @@ async fn limit_and_screen(State(state): State<AppState>, request: Request, next:
     if let Some(name) = control_characters(request.uri()) {
         return Problem::invalid(&name, "holds control characters").into_response();
     }
+    let Ok(Ok(_turn)) = tokio::time::timeout(WAIT_FOR_TURN, ANSWERING.acquire()).await else {
+        return Problem::busy().into_response();
+    };
     next.run(request).await
 }
 

@@ -86,6 +86,19 @@ impl Problem {
         }
     }
 
+    /// 503: every turn is taken by other partners' requests; come back shortly.
+    pub fn busy() -> Problem {
+        tracing::warn!("partner API busy: a request waited too long for its turn");
+        Problem {
+            kind: "about:blank".to_owned(),
+            title: "Service Unavailable".to_owned(),
+            status: 503,
+            detail: "The server is answering many requests; try again shortly.".to_owned(),
+            invalid_params: Vec::new(),
+            retry_after: Some(5),
+        }
+    }
+
     /// 503: the server could not answer now; the cause is logged, never sent.
     pub fn unavailable(cause: impl std::fmt::Display) -> Problem {
         tracing::error!(error = %cause, "partner API request failed");

@@ -41,6 +41,40 @@ pub struct SessionsQuery {
     pub time_zone: Option<String>,
 }
 
+/// The filters of `/hiring-events`: the workshops' but the topic.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct HiringEventsQuery {
+    /// A center's short name, or `virtual` for events held online.
+    #[param(example = "tigard")]
+    pub place: Option<String>,
+    /// The language the event is held in, such as `en` or `es`.
+    #[param(example = "es")]
+    pub language: Option<String>,
+    /// The first day, `YYYY-MM-DD` in `time_zone` (default: today there).
+    #[param(format = Date, example = "2026-12-08")]
+    pub from: Option<String>,
+    /// The last day, included (default: 13 days after `from`; at most 92 days in all).
+    #[param(format = Date, example = "2026-12-21")]
+    pub to: Option<String>,
+    /// The IANA zone the days are counted in (default: the first center's).
+    #[param(example = "America/Los_Angeles")]
+    pub time_zone: Option<String>,
+}
+
+impl From<HiringEventsQuery> for SessionsQuery {
+    fn from(q: HiringEventsQuery) -> SessionsQuery {
+        SessionsQuery {
+            place: q.place,
+            topic: Some(Topic::HiringEvent.code().to_owned()),
+            language: q.language,
+            from: q.from,
+            to: q.to,
+            time_zone: q.time_zone,
+        }
+    }
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SessionList {
     pub time_zone: String,
@@ -98,12 +132,12 @@ pub async fn workshops(
     query: Result<Query<SessionsQuery>, QueryRejection>,
     headers: HeaderMap,
 ) -> Response {
-    answer(&state, query, None, &headers).await
+    answer(&state, query_of(query), &headers).await
 }
 
 /// Upcoming hiring events: the sessions whose topic is `hiring_event`, with their
-/// employer. Takes the same parameters but `topic`.
-#[utoipa::path(get, path = "/api/v1/hiring-events", tag = "workshops", params(SessionsQuery),
+/// employer.
+#[utoipa::path(get, path = "/api/v1/hiring-events", tag = "workshops", params(HiringEventsQuery),
     responses(
         (status = 200, description = "The hiring events, soonest first", body = SessionList),
         (status = 304, description = "Unchanged since the `ETag` sent in `If-None-Match`"),
@@ -113,19 +147,22 @@ pub async fn workshops(
     ))]
 pub async fn hiring_events(
     State(state): State<AppState>,
-    query: Result<Query<SessionsQuery>, QueryRejection>,
+    query: Result<Query<HiringEventsQuery>, QueryRejection>,
     headers: HeaderMap,
 ) -> Response {
-    answer(&state, query, Some(Topic::HiringEvent), &headers).await
+    answer(&state, query_of(query).map(SessionsQuery::from), &headers).await
 }
 
 async fn answer(
     state: &AppState,
-    query: Result<Query<SessionsQuery>, QueryRejection>,
-    only: Option<Topic>,
+    query: Result<SessionsQuery, Problem>,
     headers: &HeaderMap,
 ) -> Response {
-    match sessions(state, query, only).await {
+    let list = match query {
+        Ok(query) => sessions(state, query).await,
+        Err(problem) => Err(problem),
+    };
+    match list {
         Ok(list) => json(headers, &list, Freshness::Live),
         Err(problem) => problem.into_response(),
     }
@@ -134,16 +171,10 @@ async fn answer(
 /// The longest `language` asked for: a BCP 47 tag of any use is far shorter.
 const LANGUAGE_MAX: usize = 35;
 
-async fn sessions(
-    state: &AppState,
-    query: Result<Query<SessionsQuery>, QueryRejection>,
-    only: Option<Topic>,
-) -> Result<SessionList, Problem> {
-    let query = query_of(query)?;
-    let topic = match (only, query.topic.as_deref()) {
-        (Some(topic), _) => Some(topic),
-        (None, None) => None,
-        (None, Some(code)) => Some(Topic::from_code(code).ok_or_else(|| {
+async fn sessions(state: &AppState, query: SessionsQuery) -> Result<SessionList, Problem> {
+    let topic = match query.topic.as_deref() {
+        None => None,
+        Some(code) => Some(Topic::from_code(code).ok_or_else(|| {
             Problem::invalid(
                 "topic",
                 "not a topic code (see the parameter's description)",

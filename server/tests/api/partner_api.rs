@@ -216,6 +216,7 @@ async fn seats_left_and_the_waitlist_move_with_enrolments(pool: PgPool) {
         .execute(&app.pool)
         .await
         .unwrap();
+    // (A topic asked of the hiring events is not theirs to choose: it is ignored.)
     let events = api_json(&app, "/api/v1/hiring-events?topic=resumes").await;
     let listed = events["sessions"].as_array().unwrap();
     assert!(
@@ -400,6 +401,12 @@ async fn bad_requests_get_problems_that_name_the_parameter(pool: PgPool) {
         ("/api/v1/centers/atlantis".to_owned(), 404, None),
         ("/api/v1/centers/%FF%FE".to_owned(), 404, None),
         ("/api/v1/centers/ti%00gard".to_owned(), 400, Some("path")),
+        (
+            "/api/v1/centers/%2E%2E/calendar.ics".to_owned(),
+            400,
+            Some("path"),
+        ),
+        ("/api/v1//centers".to_owned(), 400, Some("path")),
         ("/api/v1/no/such/thing".to_owned(), 404, None),
     ];
     for (path, status, parameter) in cases {
@@ -481,33 +488,61 @@ async fn any_site_may_read_it_but_nothing_else(pool: PgPool) {
         .iter()
         .any(|s| s == SERVICE));
 
-    // Writing is not a thing this API does, from any site.
-    for method in [Method::POST, Method::PUT, Method::DELETE] {
+    // Writing is not a thing this API does: a script without any Origin (which the
+    // cross-site guard would stop first) is told the method is not allowed.
+    for method in [Method::POST, Method::PUT, Method::DELETE, Method::PATCH] {
         let write = app
             .send(
                 Request::builder()
                     .method(method.clone())
                     .uri("/api/v1/centers")
-                    .header(header::ORIGIN, "https://library.example")
                     .body(Body::empty())
                     .unwrap(),
             )
             .await;
-        assert!(write.status.is_client_error(), "{method}: {}", write.status);
+        assert_eq!(write.status, StatusCode::METHOD_NOT_ALLOWED, "{method}");
     }
-    // The other server functions under /api keep their no-store and get no CORS.
-    let internal = app
-        .send(
-            Request::post("/api/book/services")
-                .header(header::ORIGIN, "https://library.example")
-                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-                .body(Body::empty())
-                .unwrap(),
-        )
-        .await;
-    assert!(!internal
-        .headers
-        .contains_key(header::ACCESS_CONTROL_ALLOW_ORIGIN));
+    // Everything else under /api (the pages' own server functions) keeps its no-store
+    // and gets no CORS, neither a preflight nor an answer, whatever the path looks like.
+    for path in [
+        "/api/book/services",
+        "/api/v1x",
+        "/api/v10/centers",
+        "/api/staff/queue",
+    ] {
+        let preflight = app
+            .send(
+                Request::builder()
+                    .method(Method::OPTIONS)
+                    .uri(path)
+                    .header(header::ORIGIN, "https://library.example")
+                    .header(header::ACCESS_CONTROL_REQUEST_METHOD, "POST")
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await;
+        assert!(
+            !preflight
+                .headers
+                .contains_key(header::ACCESS_CONTROL_ALLOW_ORIGIN),
+            "{path}"
+        );
+        let answer = app
+            .send(
+                Request::post(path)
+                    .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await;
+        assert!(
+            !answer
+                .headers
+                .contains_key(header::ACCESS_CONTROL_ALLOW_ORIGIN),
+            "{path}"
+        );
+        assert_eq!(answer.header(header::CACHE_CONTROL), "no-store", "{path}");
+    }
 }
 
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
@@ -554,5 +589,23 @@ async fn the_document_and_the_page_describe_every_endpoint(pool: PgPool) {
             real
         };
         assert_eq!(api(&app, &real).await.status, StatusCode::OK, "{real}");
+    }
+}
+
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn a_burst_waits_for_its_turns_and_every_request_gets_the_same_answer(pool: PgPool) {
+    // Sixty at once: six are answered at a time, the rest wait, none is dropped.
+    let app = std::sync::Arc::new(spawn_app(pool).await);
+    let path = format!("/api/v1/free-times?service={SERVICE}");
+    let expected = api_json(&app, &path).await;
+    let requests = (0..60).map(|_| {
+        let app = app.clone();
+        let path = path.clone();
+        tokio::spawn(async move { api(&app, &path).await })
+    });
+    for reply in futures::future::join_all(requests).await {
+        let reply = reply.unwrap();
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        assert_eq!(reply.json(), expected);
     }
 }

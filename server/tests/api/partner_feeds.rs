@@ -100,7 +100,7 @@ async fn event_of(app: &TestApp, id: i64) -> FeedEvent {
     let (ics, _) = feed(app, &format!("/api/v1/centers/{CENTER}/calendar.ics")).await;
     let mut by_crate = read_with_crate(&ics);
     assert_eq!(by_crate, read_with_python(&ics), "both parsers agree");
-    let uid = format!("workshop-session-{id}@frontdesk.test");
+    let uid = format!("workshop-session-{id}@frontdesk");
     let at = by_crate
         .iter()
         .position(|e| e.uid == uid)
@@ -181,9 +181,13 @@ async fn a_changed_session_keeps_its_uid_with_a_higher_sequence_and_a_cancelled_
         "escaped and read back"
     );
 
-    // Saving it unchanged changes nothing a calendar holds.
-    app.post_form(&edit, &retitled, Some(&cookie)).await;
+    // Saving it unchanged changes nothing a calendar holds: not even the feed's ETag.
+    let (_, before) = feed(&app, &format!("/api/v1/centers/{CENTER}/calendar.ics")).await;
+    let reply = app.post_form(&edit, &retitled, Some(&cookie)).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
     assert_eq!(event_of(&app, id).await.sequence, 2);
+    let (_, after) = feed(&app, &format!("/api/v1/centers/{CENTER}/calendar.ics")).await;
+    assert_eq!(after, before);
 
     // Cancelled: still in the feed, as cancelled, with a higher sequence.
     let reply = app

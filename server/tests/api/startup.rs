@@ -20,6 +20,7 @@ fn config(demo_data: bool) -> Config {
         smtp_url: None,
         mail_from: "WorkSource <frontdesk@frontdesk.test>".to_owned(),
         trusted_proxies: Default::default(),
+        partner_api_burst: 120,
     }
 }
 

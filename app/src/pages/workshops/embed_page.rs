@@ -26,6 +26,9 @@ pub fn EmbedWorkshopsPage() -> impl IntoView {
         .filter(|c| !c.is_empty());
     let t = translations(locale);
     let w = &t.workshops;
+    // Every visitor of a partner's page loads it: a minute's reuse spares the database
+    // without keeping a changed seat count long.
+    crate::pages::respond_cacheable_for(60);
     view! {
         <Suspense>
             {Suspend::new(async move {
