@@ -32,7 +32,7 @@ for _ in $(seq 1 240); do
 done
 
 status=0
-st run "$base/api/v1/openapi.json" \
+st --config-file scripts/api-contract.toml run "$base/api/v1/openapi.json" \
   --checks all \
   --max-examples 60 \
   --seed 20261207 \

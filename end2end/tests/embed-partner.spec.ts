@@ -5,6 +5,8 @@
 // a new tab while the partner's page stays.
 import { test, expect } from "./fixtures";
 import { expectNoAxeViolations, shoot, KIOSK_SERVER } from "./helpers";
+import * as http from "http";
+import type { AddressInfo } from "net";
 
 test.use({
   viewport: { width: 390, height: 844 },
@@ -12,7 +14,24 @@ test.use({
   isMobile: true,
 });
 
-const PARTNER = "http://library.example";
+// The partner's site, served by a real server of its own: another origin and another
+// site than ours (localhost is not 127.0.0.1). It runs on the loopback as our test server
+// does, since Chromium blocks a page fetched from anywhere else from framing a local
+// address (Local Network Access).
+let partner: http.Server;
+let PARTNER = "";
+
+test.beforeAll(async () => {
+  partner = http.createServer((request, response) => {
+    const lang = new URL(request.url ?? "/", "http://localhost").searchParams.get("lang") ?? "en";
+    response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    response.end(partnerPage(lang));
+  });
+  await new Promise<void>((resolve) => partner.listen(0, "127.0.0.1", resolve));
+  PARTNER = `http://localhost:${(partner.address() as AddressInfo).port}`;
+});
+
+test.afterAll(() => new Promise<void>((resolve) => partner.close(() => resolve())));
 
 /** The partner's page: its own heading and text, and our list in a frame. */
 function partnerPage(lang: string) {
@@ -25,12 +44,7 @@ function partnerPage(lang: string) {
 </main></body></html>`;
 }
 
-test("a partner's page shows a center's workshops and a tap opens the enrolment page", async ({ page, context }, testInfo) => {
-  await context.route(`${PARTNER}/**`, (route) => {
-    const lang = new URL(route.request().url()).searchParams.get("lang") ?? "en";
-    return route.fulfill({ contentType: "text/html; charset=utf-8", body: partnerPage(lang) });
-  });
-
+test("a partner's page shows a center's workshops and a tap opens the enrolment page", async ({ page }, testInfo) => {
   await page.goto(`${PARTNER}/jobs?lang=ar`);
   const frame = page.frameLocator("iframe");
   await expect(frame.locator("html")).toHaveAttribute("lang", "ar");

@@ -5,6 +5,7 @@
 
 use super::caching::{json, Freshness};
 use super::problem::{InvalidParam, Problem};
+use super::vocabulary::{LanguageTag, TimeZoneName, TopicCode};
 use super::{centers, feeds, free_times, services, sessions};
 use crate::domain::limits::Limited;
 use crate::state::AppState;
@@ -24,7 +25,7 @@ use utoipa::openapi::{OpenApi, RefOr, Required};
         description = "Read-only facts of the job centers for partners: centers, bookable services and their free times, workshop sessions and hiring events. No answer holds anything of any person. Errors are RFC 9457 problem details; every answer carries an ETag for If-None-Match; CORS is open to every origin."
     ),
     paths(centers::list, centers::one, services::list, free_times::list, sessions::workshops, sessions::hiring_events, feeds::center, feeds::topic),
-    components(schemas(Problem, InvalidParam)),
+    components(schemas(Problem, InvalidParam, LanguageTag, TopicCode, TimeZoneName)),
     tags(
         (name = "centers", description = "Where the centers are and when they are open"),
         (name = "appointments", description = "What can be booked, and when"),
@@ -108,7 +109,7 @@ fn endpoint_html(path: &str, operation: &Operation) -> String {
         .into_iter()
         .flatten()
     {
-        html.push_str(&format!("<p>{}</p>\n", esc(text)));
+        html.push_str(&format!("<p>{}</p>\n", prose(text)));
     }
     let parameters: Vec<_> = operation
         .parameters
@@ -134,7 +135,7 @@ fn endpoint_html(path: &str, operation: &Operation) -> String {
             html.push_str(&format!(
                 "<tr><th scope=\"row\"><code>{}</code></th><td>{place}</td><td>{required}</td><td>{}</td></tr>\n",
                 esc(&p.name),
-                esc(p.description.as_deref().unwrap_or_default()),
+                prose(p.description.as_deref().unwrap_or_default()),
             ));
         }
         html.push_str("</tbody></table>\n");
@@ -145,12 +146,28 @@ fn endpoint_html(path: &str, operation: &Operation) -> String {
             html.push_str(&format!(
                 "<li><strong>{}</strong>: {}</li>\n",
                 esc(status),
-                esc(&answer.description)
+                prose(&answer.description)
             ));
         }
     }
     html.push_str("</ul></section>\n");
     html
+}
+
+/// A description from the document as HTML: escaped, and `code` in backticks set as
+/// code (the doc comments it comes from are Markdown).
+fn prose(text: &str) -> String {
+    esc(text)
+        .split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                format!("<code>{part}</code>")
+            } else {
+                part.to_owned()
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -173,6 +190,14 @@ mod tests {
         ] {
             assert!(doc["paths"][path]["get"].is_object(), "{path}");
         }
+    }
+
+    #[test]
+    fn descriptions_are_escaped_and_backticks_become_code() {
+        assert_eq!(
+            prose("Send the `ETag` <b>back</b>"),
+            "Send the <code>ETag</code> &lt;b&gt;back&lt;/b&gt;"
+        );
     }
 
     #[test]

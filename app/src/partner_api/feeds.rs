@@ -8,6 +8,7 @@
 
 use super::caching::{cached, Freshness};
 use super::problem::Problem;
+use super::vocabulary::{LanguageTag, TopicCode};
 use crate::db::session_feed::{feed_sessions, FeedOf, FeedSession};
 use crate::domain::workshop::Topic;
 use crate::domain::workshop_status::SessionStatus;
@@ -25,9 +26,9 @@ use utoipa::IntoParams;
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct FeedQuery {
-    /// The language of the feed's own words (its name, "Cancelled", "Enrol"): en, es, vi,
-    /// zh-Hans, ru, so or ar (default en). Titles are as staff wrote them.
-    #[param(example = "es")]
+    /// The language of the feed's own words (its name, "Cancelled", "Enrol"; default en).
+    /// Titles are as staff wrote them.
+    #[param(value_type = Option<LanguageTag>, example = "es")]
     pub lang: Option<String>,
 }
 
@@ -91,7 +92,7 @@ pub async fn center(
 
 /// One topic's sessions at every center and online, as a calendar feed.
 #[utoipa::path(get, path = "/api/v1/topics/{topic}/calendar.ics", tag = "calendars",
-    params(("topic" = String, Path, description = "A topic code, such as resumes or hiring_event", example = "hiring_event"), FeedQuery),
+    params(("topic" = TopicCode, Path, description = "A topic code", example = "hiring_event"), FeedQuery),
     responses(
         (status = 200, description = "An iCalendar (RFC 5545) feed", body = String, content_type = "text/calendar"),
         (status = 304, description = "Unchanged since the `ETag` sent in `If-None-Match`"),

@@ -4,6 +4,7 @@
 use super::caching::{json, Freshness};
 use super::problem::Problem;
 use super::query_of;
+use super::vocabulary::TimeZoneName;
 use crate::db::booking_slots;
 use crate::domain::date_window::{parse_window, DateWindow};
 use crate::state::AppState;
@@ -26,14 +27,14 @@ pub struct FreeTimesQuery {
     #[param(example = "tigard")]
     pub center: Option<String>,
     /// The first day, `YYYY-MM-DD` in `time_zone` (default: today there).
-    #[param(format = Date, example = "2026-12-08")]
+    #[param(value_type = Option<String>, format = Date, pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", example = "2026-12-08")]
     pub from: Option<String>,
     /// The last day, included (default: 13 days after `from`; at most 92 days in all).
-    #[param(format = Date, example = "2026-12-21")]
+    #[param(value_type = Option<String>, format = Date, pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", example = "2026-12-21")]
     pub to: Option<String>,
     /// The IANA zone the days are counted and `local_start` written in (default: the
     /// center's, or the first center's).
-    #[param(example = "America/Los_Angeles")]
+    #[param(value_type = Option<TimeZoneName>, example = "America/Los_Angeles")]
     pub time_zone: Option<String>,
 }
 

@@ -16,6 +16,7 @@ mod free_times;
 pub mod problem;
 mod services;
 mod sessions;
+mod vocabulary;
 
 use crate::domain::limits::Limited;
 use crate::domain::locale::Locale;

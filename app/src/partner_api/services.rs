@@ -4,6 +4,7 @@
 use super::caching::{json, Freshness};
 use super::problem::Problem;
 use super::query_of;
+use super::vocabulary::LanguageTag;
 use crate::db::public_directory;
 use crate::domain::locale::Locale;
 use crate::state::AppState;
@@ -17,9 +18,8 @@ use utoipa::{IntoParams, ToSchema};
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ServicesQuery {
-    /// The language of names and descriptions: en, es, vi, zh-Hans, ru, so or ar (default
-    /// en).
-    #[param(example = "es")]
+    /// The language of names and descriptions (default en).
+    #[param(value_type = Option<LanguageTag>, example = "es")]
     pub lang: Option<String>,
 }
 

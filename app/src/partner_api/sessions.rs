@@ -4,6 +4,7 @@
 use super::caching::{json, Freshness};
 use super::problem::Problem;
 use super::query_of;
+use super::vocabulary::{TimeZoneName, TopicCode};
 use crate::db::workshops::CatalogFilter;
 use crate::domain::date_window::parse_window;
 use crate::domain::workshop::Topic;
@@ -23,21 +24,20 @@ pub struct SessionsQuery {
     /// A center's short name, or `virtual` for sessions held online.
     #[param(example = "tigard")]
     pub place: Option<String>,
-    /// A topic code: orientation, resumes, interviewing, networking, soft_skills,
-    /// state_jobs, scholarship_help, job_hunter_series or hiring_event.
-    #[param(example = "resumes")]
+    /// A topic code.
+    #[param(value_type = Option<TopicCode>, example = "resumes")]
     pub topic: Option<String>,
     /// The language the session is held in, such as `en` or `es`.
-    #[param(example = "es")]
+    #[param(max_length = 35, example = "es")]
     pub language: Option<String>,
     /// The first day, `YYYY-MM-DD` in `time_zone` (default: today there).
-    #[param(format = Date, example = "2026-12-08")]
+    #[param(value_type = Option<String>, format = Date, pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", example = "2026-12-08")]
     pub from: Option<String>,
     /// The last day, included (default: 13 days after `from`; at most 92 days in all).
-    #[param(format = Date, example = "2026-12-21")]
+    #[param(value_type = Option<String>, format = Date, pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", example = "2026-12-21")]
     pub to: Option<String>,
     /// The IANA zone the days are counted in (default: the first center's).
-    #[param(example = "America/Los_Angeles")]
+    #[param(value_type = Option<TimeZoneName>, example = "America/Los_Angeles")]
     pub time_zone: Option<String>,
 }
 
@@ -49,16 +49,16 @@ pub struct HiringEventsQuery {
     #[param(example = "tigard")]
     pub place: Option<String>,
     /// The language the event is held in, such as `en` or `es`.
-    #[param(example = "es")]
+    #[param(max_length = 35, example = "es")]
     pub language: Option<String>,
     /// The first day, `YYYY-MM-DD` in `time_zone` (default: today there).
-    #[param(format = Date, example = "2026-12-08")]
+    #[param(value_type = Option<String>, format = Date, pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", example = "2026-12-08")]
     pub from: Option<String>,
     /// The last day, included (default: 13 days after `from`; at most 92 days in all).
-    #[param(format = Date, example = "2026-12-21")]
+    #[param(value_type = Option<String>, format = Date, pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", example = "2026-12-21")]
     pub to: Option<String>,
     /// The IANA zone the days are counted in (default: the first center's).
-    #[param(example = "America/Los_Angeles")]
+    #[param(value_type = Option<TimeZoneName>, example = "America/Los_Angeles")]
     pub time_zone: Option<String>,
 }
 

@@ -55,8 +55,10 @@ pub fn EmbedWorkshopsPage() -> impl IntoView {
                     <Html {..} lang=tag dir=locale.dir()/>
                     <PageTitle text=format!("{} · {where_}", w.heading)/>
                     <Stylesheet id="booking" href="/booking.css"/>
-                    <main id="main" class="booking-main embed-main">
-                        <h1>{w.heading.clone()}</h1>
+                    // A region, not a `main`: the partner's page around the frame has its own
+                    // main landmark, and a page has one.
+                    <section class="booking-main embed-main" aria-labelledby="embed-heading">
+                        <h1 id="embed-heading">{w.heading.clone()}</h1>
                         <p class="lead">{where_}</p>
                         {if sessions.is_empty() {
                             view! { <p class="notice">{w.no_sessions.clone()}</p> }.into_any()
@@ -86,7 +88,7 @@ pub fn EmbedWorkshopsPage() -> impl IntoView {
                                 <span class="visually-hidden">" "{w.new_tab.clone()}</span>
                             </a>
                         </p>
-                    </main>
+                    </section>
                 }
             })}
         </Suspense>
