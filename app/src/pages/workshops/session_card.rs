@@ -13,11 +13,13 @@ use leptos::prelude::*;
 /// clock when it differs.
 pub fn when(session: &SessionView, zone: Tz, locale: Locale) -> (String, Option<String>) {
     let center: Tz = session.time_zone.parse().unwrap_or(chrono_tz::UTC);
+    // The zone's name in parentheses is kept as one left-to-right piece, so an Arabic page
+    // does not split "(America/Los Angeles)" into "America/Los) … (Angeles".
     let mine = format!(
-        "{} – {} ({})",
+        "{} – {} {}",
         date_and_time(session.starts_at, zone, locale),
         clock(session.ends_at.with_timezone(&zone).time(), locale),
-        zone_label(zone.name())
+        crate::i18n::left_to_right(locale, &format!("({})", zone_label(zone.name())))
     );
     let differs = session.starts_at.with_timezone(&zone).naive_local()
         != session.starts_at.with_timezone(&center).naive_local();
@@ -84,5 +86,43 @@ pub fn SessionFacts(session: SessionView, zone: Tz, locale: Locale) -> impl Into
             <dt>{w.seats_label.clone()}</dt>
             <dd class="seats" data-testid="seats">{seat_words}</dd>
         </dl>
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+    use chrono::{TimeZone, Utc};
+
+    fn session() -> SessionView {
+        SessionView {
+            id: 1,
+            series_id: None,
+            topic: crate::domain::workshop::Topic::Resumes,
+            title: "Resumes".into(),
+            description: String::new(),
+            employer: None,
+            center_name: Some("Tigard".into()),
+            time_zone: "America/Los_Angeles".into(),
+            starts_at: Utc.with_ymd_and_hms(2026, 12, 8, 18, 0, 0).unwrap(),
+            ends_at: Utc.with_ymd_and_hms(2026, 12, 8, 19, 0, 0).unwrap(),
+            capacity: 10,
+            enrolled: 0,
+            waitlisted: 0,
+            language: "en".into(),
+            cancelled: false,
+        }
+    }
+
+    #[test]
+    fn the_zone_in_parentheses_stays_one_left_to_right_piece_on_a_right_to_left_page() {
+        let zone = chrono_tz::America::Los_Angeles;
+        let (arabic, _) = when(&session(), zone, Locale::Ar);
+        assert!(
+            arabic.ends_with("\u{2066}(America/Los Angeles)\u{2069}"),
+            "{arabic}"
+        );
+        let (english, _) = when(&session(), zone, Locale::En);
+        assert!(english.ends_with(" (America/Los Angeles)"), "{english}");
     }
 }
